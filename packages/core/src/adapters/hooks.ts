@@ -1,0 +1,53 @@
+import type { PreparedRequest, ReceivedResponse } from './transport.js';
+import type { RunResult, StepResult } from '../engine/types.js';
+
+/** Identifies the run and step an event belongs to. */
+export interface EventScope {
+  /** Unique per run(). */
+  readonly runId: string;
+  readonly workflowId: string;
+  /** Nesting depth: 0 for the workflow run() was asked for, 1+ for dependsOn / workflow steps. */
+  readonly depth: number;
+}
+
+/** Optional lifecycle hooks; every event of a run goes through them (core itself never prints). */
+export interface EngineHooks {
+  /** A workflow begins (the requested one, or one reached via dependsOn or a workflow step). */
+  onWorkflowStart?(e: EventScope & { readonly inputs: Readonly<Record<string, unknown>> }): void;
+  /** A workflow ended, with its result. */
+  onWorkflowEnd?(e: EventScope & { readonly result: RunResult }): void;
+  /** A step execution begins (attempt 1, or a retry's next attempt). */
+  onStepStart?(e: EventScope & { readonly stepId: string; readonly attempt: number }): void;
+  /** A request is about to be sent. */
+  onRequest?(e: EventScope & { readonly stepId: string; readonly request: PreparedRequest; readonly attempt: number }): void;
+  /** A response arrived. */
+  onResponse?(e: EventScope & { readonly stepId: string; readonly response: ReceivedResponse }): void;
+  /** One criterion was evaluated (a successCriteria entry, or an action's criteria). */
+  onCriterion?(
+    e: EventScope & {
+      readonly stepId: string;
+      readonly condition: string;
+      readonly passed: boolean;
+      /** `success` for successCriteria, else the action's name. */
+      readonly of: string;
+    },
+  ): void;
+  /** A retry action will run after `delayMs`. */
+  onRetry?(e: EventScope & { readonly stepId: string; readonly attempt: number; readonly delayMs: number; readonly action: string }): void;
+  /** A goto/end action was taken. */
+  onAction?(
+    e: EventScope & {
+      readonly stepId: string;
+      readonly type: 'goto' | 'end' | 'retry';
+      readonly name: string;
+      readonly targetStepId?: string;
+      readonly targetWorkflowId?: string;
+    },
+  ): void;
+  /** A step execution ended. */
+  onStepEnd?(e: EventScope & { readonly result: StepResult }): void;
+  /** An input was obtained from an InputProvider. */
+  onInputResolved?(e: EventScope & { readonly name: string }): void;
+  /** A well-formed expression reached nothing (undefined was used). */
+  onMissingValue?(e: EventScope & { readonly stepId?: string; readonly expression: string; readonly reason: string }): void;
+}

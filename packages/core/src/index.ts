@@ -1,0 +1,17 @@
+/**
+ * @telaio/core: Arazzo documents, sources, runtime expressions, criteria, lint and the engine.
+ * Everything public is exported from here.
+ */
+export * from './errors.js';
+export type * from './model/arazzo.js';
+export type * from './model/positions.js';
+export type * from './sources/types.js';
+export type * from './expressions/ast.js';
+export type * from './expressions/context.js';
+export * from './criteria/types.js';
+export type * from './lint/diagnostic.js';
+export * from './adapters/transport.js';
+export type * from './adapters/credentials.js';
+export type * from './adapters/inputs.js';
+export type * from './adapters/hooks.js';
+export type * from './engine/types.js';

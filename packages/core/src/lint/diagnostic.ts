@@ -1,0 +1,35 @@
+import type { SourceRange } from '../model/positions.js';
+
+/** Severity of a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Every diagnostic code telaio emits (CONTRACT.md lists the ones users rely on). */
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'schema'
+  | 'unsupported-version'
+  | 'source-unresolved'
+  | 'duplicate-id'
+  | 'operation-unknown'
+  | 'operation-ambiguous'
+  | 'workflow-unknown'
+  | 'step-unknown'
+  | 'expression-invalid'
+  | 'reference-unknown'
+  | 'criterion-invalid'
+  | 'parameter-invalid'
+  | 'dependency-cycle'
+  | (string & {});
+
+/** One finding about one node of one file: plain data, formatted by pure functions. */
+export interface Diagnostic {
+  /** Absolute path or URL of the file the range refers to. */
+  readonly file: string;
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 1-based line/column span of the offending node. */
+  readonly range: SourceRange;
+  /** JSON Pointer of the offending node (`/workflows/0/steps/1/operationId`). */
+  readonly pointer: string;
+}

@@ -1,0 +1,131 @@
+import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
+import type { PositionMap } from '../model/positions.js';
+
+/** Reads the bytes behind a URI (file path, file: or http(s): URL). Pluggable for embedding and tests. */
+export interface SourceLoader {
+  /** Load `uri` (absolute). Rejects with a TelaioError of code `source-unresolved` when it cannot. */
+  load(uri: string, options?: { signal?: AbortSignal }): Promise<LoadedText>;
+}
+
+/** Text obtained from a SourceLoader. */
+export interface LoadedText {
+  /** Absolute URI the text was read from (after redirects). */
+  readonly uri: string;
+  readonly text: string;
+  /** Media type when known (from HTTP), used to tell JSON from YAML. */
+  readonly contentType?: string;
+}
+
+/** An Arazzo document file as loaded: its text, its typed AST and where every node sits. */
+export interface ArazzoFile {
+  /** Absolute URI (file path or URL). */
+  readonly uri: string;
+  readonly text: string;
+  /** The parsed value. Typed as the AST; only trust it after schema validation passed. */
+  readonly document: ArazzoDocument;
+  readonly positions: PositionMap;
+}
+
+/** An OpenAPI server object (variables kept for the transport to substitute). */
+export interface ServerInfo {
+  readonly url: string;
+  readonly description?: string;
+  readonly variables?: { readonly [name: string]: { readonly default: string; readonly enum?: readonly string[] } };
+}
+
+/** An OpenAPI parameter with `$ref`s resolved. */
+export interface OperationParameter {
+  readonly name: string;
+  readonly in: ParameterLocation;
+  readonly required?: boolean;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
+  readonly schema?: unknown;
+  readonly content?: { readonly [mediaType: string]: unknown };
+}
+
+/** An OpenAPI security scheme with `$ref`s resolved. */
+export interface SecurityScheme {
+  readonly type: 'http' | 'apiKey' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  readonly scheme?: string;
+  readonly bearerFormat?: string;
+  readonly name?: string;
+  readonly in?: 'header' | 'query' | 'cookie';
+  readonly flows?: {
+    readonly clientCredentials?: { readonly tokenUrl: string; readonly scopes?: { readonly [s: string]: string } };
+    readonly [flow: string]: unknown;
+  };
+  readonly openIdConnectUrl?: string;
+}
+
+/** One OpenAPI security requirement: scheme name → scopes. */
+export type SecurityRequirement = { readonly [schemeName: string]: readonly string[] };
+
+/** Everything telaio needs about one OpenAPI operation, resolved once per process. */
+export interface OperationInfo {
+  /** Name of the sourceDescription it was found through. */
+  readonly sourceName: string;
+  readonly operationId?: string;
+  /** Lower-case HTTP method. */
+  readonly method: string;
+  /** Path template as in the OpenAPI document, e.g. `/v1/b2b/recovery_codes/{organization_id}/{member_id}`. */
+  readonly path: string;
+  /** JSON Pointer of the operation inside its source, e.g. `/paths/~1pets~1{id}/get`. */
+  readonly pointer: string;
+  /** Effective servers: operation, else path item, else document; never empty (`/` by default). */
+  readonly servers: readonly ServerInfo[];
+  /** Path-item and operation parameters merged (operation wins on same name+in). */
+  readonly parameters: readonly OperationParameter[];
+  /** Request body object, `$ref`s resolved. */
+  readonly requestBody?: {
+    readonly required?: boolean;
+    readonly content: { readonly [mediaType: string]: { readonly schema?: unknown; readonly encoding?: unknown } };
+  };
+  /** Responses by status code (`200`, `4XX`, `default`), `$ref`s resolved. */
+  readonly responses: { readonly [status: string]: unknown };
+  /** Effective security requirements (operation, else document); `[]` means none required. */
+  readonly security: readonly SecurityRequirement[];
+  /** All security schemes the source declares. */
+  readonly securitySchemes: { readonly [name: string]: SecurityScheme };
+}
+
+/** A sourceDescription resolved to its content. */
+export type ResolvedSource = ResolvedOpenApiSource | ResolvedArazzoSource | UnresolvedSource;
+
+/** An OpenAPI 3.0/3.1 source with its operations. */
+export interface ResolvedOpenApiSource {
+  readonly kind: 'openapi';
+  readonly description: SourceDescription;
+  /** Absolute URI. */
+  readonly uri: string;
+  /** `openapi` field of the document, e.g. `3.0.3`. */
+  readonly version: string;
+  readonly operations: readonly OperationInfo[];
+}
+
+/** An Arazzo source (its own sources resolved recursively). */
+export interface ResolvedArazzoSource {
+  readonly kind: 'arazzo';
+  readonly description: SourceDescription;
+  readonly uri: string;
+  readonly file: ArazzoFile;
+  readonly sources: readonly ResolvedSource[];
+}
+
+/** A source that could not be loaded or parsed. */
+export interface UnresolvedSource {
+  readonly kind: 'unresolved';
+  readonly description: SourceDescription;
+  readonly uri: string;
+  /** Why, in words, for the `source-unresolved` diagnostic. */
+  readonly reason: string;
+}
+
+/** Lookups over the operations of a document's sources. */
+export interface OperationIndex {
+  /** By operationId: unqualified (`getPet`, possibly several matches) or `$sourceDescriptions.name.getPet`. */
+  byOperationId(ref: string): readonly OperationInfo[];
+  /** By operationPath `{$sourceDescriptions.x.url}#/paths/~1a~1{b}/get`; undefined when nothing matches. */
+  byOperationPath(ref: string): OperationInfo | undefined;
+}

@@ -1,0 +1,2 @@
+/** @telaio/http-adapter */
+export {};

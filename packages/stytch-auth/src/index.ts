@@ -1,0 +1,2 @@
+/** @telaio/stytch-auth */
+export {};

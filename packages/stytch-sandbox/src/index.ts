@@ -1,0 +1,2 @@
+/** @telaio/stytch-sandbox */
+export {};

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests import packages by name, exactly as users do; the alias points those names at the sources
+// so a test never runs against a stale build. CLI tests spawn the built binary (`pnpm test` builds first).
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@telaio/core': src('core'),
+      '@telaio/http-adapter': src('http-adapter'),
+      '@telaio/stytch-auth': src('stytch-auth'),
+      '@telaio/stytch-sandbox': src('stytch-sandbox'),
+      '@telaio/cli': src('cli'),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    reporters: ['default'],
+  },
+});
