@@ -1,0 +1,72 @@
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import type { PositionMap, SourcePosition, SourceRange } from '../model/positions.js';
+import { escapePointerToken } from './json-pointer.js';
+
+interface Entry {
+  readonly value: readonly [number, number];
+  readonly key?: readonly [number, number];
+}
+
+/**
+ * Build a PositionMap over a parsed `yaml` node tree. The tree is walked once, on the first lookup,
+ * so documents that never need a position never pay for it.
+ */
+export function buildPositionMap(options: { root: Node | null; lineCounter: LineCounter; textLength: number }): PositionMap {
+  const { root, lineCounter, textLength } = options;
+  let entries: Map<string, Entry> | undefined;
+  const toPosition = (offset: number): SourcePosition => {
+    const clamped = Math.max(0, Math.min(offset, textLength));
+    const { line, col } = lineCounter.linePos(clamped);
+    return { line, column: col, offset: clamped };
+  };
+  const toRange = ([start, end]: readonly [number, number]): SourceRange => ({
+    start: toPosition(start),
+    end: toPosition(Math.max(start, end)),
+  });
+  const table = (): Map<string, Entry> => {
+    if (entries === undefined) {
+      entries = new Map();
+      walk(root, '', undefined, entries);
+      if (!entries.has('')) entries.set('', { value: [0, 0] });
+    }
+    return entries;
+  };
+  return {
+    rangeOf(pointer: string): SourceRange {
+      const map = table();
+      let current = pointer;
+      for (;;) {
+        const entry = map.get(current);
+        if (entry !== undefined) return toRange(entry.value);
+        if (current === '') return toRange([0, 0]);
+        current = current.slice(0, current.lastIndexOf('/'));
+      }
+    },
+    keyRangeOf(pointer: string): SourceRange | undefined {
+      const key = table().get(pointer)?.key;
+      return key === undefined ? undefined : toRange(key);
+    },
+  };
+}
+
+/** Offsets [start, valueEnd] of a node, when the parser recorded them. */
+function spanOf(node: unknown): [number, number] | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range === undefined ? undefined : [range[0], range[1]];
+}
+
+function walk(node: unknown, pointer: string, key: [number, number] | undefined, out: Map<string, Entry>): void {
+  const value = spanOf(node) ?? key;
+  if (value !== undefined && !out.has(pointer)) out.set(pointer, key === undefined ? { value } : { value, key });
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key;
+      const name = isScalar(k) ? String(k.value) : String(k);
+      const keySpan = spanOf(k);
+      walk(pair.value, `${pointer}/${escapePointerToken(name)}`, keySpan, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => walk(item, `${pointer}/${index}`, undefined, out));
+  }
+}

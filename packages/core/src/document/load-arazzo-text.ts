@@ -1,0 +1,58 @@
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../lint/diagnostic.js';
+import type { ArazzoDocument } from '../model/arazzo.js';
+import type { SourcePosition } from '../model/positions.js';
+import type { ArazzoFile } from '../sources/types.js';
+import { buildPositionMap } from './build-position-map.js';
+import { deepFreeze } from './deep-freeze.js';
+
+/** What loading an Arazzo text gives: the file when it parsed, and the syntax diagnostics. */
+export interface LoadArazzoTextResult {
+  readonly file?: ArazzoFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parse an Arazzo document written in YAML or JSON, keeping the position of every node.
+ * Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
+ * at the error position and no file. The parsed value is deep-frozen.
+ */
+export function loadArazzoText(options: { uri: string; text: string }): LoadArazzoTextResult {
+  const { uri } = options;
+  const text = typeof options.text === 'string' ? options.text : String(options.text);
+  const lineCounter = new LineCounter();
+  const at = (offset: number): SourcePosition => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    const { line, col } = lineCounter.linePos(clamped);
+    return { line, column: col, offset: clamped };
+  };
+  const syntax = (message: string, start: number, end: number): Diagnostic => ({
+    file: uri,
+    code: 'yaml-syntax',
+    severity: 'error',
+    message,
+    range: { start: at(start), end: at(Math.max(start, end)) },
+    pointer: '',
+  });
+  try {
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    if (doc.errors.length > 0) {
+      return { diagnostics: doc.errors.map((error: YAMLError) => syntax(cleanMessage(error), error.pos[0], error.pos[1])) };
+    }
+    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    const positions = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });
+    const file: ArazzoFile = { uri, text, document: deepFreeze(value) as ArazzoDocument, positions };
+    return { file, diagnostics: [] };
+  } catch (error) {
+    // yaml throws on pathological input (alias explosions, odd keys); report it, never crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [syntax(`cannot parse: ${message}`, 0, 0)] };
+  }
+}
+
+/** The parser's message without its trailing code excerpt. */
+function cleanMessage(error: YAMLError): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  const text = first.replace(/ at line \d+, column \d+:?$/, '');
+  return error.code === 'DUPLICATE_KEY' ? `duplicate key: ${text}` : text;
+}
