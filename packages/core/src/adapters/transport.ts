@@ -1,4 +1,4 @@
-import type { ParameterLocation } from '../model/arazzo.js';
+import type { ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { OperationInfo } from '../sources/types.js';
 import type { CredentialProvider } from './credentials.js';
 
@@ -12,6 +12,12 @@ export interface PreparedRequest {
   readonly operation: OperationInfo;
   /** Base URL chosen for this request's source (`--server`, a credential provider, or undefined for the operation's servers). */
   readonly serverUrl?: string;
+  /**
+   * The sourceDescription the operation came from (optional): handed to the CredentialProvider, and
+   * its absolute http(s) `url` resolves relative OpenAPI server URLs. Transports fall back to
+   * `{name: operation.sourceName, url: ''}` when absent.
+   */
+  readonly source?: SourceDescription;
   /** Parameter values, one entry per name+location, after step overrides. */
   readonly parameters: readonly RequestParameter[];
   /** Request body, if the step has one. `value` is a JSON value, or a string/Uint8Array for raw bodies. */
