@@ -1,5 +1,6 @@
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { PositionMap } from '../model/positions.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
 
 /** Reads the bytes behind a URI (file path, file: or http(s): URL). Pluggable for embedding and tests. */
 export interface SourceLoader {
@@ -128,4 +129,26 @@ export interface OperationIndex {
   byOperationId(ref: string): readonly OperationInfo[];
   /** By operationPath `{$sourceDescriptions.x.url}#/paths/~1a~1{b}/get`; undefined when nothing matches. */
   byOperationPath(ref: string): OperationInfo | undefined;
+}
+
+/** An Arazzo document loaded and resolved against its sources: what lint and the engine start from. */
+export interface ResolvedDocument {
+  /** The loaded file; absent when the text could not be read or parsed (see diagnostics). */
+  readonly file?: ArazzoFile;
+  /** One entry per sourceDescription of the document, in order. */
+  readonly sources: readonly ResolvedSource[];
+  /** Operations of every OpenAPI source (and of Arazzo sources' own sources). */
+  readonly index: OperationIndex;
+  /** yaml-syntax, schema, unsupported-version and source-unresolved findings. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options of resolveDocument. */
+export interface ResolveDocumentOptions {
+  /** Reads documents and sources; defaults to files and http(s) through fetch. */
+  readonly loader?: SourceLoader;
+  /** Disk cache of parsed OpenAPI sources: on by default; `false` to skip; `{dir}` to place it. */
+  readonly cache?: boolean | { readonly dir: string };
+  /** The document text, when the caller already has it (then `uri` is not read). */
+  readonly text?: string;
 }
