@@ -33,6 +33,12 @@ export interface CriterionEvaluator {
   readonly type: string;
   /** Versions accepted for expression-type objects; the first is the default. Empty for simple/regex. */
   readonly versions: readonly string[];
+  /**
+   * True when the condition is applied to a `context` (regex, jsonpath, xpath: Arazzo 1.0.1 §4.6.10
+   * "For regex or JSONPath, the `type` and `context` MUST be specified"); compile then rejects a
+   * criterion without one.
+   */
+  readonly requiresContext?: boolean;
   /** Compile a criterion; throws CriterionSyntaxError when it is not well formed. */
   compile(source: CriterionSource): CompiledCriterion;
 }

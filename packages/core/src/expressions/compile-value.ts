@@ -1,0 +1,99 @@
+/**
+ * Parse once, evaluate many: walks a parameter value, payload, replacement value or output once,
+ * parsing every expression and template string inside, and returns an evaluator for runs.
+ */
+import type { JsonValue } from '../model/arazzo.js';
+import type { ExpressionSyntaxError, RuntimeExpression } from './ast.js';
+import { classifyValue } from './classify-value.js';
+import type { ExpressionContext, MissingValueListener } from './context.js';
+import { evaluateExpression } from './evaluate-expression.js';
+import { parseExpression } from './parse-expression.js';
+import { parseTemplate } from './parse-template.js';
+import { renderTemplate } from './render-template.js';
+
+/** A value compiled once; `evaluate` builds the concrete value for one moment of a run. */
+export interface CompiledValue {
+  /** The value with every expression evaluated (typed) and every template rendered (a string). */
+  evaluate(ctx: ExpressionContext, onMissing?: MissingValueListener): unknown;
+  /** Every well-formed expression inside, whole or embedded, with the JSON Pointer of its string. */
+  readonly expressions: readonly { readonly pointer: string; readonly expression: RuntimeExpression }[];
+  /** Every malformed expression or template, with the JSON Pointer of its string. */
+  readonly errors: readonly { readonly pointer: string; readonly error: ExpressionSyntaxError }[];
+  /** True when the value holds no expression at all (`evaluate` then returns it unchanged). */
+  readonly constant: boolean;
+}
+
+type Evaluator = (ctx: ExpressionContext, onMissing: MissingValueListener | undefined) => unknown;
+
+interface Walk {
+  expressions: { pointer: string; expression: RuntimeExpression }[];
+  errors: { pointer: string; error: ExpressionSyntaxError }[];
+}
+
+/** Compile `value` once (strings classified by classifyValue) for evaluation in many runs. */
+export function compileValue(value: JsonValue): CompiledValue {
+  const walk: Walk = { expressions: [], errors: [] };
+  const evaluator = compileNode(value, '', walk);
+  return {
+    evaluate: evaluator === undefined ? () => value : (ctx, onMissing) => evaluator(ctx, onMissing),
+    expressions: walk.expressions,
+    errors: walk.errors,
+    constant: evaluator === undefined,
+  };
+}
+
+const escapeToken = (key: string | number): string => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** An evaluator for the node, or undefined when the node is constant. */
+function compileNode(value: JsonValue, pointer: string, walk: Walk): Evaluator | undefined {
+  if (typeof value === 'string') return compileString(value, pointer, walk);
+  if (Array.isArray(value)) {
+    const items = value.map((item, i) => compileNode(item, `${pointer}/${i}`, walk));
+    if (items.every((item) => item === undefined)) return undefined;
+    return (ctx, onMissing) => value.map((item, i) => (items[i] === undefined ? item : items[i](ctx, onMissing)));
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as { readonly [key: string]: JsonValue };
+    const entries = Object.keys(record).map((key) => [key, compileNode(record[key] as JsonValue, `${pointer}/${escapeToken(key)}`, walk)] as const);
+    if (entries.every(([, item]) => item === undefined)) return undefined;
+    return (ctx, onMissing) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of entries) out[key] = item === undefined ? record[key] : item(ctx, onMissing);
+      return out;
+    };
+  }
+  return undefined;
+}
+
+function compileString(value: string, pointer: string, walk: Walk): Evaluator | undefined {
+  const kind = classifyValue(value);
+  if (kind === 'literal') return undefined;
+  if (kind === 'expression') {
+    const parsed = parseExpression(value);
+    if (parsed.ok) {
+      walk.expressions.push({ pointer, expression: parsed.value });
+      const expression = parsed.value;
+      return (ctx, onMissing) => evaluateExpression(expression, ctx, onMissing);
+    }
+    walk.errors.push({ pointer, error: parsed.error });
+    return malformed(value, parsed.error);
+  }
+  const parsed = parseTemplate(value);
+  if (!parsed.ok) {
+    walk.errors.push({ pointer, error: parsed.error });
+    return malformed(value, parsed.error);
+  }
+  for (const part of parsed.value.parts) {
+    if (part.kind === 'expression') walk.expressions.push({ pointer, expression: part.expression });
+  }
+  const template = parsed.value;
+  return (ctx, onMissing) => renderTemplate(template, ctx, onMissing);
+}
+
+/** A malformed expression is never sent as a literal: it yields undefined and is reported. */
+function malformed(text: string, error: ExpressionSyntaxError): Evaluator {
+  return (_ctx, onMissing) => {
+    onMissing?.({ expression: text, reason: `malformed expression: ${error.message} (at ${error.offset})` });
+    return undefined;
+  };
+}
