@@ -8,6 +8,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      '@telaio/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       '@telaio/core': src('core'),
       '@telaio/http-adapter': src('http-adapter'),
       '@telaio/stytch-auth': src('stytch-auth'),

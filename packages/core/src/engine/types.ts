@@ -36,3 +36,14 @@ export interface RunResult {
   readonly error?: RunError;
   readonly durationMs: number;
 }
+
+/** Public options and handles of the engine (see create-engine.ts). */
+export type {
+  Engine,
+  EngineOptions,
+  RunOptions,
+  WorkflowDocument,
+  WorkflowSummary,
+  LoadTarget,
+  SleepFunction,
+} from './engine-types.js';

@@ -1,0 +1,90 @@
+/**
+ * The embedding API of the engine: options, the loaded-document handle and the run request.
+ * Results (RunResult, StepResult, RunError) live in types.ts.
+ */
+import type { CredentialProvider } from '../adapters/credentials.js';
+import type { EngineHooks } from '../adapters/hooks.js';
+import type { InputProvider } from '../adapters/inputs.js';
+import type { Transport } from '../adapters/transport.js';
+import type { CriterionEvaluator } from '../criteria/types.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
+import type { ArazzoDocument } from '../model/arazzo.js';
+import type { SourceLoader } from '../sources/types.js';
+import type { RunResult } from './types.js';
+
+/** Waits `ms` milliseconds; rejects (or resolves early) when `signal` aborts. Injectable for tests. */
+export type SleepFunction = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** Everything an engine is built from. Only `transport` is required. */
+export interface EngineOptions {
+  /** Sends the requests of operation steps. */
+  readonly transport: Transport;
+  /** Credentials (and optionally base URLs) per source, handed to the transport with every send. */
+  readonly credentials?: CredentialProvider;
+  /** Extra criterion languages (plugins) besides simple, regex, jsonpath and xpath. */
+  readonly criteria?: readonly CriterionEvaluator[];
+  /** Input providers by input name, for every run (run options may add or replace). */
+  readonly inputProviders?: Readonly<Record<string, InputProvider>>;
+  /** Hooks for every run (run options may add more; both are called). */
+  readonly hooks?: EngineHooks;
+  /** Reads documents and sources (default: the file system and http(s)). */
+  readonly loader?: SourceLoader;
+  /** Base URL per source description name; wins over `credentials.serverFor`. */
+  readonly servers?: Readonly<Record<string, string>>;
+  /** Step executions (attempts included) allowed per run before `max-steps-exceeded`. Default 1000. */
+  readonly maxSteps?: number;
+  /** Waits between retries (default: an abortable setTimeout). */
+  readonly sleep?: SleepFunction;
+  /** Milliseconds clock for durations (default: performance.now). */
+  readonly now?: () => number;
+  /** Shared parse cache for sources (passed to resolveDocument). */
+  readonly cache?: unknown;
+  /** Refuse documents with lint errors (default true). Set false only for debugging. */
+  readonly refuseInvalid?: boolean;
+}
+
+/** What `engine.load` accepts: a URI (path or URL), or a URI with its text already in hand. */
+export type LoadTarget = string | { readonly uri: string; readonly text: string };
+
+/** Summary of one workflow of a loaded document. */
+export interface WorkflowSummary {
+  readonly workflowId: string;
+  readonly summary?: string;
+  /** The workflow's input JSON Schema, if any. */
+  readonly inputs?: unknown;
+  readonly stepIds: readonly string[];
+}
+
+/**
+ * A document resolved, linted and compiled once: runnable any number of times, concurrently.
+ * Opaque beyond these fields; pass it back to `engine.run`.
+ */
+export interface WorkflowDocument {
+  readonly uri: string;
+  readonly document: ArazzoDocument;
+  /** Warnings and infos from lint (errors refuse the load). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly workflows: readonly WorkflowSummary[];
+}
+
+/** One run request. */
+export interface RunOptions {
+  readonly document: WorkflowDocument;
+  /** May be left out when the document has exactly one workflow. */
+  readonly workflowId?: string;
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Cancels the run: pending sleeps and sends abort, the result has error code `aborted`. */
+  readonly signal?: AbortSignal;
+  /** Hooks for this run only, called after the engine's hooks. */
+  readonly hooks?: EngineHooks;
+  /** Input providers for this run (by input name), over the engine's. */
+  readonly inputProviders?: Readonly<Record<string, InputProvider>>;
+}
+
+/** The engine: load documents once, run their workflows many times. */
+export interface Engine {
+  /** Resolve, lint and compile a document; throws TelaioError `document-invalid` (details.diagnostics) on lint errors. */
+  load(target: LoadTarget): Promise<WorkflowDocument>;
+  /** Run one workflow. Workflow failures are data (status `failure` + error), never exceptions. */
+  run(options: RunOptions): Promise<RunResult>;
+}
