@@ -1,0 +1,60 @@
+import { anyValue, strictObject } from './schema-fragments.js';
+
+/** Info, source description, parameter, reusable, request body, replacement and components objects. */
+export const objectDefs = {
+  info: strictObject({
+    properties: {
+      title: { type: 'string' },
+      summary: { type: 'string' },
+      description: { type: 'string' },
+      version: { type: 'string' },
+    },
+    required: ['title', 'version'],
+  }),
+  'source-description-object': strictObject({
+    properties: {
+      name: { type: 'string', pattern: '^[A-Za-z0-9_\\-]+$' },
+      url: { type: 'string', format: 'uri-reference' },
+      type: { enum: ['arazzo', 'openapi'] },
+    },
+    required: ['name', 'url'],
+  }),
+  'parameter-object': strictObject({
+    properties: {
+      name: { type: 'string' },
+      in: { enum: ['path', 'query', 'header', 'cookie'] },
+      value: anyValue,
+    },
+    required: ['name', 'value'],
+  }),
+  'reusable-object': strictObject({
+    properties: { reference: { type: 'string' }, value: anyValue },
+    required: ['reference'],
+    extensions: false,
+  }),
+  'request-body-object': strictObject({
+    properties: {
+      contentType: { type: 'string' },
+      payload: true,
+      replacements: { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/payload-replacement-object' } },
+    },
+  }),
+  'payload-replacement-object': strictObject({
+    properties: { target: { type: 'string' }, value: { type: 'string' } },
+    required: ['target', 'value'],
+  }),
+  'components-object': strictObject({
+    properties: {
+      inputs: componentMap({ $ref: '#/$defs/schema' }),
+      parameters: componentMap({ $ref: '#/$defs/parameter-object' }),
+      successActions: componentMap({ $ref: '#/$defs/success-action-object' }),
+      failureActions: componentMap({ $ref: '#/$defs/failure-action-object' }),
+    },
+  }),
+  schema: { $ref: 'https://json-schema.org/draft/2020-12/schema' },
+} as const;
+
+/** A components map whose keys follow the spec's name pattern. */
+function componentMap(item: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', propertyNames: { pattern: '^[a-zA-Z0-9\\.\\-_]+$' }, additionalProperties: item };
+}

@@ -1,0 +1,71 @@
+import { outputsMap, strictObject } from './schema-fragments.js';
+
+/** An item that is a Reusable Object when it has `reference`, else the given object (same verdict as oneOf). */
+const orReusable = (ref: string, then?: Record<string, unknown>) => ({
+  if: { type: 'object', required: ['reference'] },
+  then: { $ref: '#/$defs/reusable-object' },
+  else: then ?? { $ref: ref },
+});
+
+const actionList = (ref: string) => ({ type: 'array', uniqueItems: true, items: orReusable(ref) });
+
+/** Workflow and step objects. */
+export const workflowDefs = {
+  'workflow-object': strictObject({
+    properties: {
+      workflowId: { type: 'string' },
+      summary: { type: 'string' },
+      description: { type: 'string' },
+      inputs: { $ref: '#/$defs/schema' },
+      dependsOn: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+      steps: { type: 'array', uniqueItems: true, minItems: 1, items: { $ref: '#/$defs/step-object' } },
+      successActions: actionList('#/$defs/success-action-object'),
+      failureActions: actionList('#/$defs/failure-action-object'),
+      outputs: outputsMap,
+      parameters: { type: 'array', uniqueItems: true, items: orReusable('#/$defs/parameter-object') },
+    },
+    required: ['workflowId', 'steps'],
+  }),
+  'step-object': strictObject({
+    properties: {
+      stepId: { type: 'string' },
+      description: { type: 'string' },
+      operationId: { type: 'string' },
+      operationPath: { type: 'string' },
+      workflowId: { type: 'string' },
+      parameters: { type: 'array', uniqueItems: true },
+      requestBody: { $ref: '#/$defs/request-body-object' },
+      successCriteria: { type: 'array', uniqueItems: true, minItems: 1, items: { $ref: '#/$defs/criterion-object' } },
+      onSuccess: actionList('#/$defs/success-action-object'),
+      onFailure: actionList('#/$defs/failure-action-object'),
+      outputs: outputsMap,
+    },
+    required: ['stepId'],
+    extra: {
+      allOf: [
+        {
+          'x-message': "a step must have exactly one of 'operationId', 'operationPath' or 'workflowId'",
+          oneOf: [{ required: ['operationId'] }, { required: ['operationPath'] }, { required: ['workflowId'] }],
+        },
+        {
+          if: { anyOf: [{ required: ['operationId'] }, { required: ['operationPath'] }] },
+          then: {
+            properties: {
+              parameters: {
+                items: orReusable('', {
+                  allOf: [{ $ref: '#/$defs/parameter-object' }],
+                  required: ['in'],
+                  'x-message': "a parameter of an operation step needs 'in' (path, query, header or cookie)",
+                }),
+              },
+            },
+          },
+        },
+        {
+          if: { required: ['workflowId'] },
+          then: { properties: { parameters: { items: orReusable('#/$defs/parameter-object') } } },
+        },
+      ],
+    },
+  }),
+} as const;

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { arazzoSchema } from '../../src/schema/arazzo-schema.js';
+import { createAjv, toValidator } from '../../src/schema/compile-arazzo-schema.js';
+import { baseDocument, exceptions, mutations } from './schema-corpus.js';
+
+const referenceUrl = new URL('../../../../../shared/reference/arazzo-1.0-schema.yaml', import.meta.url);
+const reference = toValidator(createAjv().compile(load(readFileSync(referenceUrl, 'utf8')) as object));
+const ours = toValidator(createAjv().compile(arazzoSchema));
+
+const build = (mutate: (d: Record<string, unknown>) => void) => {
+  const d = baseDocument();
+  mutate(d);
+  return d;
+};
+
+describe('schema agreement with the published Arazzo 1.0 schema', () => {
+  it('has a corpus of at least 25 documents, valid and invalid', () => {
+    const verdicts = mutations.map(([, m]) => reference(build(m)).length === 0);
+    expect(mutations.length).toBeGreaterThanOrEqual(25);
+    expect(verdicts.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(verdicts.filter((v) => !v).length).toBeGreaterThanOrEqual(25);
+  });
+
+  for (const [name, mutate] of mutations) {
+    it(`same verdict: ${name}`, () => {
+      const doc = build(mutate);
+      expect(ours(doc).length === 0).toBe(reference(doc).length === 0);
+    });
+  }
+
+  for (const [name, mutate, oursValid] of exceptions) {
+    it(`differs where the spec text wins: ${name}`, () => {
+      const doc = build(mutate);
+      expect(ours(doc).length === 0).toBe(oursValid);
+      expect(reference(doc).length === 0).toBe(!oursValid);
+    });
+  }
+});
