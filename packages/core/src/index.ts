@@ -24,3 +24,4 @@ export * from './expressions/render-template.js';
 export * from './expressions/compile-value.js';
 export { getMember, resolvePointer, lookupName, type Lookup } from './expressions/json-pointer.js';
 export * from './criteria/registry.js';
+export { lintDocument, type LintOptions } from './lint/lint-document.js';

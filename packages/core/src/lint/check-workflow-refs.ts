@@ -1,0 +1,26 @@
+import { collectActions } from './collect-actions.js';
+import { findWorkflow } from './find-workflow.js';
+import type { LintContext } from './lint-context.js';
+import { asArray, asRecord, asString } from './read-node.js';
+
+/**
+ * `workflow-unknown`: a step's `workflowId`, an action's `workflowId` and every `dependsOn` entry
+ * must name a workflow of this document or (`$sourceDescriptions.name.wfId`) of an Arazzo source.
+ */
+export function checkWorkflowRefs(context: LintContext): void {
+  const check = (ref: unknown, pointer: string): void => {
+    const id = asString(ref);
+    if (id === undefined) return;
+    const lookup = findWorkflow(context, id);
+    if (lookup.kind === 'unknown') context.report({ code: 'workflow-unknown', message: lookup.message, pointer });
+  };
+  asArray(context.root.workflows).forEach((workflow, w) => {
+    const node = asRecord(workflow);
+    asArray(node?.dependsOn).forEach((ref, d) => check(ref, `/workflows/${w}/dependsOn/${d}`));
+    asArray(node?.steps).forEach((step, s) => check(asRecord(step)?.workflowId, `/workflows/${w}/steps/${s}/workflowId`));
+  });
+  for (const site of collectActions(context)) {
+    // A component reached through a reference is checked once, at the component itself.
+    if (site.reference === undefined) check(site.action.workflowId, `${site.pointer}/workflowId`);
+  }
+}

@@ -1,0 +1,87 @@
+import { escapePointerToken } from '../document/json-pointer.js';
+import type { LintContext } from './lint-context.js';
+import { asArray, asRecord, asString, entriesOf } from './read-node.js';
+
+/** Where an expression is used: which workflow and step it may refer to. */
+export interface ExpressionScope {
+  /** Index of the enclosing workflow (undefined inside components). */
+  readonly workflow?: number;
+  /** True for a workflow's `outputs`: there is no request or response there. */
+  readonly workflowOutputs?: boolean;
+}
+
+/** A node holding expressions: a value (templates allowed), a whole expression, or a simple condition. */
+export interface ExpressionSite {
+  readonly kind: 'value' | 'expression' | 'condition';
+  readonly pointer: string;
+  readonly value: unknown;
+  readonly scope: ExpressionScope;
+}
+
+/**
+ * Every place of the document that holds runtime expressions: parameter values, reusable
+ * `reference`s, request payloads and replacement values, step and workflow outputs, criteria
+ * contexts and `simple` conditions, in workflows and in components.
+ */
+export function collectExpressionSites(context: LintContext): ExpressionSite[] {
+  const sites: ExpressionSite[] = [];
+  const add = (kind: ExpressionSite['kind'], pointer: string, value: unknown, scope: ExpressionScope): void => {
+    if (value !== undefined) sites.push({ kind, pointer, value, scope });
+  };
+  const parameters = (list: unknown, base: string, scope: ExpressionScope): void => {
+    asArray(list).forEach((item, i) => {
+      const node = asRecord(item);
+      add('expression', `${base}/${i}/reference`, asString(node?.reference), scope);
+      add('value', `${base}/${i}/value`, node?.value, scope);
+    });
+  };
+  const criteria = (list: unknown, base: string, scope: ExpressionScope): void => {
+    asArray(list).forEach((item, i) => {
+      const node = asRecord(item);
+      add('expression', `${base}/${i}/context`, asString(node?.context), scope);
+      const type = node?.type;
+      if (type === undefined || type === 'simple') add('condition', `${base}/${i}/condition`, asString(node?.condition), scope);
+    });
+  };
+  const actions = (list: unknown, base: string, scope: ExpressionScope): void => {
+    asArray(list).forEach((item, i) => {
+      const node = asRecord(item);
+      add('expression', `${base}/${i}/reference`, asString(node?.reference), scope);
+      criteria(node?.criteria, `${base}/${i}/criteria`, scope);
+    });
+  };
+  const outputs = (map: unknown, base: string, scope: ExpressionScope): void => {
+    for (const [name, value] of entriesOf(map)) add('expression', `${base}/${escapePointerToken(name)}`, asString(value), scope);
+  };
+  asArray(context.root.workflows).forEach((item, w) => {
+    const workflow = asRecord(item);
+    const base = `/workflows/${w}`;
+    const scope: ExpressionScope = { workflow: w };
+    parameters(workflow?.parameters, `${base}/parameters`, scope);
+    actions(workflow?.successActions, `${base}/successActions`, scope);
+    actions(workflow?.failureActions, `${base}/failureActions`, scope);
+    outputs(workflow?.outputs, `${base}/outputs`, { workflow: w, workflowOutputs: true });
+    asArray(workflow?.steps).forEach((stepItem, s) => {
+      const step = asRecord(stepItem);
+      const at = `${base}/steps/${s}`;
+      parameters(step?.parameters, `${at}/parameters`, scope);
+      const body = asRecord(step?.requestBody);
+      add('value', `${at}/requestBody/payload`, body?.payload, scope);
+      asArray(body?.replacements).forEach((r, i) => add('value', `${at}/requestBody/replacements/${i}/value`, asRecord(r)?.value, scope));
+      criteria(step?.successCriteria, `${at}/successCriteria`, scope);
+      actions(step?.onSuccess, `${at}/onSuccess`, scope);
+      actions(step?.onFailure, `${at}/onFailure`, scope);
+      outputs(step?.outputs, `${at}/outputs`, scope);
+    });
+  });
+  const components = asRecord(context.root.components);
+  for (const [name, parameter] of entriesOf(components?.parameters)) {
+    add('value', `/components/parameters/${escapePointerToken(name)}/value`, asRecord(parameter)?.value, {});
+  }
+  for (const kind of ['successActions', 'failureActions'] as const) {
+    for (const [name, action] of entriesOf(components?.[kind])) {
+      criteria(asRecord(action)?.criteria, `/components/${kind}/${escapePointerToken(name)}/criteria`, {});
+    }
+  }
+  return sites;
+}

@@ -1,0 +1,94 @@
+import { splitPointer } from '../document/json-pointer.js';
+import type { OperationInfo, ResolvedSource } from '../sources/types.js';
+import { didYouMean } from './closest-name.js';
+import type { LintContext } from './lint-context.js';
+import { asRecord, asString } from './read-node.js';
+
+/** What a step's operationId/operationPath resolves to, for the operation and parameter rules. */
+export type OperationLookup =
+  | { readonly kind: 'found'; readonly operation: OperationInfo }
+  | { readonly kind: 'unknown' | 'ambiguous'; readonly message: string; readonly field: 'operationId' | 'operationPath' }
+  /** Not an operation step, or its source could not be loaded (already reported as source-unresolved). */
+  | { readonly kind: 'skipped' };
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const QUALIFIED = /^\$sourceDescriptions\.([^.]+)\.(.+)$/s;
+const OPERATION_PATH = /^\{\$sourceDescriptions\.([^.}]+)\.url\}(#.*)$/s;
+
+/** Resolve the operation a step names, explaining in words when it names none or several. */
+export function findStepOperation(context: LintContext, step: unknown): OperationLookup {
+  const node = asRecord(step);
+  const operationId = asString(node?.operationId);
+  if (operationId !== undefined) return byOperationId(context, operationId);
+  const operationPath = asString(node?.operationPath);
+  if (operationPath !== undefined) return byOperationPath(context, operationPath);
+  return { kind: 'skipped' };
+}
+
+function byOperationId(context: LintContext, ref: string): OperationLookup {
+  const qualified = QUALIFIED.exec(ref);
+  const candidates = qualified === null ? context.sources : context.sources.filter((s) => s.description.name === qualified[1]);
+  const unknown = (message: string): OperationLookup => ({ kind: 'unknown', message, field: 'operationId' });
+  if (qualified !== null && candidates.length === 0) {
+    return unknown(`operationId '${ref}' names sourceDescription '${qualified[1]}', which is not declared${didYouMean(qualified[1]!, sourceNames(context))}`);
+  }
+  if (candidates.some((s) => s.kind === 'unresolved')) return { kind: 'skipped' };
+  const matches = safe(() => context.resolved.index.byOperationId(ref)) ?? [];
+  if (matches.length === 1) return { kind: 'found', operation: matches[0]! };
+  const openapi = candidates.filter((s) => s.kind === 'openapi');
+  if (matches.length > 1) {
+    const names = [...new Set(matches.map((m) => m.sourceName))];
+    if (names.length > 1) {
+      const options = names.map((n) => `'$sourceDescriptions.${n}.${ref}'`).join(' or ');
+      return { kind: 'ambiguous', field: 'operationId', message: `operationId '${ref}' exists in ${names.length} sources (${names.join(', ')}); write ${options}` };
+    }
+    return { kind: 'found', operation: matches[0]! };
+  }
+  const bare = qualified === null ? ref : qualified[2]!;
+  const searched = openapi.map((s) => s.description.name);
+  const where = searched.length === 0 ? 'no OpenAPI source is declared' : `searched ${searched.join(', ')}`;
+  const ids = openapi.flatMap((s) => (s.kind === 'openapi' ? s.operations.flatMap((o) => (o.operationId === undefined ? [] : [o.operationId])) : []));
+  return unknown(`operationId '${ref}' matches no operation (${where})${didYouMean(bare, ids)}`);
+}
+
+function byOperationPath(context: LintContext, ref: string): OperationLookup {
+  const unknown = (message: string): OperationLookup => ({ kind: 'unknown', message, field: 'operationPath' });
+  const match = OPERATION_PATH.exec(ref);
+  if (match === null) {
+    return unknown(`operationPath '${ref}' is not of the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'`);
+  }
+  const [, name, fragment] = match as unknown as [string, string, string];
+  const tokens = splitPointer(fragment);
+  const source = context.sources.find((s) => s.description.name === name);
+  const operations = source?.kind === 'openapi' ? source.operations : [];
+  if (tokens[0] === 'paths' && tokens.length === 2) {
+    const methods = operations.filter((o) => o.path === tokens[1]).map((o) => o.method);
+    const hint = methods.length > 0 ? `: one of ${methods.join(', ')}` : " (e.g. '/get')";
+    return unknown(`operationPath '${ref}' points at a path item, not an operation: it lacks the HTTP method${hint}`);
+  }
+  if (tokens[0] !== 'paths' || tokens.length !== 3 || !METHODS.has(tokens[2]!)) {
+    return unknown(`operationPath '${ref}' must point at '#/paths/<escaped path>/<method>' with a lower-case HTTP method`);
+  }
+  if (source === undefined) {
+    return unknown(`operationPath '${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, sourceNames(context))}`);
+  }
+  if (source.kind === 'unresolved') return { kind: 'skipped' };
+  if (source.kind !== 'openapi') return unknown(`operationPath '${ref}' names '${name}', an Arazzo source, not an OpenAPI one`);
+  const found = safe(() => context.resolved.index.byOperationPath(ref));
+  if (found !== undefined) return { kind: 'found', operation: found };
+  const pointers = operations.map((o) => o.pointer);
+  return unknown(`operationPath '${ref}' matches no operation in ${name}${didYouMean(fragment.slice(1), pointers)}`);
+}
+
+function sourceNames(context: LintContext): string[] {
+  return context.sources.map((s: ResolvedSource) => s.description.name);
+}
+
+/** Call into another module's code without letting a bug there crash lint. */
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import type { CriterionRegistry } from '../criteria/registry.js';
+import type { ArazzoFile, ResolvedDocument, ResolvedSource } from '../sources/types.js';
+import type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.js';
+import { asRecord } from './read-node.js';
+
+/** One finding as a rule reports it; the context adds file and range. */
+export interface Finding {
+  readonly code: DiagnosticCode;
+  readonly severity?: Severity;
+  readonly message: string;
+  /** JSON Pointer of the offending node in the linted file. */
+  readonly pointer: string;
+  /** Point at the key of the property rather than its value (unknown names). */
+  readonly atKey?: boolean;
+}
+
+/** What every lint rule reads: the document (as untrusted data), its sources, and a reporter. */
+export interface LintContext {
+  readonly file: ArazzoFile;
+  /** The document root; `{}` when it is not an object. */
+  readonly root: Readonly<Record<string, unknown>>;
+  readonly sources: readonly ResolvedSource[];
+  readonly resolved: ResolvedDocument;
+  readonly criteria: CriterionRegistry;
+  /** Record a finding (dropped when the schema already failed at or above that node). */
+  report(finding: Finding): void;
+}
+
+/** A semantic check: reads the context, reports findings, never throws on its own account. */
+export type LintRule = (context: LintContext) => void;
+
+/**
+ * Build the context the rules share. Findings under a node the schema rejected are dropped: the
+ * schema diagnostic already says what is wrong there, and a second message would only be noise.
+ */
+export function createLintContext(options: {
+  resolved: ResolvedDocument;
+  file: ArazzoFile;
+  criteria: CriterionRegistry;
+  out: Diagnostic[];
+}): LintContext {
+  const { resolved, file, criteria, out } = options;
+  const broken = resolved.diagnostics
+    .filter((d) => d.code === 'schema' && d.file === file.uri && d.pointer !== '')
+    .map((d) => d.pointer);
+  const isBroken = (pointer: string): boolean =>
+    broken.some((b) => pointer === b || pointer.startsWith(`${b}/`));
+  return {
+    file,
+    root: asRecord(file.document) ?? {},
+    sources: resolved.sources,
+    resolved,
+    criteria,
+    report(finding) {
+      if (isBroken(finding.pointer)) return;
+      const key = finding.atKey === true ? file.positions.keyRangeOf(finding.pointer) : undefined;
+      out.push({
+        file: file.uri,
+        code: finding.code,
+        severity: finding.severity ?? 'error',
+        message: finding.message,
+        range: key ?? file.positions.rangeOf(finding.pointer),
+        pointer: finding.pointer,
+      });
+    },
+  };
+}

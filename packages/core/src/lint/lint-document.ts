@@ -1,0 +1,67 @@
+import { createCriterionRegistry, type CriterionRegistry } from '../criteria/registry.js';
+import type { ResolvedDocument } from '../sources/types.js';
+import { checkCriteria } from './check-criteria.js';
+import { checkDependencyCycles } from './check-dependency-cycles.js';
+import { checkDuplicateIds } from './check-duplicate-ids.js';
+import { checkExpressions } from './check-expressions.js';
+import { checkOperations } from './check-operations.js';
+import { checkParameters } from './check-parameters.js';
+import { checkStepRefs } from './check-step-refs.js';
+import { checkWorkflowRefs } from './check-workflow-refs.js';
+import type { Diagnostic } from './diagnostic.js';
+import { createLintContext, type LintRule } from './lint-context.js';
+
+/** Options of lintDocument. */
+export interface LintOptions {
+  /** Criterion languages to check conditions with (default: simple, regex, jsonpath, xpath). */
+  readonly criteria?: CriterionRegistry;
+}
+
+/** The semantic rules, in the order their findings are most useful to read. */
+const RULES: readonly (readonly [string, LintRule])[] = [
+  ['duplicate-id', checkDuplicateIds],
+  ['operations', checkOperations],
+  ['workflow-refs', checkWorkflowRefs],
+  ['step-refs', checkStepRefs],
+  ['expressions', checkExpressions],
+  ['criteria', checkCriteria],
+  ['parameters', checkParameters],
+  ['dependency-cycles', checkDependencyCycles],
+];
+
+let defaultRegistry: CriterionRegistry | undefined;
+
+/**
+ * Every finding about a resolved document: the resolver's own (yaml-syntax, schema,
+ * unsupported-version, source-unresolved) and the semantic rules' (CONTRACT.md's codes), sorted by
+ * file and position. Never throws: a rule that fails on a strange document yields a `lint-internal`
+ * warning instead of taking the others down.
+ */
+export function lintDocument(resolved: ResolvedDocument, options: LintOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [...resolved.diagnostics];
+  const file = resolved.file;
+  if (file !== undefined) {
+    const criteria = options.criteria ?? (defaultRegistry ??= createCriterionRegistry());
+    const context = createLintContext({ resolved, file, criteria, out });
+    for (const [name, rule] of RULES) {
+      try {
+        rule(context);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        context.report({ code: 'lint-internal', severity: 'warning', message: `the ${name} checks stopped early: ${reason}`, pointer: '' });
+      }
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** Stable order: by file, then by position in it. */
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      if (a.d.file !== b.d.file) return a.d.file < b.d.file ? -1 : 1;
+      return a.d.range.start.offset - b.d.range.start.offset || a.i - b.i;
+    })
+    .map(({ d }) => d);
+}
