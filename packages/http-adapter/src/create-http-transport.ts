@@ -1,0 +1,85 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Transport } from '@telaio/core';
+import { got } from 'got';
+import { type Logger, pino } from 'pino';
+import { createHarRecorder } from './har/create-har-recorder.js';
+import type { HarLog } from './har/har-types.js';
+import { createTokenCache } from './security/create-token-cache.js';
+import { fetchClientCredentialsToken } from './security/fetch-client-credentials-token.js';
+import { type SendDependencies, sendRequest } from './send-request.js';
+
+/** Options of createHttpTransport. */
+export interface HttpTransportOptions {
+  /** Milliseconds: `connect` (TCP/TLS, default 10 000) and `total` (whole exchange, default 30 000). */
+  readonly timeout?: { readonly connect?: number; readonly total?: number };
+  /** Reuse connections (own http/https agents with keepAlive). Default true. */
+  readonly keepAlive?: boolean;
+  /** Agents to use instead of the transport's own (not destroyed by close()). */
+  readonly agents?: { readonly http?: http.Agent; readonly https?: https.Agent };
+  /** pino logger for one line per request (debug adds redacted headers and bodies). Default: silent. */
+  readonly logger?: Logger;
+  /** Keep every exchange for har(). Default false. */
+  readonly captureHar?: boolean;
+  /** Do not redact secrets in logs and HAR (`--reveal-secrets`). Default false. */
+  readonly revealSecrets?: boolean;
+  /** Extra values to redact wherever they appear (read on every use). */
+  readonly secretValues?: () => readonly string[];
+  /** User-Agent header. Default `telaio/0.1.0`. */
+  readonly userAgent?: string;
+  /** Which requests follow redirects: `safe` (GET and HEAD, default), `all` or `none`. */
+  readonly followRedirects?: 'safe' | 'all' | 'none';
+}
+
+/** A Transport over got that can also be closed and can export what it sent as HAR. */
+export interface HttpTransport extends Transport {
+  /** Destroys the transport's own agents (open keep-alive sockets). */
+  close(): void;
+  /** HAR 1.2 of every exchange so far (empty unless `captureHar`), secrets redacted unless `revealSecrets`. */
+  har(): HarLog;
+}
+
+/**
+ * Creates the got-based Transport: OpenAPI-shaped URLs, parameters, bodies and security; connect
+ * and total timeouts; keep-alive agents; no automatic retries (Arazzo actions own retries); HTTP
+ * error statuses resolve; network failures reject with TransportError; pino logging and HAR
+ * capture with secrets redacted.
+ */
+export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
+  const keepAlive = options.keepAlive ?? true;
+  const ownHttp = options.agents?.http === undefined ? new http.Agent({ keepAlive }) : undefined;
+  const ownHttps = options.agents?.https === undefined ? new https.Agent({ keepAlive }) : undefined;
+  const client = got.extend({
+    agent: { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps },
+    timeout: { connect: options.timeout?.connect ?? 10_000, request: options.timeout?.total ?? 30_000 },
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    allowGetBody: true,
+    decompress: true,
+    responseType: 'buffer',
+  });
+  const recorder =
+    options.captureHar === true
+      ? createHarRecorder({ reveal: options.revealSecrets === true, ...(options.secretValues === undefined ? {} : { secretValues: options.secretValues }) })
+      : undefined;
+  const follow = options.followRedirects ?? 'safe';
+  const deps: SendDependencies = {
+    got: client,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    recorder,
+    tokens: createTokenCache({ fetch: (request) => fetchClientCredentialsToken({ got: client, request }) }),
+    userAgent: options.userAgent ?? 'telaio/0.1.0',
+    reveal: options.revealSecrets === true,
+    secretValues: options.secretValues,
+    redirectMethods: new Set(follow === 'all' ? ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] : follow === 'safe' ? ['GET', 'HEAD'] : []),
+  };
+  return {
+    send: (request, context) => sendRequest({ deps, request, context }),
+    close() {
+      ownHttp?.destroy();
+      ownHttps?.destroy();
+    },
+    har: () => recorder?.har() ?? { log: { version: '1.2', creator: { name: 'telaio', version: '0.1.0' }, entries: [] } },
+  };
+}

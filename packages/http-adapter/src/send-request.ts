@@ -1,0 +1,152 @@
+import { performance } from 'node:perf_hooks';
+import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
+import type { Got, Response } from 'got';
+import type { Logger } from 'pino';
+import { encodeBody } from './body/encode-body.js';
+import type { HarRecorder } from './har/create-har-recorder.js';
+import { getOperationFacts } from './operation-facts.js';
+import { createRedactor } from './redact.js';
+import { collectHeaders } from './response/collect-headers.js';
+import { parseResponseBody } from './response/parse-response-body.js';
+import { parseRetryAfter } from './response/parse-retry-after.js';
+import { applySecurity } from './security/apply-security.js';
+import type { TokenCache } from './security/create-token-cache.js';
+import { toTransportError } from './to-transport-error.js';
+import { buildUrl } from './url/build-url.js';
+
+/** What sendRequest needs from the transport that owns it. */
+export interface SendDependencies {
+  readonly got: Got;
+  readonly logger: Logger;
+  readonly recorder: HarRecorder | undefined;
+  readonly tokens: TokenCache;
+  readonly userAgent: string;
+  readonly reveal: boolean;
+  readonly secretValues: (() => readonly string[]) | undefined;
+  /** Methods (upper-case) whose redirects are followed. */
+  readonly redirectMethods: ReadonlySet<string>;
+}
+
+/**
+ * Sends one PreparedRequest: builds URL, headers, cookies and body from the operation, applies
+ * security, sends it through got (no retries, HTTP errors resolve), parses the response, logs one
+ * redacted pino line and records a HAR entry. Every failure rejects with a TransportError.
+ */
+export async function sendRequest(options: {
+  readonly deps: SendDependencies;
+  readonly request: PreparedRequest;
+  readonly context: TransportContext;
+}): Promise<ReceivedResponse> {
+  const { deps, request, context } = options;
+  const { operation } = request;
+  const method = operation.method.toUpperCase();
+  const facts = getOperationFacts({ operation });
+  const startedAt = Date.now();
+  const start = performance.now();
+  let url = `${operation.sourceName}:${operation.path}`;
+  let sent: SentRequest | undefined;
+  let secrets: string[] = [];
+  const allSecrets = (): string[] => [...(deps.secretValues?.() ?? []), ...(context.credentials?.secretValues?.() ?? []), ...secrets];
+  const redactor = (): ReturnType<typeof createRedactor> =>
+    createRedactor({ reveal: deps.reveal, secretValues: allSecrets, headerNames: facts.apiKeyNames, fieldNames: facts.apiKeyNames });
+  try {
+    if (context.signal.aborted) throw toTransportError({ error: context.signal.reason, method, url, aborted: true });
+    const target = buildUrl({ request });
+    url = target.url;
+    const body = await encodeBody({ request });
+    const security = await applySecurity({ request, credentials: context.credentials, tokens: deps.tokens, baseUrl: target.base, signal: context.signal });
+    secrets = security.secrets;
+    if (security.query.length > 0) url += (url.includes('?') ? '&' : '?') + security.query.join('&');
+    const headers: Record<string, string> = { 'user-agent': deps.userAgent };
+    if (facts.accept !== undefined) headers.accept = facts.accept;
+    if (body !== undefined) headers['content-type'] = body.contentType;
+    Object.assign(headers, security.headers, target.headers);
+    const cookies = [...security.cookies, ...target.cookies];
+    if (cookies.length > 0) headers.cookie = headers.cookie === undefined ? cookies.join('; ') : `${headers.cookie}; ${cookies.join('; ')}`;
+    sent = { method, url, headers, ...(body?.text === undefined ? {} : { body: body.text }) };
+    if (security.missing.length > 0 && deps.logger.isLevelEnabled('warn')) {
+      deps.logger.warn({ method, url: redactor().url(url), missing: security.missing }, 'no credentials for the required security schemes; sending without');
+    }
+    const got = await deps.got(url, {
+      method: method as 'GET',
+      responseType: 'buffer',
+      headers,
+      ...(body === undefined ? {} : { body: body.payload }),
+      signal: context.signal,
+      followRedirect: deps.redirectMethods.has(method),
+    });
+    const received: ReceivedResponse = {
+      statusCode: got.statusCode,
+      headers: collectHeaders({ rawHeaders: got.rawHeaders }),
+      body: parseResponseBody({ bytes: got.body, contentType: got.headers['content-type'] }),
+      request: sent,
+      durationMs: performance.now() - start,
+    };
+    const retryAfterMs = parseRetryAfter({ value: received.headers['retry-after'] });
+    const result = retryAfterMs === undefined ? received : { ...received, retryAfterMs };
+    if (deps.logger.isLevelEnabled('info')) {
+      const r = redactor();
+      const line: Record<string, unknown> = { method, url: r.url(url), status: result.statusCode, durationMs: Math.round(result.durationMs) };
+      if (deps.logger.isLevelEnabled('debug')) {
+        line.requestHeaders = r.headers(headers);
+        line.requestBody = sent.body === undefined ? undefined : r.body(sent.body, headers['content-type']);
+        line.responseHeaders = r.headers(result.headers);
+        line.responseBody = r.value(result.body instanceof Uint8Array ? `<${result.body.length} bytes>` : result.body);
+      }
+      deps.logger.info(line, 'http request');
+    }
+    record({ deps, request: sent, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+    return result;
+  } catch (error) {
+    const failure = toTransportError({ error, method, url: redactor().url(url), ...(sent === undefined ? {} : { request: sent }), aborted: context.signal.aborted });
+    if (deps.logger.isLevelEnabled('warn')) {
+      deps.logger.warn({ method, url: redactor().url(url), code: failure.code, durationMs: Math.round(performance.now() - start) }, redactor().text(failure.message));
+    }
+    if (sent !== undefined) {
+      record({ deps, request: sent, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+    }
+    throw failure;
+  }
+}
+
+function record(options: {
+  deps: SendDependencies;
+  request: SentRequest;
+  startedAt: number;
+  durationMs: number;
+  response?: Response<Buffer>;
+  error?: { code: string; message: string };
+  secrets: string[];
+  secretNames: readonly string[];
+}): void {
+  const { deps, request, response } = options;
+  if (deps.recorder === undefined) return;
+  const mimeType = request.headers['content-type'] ?? 'application/octet-stream';
+  deps.recorder.record({
+    startedAt: options.startedAt,
+    durationMs: options.durationMs,
+    method: request.method,
+    url: request.url,
+    requestHeaders: request.headers,
+    ...(request.body === undefined && request.headers['content-type'] === undefined
+      ? {}
+      : { requestBody: { mimeType, text: request.body, size: request.body === undefined ? 0 : Buffer.byteLength(request.body) } }),
+    ...(response === undefined
+      ? {}
+      : {
+          response: {
+            status: response.statusCode,
+            statusText: response.statusMessage ?? '',
+            httpVersion: response.httpVersion,
+            rawHeaders: response.rawHeaders,
+            mimeType: response.headers['content-type'] ?? '',
+            bytes: response.body,
+          },
+          phases: response.timings.phases,
+          ...(response.ip === undefined ? {} : { remoteAddress: response.ip }),
+        }),
+    ...(options.error === undefined ? {} : { error: options.error }),
+    secrets: options.secrets,
+    secretNames: options.secretNames,
+  });
+}

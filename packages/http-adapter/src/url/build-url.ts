@@ -1,0 +1,78 @@
+import type { OperationParameter, PreparedRequest } from '@telaio/core';
+import { serializeParameter } from './serialize-parameter.js';
+import { selectServer } from './select-server.js';
+
+/** A request's URL and the header and cookie values its parameters produce. */
+export interface BuiltTarget {
+  readonly url: string;
+  /** The server base URL the path was appended to. */
+  readonly base: string;
+  /** Lower-case header name → value, from `in: header` parameters. */
+  readonly headers: Record<string, string>;
+  /** `name=value` cookie pairs from `in: cookie` parameters. */
+  readonly cookies: string[];
+}
+
+/** Parameter definitions of an operation by `in` + name, built once per operation. */
+const definitionCache = new WeakMap<object, Map<string, OperationParameter>>();
+
+function definitionsOf(operation: PreparedRequest['operation']): Map<string, OperationParameter> {
+  let map = definitionCache.get(operation);
+  if (map === undefined) {
+    map = new Map(operation.parameters.map((p) => [`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p]));
+    definitionCache.set(operation, map);
+  }
+  return map;
+}
+
+/** A `content` parameter's value as text: JSON for JSON media types (and by default), else as is. */
+function contentText(definition: OperationParameter, value: unknown): string {
+  const mediaType = Object.keys(definition.content ?? {})[0] ?? 'application/json';
+  if (typeof value === 'string' && !/json/i.test(mediaType)) return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * Builds the URL (server + path template with path parameters + query string) and collects header
+ * and cookie parameters, each serialised by its OpenAPI definition's style/explode (or the
+ * location's defaults for parameters the operation does not define). Undefined values are left out.
+ */
+export function buildUrl(options: { readonly request: PreparedRequest }): BuiltTarget {
+  const { request } = options;
+  const definitions = definitionsOf(request.operation);
+  let path = request.operation.path;
+  const query: string[] = [];
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const parameter of request.parameters) {
+    if (parameter.value === undefined) continue;
+    const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+    const definition = definitions.get(`${parameter.in}:${key}`);
+    const usesContent = definition?.content !== undefined && definition.schema === undefined;
+    const serialized = serializeParameter({
+      name: parameter.name,
+      in: parameter.in,
+      value: usesContent && definition !== undefined ? contentText(definition, parameter.value) : parameter.value,
+      ...(usesContent ? {} : { style: definition?.style, explode: definition?.explode }),
+      allowReserved: definition?.allowReserved,
+    });
+    switch (parameter.in) {
+      case 'path':
+        path = path.split(`{${parameter.name}}`).join(serialized.text ?? '');
+        break;
+      case 'query':
+        query.push(...(serialized.pairs ?? []));
+        break;
+      case 'header':
+        headers[key] = serialized.text ?? '';
+        break;
+      case 'cookie':
+        cookies.push(...(serialized.pairs ?? []));
+        break;
+    }
+  }
+  const base = selectServer({ request });
+  const joined = base.endsWith('/') && path.startsWith('/') ? base + path.slice(1) : base + path;
+  const separator = joined.includes('?') ? '&' : '?';
+  return { url: query.length > 0 ? joined + separator + query.join('&') : joined, base, headers, cookies };
+}

@@ -1,0 +1,33 @@
+import type { PreparedRequest } from '@telaio/core';
+import { TransportError } from '@telaio/core';
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The base URL of a request: `request.serverUrl` when the engine chose one (`--server`, a
+ * credential provider), else the operation's first server with its variables set to their
+ * defaults. A relative server URL is resolved against the source's own http(s) URL when that is
+ * known; otherwise there is no way to know the host, so this throws a TransportError
+ * `ERR_NO_SERVER` that says how to fix it.
+ */
+export function selectServer(options: { readonly request: PreparedRequest }): string {
+  const { request } = options;
+  const { operation } = request;
+  let url = request.serverUrl;
+  if (url === undefined || url === '') {
+    const server = operation.servers[0];
+    url = server?.url ?? '/';
+    for (const [name, variable] of Object.entries(server?.variables ?? {})) {
+      url = url.split(`{${name}}`).join(variable.default);
+    }
+  }
+  if (ABSOLUTE.test(url)) return url;
+  const sourceUrl = request.source?.url;
+  if (sourceUrl !== undefined && /^https?:\/\//i.test(sourceUrl)) return new URL(url, sourceUrl).href;
+  const method = operation.method.toUpperCase();
+  throw new TransportError(
+    'ERR_NO_SERVER',
+    `${method} ${operation.path}: the server URL "${url}" of source "${operation.sourceName}" is relative and the ` +
+      `source was not loaded over http(s); give a base URL (telaio run --server ${operation.sourceName}=https://...)`,
+  );
+}
