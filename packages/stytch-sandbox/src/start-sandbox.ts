@@ -1,0 +1,101 @@
+/**
+ * Starts a local Stytch-compatible server on 127.0.0.1 for the MFA surface: users, organizations,
+ * members, consumer and B2B TOTP, B2B recovery codes, sessions. Fresh in-memory state per sandbox,
+ * seeded with CONTRACT.md's organization and members.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProjectSecret, type Environment } from './crypto/random-values.js';
+import { createRequestHandler, type SandboxLogger } from './http/handle-request.js';
+import { b2bTotpRoutes } from './routes/b2b-totp-routes.js';
+import { organizationRoutes } from './routes/organization-routes.js';
+import { recoveryCodeRoutes } from './routes/recovery-code-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { totpRoutes } from './routes/totp-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { createState, type SandboxSeeds } from './state/create-state.js';
+import type { SandboxState } from './state/records.js';
+
+/** Options of startSandbox; all optional. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Only loopback is served. */
+  host?: '127.0.0.1';
+  /** Project id; default `project-test-<uuid>` (a `project-live-` id makes ids `-live-`). */
+  projectId?: string;
+  /** Project secret; default a random one. */
+  secret?: string;
+  /** Milliseconds since the epoch; inject to move time in tests (TOTP windows, session expiry). */
+  clock?: () => number;
+  /** Authenticate attempts allowed per user or member in a window; default 10 per 60 s. */
+  rateLimit?: { attempts: number; windowMs: number };
+  /** Receives one line per request (method, path, status, duration; never bodies). */
+  logger?: SandboxLogger;
+  /** Largest request body accepted, in bytes (default 64 KiB). */
+  bodyLimit?: number;
+}
+
+/** Read-only view of the sandbox's state, for tests to inspect. */
+export type SandboxStateView = {
+  readonly [K in keyof SandboxState]: SandboxState[K] extends Map<infer Key, infer Value> ? ReadonlyMap<Key, Readonly<Value>> : SandboxState[K];
+};
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:54321` (no trailing slash). */
+  url: string;
+  port: number;
+  projectId: string;
+  secret: string;
+  seeds: SandboxSeeds;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+  state: SandboxStateView;
+}
+
+/** The routes every sandbox serves. */
+const ROUTES = [...userRoutes, ...totpRoutes, ...organizationRoutes, ...b2bTotpRoutes, ...recoveryCodeRoutes, ...sessionRoutes];
+
+/** Starts a sandbox and resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const projectId = options.projectId ?? `project-test-${randomUUID()}`;
+  const env: Environment = projectId.startsWith('project-live-') ? 'live' : 'test';
+  const secret = options.secret ?? createProjectSecret({ env });
+  const { state, seeds } = createState({
+    env,
+    projectId,
+    secret,
+    clock: options.clock ?? Date.now,
+    rateLimit: options.rateLimit ?? { attempts: 10, windowMs: 60_000 },
+  });
+  const handler = createRequestHandler({
+    state,
+    routes: ROUTES,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+  });
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    projectId,
+    secret,
+    seeds,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
