@@ -1,0 +1,94 @@
+import type { EngineHooks, StepResult } from '@telaio/core';
+import QRCode from 'qrcode';
+import { buildOtpauthUri } from './build-otpauth-uri.js';
+import { normaliseBase32 } from './normalise-base32.js';
+
+/** Options of {@link createQrHook}. */
+export interface QrHookOptions {
+  /** Where the QR code goes; default `process.stderr.write`. */
+  readonly write?: (text: string) => void;
+  /** Whether the output is a terminal; default `process.stderr.isTTY`. `true` forces the QR code. */
+  readonly isTTY?: boolean;
+  /** Issuer shown in the authenticator app; default `Stytch`. */
+  readonly issuer?: string;
+}
+
+/**
+ * EngineHooks that, on an interactive terminal, show a scannable QR code when a Stytch TOTP create
+ * step succeeds: an `otpauth://totp/Stytch:<member or user id>?secret=…` URI rendered with
+ * qrcode's small terminal renderer. Neither the secret nor the URI is printed as text.
+ */
+export function createQrHook(options: QrHookOptions = {}): EngineHooks {
+  const write = options.write ?? ((text: string) => void process.stderr.write(text));
+  const interactive = options.isTTY ?? process.stderr.isTTY === true;
+  const shown = new Set<string>();
+
+  return {
+    onStepEnd(event) {
+      if (!interactive) return;
+      const found = findTotpSecret(event.result);
+      if (found === undefined || shown.has(found.secret)) return;
+      shown.add(found.secret);
+      const uri = buildOtpauthUri({
+        secret: found.secret,
+        account: found.account,
+        issuer: options.issuer ?? 'Stytch',
+      });
+      QRCode.toString(uri, { type: 'terminal', small: true }, (error, qr) => {
+        if (error) return write(`(could not draw the TOTP QR code for ${found.account}: ${error.message})\n`);
+        write(
+          `Scan with your authenticator app to enrol ${found.account} (step ${event.result.stepId}):\n${qr}\n`,
+        );
+      });
+    },
+  };
+}
+
+/** The base32 secret among a successful Stytch step's outputs, and whose it is. */
+function findTotpSecret(result: StepResult): { secret: string; account: string } | undefined {
+  if (result.status !== 'success' || !isStytchTotpRequest(result.request?.url)) return undefined;
+  for (const [name, value] of Object.entries(result.outputs)) {
+    if (!/secret/i.test(name) || typeof value !== 'string' || value.length < 16) continue;
+    try {
+      return { secret: normaliseBase32(value), account: accountOf(result) };
+    } catch {
+      // not base32: not a TOTP secret
+    }
+  }
+  return undefined;
+}
+
+/** Stytch's host, or a Stytch TOTP path on any host (a local sandbox). */
+function isStytchTotpRequest(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  try {
+    const { hostname, pathname } = new URL(url);
+    return /(^|\.)stytch\.com$/i.test(hostname) || /^\/v1\/(b2b\/totp|totps)(\/|$)/.test(pathname);
+  } catch {
+    return false;
+  }
+}
+
+function accountOf(result: StepResult): string {
+  const fromBody = readIds(parseJson(result.request?.body));
+  const fromOutputs = readIds(result.outputs);
+  return fromBody ?? fromOutputs ?? result.stepId;
+}
+
+function readIds(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of ['member_id', 'memberId', 'user_id', 'userId']) {
+    if (typeof record[key] === 'string' && record[key] !== '') return record[key];
+  }
+  return undefined;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
