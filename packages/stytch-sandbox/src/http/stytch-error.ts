@@ -30,6 +30,6 @@ export function renderErrorBody(options: { error: StytchError; requestId: string
     request_id: options.requestId,
     error_type: options.error.errorType,
     error_message: options.error.message,
-    error_url: `https://stytch.com/docs/api/errors/${options.error.status}#${options.error.errorType}`,
+    error_url: `https://stytch.com/docs/api/errors/${options.error.status}`,
   };
 }
