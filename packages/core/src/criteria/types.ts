@@ -14,6 +14,8 @@ export interface CriterionSource {
 export interface CompiledCriterion {
   /** Evaluate against one moment of a run. Never throws for data reasons: a miss is `false`. */
   test(ctx: ExpressionContext, onMissing?: MissingValueListener): boolean;
+  /** Notes for lint when the criterion was accepted in a compatibility reading (not an error). */
+  readonly warnings?: readonly string[];
 }
 
 /** Thrown by `compile` when a criterion cannot be evaluated (lint reports it as `criterion-invalid`). */

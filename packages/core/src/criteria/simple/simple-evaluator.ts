@@ -1,0 +1,26 @@
+/**
+ * The `simple` criterion type (Arazzo 1.0.1 §4.6.10): literals, operators and runtime expressions,
+ * parsed once at compile time.
+ */
+import type { CompiledCriterion, CriterionEvaluator } from '../types.js';
+import type { ConditionNode } from './condition-ast.js';
+import { isTruthy } from './compare-values.js';
+import { evaluateCondition } from './evaluate-condition.js';
+import { parseCondition } from './parse-condition.js';
+
+/** A compiled simple condition; `ast` is exposed for lint (references) and tooling. */
+export interface CompiledSimpleCriterion extends CompiledCriterion {
+  readonly ast: ConditionNode;
+}
+
+/** Create the `simple` evaluator. */
+export function createSimpleEvaluator(): CriterionEvaluator {
+  return {
+    type: 'simple',
+    versions: [],
+    compile({ condition }): CompiledSimpleCriterion {
+      const ast = parseCondition(condition);
+      return { ast, test: (ctx, onMissing) => isTruthy(evaluateCondition(ast, ctx, onMissing)) };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The `xpath` criterion type (Arazzo 1.0.1 §4.6.10 and §4.6.11): versions `xpath-30` (default),
+ * `xpath-20` and `xpath-10`, evaluated by fontoxpath (an XPath 3.1 engine, which accepts the
+ * expressions of the earlier versions) on the XML that `context` yields, parsed with @xmldom/xmldom.
+ * The criterion holds when the effective boolean value of the result is true (a non-empty node
+ * sequence, `true()`, a non-zero number, a non-empty string).
+ */
+import { DOMImplementation, DOMParser } from '@xmldom/xmldom';
+import fontoxpath from 'fontoxpath';
+import { readContext } from './context-value.js';
+import { type CriterionEvaluator, CriterionSyntaxError } from './types.js';
+
+/** XPath versions of the Criterion Expression Type Object; the first is the default. */
+export const XPATH_VERSIONS = ['xpath-30', 'xpath-20', 'xpath-10'] as const;
+
+const scratch = new DOMImplementation().createDocument(null, 'scratch', null);
+
+/** Create the `xpath` evaluator. */
+export function createXpathEvaluator(): CriterionEvaluator {
+  let lastText: string | undefined;
+  let lastDocument: unknown;
+  const parseXml = (text: string): unknown => {
+    if (text === lastText) return lastDocument;
+    let failed = false;
+    const doc = new DOMParser({ onError: (level) => void (level !== 'warning' && (failed = true)) }).parseFromString(text, 'text/xml');
+    lastText = text;
+    lastDocument = failed ? undefined : doc;
+    return lastDocument;
+  };
+  return {
+    type: 'xpath',
+    versions: XPATH_VERSIONS,
+    requiresContext: true,
+    compile({ condition, context }) {
+      try {
+        fontoxpath.parseScript(condition, { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE }, scratch as never);
+      } catch (e) {
+        throw new CriterionSyntaxError(`bad XPath: ${firstLine(e)}`);
+      }
+      return {
+        test(ctx, onMissing) {
+          const value = readContext(context, ctx, onMissing);
+          if (typeof value !== 'string') return false;
+          const doc = safeParse(parseXml, value);
+          if (doc === undefined) {
+            onMissing?.({ expression: context?.text ?? '', reason: 'the context is not well-formed XML' });
+            return false;
+          }
+          try {
+            return fontoxpath.evaluateXPathToBoolean(condition, doc as never);
+          } catch {
+            return false;
+          }
+        },
+      };
+    },
+  };
+}
+
+function safeParse(parse: (text: string) => unknown, text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = /XP\w+\d+: [^\n]*/.exec(message);
+  return code === null ? (message.split('\n')[0] ?? message) : code[0];
+}
