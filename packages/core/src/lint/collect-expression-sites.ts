@@ -6,6 +6,8 @@ import { asArray, asRecord, asString, entriesOf } from './read-node.js';
 export interface ExpressionScope {
   /** Index of the enclosing workflow (undefined inside components). */
   readonly workflow?: number;
+  /** Index of the enclosing step, inside a step. */
+  readonly step?: number;
   /** True for a workflow's `outputs`: there is no request or response there. */
   readonly workflowOutputs?: boolean;
 }
@@ -64,6 +66,7 @@ export function collectExpressionSites(context: LintContext): ExpressionSite[] {
     asArray(workflow?.steps).forEach((stepItem, s) => {
       const step = asRecord(stepItem);
       const at = `${base}/steps/${s}`;
+      const scope: ExpressionScope = { workflow: w, step: s };
       parameters(step?.parameters, `${at}/parameters`, scope);
       const body = asRecord(step?.requestBody);
       add('value', `${at}/requestBody/payload`, body?.payload, scope);

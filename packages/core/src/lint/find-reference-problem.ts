@@ -3,6 +3,7 @@ import type { Severity } from './diagnostic.js';
 import { didYouMean } from './closest-name.js';
 import type { ExpressionScope } from './collect-expression-sites.js';
 import { declaredInputs } from './declared-inputs.js';
+import { findWorkflow } from './find-workflow.js';
 import type { LintContext } from './lint-context.js';
 import { asArray, asRecord, asString } from './read-node.js';
 
@@ -37,9 +38,16 @@ export function findReferenceProblem(context: LintContext, expression: RuntimeEx
     }
     case 'outputs': {
       if (here === undefined) return undefined;
-      const names = Object.keys(asRecord(here.outputs) ?? {});
+      // In a step that runs a workflow, `$outputs.x` reads the outputs of the workflow it ran.
+      const step = scope.step === undefined ? undefined : asRecord(asArray(here.steps)[scope.step]);
+      const called = asString(step?.workflowId);
+      const lookup = called === undefined ? undefined : findWorkflow(context, called);
+      if (lookup !== undefined && lookup.kind !== 'local' && lookup.kind !== 'external') return undefined;
+      const owner = lookup === undefined ? here : lookup.workflow;
+      const ownerName = lookup === undefined ? hereName : `workflow '${called}' (run by this step)`;
+      const names = Object.keys(asRecord(owner.outputs) ?? {});
       if (names.includes(expression.name)) return undefined;
-      return error(`'${expression.text}': ${hereName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`);
+      return error(`'${expression.text}': ${ownerName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`);
     }
     case 'steps': {
       if (here === undefined || expression.name === undefined) return undefined;
