@@ -31,3 +31,6 @@ export * from './criteria/jsonpath-evaluator.js';
 export * from './criteria/xpath-evaluator.js';
 export type * from './criteria/simple/condition-ast.js';
 export { parseCondition } from './criteria/simple/parse-condition.js';
+export * from './document/index.js';
+export * from './schema/index.js';
+export * from './sources/index.js';

@@ -1,13 +1,63 @@
-import type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
+import { loadArazzoText } from '../document/load-arazzo-text.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
+import { validateSchema } from '../schema/validate-schema.js';
+import { defaultLoader } from './create-default-loader.js';
+import { createOperationIndex } from './create-operation-index.js';
+import { defaultCacheDir } from './disk-cache.js';
+import { normalizeDocumentUri } from './resolve-source-uri.js';
+import { resolveSources } from './resolve-sources.js';
+import type { ResolveDocumentOptions, ResolvedDocument, ResolvedSource } from './types.js';
 
 export type { ResolvedDocument, ResolveDocumentOptions } from './types.js';
 
+const zero = { line: 1, column: 1, offset: 0 };
+
 /**
- * Load an Arazzo document, check it against the schema and resolve its sourceDescriptions.
- * Never throws for a broken document or an unreachable source: those are diagnostics.
+ * Load an Arazzo document, check it against the schema and resolve its sourceDescriptions into an
+ * operation index. Never throws for a broken document or an unreachable source: those come back as
+ * diagnostics (`yaml-syntax`, `schema`, `unsupported-version`, `source-unresolved`, and
+ * `file-unreadable` when the document itself cannot be read).
  */
 export async function resolveDocument(uri: string, options: ResolveDocumentOptions = {}): Promise<ResolvedDocument> {
-  void uri;
-  void options;
-  throw new Error('not yet implemented');
+  const loader = options.loader ?? defaultLoader;
+  const absolute = safe(() => normalizeDocumentUri(uri)) ?? uri;
+  let text = options.text;
+  if (text === undefined) {
+    try {
+      text = (await loader.load(absolute)).text;
+    } catch (error) {
+      const message = `cannot read document: ${error instanceof Error ? error.message : String(error)}`;
+      const diagnostic: Diagnostic = { file: absolute, code: 'file-unreadable', severity: 'error', message, range: { start: zero, end: zero }, pointer: '' };
+      return { sources: [], index: createOperationIndex([]), diagnostics: [diagnostic] };
+    }
+  }
+  const loaded = loadArazzoText({ uri: absolute, text });
+  const file = loaded.file;
+  if (file === undefined) return { sources: [], index: createOperationIndex([]), diagnostics: loaded.diagnostics };
+  const diagnostics: Diagnostic[] = [...validateSchema(file)];
+  const cache = options.cache ?? true;
+  const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
+  const sources = await resolveSources({ file, loader, cacheDir });
+  sources.forEach((source: ResolvedSource, i: number) => {
+    if (source.kind !== 'unresolved') return;
+    const pointer = `/sourceDescriptions/${i}/url`;
+    const url = typeof source.description?.url === 'string' ? source.description.url : '';
+    diagnostics.push({
+      file: absolute,
+      code: 'source-unresolved',
+      severity: 'error',
+      message: `cannot resolve source '${url}': ${source.reason}`,
+      range: file.positions.rangeOf(pointer),
+      pointer,
+    });
+  });
+  return { file, sources, index: createOperationIndex(sources), diagnostics };
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
 }

@@ -83,7 +83,7 @@ export interface OperationInfo {
     readonly required?: boolean;
     readonly content: { readonly [mediaType: string]: { readonly schema?: unknown; readonly encoding?: unknown } };
   };
-  /** Responses by status code (`200`, `4XX`, `default`), `$ref`s resolved. */
+  /** Responses by status code (`200`, `4XX`, `default`): response `$ref`s resolved; schemas inside keep theirs. */
   readonly responses: { readonly [status: string]: unknown };
   /** Effective security requirements (operation, else document); `[]` means none required. */
   readonly security: readonly SecurityRequirement[];

@@ -1,0 +1,90 @@
+import { escapePointerToken } from '../document/json-pointer.js';
+import type { ParameterLocation } from '../model/arazzo.js';
+import { createRefResolver } from './create-ref-resolver.js';
+import type { OperationInfo, OperationParameter, SecurityScheme, ServerInfo } from './types.js';
+
+/** An operation as cached for a source file, before a sourceDescription name is attached. */
+export type SourceOperation = Omit<OperationInfo, 'sourceName'>;
+
+/** What telaio keeps of one OpenAPI document. Plain JSON, so it can be cached on disk. */
+export interface OpenApiSummary {
+  readonly version: string;
+  readonly operations: readonly SourceOperation[];
+  readonly securitySchemes: { readonly [name: string]: SecurityScheme };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type Obj = Record<string, unknown>;
+const asObj = (value: unknown): Obj => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
+const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * Walk an OpenAPI 3.0/3.1 document once and describe every operation: merged path-item and operation
+ * parameters and request body with local `$ref`s resolved, response objects resolved at their top (their
+ * schemas keep `$ref`s: inlining Stytch's response schemas would weigh 2 MB), effective servers and security.
+ */
+export function buildOperations(api: unknown): OpenApiSummary {
+  const root = asObj(api);
+  const refs = createRefResolver(root);
+  const docServers = servers(root.servers) ?? [{ url: '/' }];
+  const components = asObj(root.components);
+  const securitySchemes: Record<string, SecurityScheme> = {};
+  for (const [name, scheme] of Object.entries(asObj(components.securitySchemes))) {
+    securitySchemes[name] = refs.deep(scheme) as SecurityScheme;
+  }
+  const docSecurity = Array.isArray(root.security) ? root.security : [];
+  const operations: SourceOperation[] = [];
+  for (const [path, rawItem] of Object.entries(asObj(root.paths))) {
+    const item = asObj(refs.shallow(rawItem));
+    const itemParams = asArr(item.parameters);
+    const itemServers = servers(item.servers);
+    for (const method of METHODS) {
+      const op = asObj(item[method]);
+      if (item[method] === undefined) continue;
+      const body = op.requestBody === undefined ? undefined : asObj(refs.deep(op.requestBody));
+      const responses: Obj = {};
+      for (const [status, response] of Object.entries(asObj(op.responses))) responses[status] = refs.shallow(response);
+      const info: SourceOperation = {
+        ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
+        method,
+        path,
+        pointer: `/paths/${escapePointerToken(path)}/${method}`,
+        servers: servers(op.servers) ?? itemServers ?? docServers,
+        parameters: mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
+        ...(body === undefined ? {} : { requestBody: { ...body, content: asObj(body.content) } as SourceOperation['requestBody'] }),
+        responses,
+        security: (Array.isArray(op.security) ? op.security : docSecurity) as OperationInfo['security'],
+        securitySchemes,
+      };
+      operations.push(info);
+    }
+  }
+  return { version: String(root.openapi ?? ''), operations, securitySchemes };
+}
+
+/** Non-empty server list, or undefined to inherit. */
+function servers(value: unknown): ServerInfo[] | undefined {
+  const list = asArr(value).filter((s): s is ServerInfo => typeof asObj(s).url === 'string');
+  return list.length > 0 ? list : undefined;
+}
+
+/** Later parameters (operation level) replace earlier ones (path level) with the same name and location. */
+function mergeParameters(params: readonly Obj[]): OperationParameter[] {
+  const byKey = new Map<string, OperationParameter>();
+  for (const p of params) {
+    if (typeof p.name !== 'string' || typeof p.in !== 'string') continue;
+    const param: OperationParameter = {
+      name: p.name,
+      in: p.in as ParameterLocation,
+      ...pick(p, ['required', 'style', 'explode', 'allowReserved', 'schema', 'content']),
+    };
+    byKey.set(`${p.in}\u0000${p.name}`, param);
+  }
+  return [...byKey.values()];
+}
+
+function pick(source: Obj, keys: readonly string[]): Obj {
+  const out: Obj = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}

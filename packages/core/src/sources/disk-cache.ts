@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { OpenApiSummary } from './build-operations.js';
+
+/** Bump when OpenApiSummary's shape or its building changes: old entries are then ignored. */
+const FORMAT_VERSION = 'telaio-openapi-summary-1';
+
+/** Cache key of a source text: sha256 of the format version and the text. */
+export function cacheKeyOf(text: string): string {
+  return createHash('sha256').update(FORMAT_VERSION).update('\u0000').update(text).digest('hex');
+}
+
+let defaultDir: string | undefined;
+
+/**
+ * Default cache directory: `node_modules/.cache/telaio` next to the nearest package.json above the
+ * working directory, else `telaio-cache` in the OS temporary directory.
+ */
+export function defaultCacheDir(): string {
+  if (defaultDir !== undefined) return defaultDir;
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return (defaultDir = join(dir, 'node_modules', '.cache', 'telaio'));
+    const parent = dirname(dir);
+    if (parent === dir) return (defaultDir = join(tmpdir(), 'telaio-cache'));
+    dir = parent;
+  }
+}
+
+/** Read a cached summary; undefined on a miss or an unreadable entry (the cache is only a speed-up). */
+export async function readCachedSummary(options: { dir: string; key: string }): Promise<OpenApiSummary | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(join(options.dir, `${options.key}.json`), 'utf8')) as {
+      format?: string;
+      summary?: OpenApiSummary;
+    };
+    return entry.format === FORMAT_VERSION ? entry.summary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write a summary atomically (temp file + rename); failures are ignored. */
+export async function writeCachedSummary(options: { dir: string; key: string; summary: OpenApiSummary }): Promise<void> {
+  try {
+    await mkdir(options.dir, { recursive: true });
+    const target = join(options.dir, `${options.key}.json`);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temp, JSON.stringify({ format: FORMAT_VERSION, summary: options.summary }));
+    await rename(temp, target);
+  } catch {
+    // A read-only or full disk only costs speed.
+  }
+}

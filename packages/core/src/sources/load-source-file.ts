@@ -1,0 +1,66 @@
+import { loadArazzoText } from '../document/load-arazzo-text.js';
+import { TelaioError } from '../errors.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
+import { type OpenApiSummary, buildOperations } from './build-operations.js';
+import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
+import { parseSourceText } from './parse-source-text.js';
+import type { ArazzoFile, SourceLoader } from './types.js';
+
+/** A source file loaded and understood, independent of the sourceDescription that named it. */
+export type LoadedSource =
+  | { readonly kind: 'openapi'; readonly uri: string; readonly summary: OpenApiSummary }
+  | { readonly kind: 'arazzo'; readonly uri: string; readonly file: ArazzoFile }
+  | { readonly kind: 'unresolved'; readonly uri: string; readonly reason: string };
+
+/**
+ * Load one source file and recognise it by its content: OpenAPI 3.x (checked through swagger-parser, operations built,
+ * summary cached on disk by content hash when `cacheDir` is set) or Arazzo. Never rejects.
+ */
+export async function loadSourceFile(options: {
+  uri: string;
+  loader: SourceLoader;
+  cacheDir?: string | undefined;
+}): Promise<LoadedSource> {
+  const { uri, loader, cacheDir } = options;
+  let text: string;
+  try {
+    text = (await loader.load(uri)).text;
+  } catch (error) {
+    const reason = error instanceof TelaioError || error instanceof Error ? error.message : String(error);
+    return { kind: 'unresolved', uri, reason };
+  }
+  const key = cacheDir === undefined ? undefined : cacheKeyOf(text);
+  if (key !== undefined && cacheDir !== undefined) {
+    const summary = await readCachedSummary({ dir: cacheDir, key });
+    if (summary !== undefined) return { kind: 'openapi', uri, summary };
+  }
+  if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
+    const { file, diagnostics } = loadArazzoText({ uri, text });
+    return file === undefined ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}` } : { kind: 'arazzo', uri, file };
+  }
+  let api: unknown;
+  try {
+    api = parseSourceText(text);
+  } catch (error) {
+    return { kind: 'unresolved', uri, reason: `parse error: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const openapi = (api as { openapi?: unknown } | null)?.openapi;
+  if (api === null || typeof api !== 'object' || (openapi === undefined && (api as { swagger?: unknown }).swagger === undefined)) {
+    return { kind: 'unresolved', uri, reason: 'not an OpenAPI document (no openapi field)' };
+  }
+  if ((api as { swagger?: unknown }).swagger !== undefined) return { kind: 'unresolved', uri, reason: 'Swagger 2.0 is not supported: OpenAPI 3.0 or 3.1 only' };
+  try {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+    await SwaggerParser.parse(uri, api as never);
+  } catch (error) {
+    return { kind: 'unresolved', uri, reason: `not a usable OpenAPI document: ${(error as Error).message}` };
+  }
+  const summary = buildOperations(api);
+  if (key !== undefined && cacheDir !== undefined) await writeCachedSummary({ dir: cacheDir, key, summary });
+  return { kind: 'openapi', uri, summary };
+}
+
+function firstMessage(diagnostics: readonly Diagnostic[]): string {
+  const d = diagnostics[0];
+  return d === undefined ? 'unknown' : `${d.message} (line ${d.range.start.line})`;
+}
