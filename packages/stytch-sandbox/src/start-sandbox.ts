@@ -11,9 +11,11 @@ import { createRequestHandler, type SandboxLogger } from './http/handle-request.
 import { b2bTotpRoutes } from './routes/b2b-totp-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { recoveryCodeRoutes } from './routes/recovery-code-routes.js';
+import { sessionAdminRoutes } from './routes/session-admin-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { totpRoutes } from './routes/totp-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { userSearchRoutes } from './routes/user-search-routes.js';
 import { createState, type SandboxSeeds } from './state/create-state.js';
 import type { SandboxState } from './state/records.js';
 
@@ -56,7 +58,16 @@ export interface Sandbox {
 }
 
 /** The routes every sandbox serves. */
-const ROUTES = [...userRoutes, ...totpRoutes, ...organizationRoutes, ...b2bTotpRoutes, ...recoveryCodeRoutes, ...sessionRoutes];
+const ROUTES = [
+  ...userRoutes,
+  ...userSearchRoutes,
+  ...sessionAdminRoutes,
+  ...totpRoutes,
+  ...organizationRoutes,
+  ...b2bTotpRoutes,
+  ...recoveryCodeRoutes,
+  ...sessionRoutes,
+];
 
 /** Starts a sandbox and resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
