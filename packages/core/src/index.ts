@@ -34,3 +34,5 @@ export { parseCondition } from './criteria/simple/parse-condition.js';
 export * from './document/index.js';
 export * from './schema/index.js';
 export * from './sources/index.js';
+export { createEngine } from './engine/create-engine.js';
+export { abortableSleep } from './engine/abortable-sleep.js';

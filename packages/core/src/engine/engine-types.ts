@@ -37,8 +37,8 @@ export interface EngineOptions {
   readonly sleep?: SleepFunction;
   /** Milliseconds clock for durations (default: performance.now). */
   readonly now?: () => number;
-  /** Shared parse cache for sources (passed to resolveDocument). */
-  readonly cache?: unknown;
+  /** Disk cache of parsed sources, passed to resolveDocument (`false` to skip, `{dir}` to place it). */
+  readonly cache?: boolean | { readonly dir: string };
   /** Refuse documents with lint errors (default true). Set false only for debugging. */
   readonly refuseInvalid?: boolean;
 }

@@ -1,0 +1,33 @@
+/**
+ * Payload Replacement Objects on an XML payload: `target` is an XPath expression (fontoxpath over an
+ * @xmldom document); every selected element gets the value as its text, every selected attribute as
+ * its value. Non-string values are JSON-stringified.
+ */
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { evaluateXPathToNodes } from 'fontoxpath';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
+
+/** Apply replacements to an XML text; `onMiss` hears of targets that select nothing or fail. */
+export function applyXmlReplacements(options: {
+  xml: string;
+  replacements: readonly { readonly target: string; readonly value: unknown }[];
+  onMiss: (target: string, reason: string) => void;
+}): string {
+  const doc = new DOMParser().parseFromString(options.xml, 'text/xml');
+  for (const { target, value } of options.replacements) {
+    let nodes: { nodeType: number; textContent: string | null; value?: string }[];
+    try {
+      nodes = evaluateXPathToNodes(target, doc);
+    } catch (error) {
+      options.onMiss(target, `XPath failed: ${(error as Error).message}`);
+      continue;
+    }
+    if (nodes.length === 0) options.onMiss(target, 'the XPath selects nothing in the payload');
+    for (const node of nodes) {
+      if (node.nodeType === 2) node.value = text(value);
+      else node.textContent = text(value);
+    }
+  }
+  return new XMLSerializer().serializeToString(doc);
+}

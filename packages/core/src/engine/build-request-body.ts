@@ -1,0 +1,42 @@
+/**
+ * The body of an operation step's request: payload evaluated (expressions keep their type, templates
+ * are rendered), then replacements applied: JSON Pointer targets on JSON payloads, XPath targets on
+ * XML payloads (Request Body Object, Payload Replacement Object). The content type is the step's, else
+ * the operation's first request media type.
+ */
+import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import type { OperationInfo } from '../sources/types.js';
+import { applyJsonReplacements } from './apply-json-replacements.js';
+import { applyXmlReplacements } from './apply-xml-replacements.js';
+import type { BodyPlan } from './plan-types.js';
+
+const isXml = (contentType: string | undefined, value: unknown): boolean =>
+  contentType !== undefined ? /[/+]xml\b/i.test(contentType) : typeof value === 'string' && value.trimStart().startsWith('<');
+
+/** Evaluate a step's request body for one attempt. */
+export function buildRequestBody(options: {
+  body: BodyPlan;
+  operation: OperationInfo | undefined;
+  ctx: ExpressionContext;
+  onMissing: MissingValueListener;
+}): { contentType?: string; value: unknown } {
+  const { body, ctx, onMissing } = options;
+  const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
+  let value = body.payload?.evaluate(ctx, onMissing);
+  if (body.replacements.length > 0) {
+    const replacements = body.replacements.map((r) => ({ target: r.target, value: r.value.evaluate(ctx, onMissing) }));
+    const onMiss = (target: string, reason: string) => onMissing({ expression: `replacement ${target}`, reason });
+    if (isXml(contentType, value)) value = applyXmlReplacements({ xml: String(value ?? ''), replacements, onMiss });
+    else {
+      if (typeof value === 'string' && (contentType === undefined || /json/i.test(contentType))) {
+        try {
+          value = JSON.parse(value);
+        } catch {
+          onMiss('', 'the payload string is not JSON, so JSON Pointer targets cannot apply');
+        }
+      }
+      value = applyJsonReplacements({ payload: value, replacements, onMiss });
+    }
+  }
+  return contentType === undefined ? { value } : { contentType, value };
+}

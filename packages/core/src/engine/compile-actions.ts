@@ -1,0 +1,65 @@
+/**
+ * Success and failure actions of a step: reusable `$components.successActions.x` /
+ * `failureActions.x` resolved, criteria compiled, and the step's own actions placed before the
+ * workflow's, a workflow action being overridden (never removed) by a step action of the same name
+ * (Step Object `onSuccess`/`onFailure`, Workflow Object `successActions`/`failureActions`).
+ */
+import type { CriterionRegistry } from '../criteria/registry.js';
+import { parseExpression } from '../expressions/parse-expression.js';
+import type { ArazzoDocument, FailureAction, ReusableObject, SuccessAction } from '../model/arazzo.js';
+import { compileCriteria } from './compile-criteria.js';
+import { planError } from './plan-error.js';
+import type { ActionPlan, WorkflowRef } from './plan-types.js';
+
+type ActionEntry = SuccessAction | FailureAction | ReusableObject;
+
+/** Everything compiling actions needs from the document being compiled. */
+export interface ActionScope {
+  readonly document: ArazzoDocument;
+  readonly uri: string;
+  readonly registry: CriterionRegistry;
+  /** Resolve a workflowId (plain, or `$sourceDescriptions.x.wf`) to the document that defines it. */
+  resolveWorkflow(workflowId: string, pointer: string): WorkflowRef;
+}
+
+function resolveEntry(entry: ActionEntry, kind: 'successActions' | 'failureActions', scope: ActionScope, pointer: string): SuccessAction | FailureAction {
+  if (!('reference' in entry)) return entry;
+  const parsed = parseExpression(entry.reference);
+  const found =
+    parsed.ok && parsed.value.kind === 'components' && parsed.value.componentType === kind
+      ? scope.document.components?.[kind]?.[parsed.value.name]
+      : undefined;
+  if (found === undefined) return planError({ uri: scope.uri, pointer, message: `unresolved action reference '${entry.reference}'` });
+  return found;
+}
+
+/** Compile one list of actions (`pointer` is the list's JSON Pointer). */
+export function compileActionList(options: {
+  entries: readonly ActionEntry[] | undefined;
+  kind: 'successActions' | 'failureActions';
+  scope: ActionScope;
+  pointer: string;
+}): ActionPlan[] {
+  const { scope, kind } = options;
+  return (options.entries ?? []).map((entry, i) => {
+    const pointer = `${options.pointer}/${i}`;
+    const action = resolveEntry(entry, kind, scope, pointer) as FailureAction;
+    const retryLimit = action.retryLimit ?? 1;
+    const plan: ActionPlan = {
+      name: action.name,
+      type: action.type,
+      retryLimit,
+      criteria: compileCriteria({ criteria: action.criteria, registry: scope.registry, uri: scope.uri, pointer: `${pointer}/criteria` }),
+      ...(action.stepId === undefined ? {} : { stepId: action.stepId }),
+      ...(action.workflowId === undefined ? {} : { workflow: scope.resolveWorkflow(action.workflowId, `${pointer}/workflowId`) }),
+      ...(action.retryAfter === undefined ? {} : { retryAfter: action.retryAfter }),
+    };
+    return plan;
+  });
+}
+
+/** Step actions first, then workflow actions whose name the step does not override. */
+export function mergeActions(options: { step: readonly ActionPlan[]; workflow: readonly ActionPlan[] }): ActionPlan[] {
+  const names = new Set(options.step.map((a) => a.name));
+  return [...options.step, ...options.workflow.filter((a) => !names.has(a.name))];
+}

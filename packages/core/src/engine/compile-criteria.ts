@@ -1,0 +1,26 @@
+/** Criteria compiled once at load through the criterion registry (Criterion Object). */
+import type { CriterionRegistry } from '../criteria/registry.js';
+import type { Criterion } from '../model/arazzo.js';
+import { inputsOfText } from './collect-input-reads.js';
+import { planError } from './plan-error.js';
+import type { CriterionPlan } from './plan-types.js';
+
+/** Compile a list of Criterion Objects; a criterion that does not compile refuses the document. */
+export function compileCriteria(options: {
+  criteria: readonly Criterion[] | undefined;
+  registry: CriterionRegistry;
+  uri: string;
+  pointer: string;
+}): CriterionPlan[] {
+  return (options.criteria ?? []).map((criterion, i) => {
+    try {
+      return {
+        condition: criterion.condition,
+        compiled: options.registry.compile(criterion),
+        inputReads: inputsOfText({ text: `${criterion.condition} ${criterion.context ?? ''}` }),
+      };
+    } catch (cause) {
+      return planError({ uri: options.uri, pointer: `${options.pointer}/${i}`, message: (cause as Error).message, cause });
+    }
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Compile a resolved Arazzo description into plans: the entry document and, recursively, every
+ * Arazzo document reached through an `arazzo` sourceDescription (each with its own sources,
+ * operations and components: "Components are scoped to the Arazzo document they are defined in").
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { CriterionRegistry } from '../criteria/registry.js';
+import { parseExpression } from '../expressions/parse-expression.js';
+import { createOperationIndex } from '../sources/create-operation-index.js';
+import type { ResolvedDocument } from '../sources/types.js';
+import type { StepScope } from './compile-step-plan.js';
+import { compileWorkflowPlan } from './compile-workflow-plan.js';
+import { createDocumentAjv } from './create-input-validator.js';
+import { declaredInputs } from './declared-inputs.js';
+import { planError } from './plan-error.js';
+import type { DocumentPlan, WorkflowRef } from './plan-types.js';
+
+interface Shell {
+  readonly plan: DocumentPlan;
+  readonly resolved: ResolvedDocument;
+  /** Arazzo sourceDescription name → its document's plan. */
+  readonly arazzoSources: Map<string, DocumentPlan>;
+}
+
+function gather(resolved: ResolvedDocument, shells: Map<string, Shell>): Shell {
+  const file = resolved.file ?? planError({ uri: '?', pointer: '', message: 'document did not load' });
+  const existing = shells.get(file.uri);
+  if (existing !== undefined) return existing;
+  const document = file.document;
+  const plan: DocumentPlan = {
+    uri: file.uri,
+    document,
+    workflows: new Map(),
+    sourceDescriptions: Object.fromEntries(document.sourceDescriptions.map((s) => [s.name, { ...s }])),
+    components: (document.components ?? {}) as DocumentPlan['components'],
+  };
+  const shell: Shell = { plan, resolved, arazzoSources: new Map() };
+  shells.set(file.uri, shell);
+  for (const source of resolved.sources) {
+    if (source.kind !== 'arazzo') continue;
+    const nested: ResolvedDocument = { file: source.file, sources: source.sources, index: createOperationIndex(source.sources), diagnostics: [] };
+    shell.arazzoSources.set(source.description.name, gather(nested, shells).plan);
+  }
+  return shell;
+}
+
+function scopeOf(shell: Shell, registry: CriterionRegistry): StepScope {
+  const { plan } = shell;
+  return {
+    document: plan.document,
+    uri: plan.uri,
+    registry,
+    index: shell.resolved.index,
+    sources: plan.document.sourceDescriptions,
+    declaredInputs,
+    resolveWorkflow(workflowId, pointer): WorkflowRef {
+      let ref: WorkflowRef | undefined;
+      if (workflowId.startsWith('$')) {
+        const parsed = parseExpression(workflowId);
+        if (parsed.ok && parsed.value.kind === 'sourceDescriptions' && parsed.value.property !== undefined) {
+          const doc = shell.arazzoSources.get(parsed.value.name);
+          if (doc?.document.workflows.some((w) => w.workflowId === (parsed.value as { property: string }).property))
+            ref = { doc, workflowId: parsed.value.property };
+        }
+      } else if (plan.document.workflows.some((w) => w.workflowId === workflowId)) ref = { doc: plan, workflowId };
+      return ref ?? planError({ uri: plan.uri, pointer, message: `no workflow '${workflowId}'` });
+    },
+  };
+}
+
+/** Compile the entry document's plan (and those of the Arazzo documents it references). */
+export function compileDocumentPlan(options: { resolved: ResolvedDocument; registry: CriterionRegistry }): DocumentPlan {
+  const shells = new Map<string, Shell>();
+  const entry = gather(options.resolved, shells);
+  for (const shell of shells.values()) {
+    const scope = scopeOf(shell, options.registry);
+    const ajv: Ajv2020 = createDocumentAjv({ document: shell.plan.document });
+    shell.plan.document.workflows.forEach((workflow, index) => {
+      shell.plan.workflows.set(workflow.workflowId, compileWorkflowPlan({ workflow, index, doc: shell.plan, ajv, scope }));
+    });
+  }
+  return entry.plan;
+}

@@ -1,0 +1,41 @@
+/** One Workflow Object compiled: input validator, dependsOn, workflow-level parameters and actions, steps, outputs. */
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { compileValue } from '../expressions/compile-value.js';
+import type { Workflow } from '../model/arazzo.js';
+import { compileActionList } from './compile-actions.js';
+import { resolveParameter } from './compile-parameters.js';
+import { type StepScope, compileStepPlan } from './compile-step-plan.js';
+import { inputsOfValues } from './collect-input-reads.js';
+import { createInputValidator } from './create-input-validator.js';
+import type { DocumentPlan, WorkflowPlan } from './plan-types.js';
+
+/** Compile workflow `index` of the document behind `doc`. */
+export function compileWorkflowPlan(options: {
+  workflow: Workflow;
+  index: number;
+  doc: DocumentPlan;
+  ajv: Ajv2020;
+  scope: StepScope;
+}): WorkflowPlan {
+  const { workflow, scope, doc } = options;
+  const pointer = `/workflows/${options.index}`;
+  const workflowParams = (workflow.parameters ?? []).map((entry, i) =>
+    resolveParameter({ entry, document: scope.document, uri: scope.uri, pointer: `${pointer}/parameters/${i}` }),
+  );
+  const workflowSuccess = compileActionList({ entries: workflow.successActions, kind: 'successActions', scope, pointer: `${pointer}/successActions` });
+  const workflowFailure = compileActionList({ entries: workflow.failureActions, kind: 'failureActions', scope, pointer: `${pointer}/failureActions` });
+  const steps = workflow.steps.map((step, i) =>
+    compileStepPlan({ step, index: i, pointer: `${pointer}/steps/${i}`, scope, workflowParams, workflowSuccess, workflowFailure }),
+  );
+  const outputs = Object.entries(workflow.outputs ?? {}).map(([name, expr]) => [name, compileValue(expr)] as const);
+  return {
+    workflowId: workflow.workflowId,
+    doc,
+    inputs: createInputValidator({ ajv: options.ajv, document: scope.document, workflowIndex: options.index }),
+    dependsOn: (workflow.dependsOn ?? []).map((id, i) => scope.resolveWorkflow(id, `${pointer}/dependsOn/${i}`)),
+    steps,
+    stepIndex: new Map(steps.map((s, i) => [s.stepId, i])),
+    outputs,
+    outputInputReads: [...new Set(inputsOfValues({ values: outputs.map(([, v]) => v) }))],
+  };
+}

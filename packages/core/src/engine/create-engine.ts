@@ -1,0 +1,68 @@
+/**
+ * The engine's entry point. `createEngine(options)` once; `engine.load(uri)` once per document (resolve,
+ * lint, compile); `engine.run({document, workflowId, inputs})` as often and as concurrently as you like.
+ * Workflow failures come back as data (`status: 'failure'` and `error`); exceptions are only for
+ * misconfiguration (unknown handle or workflow) and carry a `code`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createCriterionRegistry } from '../criteria/registry.js';
+import { TelaioError } from '../errors.js';
+import { abortableSleep } from './abortable-sleep.js';
+import { planOf } from './document-plans.js';
+import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
+import { loadDocument } from './load-document.js';
+import { combineHooks, type RunState } from './run-state.js';
+import { runWorkflow } from './run-workflow.js';
+import type { RunResult } from './types.js';
+
+const NEVER = new AbortController().signal;
+
+/** Create an engine over a transport (and optionally credentials, criteria plugins, providers, hooks). */
+export function createEngine(options: EngineOptions): Engine {
+  if (options?.transport === undefined || typeof options.transport.send !== 'function') {
+    throw new TelaioError('engine-misconfigured', 'createEngine needs a transport with a send() method');
+  }
+  const registry = createCriterionRegistry(options.criteria ?? []);
+  const maxSteps = options.maxSteps ?? 1000;
+  const now = options.now ?? (() => performance.now());
+  return {
+    load: (target) =>
+      loadDocument({
+        target,
+        registry,
+        ...(options.loader === undefined ? {} : { loader: options.loader }),
+        ...(options.cache === undefined ? {} : { cache: options.cache }),
+        ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
+      }),
+    async run(run: RunOptions): Promise<RunResult> {
+      const plan = planOf({ document: run.document });
+      if (plan === undefined) throw new TelaioError('document-unknown', 'run() needs a document returned by this engine\'s load()');
+      const ids = [...plan.workflows.keys()];
+      const workflowId = run.workflowId ?? (ids.length === 1 ? ids[0] : undefined);
+      if (workflowId === undefined) {
+        throw new TelaioError('workflow-required', `the document has ${ids.length} workflows; name one of: ${ids.join(', ')}`);
+      }
+      const workflow = plan.workflows.get(workflowId);
+      if (workflow === undefined) throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
+      const inputs = run.inputs ?? {};
+      const state: RunState = {
+        runId: randomUUID(),
+        signal: run.signal ?? NEVER,
+        hooks: combineHooks({ hooks: [options.hooks, run.hooks] }),
+        transport: options.transport,
+        credentials: options.credentials,
+        servers: options.servers ?? {},
+        sleep: options.sleep ?? abortableSleep,
+        now,
+        maxSteps,
+        stepCount: 0,
+        steps: [],
+        workflows: {},
+        dependencies: new Map(),
+        providers: { ...options.inputProviders, ...run.inputProviders },
+        runInputs: inputs,
+      };
+      return runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Workflow inputs checked with ajv (JSON Schema 2020-12) before anything is sent, defaults applied
+ * (Workflow Object `inputs`). `$ref`s to `#/components/inputs/...` resolve against the document.
+ * Validators are compiled once per document; a property validator for a lazily provided input is
+ * compiled on first use and kept on the plan.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ArazzoDocument } from '../model/arazzo.js';
+import { joinPointer, splitPointer } from '../document/json-pointer.js';
+import type { RunError } from './types.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
+
+const DOC_ID = 'https://telaio.invalid/arazzo.json';
+
+/** Checks the inputs of one workflow. */
+export interface InputValidator {
+  /** The declared top-level input names (undefined when the schema declares no properties). */
+  readonly properties: ReadonlySet<string> | undefined;
+  /** Top-level required names. */
+  readonly required: ReadonlySet<string>;
+  /** The JSON schema of one input, when declared. */
+  schemaOf(name: string): unknown;
+  /** Validate a copy of `inputs` with defaults applied; names in `deferred` may be missing (provided later). */
+  validate(inputs: Readonly<Record<string, unknown>>, deferred: ReadonlySet<string>): { value: Record<string, unknown>; error?: RunError };
+  /** Validate one lazily provided input against its property schema. */
+  validateOne(name: string, value: unknown): RunError | undefined;
+}
+
+/** Per-document ajv with the whole document registered, so local `$ref`s resolve. */
+export function createDocumentAjv(options: { document: ArazzoDocument }): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateSchema: false, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addSchema(options.document as object, DOC_ID);
+  return ajv;
+}
+
+const pointerAt = (root: unknown, pointer: string): unknown => {
+  let node = root;
+  for (const token of splitPointer(pointer)) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  return node;
+};
+
+/** Follow local `$ref`s (`#/...`) from the schema at `pointer` to the schema that declares properties. */
+function resolveLocal(document: ArazzoDocument, pointer: string): { pointer: string; schema: Record<string, unknown> | undefined } {
+  let current = pointer;
+  for (let hops = 0; hops < 16; hops++) {
+    const schema = pointerAt(document, current);
+    if (schema === null || typeof schema !== 'object') return { pointer: current, schema: undefined };
+    const ref = (schema as Record<string, unknown>).$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#') || (schema as Record<string, unknown>).properties !== undefined)
+      return { pointer: current, schema: schema as Record<string, unknown> };
+    current = ref.slice(1);
+  }
+  return { pointer: current, schema: undefined };
+}
+
+const describe = (e: ErrorObject): RunError => {
+  const [, name, ...rest] = e.instancePath.split('/');
+  if (e.keyword === 'required' && e.instancePath === '') {
+    const missing = String((e.params as { missingProperty?: string }).missingProperty);
+    return { code: 'input-missing', message: `input '${missing}' is required and was not given` };
+  }
+  const where = name === undefined ? 'inputs' : `input '${name}'${rest.length > 0 ? ` at /${rest.join('/')}` : ''}`;
+  return { code: 'input-invalid', message: `${where} ${e.message ?? 'is invalid'} (${e.keyword}: ${e.schemaPath})` };
+};
+
+/** Compile the input validator of the workflow at `workflowIndex`. */
+export function createInputValidator(options: { ajv: Ajv2020; document: ArazzoDocument; workflowIndex: number }): InputValidator {
+  const { ajv, document } = options;
+  const base = `/workflows/${options.workflowIndex}/inputs`;
+  const declared = pointerAt(document, base);
+  const top = resolveLocal(document, base);
+  const props = top.schema?.properties;
+  const properties = props !== null && typeof props === 'object' ? new Set(Object.keys(props)) : undefined;
+  const required = new Set(Array.isArray(top.schema?.required) ? (top.schema.required as string[]) : []);
+  const whole: ValidateFunction | undefined = declared === undefined ? undefined : ajv.compile({ $ref: `${DOC_ID}#${base}` });
+  const single = new Map<string, ValidateFunction>();
+  return {
+    properties,
+    required,
+    schemaOf: (name) => (properties?.has(name) ? (props as Record<string, unknown>)[name] : undefined),
+    validate(inputs, deferred) {
+      const value = structuredClone(inputs) as Record<string, unknown>;
+      if (whole === undefined || whole(value)) return { value };
+      const errors = (whole.errors ?? []).filter(
+        (e) => !(e.keyword === 'required' && e.instancePath === '' && deferred.has(String((e.params as { missingProperty?: string }).missingProperty))),
+      );
+      const first = errors.find((e) => e.keyword === 'required' && e.instancePath === '') ?? errors[0];
+      return first === undefined ? { value } : { value, error: describe(first) };
+    },
+    validateOne(name, value) {
+      if (!properties?.has(name)) return undefined;
+      let validate = single.get(name);
+      if (validate === undefined) {
+        validate = ajv.compile({ $ref: `${DOC_ID}#${top.pointer}${joinPointer(['properties', name])}` });
+        single.set(name, validate);
+      }
+      if (validate(value)) return undefined;
+      const e = validate.errors?.[0];
+      return { code: 'input-invalid', message: `input '${name}' ${e?.message ?? 'is invalid'} (${e?.keyword}: ${e?.schemaPath})` };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** The state of one workflow execution inside a run: its inputs, step outputs and expression context. */
+import type { EventScope } from '../adapters/hooks.js';
+import type { InputProvider } from '../adapters/inputs.js';
+import type { ExpressionContext } from '../expressions/context.js';
+import type { WorkflowPlan } from './plan-types.js';
+import type { RunState } from './run-state.js';
+
+/** One workflow being executed. */
+export interface Frame {
+  readonly plan: WorkflowPlan;
+  readonly state: RunState;
+  readonly scope: EventScope;
+  readonly inputs: Record<string, unknown>;
+  readonly outputs: Record<string, unknown>;
+  readonly steps: Record<string, { outputs: Record<string, unknown> }>;
+  /** Providers for inputs not given (resolved when first read). */
+  readonly pending: Map<string, InputProvider>;
+  /** The context without any request/response: shared by reference, never copied per run. */
+  readonly base: ExpressionContext;
+}
+
+/** Create the frame of a workflow execution. */
+export function createFrame(options: {
+  plan: WorkflowPlan;
+  state: RunState;
+  depth: number;
+  inputs: Record<string, unknown>;
+  pending: Map<string, InputProvider>;
+}): Frame {
+  const { plan, state } = options;
+  const outputs: Record<string, unknown> = {};
+  const steps: Record<string, { outputs: Record<string, unknown> }> = {};
+  return {
+    plan,
+    state,
+    scope: { runId: state.runId, workflowId: plan.workflowId, depth: options.depth },
+    inputs: options.inputs,
+    outputs,
+    steps,
+    pending: options.pending,
+    base: {
+      inputs: options.inputs,
+      outputs,
+      steps,
+      workflows: state.workflows,
+      sourceDescriptions: plan.doc.sourceDescriptions,
+      components: plan.doc.components,
+    },
+  };
+}

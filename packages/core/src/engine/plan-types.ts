@@ -1,0 +1,92 @@
+/**
+ * The compiled plan of a loaded document: every expression parsed and every criterion compiled once
+ * at load, so runs only evaluate. Plans are immutable and shared by all concurrent runs.
+ */
+import type { CompiledCriterion } from '../criteria/types.js';
+import type { CompiledValue } from '../expressions/compile-value.js';
+import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
+import type { OperationInfo } from '../sources/types.js';
+import type { InputValidator } from './create-input-validator.js';
+
+/** One compiled criterion with its text for events. */
+export interface CriterionPlan {
+  readonly condition: string;
+  readonly compiled: CompiledCriterion;
+  /** Input names its condition or context reads (for lazy input providers). */
+  readonly inputReads: readonly string[];
+}
+
+/** A workflow reference, resolved at load to the document that defines it. */
+export interface WorkflowRef {
+  readonly doc: DocumentPlan;
+  readonly workflowId: string;
+}
+
+/** A success or failure action, reusable references resolved. */
+export interface ActionPlan {
+  readonly name: string;
+  readonly type: 'end' | 'goto' | 'retry';
+  readonly stepId?: string;
+  readonly workflow?: WorkflowRef;
+  /** Seconds. */
+  readonly retryAfter?: number;
+  /** Defaults to 1 (Failure Action Object: "If not specified then a single retry SHALL be attempted"). */
+  readonly retryLimit: number;
+  readonly criteria: readonly CriterionPlan[];
+}
+
+/** A parameter after reusable resolution and workflow/step merging. */
+export interface ParameterPlan {
+  readonly name: string;
+  readonly in?: ParameterLocation;
+  readonly value: CompiledValue;
+}
+
+/** A request body: payload compiled, replacements compiled. */
+export interface BodyPlan {
+  readonly contentType?: string;
+  readonly payload?: CompiledValue;
+  readonly replacements: readonly { readonly target: string; readonly value: CompiledValue }[];
+}
+
+/** One step, ready to run. */
+export interface StepPlan {
+  readonly stepId: string;
+  readonly index: number;
+  readonly operation?: OperationInfo;
+  readonly source?: SourceDescription;
+  readonly workflow?: WorkflowRef;
+  readonly parameters: readonly ParameterPlan[];
+  readonly body?: BodyPlan;
+  readonly successCriteria: readonly CriterionPlan[];
+  /** Step actions first, then the workflow's actions not overridden by name. */
+  readonly onSuccess: readonly ActionPlan[];
+  readonly onFailure: readonly ActionPlan[];
+  readonly outputs: readonly (readonly [string, CompiledValue])[];
+  /** Input names the step reads anywhere (parameters, body, criteria, actions, outputs). */
+  readonly inputReads: readonly string[];
+}
+
+/** One workflow, ready to run. */
+export interface WorkflowPlan {
+  readonly workflowId: string;
+  readonly doc: DocumentPlan;
+  readonly inputs: InputValidator;
+  readonly dependsOn: readonly WorkflowRef[];
+  readonly steps: readonly StepPlan[];
+  readonly stepIndex: ReadonlyMap<string, number>;
+  readonly outputs: readonly (readonly [string, CompiledValue])[];
+  /** Input names the workflow outputs read. */
+  readonly outputInputReads: readonly string[];
+}
+
+/** One Arazzo document of a description (the entry one, or one reached through an arazzo source). */
+export interface DocumentPlan {
+  readonly uri: string;
+  readonly document: ArazzoDocument;
+  readonly workflows: Map<string, WorkflowPlan>;
+  /** `$sourceDescriptions` context. */
+  readonly sourceDescriptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** `$components` context. */
+  readonly components: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}

@@ -1,0 +1,37 @@
+/**
+ * Inputs with an InputProvider are resolved when the workflow first reads them: just before the
+ * step (or the workflow outputs) whose expressions read `$inputs.<name>`, then validated against the
+ * input's own schema. A required input that the provider leaves empty is `input-missing`.
+ */
+import { readsInput } from './collect-input-reads.js';
+import type { Frame } from './frame.js';
+import type { RunError } from './types.js';
+
+/** Resolve the pending inputs that `reads` covers; an error when one is missing or invalid. */
+export async function resolveLazyInputs(options: { frame: Frame; reads: readonly string[]; stepId?: string }): Promise<RunError | undefined> {
+  const { frame, reads } = options;
+  if (frame.pending.size === 0 || reads.length === 0) return undefined;
+  for (const [name, provider] of frame.pending) {
+    if (!readsInput({ reads, name })) continue;
+    frame.pending.delete(name);
+    const value = await provider.resolve({
+      name,
+      workflowId: frame.plan.workflowId,
+      schema: frame.plan.inputs.schemaOf(name),
+      context: frame.base,
+      signal: frame.state.signal,
+    });
+    const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
+    if (value === undefined) {
+      if (frame.plan.inputs.required.has(name)) {
+        return { code: 'input-missing', message: `input '${name}' is required and its provider gave no value`, ...stepId };
+      }
+      continue;
+    }
+    const invalid = frame.plan.inputs.validateOne(name, value);
+    if (invalid !== undefined) return { ...invalid, ...stepId };
+    frame.inputs[name] = value;
+    frame.state.hooks.onInputResolved?.({ ...frame.scope, name });
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything one run owns. Plans are shared and immutable; this object is created per `run()` so
+ * one loaded document can run many times at once.
+ */
+import type { CredentialProvider } from '../adapters/credentials.js';
+import type { EngineHooks } from '../adapters/hooks.js';
+import type { InputProvider } from '../adapters/inputs.js';
+import type { Transport } from '../adapters/transport.js';
+import type { SleepFunction } from './engine-types.js';
+import type { WorkflowPlan } from './plan-types.js';
+import type { RunResult, StepResult } from './types.js';
+
+/** Per-run state shared by every workflow the run executes (dependsOn, workflow steps, goto). */
+export interface RunState {
+  readonly runId: string;
+  readonly signal: AbortSignal;
+  readonly hooks: EngineHooks;
+  readonly transport: Transport;
+  readonly credentials: CredentialProvider | undefined;
+  readonly servers: Readonly<Record<string, string>>;
+  readonly sleep: SleepFunction;
+  readonly now: () => number;
+  readonly maxSteps: number;
+  /** Step executions (attempts included) so far. */
+  stepCount: number;
+  /** Every step result of the run, in the order they ended. */
+  readonly steps: StepResult[];
+  /** `$workflows.<id>` of every workflow finished (or started) in this run. */
+  readonly workflows: Record<string, { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+  /** dependsOn workflows already run (once per run). */
+  readonly dependencies: Map<WorkflowPlan, RunResult>;
+  /** Input providers by name (for workflows fed from the run's inputs). */
+  readonly providers: Readonly<Record<string, InputProvider>>;
+  /** The inputs given to run(), for dependsOn and goto workflows. */
+  readonly runInputs: Readonly<Record<string, unknown>>;
+}
+
+/** Call every hook set in order (engine hooks first, then run hooks). */
+export function combineHooks(options: { hooks: readonly (EngineHooks | undefined)[] }): EngineHooks {
+  const sets = options.hooks.filter((h): h is EngineHooks => h !== undefined);
+  if (sets.length === 0) return {};
+  if (sets.length === 1) return sets[0] as EngineHooks;
+  const combined: Record<string, (e: unknown) => void> = {};
+  for (const set of sets) {
+    for (const [name, fn] of Object.entries(set)) {
+      if (typeof fn !== 'function') continue;
+      const previous = combined[name];
+      const hook = fn.bind(set) as (e: unknown) => void;
+      combined[name] = previous === undefined ? hook : (e) => {
+        previous(e);
+        hook(e);
+      };
+    }
+  }
+  return combined as EngineHooks;
+}

@@ -1,0 +1,134 @@
+/**
+ * One step execution, retries included: attempts, outputs on success, then the first action whose
+ * criteria all hold (step actions before the workflow's). Failure actions: `retry` waits retryAfter
+ * seconds (an HTTP Retry-After header overrules it, as the Failure Action Object says it SHOULD),
+ * runs its stepId/workflowId first when given, and counts against retryLimit (default 1); an
+ * exhausted retry falls through to the subsequent failure actions; no match ends the workflow.
+ */
+import type { MissingValueListener } from '../expressions/context.js';
+import type { Frame } from './frame.js';
+import type { ActionPlan, StepPlan } from './plan-types.js';
+import { resolveLazyInputs } from './resolve-lazy-inputs.js';
+import { type AttemptResult, runStepAttempt } from './run-step-attempt.js';
+import { runWorkflow } from './run-workflow.js';
+import type { StepOutcome } from './step-outcome.js';
+import { testCriteria } from './test-criteria.js';
+import type { RunError, StepResult } from './types.js';
+
+const aborted = (stepId: string): RunError => ({ code: 'aborted', message: 'the run was aborted', stepId });
+
+/** Execute `step` in `frame` and say what the workflow does next. */
+export async function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
+  const { frame, step } = options;
+  const { state } = frame;
+  const { stepId } = step;
+  const started = state.now();
+  const retries = new Map<ActionPlan, number>();
+  const onMissing: MissingValueListener = (info) => state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
+  let attempt = 0;
+  let last: AttemptResult | undefined;
+  const finish = (status: 'success' | 'failure', outputs: Readonly<Record<string, unknown>>, reason?: string): void => {
+    const response = last?.response;
+    const result: StepResult = {
+      stepId,
+      workflowId: frame.plan.workflowId,
+      status,
+      attempts: attempt,
+      durationMs: state.now() - started,
+      outputs,
+      ...(response === undefined ? {} : { statusCode: response.statusCode, request: response.request }),
+      ...(reason === undefined ? {} : { reason }),
+    };
+    state.steps.push(result);
+    state.hooks.onStepEnd?.({ ...frame.scope, result });
+  };
+  const fail = (error: RunError): StepOutcome => {
+    finish('failure', {}, error.message);
+    return { kind: 'fail', error };
+  };
+  for (;;) {
+    attempt += 1;
+    if (state.signal.aborted) return fail(aborted(stepId));
+    if (++state.stepCount > state.maxSteps) {
+      return fail({ code: 'max-steps-exceeded', message: `more than ${state.maxSteps} step executions in one run`, stepId });
+    }
+    state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt });
+    const inputError = await resolveLazyInputs({ frame, reads: step.inputReads, stepId });
+    if (inputError !== undefined) return fail(inputError);
+    last = await runStepAttempt({ frame, step, attempt, onMissing });
+    const { ctx } = last;
+    if (last.success) {
+      const outputs: Record<string, unknown> = { ...last.childOutputs };
+      for (const [name, value] of step.outputs) {
+        const v = value.evaluate(ctx, onMissing);
+        if (v !== undefined) outputs[name] = v;
+      }
+      frame.steps[stepId] = { outputs };
+      const action = step.onSuccess.find((a) => testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }));
+      finish('success', outputs);
+      if (action === undefined) return { kind: 'next' };
+      return take(frame, stepId, action, undefined);
+    }
+    const error = last.error ?? { code: 'criteria-failed', message: `step '${stepId}' failed`, stepId };
+    if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || state.signal.aborted) return fail(state.signal.aborted ? aborted(stepId) : error);
+    let retry: ActionPlan | undefined;
+    let chosen: ActionPlan | undefined;
+    for (const action of step.onFailure) {
+      if (!testCriteria({ frame, stepId, criteria: action.criteria, ctx, of: action.name, onMissing })) continue;
+      if (action.type === 'retry') {
+        const used = retries.get(action) ?? 0;
+        if (used >= action.retryLimit) continue;
+        retries.set(action, used + 1);
+        retry = action;
+      } else chosen = action;
+      break;
+    }
+    if (retry === undefined) {
+      if (chosen === undefined) return fail(error);
+      finish('failure', {}, error.message);
+      return take(frame, stepId, chosen, error);
+    }
+    const delayMs = last.response?.retryAfterMs ?? (retry.retryAfter ?? 0) * 1000;
+    state.hooks.onAction?.({ ...frame.scope, stepId, type: 'retry', name: retry.name, ...targets(retry) });
+    state.hooks.onRetry?.({ ...frame.scope, stepId, attempt: attempt + 1, delayMs, action: retry.name });
+    const detour = await runRetryTarget(frame, retry);
+    if (detour !== undefined) return fail(detour);
+    try {
+      await state.sleep(delayMs, state.signal);
+    } catch {
+      return fail(aborted(stepId));
+    }
+  }
+}
+
+const targets = (a: ActionPlan) => ({
+  ...(a.stepId === undefined ? {} : { targetStepId: a.stepId }),
+  ...(a.workflow === undefined ? {} : { targetWorkflowId: a.workflow.workflowId }),
+});
+
+function take(frame: Frame, stepId: string, action: ActionPlan, error: RunError | undefined): StepOutcome {
+  frame.state.hooks.onAction?.({ ...frame.scope, stepId, type: action.type, name: action.name, ...targets(action) });
+  if (action.type === 'end') return error === undefined ? { kind: 'end' } : { kind: 'end', error };
+  if (action.stepId !== undefined) return { kind: 'goto-step', stepId: action.stepId };
+  if (action.workflow !== undefined) return { kind: 'goto-workflow', workflow: action.workflow };
+  return error === undefined ? { kind: 'next' } : { kind: 'fail', error };
+}
+
+/** A retry naming a step or workflow runs it first ("the context is returned, after which the current step is retried"). */
+async function runRetryTarget(frame: Frame, action: ActionPlan): Promise<RunError | undefined> {
+  let error: RunError | undefined;
+  if (action.stepId !== undefined) {
+    const index = frame.plan.stepIndex.get(action.stepId);
+    const target = index === undefined ? undefined : frame.plan.steps[index];
+    if (target === undefined) return { code: 'step-unknown', message: `no step '${action.stepId}'` };
+    const outcome = await runStep({ frame, step: target });
+    if (outcome.kind === 'fail' || outcome.kind === 'end') error = outcome.error;
+  } else if (action.workflow !== undefined) {
+    const plan = action.workflow.doc.workflows.get(action.workflow.workflowId);
+    if (plan === undefined) return { code: 'workflow-unknown', message: `no workflow '${action.workflow.workflowId}'` };
+    const result = await runWorkflow({ state: frame.state, plan, inputs: frame.inputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+    error = result.error;
+  }
+  // Only a run that cannot go on stops the retry; any other outcome of the detour is "context returned".
+  return error !== undefined && (error.code === 'aborted' || error.code === 'max-steps-exceeded') ? error : undefined;
+}

@@ -1,0 +1,123 @@
+/**
+ * One workflow execution: inputs validated (defaults applied) before anything is sent, dependsOn
+ * workflows run first (once per run), steps run in order following actions, outputs evaluated at the
+ * end. `goto` a workflowId transfers control one way: that workflow runs and this one ends with its
+ * status. After the last step the workflow succeeds.
+ */
+import type { InputProvider } from '../adapters/inputs.js';
+import { createFrame, type Frame } from './frame.js';
+import type { WorkflowPlan } from './plan-types.js';
+import { resolveLazyInputs } from './resolve-lazy-inputs.js';
+import type { RunState } from './run-state.js';
+import { runStep } from './run-step.js';
+import type { RunError, RunResult } from './types.js';
+
+/** Keep only the inputs `plan` declares (all of them when it declares no properties). */
+function inputsFor(plan: WorkflowPlan, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const declared = plan.inputs.properties;
+  if (declared === undefined) return { ...inputs };
+  const out: Record<string, unknown> = {};
+  for (const name of declared) if (Object.hasOwn(inputs, name)) out[name] = inputs[name];
+  return out;
+}
+
+/** Run `plan`. `fromRunInputs` marks workflows fed from the run's inputs (providers apply to them). */
+export async function runWorkflow(options: {
+  state: RunState;
+  plan: WorkflowPlan;
+  inputs: Readonly<Record<string, unknown>>;
+  depth: number;
+  fromRunInputs: boolean;
+}): Promise<RunResult> {
+  const { state, plan, depth } = options;
+  const started = state.now();
+  const firstStep = state.steps.length;
+  const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : { ...options.inputs };
+  const pending = new Map<string, InputProvider>();
+  if (options.fromRunInputs) {
+    for (const [name, provider] of Object.entries(state.providers)) if (!Object.hasOwn(given, name)) pending.set(name, provider);
+  }
+  const checked = plan.inputs.validate(given, new Set(pending.keys()));
+  const frame = createFrame({ plan, state, depth, inputs: checked.value, pending });
+  state.hooks.onWorkflowStart?.({ ...frame.scope, inputs: frame.inputs });
+  state.workflows[plan.workflowId] = { inputs: frame.inputs };
+  const error = checked.error ?? (await runDependencies(frame)) ?? (await runSteps(frame));
+  if (error === undefined) {
+    const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
+    if (lazy !== undefined) return end(frame, started, firstStep, lazy);
+  }
+  return end(frame, started, firstStep, error);
+}
+
+function end(frame: Frame, started: number, firstStep: number, error: RunError | undefined): RunResult {
+  const { state, plan } = frame;
+  const onMissing = (info: { expression: string; reason: string }) => state.hooks.onMissingValue?.({ ...frame.scope, ...info });
+  for (const [name, value] of plan.outputs) {
+    const v = value.evaluate(frame.base, onMissing);
+    if (v !== undefined) frame.outputs[name] = v;
+  }
+  state.workflows[plan.workflowId] = { inputs: frame.inputs, outputs: frame.outputs };
+  const result: RunResult = {
+    workflowId: plan.workflowId,
+    status: error === undefined ? 'success' : 'failure',
+    inputs: frame.inputs,
+    outputs: frame.outputs,
+    steps: state.steps.slice(firstStep),
+    durationMs: state.now() - started,
+    ...(error === undefined ? {} : { error }),
+  };
+  state.hooks.onWorkflowEnd?.({ ...frame.scope, result });
+  return result;
+}
+
+/** dependsOn: "workflows that MUST be completed before this workflow can be processed", each once per run. */
+async function runDependencies(frame: Frame): Promise<RunError | undefined> {
+  const { state } = frame;
+  for (const ref of frame.plan.dependsOn) {
+    const plan = ref.doc.workflows.get(ref.workflowId);
+    if (plan === undefined) return { code: 'workflow-unknown', message: `no workflow '${ref.workflowId}'` };
+    let result = state.dependencies.get(plan);
+    if (result === undefined) {
+      result = await runWorkflow({ state, plan, inputs: state.runInputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+      state.dependencies.set(plan, result);
+    }
+    if (result.status === 'failure') {
+      const code = result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded' ? result.error.code : 'dependency-failed';
+      return { code, message: `dependsOn workflow '${plan.workflowId}' failed: ${result.error?.message ?? ''}` };
+    }
+  }
+  return undefined;
+}
+
+async function runSteps(frame: Frame): Promise<RunError | undefined> {
+  const { plan } = frame;
+  let index = 0;
+  while (index < plan.steps.length) {
+    const step = plan.steps[index] as (typeof plan.steps)[number];
+    const outcome = await runStep({ frame, step });
+    switch (outcome.kind) {
+      case 'next':
+        index += 1;
+        break;
+      case 'end':
+        return outcome.error;
+      case 'fail':
+        return outcome.error;
+      case 'goto-step': {
+        const target = plan.stepIndex.get(outcome.stepId);
+        if (target === undefined) return { code: 'step-unknown', message: `goto names no step '${outcome.stepId}'`, stepId: step.stepId };
+        index = target;
+        break;
+      }
+      case 'goto-workflow': {
+        const target = outcome.workflow.doc.workflows.get(outcome.workflow.workflowId);
+        if (target === undefined) return { code: 'workflow-unknown', message: `no workflow '${outcome.workflow.workflowId}'`, stepId: step.stepId };
+        const result = await runWorkflow({ state: frame.state, plan: target, inputs: frame.inputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+        if (result.status === 'success') return undefined;
+        const code = result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded' ? result.error.code : 'workflow-failed';
+        return { code, message: `workflow '${target.workflowId}' (goto) failed: ${result.error?.message ?? ''}`, stepId: step.stepId };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * One attempt of an operation step: parameters and body evaluated, the request prepared and sent
+ * through the Transport, and the context of `$url`, `$method`, `$statusCode`, `$request.*` and
+ * `$response.*` built for criteria and outputs. A send that gets no response is data, not a throw.
+ */
+import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../adapters/transport.js';
+import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import { buildRequestBody } from './build-request-body.js';
+import type { Frame } from './frame.js';
+import type { StepPlan } from './plan-types.js';
+import type { RunError } from './types.js';
+
+/** What one send yields. */
+export interface SendOutcome {
+  readonly ctx: ExpressionContext;
+  readonly response?: ReceivedResponse;
+  readonly error?: RunError;
+}
+
+/** Prepare and send the request of `step` (which has an operation). */
+export async function sendOperation(options: { frame: Frame; step: StepPlan; attempt: number; onMissing: MissingValueListener }): Promise<SendOutcome> {
+  const { frame, step, onMissing } = options;
+  const { state } = frame;
+  const operation = step.operation;
+  if (operation === undefined) throw new TypeError('sendOperation needs an operation step');
+  const parameters: RequestParameter[] = [];
+  const query: Record<string, string> = {};
+  const path: Record<string, string> = {};
+  for (const p of step.parameters) {
+    if (p.in === undefined) continue;
+    const value = p.value.evaluate(frame.base, onMissing);
+    if (value === undefined) continue;
+    parameters.push({ name: p.name, in: p.in, value });
+    if (p.in === 'query') query[p.name] = value as string;
+    else if (p.in === 'path') path[p.name] = value as string;
+  }
+  const body = step.body === undefined ? undefined : buildRequestBody({ body: step.body, operation, ctx: frame.base, onMissing });
+  const serverUrl = state.servers[operation.sourceName] ?? (step.source === undefined ? undefined : state.credentials?.serverFor?.(step.source));
+  const request: PreparedRequest = {
+    operation,
+    parameters,
+    ...(serverUrl === undefined ? {} : { serverUrl }),
+    ...(step.source === undefined ? {} : { source: step.source }),
+    ...(body === undefined ? {} : { body }),
+  };
+  state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
+  let response: ReceivedResponse;
+  try {
+    response = await state.transport.send(request, state.credentials === undefined ? { signal: state.signal } : { signal: state.signal, credentials: state.credentials });
+  } catch (error) {
+    const aborted = state.signal.aborted;
+    const code = (error as { code?: unknown }).code;
+    const message = aborted ? 'the run was aborted' : `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    return { ctx: frame.base, error: { code: aborted ? 'aborted' : 'transport-error', message, stepId: step.stepId } };
+  }
+  state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
+  const sent = response.request;
+  const ctx: ExpressionContext = {
+    ...frame.base,
+    url: sent.url,
+    method: sent.method,
+    statusCode: response.statusCode,
+    request: { headers: sent.headers, query, path, body: body?.value },
+    response: { headers: response.headers, body: response.body },
+  };
+  return { ctx, response };
+}
