@@ -1,0 +1,80 @@
+import { createRedactor, REDACTED } from '@telaio/http-adapter';
+
+/** The text that replaces a secret in every output (the http adapter's, so HAR and reports agree). */
+export const MASK = REDACTED;
+
+/**
+ * Remembers which values are secret and hides them wherever they appear. Built on the http
+ * adapter's redactor (same names, same mask); on top it learns secrets while the run goes: once a
+ * value is known secret (a credential, a `sessionToken` in a response) it is masked by value
+ * everywhere, e.g. in a later step's request. With `reveal` every method is the identity.
+ */
+export interface Masker {
+  readonly reveal: boolean;
+  /** Marks every string leaf of `value` (and numbers of 4+ digits) as secret. */
+  add(value: unknown): void;
+  /** Walks `value` and marks as secret whatever sits under a secret-looking key (all of it when `name` is one). */
+  collect(value: unknown, name?: string): void;
+  /** `text` with every known secret replaced by the mask. */
+  text(text: string): string;
+  /** A deep copy of `value`: secrets by value, and everything under secret-looking keys (or `{name, value}` pairs such as HAR headers), masked. */
+  value<T>(value: T): T;
+  /** Every value known secret so far (for the transport's own redaction). */
+  secrets(): readonly string[];
+}
+
+/** Values shorter than this are not masked by value (they would blot out unrelated text). */
+const MIN_LENGTH = 4;
+
+/** Creates a Masker seeded with `secrets` (e.g. CredentialProvider.secretValues()). */
+export function createMasker(options: { reveal?: boolean; secrets?: readonly string[] } = {}): Masker {
+  const reveal = options.reveal === true;
+  const known = new Set<string>();
+  let list: string[] = [];
+  const redactor = createRedactor({ reveal, secretValues: () => list });
+  const isSecret = (name: string): boolean => redactor.isSecretName(name);
+  const isPair = (record: Record<string, unknown>): boolean => typeof record.name === 'string' && 'value' in record && isSecret(record.name);
+
+  const addOne = (raw: string): void => {
+    if (raw.length < MIN_LENGTH) return;
+    for (const form of [raw, JSON.stringify(raw).slice(1, -1)]) {
+      if (!known.has(form)) {
+        known.add(form);
+        list = [...known];
+      }
+    }
+  };
+  const add = (value: unknown): void => {
+    if (reveal) return;
+    if (typeof value === 'string') addOne(value);
+    else if (typeof value === 'number' && Math.abs(value) >= 1000) addOne(String(value));
+    else if (Array.isArray(value)) for (const item of value) add(item);
+    else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) add(item);
+  };
+  const collect = (value: unknown, name?: string): void => {
+    if (reveal) return;
+    if (name !== undefined && isSecret(name)) return add(value);
+    if (Array.isArray(value)) for (const item of value) collect(item);
+    else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const record = value as Record<string, unknown>;
+      if (isPair(record)) add(record.value);
+      for (const [key, item] of Object.entries(record)) collect(item, key);
+    }
+  };
+  const text = (input: string): string => (reveal || list.length === 0 ? input : redactor.text(input));
+  const deep = (value: unknown, secretHere: boolean): unknown => {
+    if (typeof value === 'string') return secretHere ? MASK : text(value);
+    if (typeof value === 'number' || typeof value === 'boolean') return secretHere ? MASK : value;
+    if (Array.isArray(value)) return value.map((item) => deep(item, secretHere));
+    if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const record = value as Record<string, unknown>;
+      const pair = isPair(record);
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(record)) out[key] = deep(item, secretHere || isSecret(key) || (pair && key === 'value'));
+      return out;
+    }
+    return value;
+  };
+  for (const secret of options.secrets ?? []) add(secret);
+  return { reveal, add, collect, text, value: <T>(v: T): T => (reveal ? v : (deep(v, false) as T)), secrets: () => list };
+}

@@ -1,0 +1,27 @@
+import type { EngineHooks, RequestParameter } from '@telaio/core';
+import type { Masker } from './create-masker.js';
+
+/**
+ * Hooks that teach the masker every secret as soon as the run sees it: secret-looking inputs,
+ * request parameters and headers (authorization), response fields (`session_token`, `secret`,
+ * `recovery_codes`...), and step and workflow outputs (`sessionToken`, `qrCode`...). Run them first.
+ */
+export function createSecretHooks(masker: Masker): EngineHooks {
+  return {
+    onWorkflowStart: (e) => masker.collect(e.inputs),
+    onRequest: (e) => {
+      for (const parameter of e.request.parameters as readonly RequestParameter[]) masker.collect(parameter.value, parameter.name);
+      if (e.request.body !== undefined) masker.collect(e.request.body.value);
+    },
+    onResponse: (e) => {
+      masker.collect(e.response.request.headers);
+      masker.collect(e.response.headers);
+      masker.collect(e.response.body);
+    },
+    onStepEnd: (e) => {
+      masker.collect(e.result.outputs);
+      if (e.result.request !== undefined) masker.collect(e.result.request.headers);
+    },
+    onWorkflowEnd: (e) => masker.collect(e.result.outputs),
+  };
+}

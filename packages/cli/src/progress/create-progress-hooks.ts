@@ -1,0 +1,62 @@
+import type { ArazzoDocument, EngineHooks } from '@telaio/core';
+import type { Masker } from '../mask/create-masker.js';
+import type { Colors } from '../shared/colors-for.js';
+import { findRetryLimit } from './find-retry-limit.js';
+import { formatStepLine } from './format-step-line.js';
+
+/** Where and how progress is printed. */
+export interface ProgressOptions {
+  /** Receives whole lines (already masked). */
+  readonly write: (text: string) => void;
+  readonly colors: Colors;
+  readonly masker: Masker;
+  readonly document?: ArazzoDocument;
+  /** Also report expressions that reached nothing. */
+  readonly verbose?: boolean;
+}
+
+/**
+ * Hooks that print a run as it happens: the workflow, a line per step execution (step, method,
+ * path, status, duration, attempts), and the actions taken in words (`retry in 2 s (attempt 2 of
+ * 3)`, `goto X`, `end`). Everything goes through the masker.
+ */
+export function createProgressHooks(options: ProgressOptions): EngineHooks {
+  const { colors: c, masker } = options;
+  const write = (text: string): void => options.write(masker.text(text));
+  const pad = (depth: number): string => '  '.repeat(depth + 2);
+  const lastStatus = new Map<string, number>();
+  return {
+    onWorkflowStart: (e) => {
+      if (e.depth === 0) write(`${c.bold(c.cyan('▶'))} ${c.bold(e.workflowId)}\n`);
+      else write(`${'  '.repeat(e.depth)}${c.cyan('↳')} workflow ${c.bold(e.workflowId)}\n`);
+    },
+    onResponse: (e) => lastStatus.set(`${e.runId}/${e.stepId}`, e.response.statusCode),
+    onStepEnd: (e) => write(formatStepLine(e.result, { colors: c, indent: e.depth })),
+    onRetry: (e) => {
+      const limit = findRetryLimit(options.document, e.workflowId, e.stepId, e.action);
+      const status = lastStatus.get(`${e.runId}/${e.stepId}`);
+      const why = status === undefined ? '' : `${e.stepId} got ${status}: `;
+      const of = limit === undefined ? '' : ` of ${limit + 1}`;
+      write(`${pad(e.depth)}${c.yellow('↻')} ${why}retry in ${seconds(e.delayMs)} (attempt ${e.attempt}${of}, action ${e.action})\n`);
+    },
+    onAction: (e) => {
+      if (e.type === 'goto') {
+        const target = e.targetWorkflowId === undefined ? `step ${e.targetStepId ?? '?'}` : `workflow ${e.targetWorkflowId}`;
+        write(`${pad(e.depth)}${c.cyan('→')} goto ${c.bold(target)} (action ${e.name})\n`);
+      } else if (e.type === 'end') {
+        write(`${pad(e.depth)}${c.cyan('■')} end (action ${e.name})\n`);
+      }
+    },
+    ...(options.verbose === true
+      ? {
+          onMissingValue: (e) => write(`${pad(e.depth)}${c.dim(`! ${e.expression}: ${e.reason}`)}\n`),
+          onInputResolved: (e) => write(`${pad(e.depth)}${c.dim(`input ${e.name} resolved`)}\n`),
+        }
+      : {}),
+  };
+}
+
+function seconds(ms: number): string {
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

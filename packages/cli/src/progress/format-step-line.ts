@@ -1,0 +1,37 @@
+import type { StepResult } from '@telaio/core';
+import type { Colors } from '../shared/colors-for.js';
+
+/**
+ * One line for one step execution: mark, step, method, path, status, duration, attempts, and on a
+ * failure the reason on the next line. Pure; `indent` is the nesting depth of the workflow.
+ */
+export function formatStepLine(step: StepResult, options: { readonly colors: Colors; readonly indent?: number }): string {
+  const c = options.colors;
+  const pad = '  '.repeat(1 + (options.indent ?? 0));
+  const mark = step.status === 'success' ? c.green('✓') : step.status === 'failure' ? c.red('✗') : c.yellow('-');
+  const target = step.request === undefined ? c.dim('(no request)') : `${step.request.method} ${pathOf(step.request.url)}`;
+  const code = step.statusCode === undefined ? '' : colourStatus(step.statusCode, c);
+  const parts = [`${pad}${mark} ${c.bold(step.stepId)}`, target, code, c.dim(`${Math.round(step.durationMs)} ms`)];
+  if (step.attempts > 1) parts.push(c.yellow(`${step.attempts} attempts`));
+  if (step.status === 'skipped') parts.push(c.dim('skipped'));
+  let line = parts.filter((part) => part !== '').join('  ');
+  if (step.status === 'failure' && step.reason !== undefined) line += `\n${pad}    ${c.red(step.reason)}`;
+  return `${line}\n`;
+}
+
+/** `/v1/b2b/totp?x=1` from a full URL (the URL itself when it does not parse). */
+export function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+function colourStatus(status: number, c: Colors): string {
+  const text = String(status);
+  if (status < 300) return c.green(text);
+  if (status < 400) return c.cyan(text);
+  return c.red(text);
+}

@@ -1,0 +1,48 @@
+import type { RunResult } from '@telaio/core';
+
+/** One step execution as CONTRACT.md's `--format json` shows it. */
+export interface JsonStepReport {
+  readonly stepId: string;
+  readonly status: 'success' | 'failure' | 'skipped';
+  readonly statusCode: number | null;
+  readonly attempts: number;
+  readonly durationMs: number;
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/** CONTRACT.md's `--format json` object (`error` only on failure). */
+export interface JsonRunReport {
+  readonly workflowId: string;
+  readonly status: 'success' | 'failure';
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly steps: readonly JsonStepReport[];
+  readonly error?: { readonly code: string; readonly message: string; readonly stepId: string | null };
+}
+
+/**
+ * The report object of a run, exactly CONTRACT.md's shape: steps in the order they ran, one per
+ * execution. Pure; mask the result before calling it.
+ */
+export function toJsonReport(result: RunResult): JsonRunReport {
+  const steps = result.steps
+    .filter((step) => step.workflowId === result.workflowId)
+    .map((step) => ({
+      stepId: step.stepId,
+      status: step.status,
+      statusCode: step.statusCode ?? null,
+      attempts: step.attempts,
+      durationMs: Math.round(step.durationMs),
+      outputs: step.outputs,
+    }));
+  const report: JsonRunReport = { workflowId: result.workflowId, status: result.status, outputs: result.outputs, steps };
+  if (result.status === 'failure') {
+    const error = result.error ?? { code: 'workflow-failed', message: 'the workflow failed' };
+    return { ...report, error: { code: error.code, message: error.message, stepId: error.stepId ?? null } };
+  }
+  return report;
+}
+
+/** The JSON report as text (pretty-printed, newline-terminated). */
+export function formatJsonReport(result: RunResult, extra?: Readonly<Record<string, unknown>>): string {
+  return `${JSON.stringify({ ...toJsonReport(result), ...extra }, null, 2)}\n`;
+}

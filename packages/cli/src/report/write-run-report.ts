@@ -1,0 +1,47 @@
+import { writeFile } from 'node:fs/promises';
+import type { RunResult } from '@telaio/core';
+import type { Masker } from '../mask/create-masker.js';
+import type { Colors } from '../shared/colors-for.js';
+import { formatJsonReport } from './to-json-report.js';
+import { formatJunitReport } from './format-junit-report.js';
+import { formatPrettyReport } from './format-pretty-report.js';
+
+/** Where and how the final report goes. */
+export interface ReportTarget {
+  readonly format: 'pretty' | 'json' | 'junit';
+  /** A file instead of stdout. */
+  readonly output?: string;
+  /** A file for the HAR log. */
+  readonly har?: string;
+  readonly colors: Colors;
+  readonly dryRun?: boolean;
+  /** Extra top-level fields of the json report (dry-run requests). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Masks the result and writes the report (pretty, json or junit) to stdout or `--output`, and the
+ * HAR (masked again by value, on top of the transport's own redaction) to `--har`.
+ */
+export async function writeRunReport(options: {
+  readonly result: RunResult;
+  readonly masker: Masker;
+  readonly target: ReportTarget;
+  readonly har?: unknown;
+}): Promise<void> {
+  const { masker, target } = options;
+  const result = masker.value(options.result);
+  const toFile = target.output !== undefined;
+  const colors = toFile ? (await import('./no-colors.js')).noColors : target.colors;
+  const extra = target.extra === undefined ? undefined : masker.value(target.extra);
+  let text: string;
+  if (target.format === 'json') text = formatJsonReport(result, extra);
+  else if (target.format === 'junit') text = formatJunitReport(result);
+  else text = formatPrettyReport(result, { colors, ...(target.dryRun === undefined ? {} : { dryRun: target.dryRun }) });
+  text = masker.text(text);
+  if (target.output !== undefined) await writeFile(target.output, text);
+  else process.stdout.write(text);
+  if (target.har !== undefined && options.har !== undefined) {
+    await writeFile(target.har, `${masker.text(JSON.stringify(masker.value(options.har), null, 2))}\n`);
+  }
+}

@@ -1,0 +1,77 @@
+import type { InputProvider, InputRequest } from '@telaio/core';
+import type { Masker } from '../mask/create-masker.js';
+import { createPromptProvider } from '../prompt/create-prompt-provider.js';
+import type { Colors } from '../shared/colors-for.js';
+import type { InputSchemaView } from '../shared/read-input-schema.js';
+import { UsageError } from '../shared/usage-error.js';
+import type { InputFrom } from './parse-run-args.js';
+
+/** What decides which inputs get a provider. */
+export interface InputProviderPlan {
+  readonly inputFrom: readonly InputFrom[];
+  /** Inputs already given (`--input`, `--inputs`). */
+  readonly given: Readonly<Record<string, unknown>>;
+  readonly schema: InputSchemaView;
+  /** stdin and stderr are a terminal: missing required inputs are asked for. */
+  readonly interactive: boolean;
+  readonly dryRun: boolean;
+  readonly masker: Masker;
+  readonly colors: Colors;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The run's input providers by name: `--input-from` (prompt, env:VAR, totp:EXPR) and, for required
+ * inputs given no other way, a terminal prompt (interactive) or, with `--dry-run`, a placeholder.
+ * Every value a provider returns is taught to the masker (secret-looking names, secret providers).
+ */
+export async function buildInputProviders(plan: InputProviderPlan): Promise<Record<string, InputProvider>> {
+  const providers: Record<string, InputProvider> = {};
+  const env = plan.env ?? process.env;
+  for (const from of plan.inputFrom) {
+    if (from.provider === 'env') {
+      const value = env[from.arg ?? ''];
+      if (value === undefined) throw new UsageError(`--input-from ${from.name}=env:${from.arg}: the environment variable ${from.arg} is not set`);
+      providers[from.name] = { resolve: () => convert(value, plan.schema.properties[from.name]?.type) };
+    } else if (plan.dryRun) {
+      providers[from.name] = { resolve: () => `<${from.provider}:${from.arg ?? from.name}>` };
+    } else if (from.provider === 'prompt') {
+      if (!plan.interactive) throw new UsageError(`--input-from ${from.name}=prompt needs a terminal (stdin and stderr); give --input ${from.name}=VALUE instead`);
+      providers[from.name] = createPromptProvider({ colors: plan.colors });
+    } else {
+      const { createTotpInputProvider } = await import('@telaio/stytch-auth');
+      try {
+        providers[from.name] = createTotpInputProvider({ expression: from.arg ?? '' });
+      } catch (error) {
+        throw new UsageError(`--input-from ${from.name}=totp:${from.arg}: ${(error as Error).message}`);
+      }
+    }
+  }
+  for (const name of plan.schema.required) {
+    if (name in plan.given || name in providers) continue;
+    if (plan.dryRun) providers[name] = { resolve: () => `<input:${name}>` };
+    else if (plan.interactive) providers[name] = createPromptProvider({ colors: plan.colors });
+  }
+  const out: Record<string, InputProvider> = {};
+  for (const [name, provider] of Object.entries(providers)) out[name] = teach(provider, name, plan.masker);
+  return out;
+}
+
+/** Wraps a provider so what it returns is known to the masker before anything prints it. */
+function teach(provider: InputProvider, name: string, masker: Masker): InputProvider {
+  return {
+    ...(provider.secret === undefined ? {} : { secret: provider.secret }),
+    async resolve(request: InputRequest) {
+      const value = await provider.resolve(request);
+      if (provider.secret === true) masker.add(value);
+      else masker.collect(value, name);
+      return value;
+    },
+  };
+}
+
+function convert(text: string, type: unknown): unknown {
+  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import type { EngineHooks } from '@telaio/core';
+import { createMasker } from '../mask/create-masker.js';
+import { createSecretHooks } from '../mask/create-secret-hooks.js';
+import { createProgressHooks } from '../progress/create-progress-hooks.js';
+import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
+import { writeRunReport } from '../report/write-run-report.js';
+import { colorsFor } from '../shared/colors-for.js';
+import { mergeHooks } from '../shared/merge-hooks.js';
+import { readInputSchema } from '../shared/read-input-schema.js';
+import { UsageError } from '../shared/usage-error.js';
+import { buildInputProviders } from './build-input-providers.js';
+import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
+import { createCliEngine } from './engine-api.js';
+import { loadRunDocument } from './load-run-document.js';
+import type { RunOptions } from './parse-run-args.js';
+import { prepareInputs } from './prepare-inputs.js';
+import { selectWorkflow } from './select-workflow.js';
+import { startRunServices } from './start-run-services.js';
+
+/** Input errors found before anything was sent: the run could not start. */
+const START_ERRORS = new Set(['input-invalid', 'input-missing']);
+
+/**
+ * Runs one workflow as `telaio run` was asked: load and check the document, prepare inputs and
+ * providers, run with progress on stderr, write the report, close everything. Returns the exit
+ * code (0 success, 1 failed); throws UsageError for exit 2.
+ */
+export async function executeRun(run: RunOptions): Promise<number> {
+  const stderr = process.stderr;
+  const errColors = colorsFor(stderr);
+  const outColors = colorsFor(process.stdout);
+  const interactive = process.stdin.isTTY === true && stderr.isTTY === true;
+  const masker = createMasker({ reveal: run.revealSecrets });
+  const showProgress = run.format === 'pretty' || stderr.isTTY === true;
+  const services = await startRunServices({
+    run,
+    masker,
+    onDryRunRecord: (record) => {
+      if (run.format === 'pretty') process.stdout.write(masker.text(formatDryRunRecord(masker.value(record), { colors: outColors })));
+    },
+  });
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  try {
+    const engine = await createCliEngine({
+      transport: services.transport,
+      credentials: services.credentials,
+      servers: run.servers,
+      sleep: createCountdownSleep(stderr),
+    });
+    const loaded = await loadRunDocument(engine, resolve(run.file), errColors);
+    const workflowId = selectWorkflow(loaded, run.workflowId);
+    const sources = loaded.document.sourceDescriptions.map((s) => s.name);
+    for (const name of Object.keys(run.servers)) {
+      if (!sources.includes(name)) throw new UsageError(`--server ${name}: no such source description; the document has: ${sources.join(', ')}`);
+    }
+    if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`))) await services.useStytch();
+    const schema = readInputSchema(loaded.document, workflowId);
+    const inputs = await prepareInputs(run, schema);
+    const inputProviders = await buildInputProviders({
+      inputFrom: run.inputFrom,
+      given: inputs,
+      schema,
+      interactive,
+      dryRun: run.dryRun,
+      masker,
+      colors: errColors,
+    });
+    const write = (text: string): void => void stderr.write(text);
+    const hooks: (EngineHooks | undefined)[] = [createSecretHooks(masker), services.dryRun?.hooks];
+    if (showProgress) hooks.push(createProgressHooks({ write, colors: errColors, masker, document: loaded.document, verbose: run.logLevel === 'debug' || run.logLevel === 'trace' }));
+    if (interactive && !run.dryRun && run.format === 'pretty') {
+      const { createQrHook } = await import('@telaio/stytch-auth');
+      hooks.push(createQrHook({ write, isTTY: true }));
+    }
+    const result = await engine.run({
+      document: loaded,
+      workflowId,
+      inputs,
+      signal: abort.signal,
+      hooks: mergeHooks(hooks, (error) => write(`telaio: a hook failed: ${masker.text(String(error))}\n`)),
+      inputProviders,
+    });
+    if (result.status === 'failure' && result.steps.length === 0 && START_ERRORS.has(result.error?.code ?? '')) {
+      const hint = interactive ? '' : ' (off a terminal, give it with --input NAME=VALUE, --inputs FILE or --input-from NAME=PROVIDER)';
+      throw new UsageError(`${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`);
+    }
+    await writeRunReport({
+      result,
+      masker,
+      har: services.har?.(),
+      target: {
+        format: run.format,
+        colors: outColors,
+        dryRun: run.dryRun,
+        ...(run.output === undefined ? {} : { output: run.output }),
+        ...(run.har === undefined ? {} : { har: run.har }),
+        ...(run.dryRun && run.format === 'json' ? { extra: { dryRun: true, requests: services.dryRun?.records ?? [] } } : {}),
+      },
+    });
+    return result.status === 'success' ? 0 : 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    await services.close();
+  }
+}

@@ -1,0 +1,80 @@
+import type { CredentialProvider, Transport } from '@telaio/core';
+import type { Masker } from '../mask/create-masker.js';
+import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
+import type { RunOptions } from './parse-run-args.js';
+
+/** What a run talks through, and how to tear it down. */
+export interface RunServices {
+  readonly transport: Transport;
+  /** Delegates to the Stytch credentials once `useStytch()` was called (after the document loaded). */
+  readonly credentials: CredentialProvider;
+  /** Set only with --dry-run. */
+  readonly dryRun?: DryRun;
+  /** HAR of what was sent (with --har and a real transport). */
+  readonly har?: () => unknown;
+  /** Turns on Stytch credentials (env, or the sandbox's) for Stytch sources. */
+  useStytch(): Promise<void>;
+  /** Closes the transport and the sandbox. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts what a run needs: the embedded sandbox (--sandbox), the HTTP transport (got, loaded only
+ * now) or the dry-run transport, a pino logger whose lines pass through the masker, and a
+ * credentials slot that Stytch credentials fill once the document shows Stytch sources.
+ */
+export async function startRunServices(options: {
+  readonly run: RunOptions;
+  readonly masker: Masker;
+  readonly onDryRunRecord?: (record: DryRunRecord) => void;
+}): Promise<RunServices> {
+  const { run, masker } = options;
+  let inner: CredentialProvider | undefined;
+  let sandbox: { url: string; projectId: string; secret: string; close(): Promise<void> | void } | undefined;
+  if (run.sandbox) {
+    const { startSandbox } = await import('@telaio/stytch-sandbox');
+    sandbox = await startSandbox({});
+    masker.add(sandbox.secret);
+  }
+  const credentials: CredentialProvider = {
+    credentialFor: (request) => inner?.credentialFor(request),
+    serverFor: (source) => inner?.serverFor?.(source),
+    secretValues: () => inner?.secretValues?.() ?? [],
+  };
+  const useStytch = async (): Promise<void> => {
+    const { createStytchCredentials } = await import('@telaio/stytch-auth');
+    inner = createStytchCredentials(sandbox === undefined ? {} : { projectId: sandbox.projectId, secret: sandbox.secret, baseUrl: sandbox.url });
+    for (const secret of inner.secretValues?.() ?? []) masker.add(secret);
+  };
+  const closeSandbox = async (): Promise<void> => {
+    await sandbox?.close();
+  };
+  if (run.dryRun) {
+    const dryRun = createDryRun({ credentials, ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }) });
+    return { transport: dryRun.transport, credentials, dryRun, useStytch, close: closeSandbox };
+  }
+  const { createHttpTransport } = await import('@telaio/http-adapter');
+  const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
+  const transport = createHttpTransport({
+    ...(run.timeoutMs === undefined ? {} : { timeout: { total: run.timeoutMs, connect: Math.min(run.timeoutMs, 10_000) } }),
+    ...(logger === undefined ? {} : { logger }),
+    captureHar: run.har !== undefined,
+    revealSecrets: run.revealSecrets,
+    secretValues: () => [...masker.secrets(), ...(inner?.secretValues?.() ?? [])],
+  });
+  return {
+    transport,
+    credentials,
+    har: () => transport.har(),
+    useStytch,
+    async close() {
+      transport.close();
+      await closeSandbox();
+    },
+  };
+}
+
+async function createMaskedLogger(level: string, masker: Masker) {
+  const { pino } = await import('pino');
+  return pino({ level, base: null }, { write: (line: string) => void process.stderr.write(masker.text(line)) });
+}
