@@ -66,6 +66,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   const follow = options.followRedirects ?? 'safe';
   const deps: SendDependencies = {
     got: client,
+    gotFollowing: client.extend({ followRedirect: true }),
     logger: options.logger ?? pino({ level: 'silent' }),
     recorder,
     tokens: createTokenCache({ fetch: (request) => fetchClientCredentialsToken({ got: client, request }) }),

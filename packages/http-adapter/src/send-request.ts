@@ -11,12 +11,16 @@ import { parseResponseBody } from './response/parse-response-body.js';
 import { parseRetryAfter } from './response/parse-retry-after.js';
 import { applySecurity } from './security/apply-security.js';
 import type { TokenCache } from './security/create-token-cache.js';
+import { sendWithAbort } from './send-with-abort.js';
 import { toTransportError } from './to-transport-error.js';
 import { buildUrl } from './url/build-url.js';
 
 /** What sendRequest needs from the transport that owns it. */
 export interface SendDependencies {
+  /** got instance that does not follow redirects. */
   readonly got: Got;
+  /** got instance that follows redirects (for `redirectMethods`). */
+  readonly gotFollowing: Got;
   readonly logger: Logger;
   readonly recorder: HarRecorder | undefined;
   readonly tokens: TokenCache;
@@ -67,13 +71,15 @@ export async function sendRequest(options: {
     if (security.missing.length > 0 && deps.logger.isLevelEnabled('warn')) {
       deps.logger.warn({ method, url: redactor().url(url), missing: security.missing }, 'no credentials for the required security schemes; sending without');
     }
-    const got = await deps.got(url, {
-      method: method as 'GET',
-      responseType: 'buffer',
-      headers,
-      ...(body === undefined ? {} : { body: body.payload }),
+    const got = await sendWithAbort({
       signal: context.signal,
-      followRedirect: deps.redirectMethods.has(method),
+      start: () =>
+        (deps.redirectMethods.has(method) ? deps.gotFollowing : deps.got)(url, {
+          method: method as 'GET',
+          responseType: 'buffer',
+          headers,
+          ...(body === undefined ? {} : { body: body.payload }),
+        }),
     });
     const received: ReceivedResponse = {
       statusCode: got.statusCode,
