@@ -10,8 +10,8 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
   return { out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -24,14 +24,17 @@ describe('telaio sandbox', () => {
     const io = capture();
     expect(await command(['--help'])).toBe(0);
     expect(io.out()).toMatch(/Usage: telaio sandbox/);
-    expect(io.out()).toMatch(/Example:\n  telaio sandbox --port/);
+    expect(io.out()).toMatch(/Example:\n {2}telaio sandbox --port/);
   });
 
-  it.each([[['--port', 'abc']], [['--port', '70000']], [['--bogus']], [['extra']], [['--secret', '']]])('exits 2 on bad usage %j', async (argv) => {
-    const io = capture();
-    expect(await command(argv)).toBe(2);
-    expect(io.err()).toMatch(/^telaio sandbox: /);
-  });
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--bogus']], [['extra']], [['--secret', '']]])(
+    'exits 2 on bad usage %j',
+    async (argv) => {
+      const io = capture();
+      expect(await command(argv)).toBe(2);
+      expect(io.err()).toMatch(/^telaio sandbox: /);
+    },
+  );
 
   it('serves with the given credentials, prints the seeds, and stops with exit 0 on SIGINT', async () => {
     const io = capture();
@@ -43,7 +46,9 @@ describe('telaio sandbox', () => {
     expect(io.out()).toContain(ORG);
     expect(io.out()).toContain('member-test-00000000-0000-4000-8000-000000000002');
     expect(io.out()).toMatch(/recovery codes\s+([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4} ?){10}/);
-    const reply = await fetch(`${url}/v1/b2b/organizations/${ORG}`, { headers: { authorization: basic('project-test-cli', 'cli-secret') } });
+    const reply = await fetch(`${url}/v1/b2b/organizations/${ORG}`, {
+      headers: { authorization: basic('project-test-cli', 'cli-secret') },
+    });
     expect(reply.status).toBe(200);
     await vi.waitFor(() => expect(io.out()).toMatch(/GET \/v1\/b2b\/organizations\/\S+ 200/));
     process.emit('SIGINT');
@@ -61,7 +66,10 @@ describe('telaio sandbox', () => {
     const id = /project id\s+(project-test-\S+)/.exec(out)![1]!;
     const secret = /secret\s+(\S+)/.exec(out)![1]!;
     const url = /listening on (\S+)/.exec(out)![1]!;
-    expect((await fetch(`${url}/v1/b2b/organizations/${ORG}`, { headers: { authorization: basic(id, secret) } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/v1/b2b/organizations/${ORG}`, { headers: { authorization: basic(id, secret) } }))
+        .status,
+    ).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -41,7 +41,9 @@ export interface SandboxOptions {
 
 /** Read-only view of the sandbox's state, for tests to inspect. */
 export type SandboxStateView = {
-  readonly [K in keyof SandboxState]: SandboxState[K] extends Map<infer Key, infer Value> ? ReadonlyMap<Key, Readonly<Value>> : SandboxState[K];
+  readonly [K in keyof SandboxState]: SandboxState[K] extends Map<infer Key, infer Value>
+    ? ReadonlyMap<Key, Readonly<Value>>
+    : SandboxState[K];
 };
 
 /** A running sandbox. */

@@ -10,13 +10,24 @@ export interface Reply {
 
 /** Calls the sandbox with HTTP Basic of its project id and secret (or `auth` when given). */
 export function clientFor(sandbox: Sandbox, auth?: string | null) {
-  const header = auth === null ? undefined : (auth ?? `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`);
+  const header =
+    auth === null
+      ? undefined
+      : (auth ?? `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`);
   const call = async (method: string, path: string, body?: unknown, raw?: string): Promise<Reply> => {
     const headers: Record<string, string> = {};
     if (header !== undefined) headers.authorization = header;
     if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${sandbox.url}${path}`, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    return { status: response.status, body: (await response.json()) as Record<string, any>, headers: response.headers };
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method,
+      headers,
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, any>,
+      headers: response.headers,
+    };
   };
   return {
     get: (path: string) => call('GET', path),
@@ -30,5 +41,10 @@ export function clientFor(sandbox: Sandbox, auth?: string | null) {
 /** A controllable clock for startSandbox({clock}). */
 export function manualClock(start = Date.UTC(2030, 0, 1, 0, 0, 10)) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms), set: (ms: number) => void (now = ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { generateTotpCode, startSandbox, type Sandbox } from '@telaio/stytch-sandbox';
+import { generateTotpCode, type Sandbox, startSandbox } from '@telaio/stytch-sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientFor } from './client.js';
 
@@ -20,11 +20,21 @@ describe('consumer users', () => {
     expect(created.body.user_id).toMatch(new RegExp(`^user-test-${UUID}$`));
     expect(created.body.email_id).toMatch(new RegExp(`^email-test-${UUID}$`));
     expect(created.body.request_id).toMatch(new RegExp(`^request-id-test-${UUID}$`));
-    expect(created.body.user).toMatchObject({ user_id: created.body.user_id, emails: [{ email: 'ada@example.com', verified: false }], totps: [], name: { first_name: 'Ada' } });
+    expect(created.body.user).toMatchObject({
+      user_id: created.body.user_id,
+      emails: [{ email: 'ada@example.com', verified: false }],
+      totps: [],
+      name: { first_name: 'Ada' },
+    });
 
     const got = await api.get(`/v1/users/${created.body.user_id}`);
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ user_id: created.body.user_id, emails: created.body.user.emails, status: 'active', is_locked: false });
+    expect(got.body).toMatchObject({
+      user_id: created.body.user_id,
+      emails: created.body.user.emails,
+      status: 'active',
+      is_locked: false,
+    });
 
     const deleted = await api.del(`/v1/users/${created.body.user_id}`);
     expect(deleted.body).toMatchObject({ user_id: created.body.user_id, status_code: 200 });
@@ -48,12 +58,24 @@ describe('consumer TOTP', () => {
     expect(totp.body.qr_code).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(totp.body.qr_code.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(totp.body.recovery_codes).toHaveLength(10);
-    for (const code of totp.body.recovery_codes) expect(code).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
-    expect(totp.body).toMatchObject({ user_id: user.user_id, user: { totps: [{ totp_id: totp.body.totp_id, verified: false }] } });
+    for (const code of totp.body.recovery_codes)
+      expect(code).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    expect(totp.body).toMatchObject({
+      user_id: user.user_id,
+      user: { totps: [{ totp_id: totp.body.totp_id, verified: false }] },
+    });
 
-    const auth = await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: generateTotpCode({ secret: totp.body.secret }) });
+    const auth = await api.post('/v1/totps/authenticate', {
+      user_id: user.user_id,
+      totp_code: generateTotpCode({ secret: totp.body.secret }),
+    });
     expect(auth.status).toBe(200);
-    expect(auth.body).toMatchObject({ user_id: user.user_id, totp_id: totp.body.totp_id, session_token: '', session_jwt: '' });
+    expect(auth.body).toMatchObject({
+      user_id: user.user_id,
+      totp_id: totp.body.totp_id,
+      session_token: '',
+      session_jwt: '',
+    });
     expect(auth.body).not.toHaveProperty('session');
     expect(auth.body.user.totps).toEqual([{ totp_id: totp.body.totp_id, verified: true }]);
   });
@@ -68,15 +90,32 @@ describe('consumer TOTP', () => {
     });
     expect(auth.body.session_token).toHaveLength(44);
     expect(auth.body.session_jwt.split('.')).toHaveLength(3);
-    expect(auth.body.session).toMatchObject({ user_id: user.user_id, authentication_factors: [{ type: 'totp', delivery_method: 'authenticator_app', authenticator_app_factor: { totp_id: totp.totp_id } }] });
+    expect(auth.body.session).toMatchObject({
+      user_id: user.user_id,
+      authentication_factors: [
+        {
+          type: 'totp',
+          delivery_method: 'authenticator_app',
+          authenticator_app_factor: { totp_id: totp.totp_id },
+        },
+      ],
+    });
     expect(auth.body.session.session_id).toMatch(new RegExp(`^session-test-${UUID}$`));
 
     const byToken = await api.post('/v1/sessions/authenticate', { session_token: auth.body.session_token });
     expect(byToken.status).toBe(200);
-    expect(byToken.body).toMatchObject({ session: { session_id: auth.body.session.session_id }, session_token: auth.body.session_token, user: { user_id: user.user_id } });
+    expect(byToken.body).toMatchObject({
+      session: { session_id: auth.body.session.session_id },
+      session_token: auth.body.session_token,
+      user: { user_id: user.user_id },
+    });
     const byJwt = await api.post('/v1/sessions/authenticate', { session_jwt: auth.body.session_jwt });
     expect(byJwt.body.session.session_id).toBe(auth.body.session.session_id);
     const claims = JSON.parse(Buffer.from(auth.body.session_jwt.split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({ sub: user.user_id, aud: [sandbox.projectId], 'https://stytch.com/session': { id: auth.body.session.session_id } });
+    expect(claims).toMatchObject({
+      sub: user.user_id,
+      aud: [sandbox.projectId],
+      'https://stytch.com/session': { id: auth.body.session.session_id },
+    });
   });
 });

@@ -1,6 +1,6 @@
-import { generateTotpCode, startSandbox, type Sandbox } from '@telaio/stytch-sandbox';
+import { type Sandbox, startSandbox } from '@telaio/stytch-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientFor, manualClock, type Reply } from './client.js';
+import { clientFor, type Reply } from './client.js';
 
 const ORG = 'organization-test-00000000-0000-4000-8000-000000000001';
 const MEMBER = 'member-test-00000000-0000-4000-8000-000000000001';
@@ -19,7 +19,10 @@ async function start(options: Parameters<typeof startSandbox>[0] = {}) {
 /** Asserts Stytch's error envelope with this status and type. */
 function expectError(reply: Reply, status: number, errorType: string) {
   expect({ status: reply.status, type: reply.body.error_type }).toEqual({ status, type: errorType });
-  expect(reply.body).toMatchObject({ status_code: status, error_url: `https://stytch.com/docs/api/errors/${status}` });
+  expect(reply.body).toMatchObject({
+    status_code: status,
+    error_url: `https://stytch.com/docs/api/errors/${status}`,
+  });
   expect(typeof reply.body.error_message).toBe('string');
   expect(reply.body.request_id).toMatch(/^request-id-test-[0-9a-f-]{36}$/);
 }
@@ -29,17 +32,44 @@ describe('credentials', () => {
     const { sandbox } = await start();
     const path = `/v1/b2b/organizations/${ORG}`;
     expectError(await clientFor(sandbox, null).get(path), 401, 'unauthorized_credentials');
-    expectError(await clientFor(sandbox, `Basic ${Buffer.from(`${sandbox.projectId}:wrong`).toString('base64')}`).get(path), 401, 'unauthorized_credentials');
-    expectError(await clientFor(sandbox, `Basic ${Buffer.from(`project-test-other:${sandbox.secret}`).toString('base64')}`).get(path), 401, 'unauthorized_credentials');
-    expectError(await clientFor(sandbox, `Basic ${Buffer.from(sandbox.secret).toString('base64')}`).get(path), 401, 'unauthorized_credentials');
-    expectError(await clientFor(sandbox, `Bearer ${sandbox.secret}`).post('/v1/b2b/totp', {}), 401, 'unauthorized_credentials');
+    expectError(
+      await clientFor(sandbox, `Basic ${Buffer.from(`${sandbox.projectId}:wrong`).toString('base64')}`).get(
+        path,
+      ),
+      401,
+      'unauthorized_credentials',
+    );
+    expectError(
+      await clientFor(
+        sandbox,
+        `Basic ${Buffer.from(`project-test-other:${sandbox.secret}`).toString('base64')}`,
+      ).get(path),
+      401,
+      'unauthorized_credentials',
+    );
+    expectError(
+      await clientFor(sandbox, `Basic ${Buffer.from(sandbox.secret).toString('base64')}`).get(path),
+      401,
+      'unauthorized_credentials',
+    );
+    expectError(
+      await clientFor(sandbox, `Bearer ${sandbox.secret}`).post('/v1/b2b/totp', {}),
+      401,
+      'unauthorized_credentials',
+    );
     expect((await clientFor(sandbox).get(path)).status).toBe(200);
   });
 
   it('uses the projectId and secret given as options', async () => {
     const { sandbox, api } = await start({ projectId: 'project-test-fixed', secret: 'shh' });
     expect([sandbox.projectId, sandbox.secret]).toEqual(['project-test-fixed', 'shh']);
-    expect((await clientFor(sandbox, `Basic ${Buffer.from('project-test-fixed:shh').toString('base64')}`).get(`/v1/b2b/organizations/${ORG}`)).status).toBe(200);
+    expect(
+      (
+        await clientFor(sandbox, `Basic ${Buffer.from('project-test-fixed:shh').toString('base64')}`).get(
+          `/v1/b2b/organizations/${ORG}`,
+        )
+      ).status,
+    ).toBe(200);
     expect((await api.post('/v1/users', {})).body.user_id).toMatch(/^user-test-/);
   });
 
@@ -66,11 +96,18 @@ describe('routing and request bodies', () => {
     expectError(await api.postRaw('/v1/users', '[1,2]'), 400, 'invalid_request_body');
     const text = await fetch(`${sandbox.url}/v1/users`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`, 'content-type': 'text/plain' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`,
+        'content-type': 'text/plain',
+      },
       body: 'email=a@b.c',
     });
     expect(text.status).toBe(415);
-    expectError(await api.post('/v1/users', { email: 'a@b.co', untrusted_metadata: { blob: 'x'.repeat(2048) } }), 413, 'request_too_large');
+    expectError(
+      await api.post('/v1/users', { email: 'a@b.co', untrusted_metadata: { blob: 'x'.repeat(2048) } }),
+      413,
+      'request_too_large',
+    );
   });
 
   it('names the missing required field', async () => {
@@ -106,7 +143,9 @@ describe('routing and request bodies', () => {
     ];
     const ids = replies.map((r) => r.body.request_id);
     for (const reply of replies) {
-      expect(reply.body.request_id).toMatch(/^request-id-test-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(reply.body.request_id).toMatch(
+        /^request-id-test-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(reply.body.status_code).toBe(reply.status);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -119,16 +158,45 @@ describe('unknown records', () => {
     const ghostOrg = 'organization-test-00000000-0000-4000-8000-00000000ffff';
     const ghostMember = 'member-test-00000000-0000-4000-8000-00000000ffff';
     expectError(await api.get(`/v1/b2b/organizations/${ghostOrg}`), 404, 'organization_not_found');
-    expectError(await api.post('/v1/b2b/totp', { organization_id: ghostOrg, member_id: MEMBER }), 404, 'organization_not_found');
-    expectError(await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: ghostMember }), 404, 'member_not_found');
+    expectError(
+      await api.post('/v1/b2b/totp', { organization_id: ghostOrg, member_id: MEMBER }),
+      404,
+      'organization_not_found',
+    );
+    expectError(
+      await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: ghostMember }),
+      404,
+      'member_not_found',
+    );
     expectError(await api.get(`/v1/b2b/recovery_codes/${ORG}/${ghostMember}`), 404, 'member_not_found');
-    expectError(await api.get(`/v1/b2b/organizations/${ORG}/member?member_id=${ghostMember}`), 404, 'member_not_found');
-    const other = (await api.post('/v1/b2b/organizations', { organization_name: 'Other' })).body.organization.organization_id;
-    expectError(await api.post('/v1/b2b/totp', { organization_id: other, member_id: MEMBER }), 404, 'member_not_found');
-    expectError(await api.get('/v1/users/user-test-00000000-0000-4000-8000-00000000ffff'), 404, 'user_not_found');
-    expectError(await api.post('/v1/totps', { user_id: 'user-test-00000000-0000-4000-8000-00000000ffff' }), 404, 'user_not_found');
+    expectError(
+      await api.get(`/v1/b2b/organizations/${ORG}/member?member_id=${ghostMember}`),
+      404,
+      'member_not_found',
+    );
+    const other = (await api.post('/v1/b2b/organizations', { organization_name: 'Other' })).body.organization
+      .organization_id;
+    expectError(
+      await api.post('/v1/b2b/totp', { organization_id: other, member_id: MEMBER }),
+      404,
+      'member_not_found',
+    );
+    expectError(
+      await api.get('/v1/users/user-test-00000000-0000-4000-8000-00000000ffff'),
+      404,
+      'user_not_found',
+    );
+    expectError(
+      await api.post('/v1/totps', { user_id: 'user-test-00000000-0000-4000-8000-00000000ffff' }),
+      404,
+      'user_not_found',
+    );
     expectError(await api.get('/v1/users/not-a-user-id'), 400, 'invalid_user_id');
-    expectError(await api.post('/v1/totps/authenticate', { user_id: 'bob', totp_code: '123456' }), 400, 'invalid_user_id');
+    expectError(
+      await api.post('/v1/totps/authenticate', { user_id: 'bob', totp_code: '123456' }),
+      400,
+      'invalid_user_id',
+    );
     expectError(await api.get(`/v1/b2b/recovery_codes/${ORG}/${MEMBER}`), 404, 'totp_not_found');
   });
 });

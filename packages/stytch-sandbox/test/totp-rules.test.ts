@@ -1,4 +1,4 @@
-import { generateTotpCode, startSandbox, type Sandbox } from '@telaio/stytch-sandbox';
+import { generateTotpCode, type Sandbox, startSandbox } from '@telaio/stytch-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientFor, manualClock } from './client.js';
 
@@ -53,13 +53,21 @@ describe('TOTP codes', () => {
     const replay = await b2bAuth(code);
     expect([replay.status, replay.body.error_type]).toEqual([400, 'totp_code_already_authenticated']);
     clock.advance(30_000);
-    expect((await b2bAuth(generateTotpCode({ secret: sandbox.seeds.enrolledMemberTotpSecret, time: clock.now() }))).status).toBe(200);
+    expect(
+      (await b2bAuth(generateTotpCode({ secret: sandbox.seeds.enrolledMemberTotpSecret, time: clock.now() })))
+        .status,
+    ).toBe(200);
 
     const user = (await api.post('/v1/users', { email: 'rp@example.com' })).body;
     const totp = (await api.post('/v1/totps', { user_id: user.user_id })).body;
     const userCode = generateTotpCode({ secret: totp.secret, time: clock.now() });
-    expect((await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: userCode })).status).toBe(200);
-    expect((await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: userCode })).body.error_type).toBe('totp_code_already_authenticated');
+    expect(
+      (await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: userCode })).status,
+    ).toBe(200);
+    expect(
+      (await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: userCode })).body
+        .error_type,
+    ).toBe('totp_code_already_authenticated');
   });
 
   it('lets exactly one of many concurrent requests with the same code succeed', async () => {
@@ -78,13 +86,22 @@ describe('one active TOTP per member or user', () => {
     expect([again.status, again.body.error_type]).toEqual([400, 'active_totp_exists']);
 
     const first = (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER })).body;
-    expect((await b2bAuth(generateTotpCode({ secret: first.secret, time: clock.now() }), {}, MEMBER)).status).toBe(200);
-    expect((await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER })).body.error_type).toBe('active_totp_exists');
+    expect(
+      (await b2bAuth(generateTotpCode({ secret: first.secret, time: clock.now() }), {}, MEMBER)).status,
+    ).toBe(200);
+    expect(
+      (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER })).body.error_type,
+    ).toBe('active_totp_exists');
 
     const user = (await api.post('/v1/users', { email: 'one@example.com' })).body;
     const totp = (await api.post('/v1/totps', { user_id: user.user_id })).body;
-    await api.post('/v1/totps/authenticate', { user_id: user.user_id, totp_code: generateTotpCode({ secret: totp.secret, time: clock.now() }) });
-    expect((await api.post('/v1/totps', { user_id: user.user_id })).body.error_type).toBe('active_totp_exists');
+    await api.post('/v1/totps/authenticate', {
+      user_id: user.user_id,
+      totp_code: generateTotpCode({ secret: totp.secret, time: clock.now() }),
+    });
+    expect((await api.post('/v1/totps', { user_id: user.user_id })).body.error_type).toBe(
+      'active_totp_exists',
+    );
   });
 
   it('replaces a registration not yet verified: the old secret stops working', async () => {
@@ -93,17 +110,27 @@ describe('one active TOTP per member or user', () => {
     const second = (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER })).body;
     expect(second.totp_registration_id).not.toBe(first.totp_registration_id);
     expect(second.secret).not.toBe(first.secret);
-    expect((await b2bAuth(generateTotpCode({ secret: first.secret, time: clock.now() }), {}, MEMBER)).body.error_type).toBe('otp_code_not_found');
-    expect((await b2bAuth(generateTotpCode({ secret: second.secret, time: clock.now() }), {}, MEMBER)).status).toBe(200);
+    expect(
+      (await b2bAuth(generateTotpCode({ secret: first.secret, time: clock.now() }), {}, MEMBER)).body
+        .error_type,
+    ).toBe('otp_code_not_found');
+    expect(
+      (await b2bAuth(generateTotpCode({ secret: second.secret, time: clock.now() }), {}, MEMBER)).status,
+    ).toBe(200);
   });
 
   it('lets an unverified registration expire after expiration_minutes', async () => {
     const { api, clock, b2bAuth } = await start();
-    const reg = (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER, expiration_minutes: 5 })).body;
+    const reg = (
+      await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER, expiration_minutes: 5 })
+    ).body;
     clock.advance(5 * 60_000);
     const late = await b2bAuth(generateTotpCode({ secret: reg.secret, time: clock.now() }), {}, MEMBER);
     expect([late.status, late.body.error_type]).toEqual([404, 'totp_not_found']);
-    expect((await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER, expiration_minutes: 4 })).body.error_type).toBe('invalid_expiration_minutes');
+    expect(
+      (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER, expiration_minutes: 4 }))
+        .body.error_type,
+    ).toBe('invalid_expiration_minutes');
   });
 });
 
@@ -111,14 +138,21 @@ describe('rate limit', () => {
   it('answers 429 too_many_requests past the attempts of a window, per member', async () => {
     const { sandbox, clock, b2bAuth, api } = await start({ rateLimit: { attempts: 3, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) expect((await b2bAuth('000000')).status).not.toBe(429);
-    const good = () => generateTotpCode({ secret: sandbox.seeds.enrolledMemberTotpSecret, time: clock.now() });
+    const good = () =>
+      generateTotpCode({ secret: sandbox.seeds.enrolledMemberTotpSecret, time: clock.now() });
     const limited = await b2bAuth(good());
     expect([limited.status, limited.body.error_type]).toEqual([429, 'too_many_requests']);
-    const recover = await api.post('/v1/b2b/recovery_codes/recover', { organization_id: ORG, member_id: ENROLLED, recovery_code: sandbox.seeds.enrolledMemberRecoveryCodes[0] });
+    const recover = await api.post('/v1/b2b/recovery_codes/recover', {
+      organization_id: ORG,
+      member_id: ENROLLED,
+      recovery_code: sandbox.seeds.enrolledMemberRecoveryCodes[0],
+    });
     expect(recover.status).toBe(429);
     // Another member is not affected; the window passing lifts the limit.
     const other = (await api.post('/v1/b2b/totp', { organization_id: ORG, member_id: MEMBER })).body;
-    expect((await b2bAuth(generateTotpCode({ secret: other.secret, time: clock.now() }), {}, MEMBER)).status).toBe(200);
+    expect(
+      (await b2bAuth(generateTotpCode({ secret: other.secret, time: clock.now() }), {}, MEMBER)).status,
+    ).toBe(200);
     clock.advance(60_001);
     expect((await b2bAuth(good())).status).toBe(200);
   });

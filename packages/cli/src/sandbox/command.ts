@@ -24,27 +24,35 @@ Example:
 organization-test-00000000-0000-4000-8000-000000000001/member-test-00000000-0000-4000-8000-000000000002
 `;
 
+/** node:util parseArgs with this command's options; throws on unknown options or positionals. */
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      'project-id': { type: 'string' },
+      secret: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 /** Parses the arguments, or returns the usage error to print. */
-function parse(argv: readonly string[]): { port: number; projectId?: string; secret?: string; quiet: boolean; help: boolean } | string {
-  let values;
+function parse(
+  argv: readonly string[],
+): { port: number; projectId?: string; secret?: string; quiet: boolean; help: boolean } | string {
+  let values: ReturnType<typeof parseOptions>['values'];
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        'project-id': { type: 'string' },
-        secret: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    ({ values } = parseOptions(argv));
   } catch (error) {
     return (error as Error).message;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) return `--port must be an integer from 0 to 65535, got '${values.port}'`;
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
+    return `--port must be an integer from 0 to 65535, got '${values.port}'`;
   if (values['project-id'] === '') return '--project-id must not be empty';
   if (values.secret === '') return '--secret must not be empty';
   return {
@@ -68,13 +76,20 @@ export const command: Command = async (argv) => {
     return 0;
   }
   const { startSandbox } = await import('@telaio/stytch-sandbox');
-  let sandbox;
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
     sandbox = await startSandbox({
       port: options.port,
       ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
       ...(options.secret === undefined ? {} : { secret: options.secret }),
-      ...(options.quiet ? {} : { logger: { info: (line: string) => process.stdout.write(`${line}\n`), error: (line: string) => process.stderr.write(`${line}\n`) } }),
+      ...(options.quiet
+        ? {}
+        : {
+            logger: {
+              info: (line: string) => process.stdout.write(`${line}\n`),
+              error: (line: string) => process.stderr.write(`${line}\n`),
+            },
+          }),
     });
   } catch (error) {
     process.stderr.write(`telaio sandbox: could not start: ${(error as Error).message}\n`);

@@ -24,7 +24,9 @@ const CODE_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export function createRecoveryCodes(options: { count?: number } = {}): string[] {
   const codes = new Set<string>();
   while (codes.size < (options.count ?? 10)) {
-    const groups = [0, 1, 2].map(() => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''));
+    const groups = [0, 1, 2].map(() =>
+      Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''),
+    );
     codes.add(groups.join('-'));
   }
   return [...codes];

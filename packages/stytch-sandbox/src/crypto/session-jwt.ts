@@ -14,7 +14,13 @@ export interface SessionJwtClaims {
   iat: number;
   nbf: number;
   exp: number;
-  'https://stytch.com/session': { id: string; started_at: string; last_accessed_at: string; expires_at: string; authentication_factors: unknown[] };
+  'https://stytch.com/session': {
+    id: string;
+    started_at: string;
+    last_accessed_at: string;
+    expires_at: string;
+    authentication_factors: unknown[];
+  };
   'https://stytch.com/organization'?: { organization_id: string; slug: string };
 }
 

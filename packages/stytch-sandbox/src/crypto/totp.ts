@@ -31,7 +31,8 @@ export function timeStepAt(options: { timeMs: number }): number {
  */
 export function generateTotpCode(options: { secret: string; time?: number }): string {
   const key = decodeBase32({ text: options.secret });
-  if (key === undefined) throw Object.assign(new Error('TOTP secret is not base32'), { code: 'TOTP_SECRET_INVALID' });
+  if (key === undefined)
+    throw Object.assign(new Error('TOTP secret is not base32'), { code: 'TOTP_SECRET_INVALID' });
   return hotp(key, timeStepAt({ timeMs: options.time ?? Date.now() }));
 }
 
@@ -39,7 +40,12 @@ export function generateTotpCode(options: { secret: string; time?: number }): st
  * Finds the time step, among the previous, current and next one around `timeMs`, whose code equals
  * `code`. Returns that step, or undefined when none matches (comparison in constant time).
  */
-export function matchTotpStep(options: { secret: string; code: string; timeMs: number; window?: number }): number | undefined {
+export function matchTotpStep(options: {
+  secret: string;
+  code: string;
+  timeMs: number;
+  window?: number;
+}): number | undefined {
   const key = decodeBase32({ text: options.secret });
   if (key === undefined || !/^\d{6}$/.test(options.code)) return undefined;
   const given = Buffer.from(options.code);

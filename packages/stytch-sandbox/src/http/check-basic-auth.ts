@@ -7,7 +7,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /** True when `authorization` is `Basic base64(projectId:secret)` for this sandbox. */
-export function checkBasicAuth(options: { authorization: string | undefined; projectId: string; secret: string }): boolean {
+export function checkBasicAuth(options: {
+  authorization: string | undefined;
+  projectId: string;
+  secret: string;
+}): boolean {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(options.authorization ?? '');
   const decoded = match === null ? '' : Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');

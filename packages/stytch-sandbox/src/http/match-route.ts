@@ -11,7 +11,9 @@ export type RouteMatch =
   | { kind: 'not-found' };
 
 /** Compiles `routes` and returns the matcher for requests. */
-export function compileRoutes(options: { routes: readonly Route[] }): (method: string, path: string) => RouteMatch {
+export function compileRoutes(options: {
+  routes: readonly Route[];
+}): (method: string, path: string) => RouteMatch {
   const compiled = options.routes.map((route) => {
     const names: string[] = [];
     const source = route.path

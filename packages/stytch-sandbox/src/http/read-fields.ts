@@ -23,12 +23,17 @@ export const SESSION_DURATION_BOUNDS = { min: 5, max: 527040 } as const;
 
 /** Wraps a parsed JSON body (any JSON value; a non-object body has no fields). */
 export function readFields(options: { body: unknown }): FieldReader {
-  const body = (typeof options.body === 'object' && options.body !== null && !Array.isArray(options.body) ? options.body : {}) as Record<string, unknown>;
+  const body = (
+    typeof options.body === 'object' && options.body !== null && !Array.isArray(options.body)
+      ? options.body
+      : {}
+  ) as Record<string, unknown>;
   const present = (name: string) => body[name] !== undefined && body[name] !== null;
   const reader: FieldReader = {
     string(name) {
       const value = body[name];
-      if (!present(name) || value === '') fail(400, 'missing_required_field', `${name} is a required field, but it was not provided.`);
+      if (!present(name) || value === '')
+        fail(400, 'missing_required_field', `${name} is a required field, but it was not provided.`);
       if (typeof value !== 'string') fail(400, 'invalid_request_body', `${name} must be a string.`);
       return value;
     },
@@ -47,12 +52,17 @@ export function readFields(options: { body: unknown }): FieldReader {
       return value;
     },
     sessionDuration() {
-      return reader.optionalInteger('session_duration_minutes', SESSION_DURATION_BOUNDS.min, SESSION_DURATION_BOUNDS.max);
+      return reader.optionalInteger(
+        'session_duration_minutes',
+        SESSION_DURATION_BOUNDS.min,
+        SESSION_DURATION_BOUNDS.max,
+      );
     },
     object(name) {
       if (!present(name)) return {};
       const value = body[name];
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(400, 'invalid_request_body', `${name} must be an object.`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(400, 'invalid_request_body', `${name} must be an object.`);
       return value as Record<string, unknown>;
     },
   };

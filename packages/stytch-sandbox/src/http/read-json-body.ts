@@ -9,7 +9,10 @@ import { fail } from './stytch-error.js';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Resolves with the body as an object ({} when empty), or rejects with a StytchError. */
-export async function readJsonBody(options: { request: IncomingMessage; limit?: number }): Promise<Record<string, unknown>> {
+export async function readJsonBody(options: {
+  request: IncomingMessage;
+  limit?: number;
+}): Promise<Record<string, unknown>> {
   const { request } = options;
   const limit = options.limit ?? DEFAULT_BODY_LIMIT;
   const declared = Number(request.headers['content-length'] ?? 0);
@@ -25,7 +28,11 @@ export async function readJsonBody(options: { request: IncomingMessage; limit?: 
   if (text.trim() === '') return {};
   const type = request.headers['content-type'];
   if (type !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    fail(415, 'invalid_content_type', 'Request bodies must be JSON, sent with Content-Type: application/json.');
+    fail(
+      415,
+      'invalid_content_type',
+      'Request bodies must be JSON, sent with Content-Type: application/json.',
+    );
   }
   let value: unknown;
   try {

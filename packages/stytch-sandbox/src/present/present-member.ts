@@ -3,7 +3,10 @@ import type { MemberRecord, SandboxState } from '../state/records.js';
 import { formatTime } from './format-time.js';
 
 /** Renders `member`; `totp_registration_id` names its TOTP registration once that is verified. */
-export function presentMember(options: { state: SandboxState; member: MemberRecord }): Record<string, unknown> {
+export function presentMember(options: {
+  state: SandboxState;
+  member: MemberRecord;
+}): Record<string, unknown> {
   const { member, state } = options;
   const totp = state.totps.get(member.memberId);
   return {

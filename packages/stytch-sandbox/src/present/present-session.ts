@@ -6,7 +6,10 @@ import type { SandboxState, SessionRecord } from '../state/records.js';
 import { formatTime } from './format-time.js';
 
 /** Renders `session` in the shape of its kind. */
-export function presentSession(options: { state: SandboxState; session: SessionRecord }): Record<string, unknown> {
+export function presentSession(options: {
+  state: SandboxState;
+  session: SessionRecord;
+}): Record<string, unknown> {
   const { session, state } = options;
   const times = {
     started_at: formatTime({ ms: session.startedAt }),

@@ -26,10 +26,23 @@ export const b2bTotpRoutes: readonly Route[] = [
       const fields = readFields({ body });
       const organizationId = fields.string('organization_id');
       const memberId = fields.string('member_id');
-      const expirationMinutes = fields.optionalInteger('expiration_minutes', TOTP_EXPIRATION_MINUTES.min, TOTP_EXPIRATION_MINUTES.max);
+      const expirationMinutes = fields.optionalInteger(
+        'expiration_minutes',
+        TOTP_EXPIRATION_MINUTES.min,
+        TOTP_EXPIRATION_MINUTES.max,
+      );
       const { organization, member } = findMember({ state, organizationId, memberId });
-      const totp = createTotpRegistration({ state, kind: 'b2b', subjectId: member.memberId, expirationMinutes });
-      const qrCode = await renderQrCode({ secret: totp.secret, issuer: organization.name, account: member.email });
+      const totp = createTotpRegistration({
+        state,
+        kind: 'b2b',
+        subjectId: member.memberId,
+        expirationMinutes,
+      });
+      const qrCode = await renderQrCode({
+        secret: totp.secret,
+        issuer: organization.name,
+        account: member.email,
+      });
       return {
         member_id: member.memberId,
         totp_registration_id: totp.id,
@@ -58,8 +71,11 @@ export const b2bTotpRoutes: readonly Route[] = [
       }
       const { organization, member } = findMember({ state, organizationId, memberId });
       const existing =
-        sessionToken === undefined && sessionJwt === undefined ? undefined : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== member.memberId) fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
+        sessionToken === undefined && sessionJwt === undefined
+          ? undefined
+          : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
+      if (existing !== undefined && existing.subjectId !== member.memberId)
+        fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
       const totp = verifyTotpCode({ state, subjectId: member.memberId, code });
       if (setEnrollment !== undefined) member.mfaEnrolled = setEnrollment === 'enroll';
       if (member.defaultMfaMethod === '' || body.set_default_mfa === true) member.defaultMfaMethod = 'totp';
@@ -70,7 +86,14 @@ export const b2bTotpRoutes: readonly Route[] = [
         kind: 'b2b',
         subjectId: member.memberId,
         organizationId: organization.organizationId,
-        factor: { type: 'totp', delivery_method: 'authenticator_app', last_authenticated_at: now, created_at: now, updated_at: now, authenticator_app_factor: { totp_id: totp.id } },
+        factor: {
+          type: 'totp',
+          delivery_method: 'authenticator_app',
+          last_authenticated_at: now,
+          created_at: now,
+          updated_at: now,
+          authenticator_app_factor: { totp_id: totp.id },
+        },
         durationMinutes: duration,
         ...(existing === undefined ? {} : { existing }),
       });

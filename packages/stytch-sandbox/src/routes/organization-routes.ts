@@ -23,15 +23,37 @@ export const organizationRoutes: readonly Route[] = [
     handle({ state, body }) {
       const fields = readFields({ body });
       const name = fields.string('organization_name');
-      const slug = fields.optionalString('organization_slug') ?? name.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^-+|-+$/g, '');
-      if (!SLUG.test(slug)) fail(400, 'invalid_organization_slug', 'organization_slug must be 2 to 128 characters of letters, digits, -, ., _ or ~.');
+      const slug =
+        fields.optionalString('organization_slug') ??
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9._~-]+/g, '-')
+          .replace(/^-+|-+$/g, '');
+      if (!SLUG.test(slug))
+        fail(
+          400,
+          'invalid_organization_slug',
+          'organization_slug must be 2 to 128 characters of letters, digits, -, ., _ or ~.',
+        );
       const logoUrl = fields.optionalString('organization_logo_url') ?? '';
       const trustedMetadata = fields.object('trusted_metadata');
       if ([...state.organizations.values()].some((o) => o.slug === slug)) {
-        fail(400, 'organization_slug_already_used', 'An organization with this organization_slug already exists in this project.');
+        fail(
+          400,
+          'organization_slug_already_used',
+          'An organization with this organization_slug already exists in this project.',
+        );
       }
       const now = state.clock();
-      const organization = { organizationId: createId({ kind: 'organization', env: state.env }), name, slug, logoUrl, createdAt: now, updatedAt: now, trustedMetadata };
+      const organization = {
+        organizationId: createId({ kind: 'organization', env: state.env }),
+        name,
+        slug,
+        logoUrl,
+        createdAt: now,
+        updatedAt: now,
+        trustedMetadata,
+      };
       state.organizations.set(organization.organizationId, organization);
       return { organization: presentOrganization({ organization }) };
     },
@@ -40,7 +62,11 @@ export const organizationRoutes: readonly Route[] = [
     method: 'GET',
     path: '/v1/b2b/organizations/{organization_id}',
     handle({ state, params }) {
-      return { organization: presentOrganization({ organization: findOrganization({ state, organizationId: params.organization_id! }) }) };
+      return {
+        organization: presentOrganization({
+          organization: findOrganization({ state, organizationId: params.organization_id! }),
+        }),
+      };
     },
   },
   {
@@ -55,8 +81,15 @@ export const organizationRoutes: readonly Route[] = [
       const untrustedMetadata = fields.object('untrusted_metadata');
       const mfaEnrolled = body.mfa_enrolled === true;
       const organization = findOrganization({ state, organizationId: params.organization_id! });
-      const taken = [...state.members.values()].some((m) => m.organizationId === organization.organizationId && m.email === email);
-      if (taken) fail(400, 'duplicate_member_email', 'A member with this email address already exists in this organization.');
+      const taken = [...state.members.values()].some(
+        (m) => m.organizationId === organization.organizationId && m.email === email,
+      );
+      if (taken)
+        fail(
+          400,
+          'duplicate_member_email',
+          'A member with this email address already exists in this organization.',
+        );
       const now = state.clock();
       const member: MemberRecord = {
         memberId: createId({ kind: 'member', env: state.env }),
@@ -71,7 +104,11 @@ export const organizationRoutes: readonly Route[] = [
         untrustedMetadata,
       };
       state.members.set(member.memberId, member);
-      return { member_id: member.memberId, member: presentMember({ state, member }), organization: presentOrganization({ organization }) };
+      return {
+        member_id: member.memberId,
+        member: presentMember({ state, member }),
+        organization: presentOrganization({ organization }),
+      };
     },
   },
   {
@@ -81,11 +118,29 @@ export const organizationRoutes: readonly Route[] = [
       const organizationId = params.organization_id!;
       const memberId = query.get('member_id') ?? '';
       const email = (query.get('email_address') ?? '').toLowerCase();
-      if (memberId === '' && email === '') fail(400, 'missing_required_field', 'member_id or email_address is required, but neither was provided.');
+      if (memberId === '' && email === '')
+        fail(
+          400,
+          'missing_required_field',
+          'member_id or email_address is required, but neither was provided.',
+        );
       const org = findOrganization({ state, organizationId });
-      const byEmail = memberId === '' ? [...state.members.values()].find((m) => m.organizationId === org.organizationId && m.email === email) : undefined;
-      const { organization, member } = findMember({ state, organizationId, memberId: memberId || byEmail?.memberId || email });
-      return { member_id: member.memberId, member: presentMember({ state, member }), organization: presentOrganization({ organization }) };
+      const byEmail =
+        memberId === ''
+          ? [...state.members.values()].find(
+              (m) => m.organizationId === org.organizationId && m.email === email,
+            )
+          : undefined;
+      const { organization, member } = findMember({
+        state,
+        organizationId,
+        memberId: memberId || byEmail?.memberId || email,
+      });
+      return {
+        member_id: member.memberId,
+        member: presentMember({ state, member }),
+        organization: presentOrganization({ organization }),
+      };
     },
   },
 ];

@@ -24,7 +24,11 @@ export const recoveryCodeRoutes: readonly Route[] = [
     method: 'GET',
     path: '/v1/b2b/recovery_codes/{organization_id}/{member_id}',
     handle({ state, params }) {
-      const { organization, member } = findMember({ state, organizationId: params.organization_id!, memberId: params.member_id! });
+      const { organization, member } = findMember({
+        state,
+        organizationId: params.organization_id!,
+        memberId: params.member_id!,
+      });
       const totp = findActiveTotp({ state, subjectId: member.memberId });
       return {
         member_id: member.memberId,
@@ -43,7 +47,11 @@ export const recoveryCodeRoutes: readonly Route[] = [
       const memberId = fields.string('member_id');
       const { organization, member } = findMember({ state, organizationId, memberId });
       const totp = findActiveTotp({ state, subjectId: member.memberId });
-      totp.recoveryCodes = createRecoveryCodes().map((code) => ({ id: createId({ kind: 'member-totp-recovery-code', env: state.env }), code, used: false }));
+      totp.recoveryCodes = createRecoveryCodes().map((code) => ({
+        id: createId({ kind: 'member-totp-recovery-code', env: state.env }),
+        code,
+        used: false,
+      }));
       return {
         member_id: member.memberId,
         member: presentMember({ state, member }),
@@ -65,13 +73,26 @@ export const recoveryCodeRoutes: readonly Route[] = [
       const sessionJwt = fields.optionalString('session_jwt');
       const { organization, member } = findMember({ state, organizationId, memberId });
       const existing =
-        sessionToken === undefined && sessionJwt === undefined ? undefined : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== member.memberId) fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
+        sessionToken === undefined && sessionJwt === undefined
+          ? undefined
+          : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
+      if (existing !== undefined && existing.subjectId !== member.memberId)
+        fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
       consumeAttempt({ state, subjectId: member.memberId });
       const totp = findActiveTotp({ state, subjectId: member.memberId });
-      if (/^\d{6}$/.test(given)) fail(400, 'totp_code_used_as_recovery_code', 'A TOTP code was passed where a recovery code is expected.');
+      if (/^\d{6}$/.test(given))
+        fail(
+          400,
+          'totp_code_used_as_recovery_code',
+          'A TOTP code was passed where a recovery code is expected.',
+        );
       const code = totp.recoveryCodes.find((c) => !c.used && c.code === given);
-      if (code === undefined) fail(404, 'recovery_code_not_found', 'The recovery code is not valid for this member, or was already used.');
+      if (code === undefined)
+        fail(
+          404,
+          'recovery_code_not_found',
+          'The recovery code is not valid for this member, or was already used.',
+        );
       code.used = true;
       const now = formatTime({ ms: state.clock() });
       const session = mintSession({
@@ -79,7 +100,14 @@ export const recoveryCodeRoutes: readonly Route[] = [
         kind: 'b2b',
         subjectId: member.memberId,
         organizationId: organization.organizationId,
-        factor: { type: 'recovery_codes', delivery_method: 'recovery_code', last_authenticated_at: now, created_at: now, updated_at: now, recovery_code_factor: { totp_recovery_code_id: code.id } },
+        factor: {
+          type: 'recovery_codes',
+          delivery_method: 'recovery_code',
+          last_authenticated_at: now,
+          created_at: now,
+          updated_at: now,
+          recovery_code_factor: { totp_recovery_code_id: code.id },
+        },
         durationMinutes: duration,
         ...(existing === undefined ? {} : { existing }),
       });

@@ -16,10 +16,13 @@ export const sessionAdminRoutes: readonly Route[] = [
     path: '/v1/sessions',
     handle({ state, query }) {
       const userId = query.get('user_id') ?? '';
-      if (userId === '') fail(400, 'missing_required_field', 'user_id is a required field, but it was not provided.');
+      if (userId === '')
+        fail(400, 'missing_required_field', 'user_id is a required field, but it was not provided.');
       const user = findUser({ state, userId });
       const now = state.clock();
-      const sessions = [...state.sessions.values()].filter((s) => s.kind === 'consumer' && s.subjectId === user.userId && s.expiresAt > now);
+      const sessions = [...state.sessions.values()].filter(
+        (s) => s.kind === 'consumer' && s.subjectId === user.userId && s.expiresAt > now,
+      );
       return { sessions: sessions.map((session) => presentSession({ state, session })) };
     },
   },
@@ -32,13 +35,20 @@ export const sessionAdminRoutes: readonly Route[] = [
       const sessionToken = fields.optionalString('session_token');
       const sessionJwt = fields.optionalString('session_jwt');
       if (sessionId === undefined && sessionToken === undefined && sessionJwt === undefined) {
-        fail(400, 'missing_required_field', 'One of session_id, session_token or session_jwt is required, but none was provided.');
+        fail(
+          400,
+          'missing_required_field',
+          'One of session_id, session_token or session_jwt is required, but none was provided.',
+        );
       }
       const id =
         sessionId ??
-        (sessionToken !== undefined ? state.sessionsByToken.get(sessionToken) : readSessionJwt({ jwt: sessionJwt ?? '', key: state.secret })?.['https://stytch.com/session'].id);
+        (sessionToken !== undefined
+          ? state.sessionsByToken.get(sessionToken)
+          : readSessionJwt({ jwt: sessionJwt ?? '', key: state.secret })?.['https://stytch.com/session'].id);
       const session = id === undefined ? undefined : state.sessions.get(id);
-      if (session === undefined || session.kind !== 'consumer') fail(404, 'session_not_found', 'Session could not be found.');
+      if (session === undefined || session.kind !== 'consumer')
+        fail(404, 'session_not_found', 'Session could not be found.');
       state.sessions.delete(session.id);
       state.sessionsByToken.delete(session.token);
       return {};

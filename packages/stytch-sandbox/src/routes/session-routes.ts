@@ -21,7 +21,11 @@ function touchSession({ state, body }: RouteContext, kind: 'consumer' | 'b2b'): 
   const sessionJwt = fields.optionalString('session_jwt');
   const duration = fields.sessionDuration();
   if (sessionToken === undefined && sessionJwt === undefined) {
-    fail(400, 'missing_required_field', 'session_token or session_jwt is required, but neither was provided.');
+    fail(
+      400,
+      'missing_required_field',
+      'session_token or session_jwt is required, but neither was provided.',
+    );
   }
   const session = findSession({ state, kind, sessionToken, sessionJwt });
   const now = state.clock();
@@ -56,7 +60,8 @@ export const sessionRoutes: readonly Route[] = [
       const session = touchSession(context, 'b2b');
       const member = state.members.get(session.subjectId);
       const organization = state.organizations.get(session.organizationId ?? '');
-      if (member === undefined || organization === undefined) fail(404, 'member_not_found', 'Member could not be found.');
+      if (member === undefined || organization === undefined)
+        fail(404, 'member_not_found', 'Member could not be found.');
       return {
         member_session: presentSession({ state, session }),
         session_token: session.token,

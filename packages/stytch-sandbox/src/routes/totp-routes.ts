@@ -5,6 +5,8 @@
  */
 import { readFields } from '../http/read-fields.js';
 import type { Route } from '../http/route.js';
+import { fail } from '../http/stytch-error.js';
+import { formatTime } from '../present/format-time.js';
 import { presentSession } from '../present/present-session.js';
 import { presentUser } from '../present/present-user.js';
 import { renderQrCode } from '../present/render-qr-code.js';
@@ -14,8 +16,6 @@ import { findUser } from '../state/find-user.js';
 import { issueSessionJwt } from '../state/issue-session-jwt.js';
 import { mintSession } from '../state/mint-session.js';
 import { verifyTotpCode } from '../state/verify-totp-code.js';
-import { fail } from '../http/stytch-error.js';
-import { formatTime } from '../present/format-time.js';
 
 /** The consumer TOTP endpoints. */
 export const totpRoutes: readonly Route[] = [
@@ -25,10 +25,23 @@ export const totpRoutes: readonly Route[] = [
     async handle({ state, body }) {
       const fields = readFields({ body });
       const userId = fields.string('user_id');
-      const expirationMinutes = fields.optionalInteger('expiration_minutes', TOTP_EXPIRATION_MINUTES.min, TOTP_EXPIRATION_MINUTES.max);
+      const expirationMinutes = fields.optionalInteger(
+        'expiration_minutes',
+        TOTP_EXPIRATION_MINUTES.min,
+        TOTP_EXPIRATION_MINUTES.max,
+      );
       const user = findUser({ state, userId });
-      const totp = createTotpRegistration({ state, kind: 'consumer', subjectId: user.userId, expirationMinutes });
-      const qrCode = await renderQrCode({ secret: totp.secret, issuer: 'Stytch Sandbox', account: user.email || user.userId });
+      const totp = createTotpRegistration({
+        state,
+        kind: 'consumer',
+        subjectId: user.userId,
+        expirationMinutes,
+      });
+      const qrCode = await renderQrCode({
+        secret: totp.secret,
+        issuer: 'Stytch Sandbox',
+        account: user.email || user.userId,
+      });
       return {
         totp_id: totp.id,
         secret: totp.secret,
@@ -51,21 +64,37 @@ export const totpRoutes: readonly Route[] = [
       const sessionJwt = fields.optionalString('session_jwt');
       const user = findUser({ state, userId });
       const existing =
-        sessionToken === undefined && sessionJwt === undefined ? undefined : findSession({ state, kind: 'consumer', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== user.userId) fail(400, 'session_user_mismatch', 'The session does not belong to this user.');
+        sessionToken === undefined && sessionJwt === undefined
+          ? undefined
+          : findSession({ state, kind: 'consumer', sessionToken, sessionJwt });
+      if (existing !== undefined && existing.subjectId !== user.userId)
+        fail(400, 'session_user_mismatch', 'The session does not belong to this user.');
       const totp = verifyTotpCode({ state, subjectId: user.userId, code });
       const base = { user_id: user.userId, totp_id: totp.id, user: presentUser({ state, user }) };
-      if (duration === undefined && existing === undefined) return { ...base, session_token: '', session_jwt: '' };
+      if (duration === undefined && existing === undefined)
+        return { ...base, session_token: '', session_jwt: '' };
       const now = formatTime({ ms: state.clock() });
       const session = mintSession({
         state,
         kind: 'consumer',
         subjectId: user.userId,
-        factor: { type: 'totp', delivery_method: 'authenticator_app', last_authenticated_at: now, created_at: now, updated_at: now, authenticator_app_factor: { totp_id: totp.id } },
+        factor: {
+          type: 'totp',
+          delivery_method: 'authenticator_app',
+          last_authenticated_at: now,
+          created_at: now,
+          updated_at: now,
+          authenticator_app_factor: { totp_id: totp.id },
+        },
         durationMinutes: duration,
         ...(existing === undefined ? {} : { existing }),
       });
-      return { ...base, session_token: session.token, session_jwt: issueSessionJwt({ state, session }), session: presentSession({ state, session }) };
+      return {
+        ...base,
+        session_token: session.token,
+        session_jwt: issueSessionJwt({ state, session }),
+        session: presentSession({ state, session }),
+      };
     },
   },
 ];

@@ -39,7 +39,13 @@ export const userRoutes: readonly Route[] = [
         externalId,
       };
       state.users.set(user.userId, user);
-      return { user_id: user.userId, email_id: user.emailId, status: 'active', phone_id: '', user: presentUser({ state, user }) };
+      return {
+        user_id: user.userId,
+        email_id: user.emailId,
+        status: 'active',
+        phone_id: '',
+        user: presentUser({ state, user }),
+      };
     },
   },
   {

@@ -2,7 +2,12 @@
  * Builds a fresh sandbox state holding the records CONTRACT.md promises: one organization, one
  * member without MFA, one member already enrolled in TOTP with 10 recovery codes.
  */
-import { createId, createRecoveryCodes, createTotpSecret, type Environment } from '../crypto/random-values.js';
+import {
+  createId,
+  createRecoveryCodes,
+  createTotpSecret,
+  type Environment,
+} from '../crypto/random-values.js';
 import type { MemberRecord, SandboxState } from './records.js';
 
 /** The fixed ids of the seeded records (the same in every fresh sandbox). */
@@ -77,7 +82,11 @@ export function createState(options: {
     verified: true,
     createdAt: now,
     expiresAt: now,
-    recoveryCodes: codes.map((code) => ({ id: createId({ kind: 'member-totp-recovery-code', env: 'test' }), code, used: false })),
+    recoveryCodes: codes.map((code) => ({
+      id: createId({ kind: 'member-totp-recovery-code', env: 'test' }),
+      code,
+      used: false,
+    })),
     usedSteps: new Set(),
   });
   return {

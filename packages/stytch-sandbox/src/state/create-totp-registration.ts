@@ -22,7 +22,11 @@ export function createTotpRegistration(options: {
   const { state, kind } = options;
   const current = state.totps.get(options.subjectId);
   if (current?.verified === true) {
-    fail(400, 'active_totp_exists', 'Cannot create a new TOTP since one already exists and is active. Only one active TOTP is allowed at a time.');
+    fail(
+      400,
+      'active_totp_exists',
+      'Cannot create a new TOTP since one already exists and is active. Only one active TOTP is allowed at a time.',
+    );
   }
   const now = state.clock();
   const codeKind = kind === 'b2b' ? 'member-totp-recovery-code' : 'totp-recovery-code';
@@ -34,7 +38,11 @@ export function createTotpRegistration(options: {
     verified: false,
     createdAt: now,
     expiresAt: now + (options.expirationMinutes ?? TOTP_EXPIRATION_MINUTES.default) * 60_000,
-    recoveryCodes: createRecoveryCodes().map((code) => ({ id: createId({ kind: codeKind, env: state.env }), code, used: false })),
+    recoveryCodes: createRecoveryCodes().map((code) => ({
+      id: createId({ kind: codeKind, env: state.env }),
+      code,
+      used: false,
+    })),
     usedSteps: new Set(),
   };
   state.totps.set(options.subjectId, record);

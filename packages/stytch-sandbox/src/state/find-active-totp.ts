@@ -5,6 +5,11 @@ import type { SandboxState, TotpRecord } from './records.js';
 /** Returns the active registration of `subjectId`; recovery codes exist only once one is verified. */
 export function findActiveTotp(options: { state: SandboxState; subjectId: string }): TotpRecord {
   const totp = options.state.totps.get(options.subjectId);
-  if (totp === undefined || !totp.verified) fail(404, 'totp_not_found', 'No active TOTP registration could be found for this member; recovery codes come with one.');
+  if (totp === undefined || !totp.verified)
+    fail(
+      404,
+      'totp_not_found',
+      'No active TOTP registration could be found for this member; recovery codes come with one.',
+    );
   return totp;
 }

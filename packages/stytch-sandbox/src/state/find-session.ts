@@ -17,9 +17,11 @@ export function findSession(options: {
   const { state } = options;
   let id: string | undefined;
   if (options.sessionToken !== undefined) id = state.sessionsByToken.get(options.sessionToken);
-  else if (options.sessionJwt !== undefined) id = readSessionJwt({ jwt: options.sessionJwt, key: state.secret })?.['https://stytch.com/session'].id;
+  else if (options.sessionJwt !== undefined)
+    id = readSessionJwt({ jwt: options.sessionJwt, key: state.secret })?.['https://stytch.com/session'].id;
   const session = id === undefined ? undefined : state.sessions.get(id);
-  if (session === undefined || session.kind !== options.kind) fail(404, 'session_not_found', 'Session could not be found.');
+  if (session === undefined || session.kind !== options.kind)
+    fail(404, 'session_not_found', 'Session could not be found.');
   if (session.expiresAt <= state.clock()) {
     state.sessions.delete(session.id);
     state.sessionsByToken.delete(session.token);

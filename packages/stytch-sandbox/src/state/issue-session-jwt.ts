@@ -7,7 +7,8 @@ import type { SandboxState, SessionRecord } from './records.js';
 export function issueSessionJwt(options: { state: SandboxState; session: SessionRecord }): string {
   const { state, session } = options;
   const now = Math.floor(state.clock() / 1000);
-  const org = session.organizationId === undefined ? undefined : state.organizations.get(session.organizationId);
+  const org =
+    session.organizationId === undefined ? undefined : state.organizations.get(session.organizationId);
   return signSessionJwt({
     key: state.secret,
     keyId: `jwk-${state.env}-sandbox`,
@@ -25,7 +26,9 @@ export function issueSessionJwt(options: { state: SandboxState; session: Session
         expires_at: formatTime({ ms: session.expiresAt }),
         authentication_factors: session.factors,
       },
-      ...(org === undefined ? {} : { 'https://stytch.com/organization': { organization_id: org.organizationId, slug: org.slug } }),
+      ...(org === undefined
+        ? {}
+        : { 'https://stytch.com/organization': { organization_id: org.organizationId, slug: org.slug } }),
     },
   });
 }

@@ -20,7 +20,10 @@ export function mintSession(options: {
   const now = state.clock();
   const existing = options.existing;
   if (existing !== undefined) {
-    existing.factors = [...existing.factors.filter((f) => f.delivery_method !== options.factor.delivery_method), options.factor];
+    existing.factors = [
+      ...existing.factors.filter((f) => f.delivery_method !== options.factor.delivery_method),
+      options.factor,
+    ];
     existing.lastAccessedAt = now;
     if (options.durationMinutes !== undefined) existing.expiresAt = now + options.durationMinutes * 60_000;
     return existing;
