@@ -1,0 +1,59 @@
+import { displayPath } from './display-path.js';
+import { describeRule } from './rule-descriptions.js';
+import type { DiagnosticFormatter } from './types.js';
+
+const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/**
+ * `--format sarif`: SARIF 2.1.0 in the shape GitHub code scanning accepts: one run whose
+ * tool.driver lists a rule per code used, and one result per diagnostic with ruleId, ruleIndex,
+ * level, message.text and a physicalLocation (uri relative to cwd, 1-based region).
+ */
+export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
+  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  const rules = codes.map((id) => ({
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_, _dash: string, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: describeRule(id) },
+    helpUri: 'https://spec.openapis.org/arazzo/v1.0.1.html',
+  }));
+  const results = diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: codes.indexOf(d.code),
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: displayPath(d.file, options.cwd) },
+          region: {
+            startLine: d.range.start.line,
+            startColumn: d.range.start.column,
+            endLine: d.range.end.line,
+            endColumn: d.range.end.column,
+          },
+        },
+        ...(d.pointer === '' ? {} : { logicalLocations: [{ fullyQualifiedName: d.pointer, kind: 'element' }] }),
+      },
+    ],
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'telaio',
+            informationUri: 'https://github.com/telaio/telaio',
+            ...(options.toolVersion === undefined ? {} : { version: options.toolVersion, semanticVersion: options.toolVersion }),
+            rules,
+          },
+        },
+        columnKind: 'unicodeCodePoints',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
