@@ -200,3 +200,24 @@ describe('unknown records', () => {
     expectError(await api.get(`/v1/b2b/recovery_codes/${ORG}/${MEMBER}`), 404, 'totp_not_found');
   });
 });
+
+describe('streamed bodies', () => {
+  it('answers 413 to an oversized chunked body (no content-length) and keeps serving', async () => {
+    const { sandbox, api } = await start({ bodyLimit: 1024 });
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode(`{"pad":"${'y'.repeat(500)}"}`));
+        controller.close();
+      },
+    });
+    const reply = await fetch(`${sandbox.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    expect(reply.status).toBe(413);
+    expect(((await reply.json()) as { error_type: string }).error_type).toBe('request_too_large');
+    expect((await api.post('/v1/users', { email: 'after@example.com' })).status).toBe(200);
+  });
+});

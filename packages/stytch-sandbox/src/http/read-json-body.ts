@@ -19,11 +19,13 @@ export async function readJsonBody(options: {
   if (declared > limit) fail(413, 'request_too_large', `The request body exceeds ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit (keeping nothing more), so the socket stays usable for the
+  // 413 answer: breaking out of the stream would destroy it.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) fail(413, 'request_too_large', `The request body exceeds ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) fail(413, 'request_too_large', `The request body exceeds ${limit} bytes.`);
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
   const type = request.headers['content-type'];
