@@ -1,10 +1,28 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
 import type { PositionMap, SourcePosition, SourceRange } from '../model/positions.js';
 import { escapePointerToken } from './json-pointer.js';
+import { requireYaml } from './require-yaml.js';
 
 interface Entry {
   readonly value: readonly [number, number];
   readonly key?: readonly [number, number];
+}
+
+/**
+ * A PositionMap that parses `text` with `yaml` (positions kept) only when first asked for a range.
+ */
+export function createLazyPositionMap(text: string): PositionMap {
+  let inner: PositionMap | undefined;
+  const get = (): PositionMap => {
+    if (inner === undefined) {
+      const { LineCounter, parseDocument } = requireYaml();
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+      inner = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });
+    }
+    return inner;
+  };
+  return { rangeOf: (pointer) => get().rangeOf(pointer), keyRangeOf: (pointer) => get().keyRangeOf(pointer) };
 }
 
 /**
@@ -56,6 +74,7 @@ function spanOf(node: unknown): [number, number] | undefined {
 }
 
 function walk(node: unknown, pointer: string, key: [number, number] | undefined, out: Map<string, Entry>): void {
+  const { isMap, isPair, isScalar, isSeq } = requireYaml();
   const value = spanOf(node) ?? key;
   if (value !== undefined && !out.has(pointer)) out.set(pointer, key === undefined ? { value } : { value, key });
   if (isMap(node)) {

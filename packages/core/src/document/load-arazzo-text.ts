@@ -1,9 +1,11 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { YAMLError } from 'yaml';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { SourcePosition } from '../model/positions.js';
 import type { ArazzoFile } from '../sources/types.js';
-import { buildPositionMap } from './build-position-map.js';
+import { buildPositionMap, createLazyPositionMap } from './build-position-map.js';
+import { requireYaml } from './require-yaml.js';
 import { deepFreeze } from './deep-freeze.js';
 
 /** What loading an Arazzo text gives: the file when it parsed, and the syntax diagnostics. */
@@ -14,12 +16,21 @@ export interface LoadArazzoTextResult {
 
 /**
  * Parse an Arazzo document written in YAML or JSON, keeping the position of every node.
- * Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
+ * Fast path: js-yaml (core schema) gives the value and `yaml` builds positions only when a position is
+ * asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
  * at the error position and no file. The parsed value is deep-frozen.
  */
 export function loadArazzoText(options: { uri: string; text: string }): LoadArazzoTextResult {
   const { uri } = options;
   const text = typeof options.text === 'string' ? options.text : String(options.text);
+  try {
+    const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
+    const document = deepFreeze(value) as ArazzoDocument;
+    return { file: { uri, text, document, positions: createLazyPositionMap(text) }, diagnostics: [] };
+  } catch {
+    // Fall through: `yaml` gives the positioned errors (or accepts what js-yaml did not).
+  }
+  const { LineCounter, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
     const clamped = Math.max(0, Math.min(offset, text.length));

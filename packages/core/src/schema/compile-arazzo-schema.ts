@@ -1,33 +1,15 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { arazzoSchema } from './arazzo-schema.js';
+import validate from './generated/arazzo-validator.js';
+import { type SchemaValidator, toValidator } from './to-validator.js';
 
-/** ajv-formats is CommonJS; its default export arrives wrapped under NodeNext. */
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020, formats?: string[]) => Ajv2020;
-
-/** A compiled validator over plain JSON values. */
-export interface SchemaValidator {
-  /** Validate `value`; the errors (all of them) when it does not conform. */
-  (value: unknown): readonly ErrorObject[];
-}
-
-/** Build an ajv 2020-12 instance configured the way telaio validates Arazzo (all errors, formats). */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: true, verbose: true });
-  addFormats(ajv, ['uri-reference', 'uri', 'date-time', 'regex', 'email', 'uuid']);
-  return ajv;
-}
-
-/** Wrap an ajv validate function as a SchemaValidator. */
-export function toValidator(validate: ValidateFunction): SchemaValidator {
-  return (value) => (validate(value) ? [] : [...(validate.errors ?? [])]);
-}
+export type { SchemaValidator } from './to-validator.js';
 
 let compiled: SchemaValidator | undefined;
 
-/** The Arazzo schema validator, compiled on first use and kept for the process. */
+/**
+ * The Arazzo schema validator. It was compiled ahead of time (generated/arazzo-validator.ts, from
+ * arazzo-schema.ts), so this costs a module load, not an ajv compile.
+ */
 export function compileArazzoSchema(): SchemaValidator {
-  if (compiled === undefined) compiled = toValidator(createAjv().compile(arazzoSchema));
+  if (compiled === undefined) compiled = toValidator(validate);
   return compiled;
 }

@@ -1,4 +1,5 @@
-/** The Arazzo 1.0.x JSON Schema and schema validation. */
+/** The Arazzo 1.0.x JSON Schema and schema validation (ajv itself is never loaded on the run path). */
 export { arazzoSchema } from './arazzo-schema.js';
-export { compileArazzoSchema, createAjv, toValidator, type SchemaValidator } from './compile-arazzo-schema.js';
+export { compileArazzoSchema } from './compile-arazzo-schema.js';
+export { toValidator, type SchemaValidator } from './to-validator.js';
 export { validateSchema } from './validate-schema.js';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { arazzoSchema } from '../../src/schema/arazzo-schema.js';
-import { createAjv, toValidator } from '../../src/schema/compile-arazzo-schema.js';
+import { createAjv } from '../../src/schema/create-ajv.js';
+import { toValidator } from '../../src/schema/to-validator.js';
 import { baseDocument, exceptions, mutations } from './schema-corpus.js';
 
 const referenceUrl = new URL('../../../../../shared/reference/arazzo-1.0-schema.yaml', import.meta.url);
