@@ -50,6 +50,7 @@ export async function sendRequest(options: {
   let url = `${operation.sourceName}:${operation.path}`;
   let sent: SentRequest | undefined;
   let secrets: string[] = [];
+  let bodySize = 0;
   const allSecrets = (): string[] => [...(deps.secretValues?.() ?? []), ...(context.credentials?.secretValues?.() ?? []), ...secrets];
   const redactor = (): ReturnType<typeof createRedactor> =>
     createRedactor({ reveal: deps.reveal, secretValues: allSecrets, headerNames: facts.apiKeyNames, fieldNames: facts.apiKeyNames });
@@ -58,6 +59,7 @@ export async function sendRequest(options: {
     const target = buildUrl({ request });
     url = target.url;
     const body = await encodeBody({ request });
+    bodySize = body === undefined ? 0 : Buffer.byteLength(body.payload);
     const security = await applySecurity({ request, credentials: context.credentials, tokens: deps.tokens, baseUrl: target.base, signal: context.signal });
     secrets = security.secrets;
     if (security.query.length > 0) url += (url.includes('?') ? '&' : '?') + security.query.join('&');
@@ -101,7 +103,7 @@ export async function sendRequest(options: {
       }
       deps.logger.info(line, 'http request');
     }
-    record({ deps, request: sent, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+    record({ deps, request: sent, bodySize, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
     return result;
   } catch (error) {
     const failure = toTransportError({ error, method, url: redactor().url(url), ...(sent === undefined ? {} : { request: sent }), aborted: context.signal.aborted });
@@ -109,7 +111,7 @@ export async function sendRequest(options: {
       deps.logger.warn({ method, url: redactor().url(url), code: failure.code, durationMs: Math.round(performance.now() - start) }, redactor().text(failure.message));
     }
     if (sent !== undefined) {
-      record({ deps, request: sent, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+      record({ deps, request: sent, bodySize, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
     }
     throw failure;
   }
@@ -118,6 +120,7 @@ export async function sendRequest(options: {
 function record(options: {
   deps: SendDependencies;
   request: SentRequest;
+  bodySize: number;
   startedAt: number;
   durationMs: number;
   response?: Response<Buffer>;
@@ -136,7 +139,7 @@ function record(options: {
     requestHeaders: request.headers,
     ...(request.body === undefined && request.headers['content-type'] === undefined
       ? {}
-      : { requestBody: { mimeType, text: request.body, size: request.body === undefined ? 0 : Buffer.byteLength(request.body) } }),
+      : { requestBody: { mimeType, text: request.body, size: options.bodySize } }),
     ...(response === undefined
       ? {}
       : {

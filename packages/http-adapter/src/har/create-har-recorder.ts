@@ -50,6 +50,12 @@ function safeDecode(text: string): string {
   }
 }
 
+/** The Location header of a response, or ''. */
+function location(rawHeaders: readonly string[]): string {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === 'location') return rawHeaders[i + 1] ?? '';
+  return '';
+}
+
 const ms = (value: number | undefined): number => (value === undefined ? -1 : Math.max(0, Math.round(value * 1000) / 1000));
 
 /**
@@ -117,7 +123,7 @@ export function createHarRecorder(options: {
               ? { text: r.body(res.bytes.toString('utf8'), res.mimeType) }
               : { text: res.bytes.toString('base64'), encoding: 'base64' }),
         },
-        redirectURL: '',
+        redirectURL: r.url(location(res?.rawHeaders ?? [])),
         headersSize: -1,
         bodySize: res?.bytes.length ?? -1,
       },
