@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const shared = path.resolve(repoRoot, '../shared');
+const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
+const fixtures = path.join(import.meta.dirname, 'fixtures/validate');
+const stytchDir = path.join(shared, 'stytch/arazzo');
+const stytchFiles = readdirSync(stytchDir)
+  .filter((f) => f.endsWith('.yml'))
+  .map((f) => path.join(stytchDir, f));
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-cache-'));
+
+function telaio(args: string[], cwd = repoRoot) {
+  const r = spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let broken: { file: string; line: number; column: number };
+
+beforeAll(() => {
+  // A copy of one Stytch workflow with one operationId misspelled, beside a link to the real OpenAPI files.
+  const dir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-'));
+  mkdirSync(path.join(dir, 'arazzo'));
+  symlinkSync(path.join(shared, 'stytch/openapi'), path.join(dir, 'openapi'));
+  const text = readFileSync(path.join(stytchDir, 'stytch-totp-enrollment-workflow.yml'), 'utf8');
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /operationId: api_totp_v1_Create$/.test(l));
+  expect(index).toBeGreaterThan(0);
+  lines[index] = lines[index]!.replace('api_totp_v1_Create', 'api_totp_v1_Craete');
+  const file = path.join(dir, 'arazzo', 'broken.yml');
+  writeFileSync(file, lines.join('\n'));
+  broken = { file, line: index + 1, column: lines[index]!.indexOf('api_totp_v1_Craete') + 1 };
+});
+
+describe('telaio validate', () => {
+  it('passes the 24 Stytch workflows with no error (exit 0)', () => {
+    expect(stytchFiles).toHaveLength(24);
+    const r = telaio(['--cache-dir', cacheDir, ...stytchFiles]);
+    expect(r.stdout).toBe('✔ no problems in 24 files\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a misspelled operationId as file:line:col  error  operation-unknown (exit 1)', () => {
+    const r = telaio(['--no-cache', broken.file]);
+    const rel = path.relative(repoRoot, broken.file);
+    expect(r.stdout).toContain(`${rel}:${broken.line}:${broken.column}  error  operation-unknown  operationId 'api_totp_v1_Craete'`);
+    expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\) in 1 file\n$/);
+    expect(r.code).toBe(1);
+  });
+
+  it('--format json prints exactly the contract object', () => {
+    const r = telaio(['--format', 'json', '--no-cache', broken.file, path.join(fixtures, 'warnings-only.arazzo.yaml')]);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
+    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1 });
+    expect(report.diagnostics[0]).toEqual({
+      file: path.relative(repoRoot, broken.file),
+      code: 'operation-unknown',
+      severity: 'error',
+      message: expect.stringContaining("did you mean 'api_totp_v1_Create'"),
+      line: broken.line,
+      column: broken.column,
+      endLine: broken.line,
+      endColumn: broken.column + 'api_totp_v1_Craete'.length,
+      pointer: '/workflows/0/steps/1/operationId',
+    });
+    expect(report.diagnostics[1]).toMatchObject({ code: 'reference-unknown', severity: 'warning', line: 26, pointer: '/workflows/0/outputs/status' });
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const r = telaio(['--no-cache', path.join(fixtures, 'warnings-only.arazzo.yaml')]);
+    expect(r.stdout).toContain('warnings-only.arazzo.yaml:26:15  warning  reference-unknown');
+    expect(r.code).toBe(0);
+  });
+
+  it('--format sarif is SARIF 2.1.0 as GitHub code scanning reads it', () => {
+    const r = telaio(['--format', 'sarif', '--no-cache', broken.file]);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toContain('sarif');
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('telaio');
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['operation-unknown']);
+    expect(run.results).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'operation-unknown',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: expect.stringContaining('api_totp_v1_Craete') },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: path.relative(repoRoot, broken.file) },
+            region: { startLine: broken.line, startColumn: broken.column, endLine: broken.line, endColumn: broken.column + 18 },
+          },
+        },
+      ],
+    });
+    expect(r.code).toBe(1);
+  });
+
+  it('--format junit: a testsuite and a testcase per file, failures listing diagnostics, valid escaped XML', () => {
+    const escapes = path.join(fixtures, 'escapes.arazzo.yaml');
+    const r = telaio(['--format', 'junit', '--no-cache', stytchFiles[0]!, escapes]);
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(r.stdout, 'text/xml');
+    expect(errors).toEqual([]);
+    const suites = doc.getElementsByTagName('testsuite');
+    expect(suites.length).toBe(2);
+    expect(suites[0]!.getAttribute('failures')).toBe('0');
+    expect(suites[1]!.getAttribute('name')).toBe(path.relative(repoRoot, escapes));
+    expect(suites[1]!.getAttribute('failures')).toBe('1');
+    expect(doc.getElementsByTagName('testcase').length).toBe(2);
+    const failure = suites[1]!.getElementsByTagName('failure')[0]!;
+    expect(failure.textContent).toContain(`$inputs.a<&>"'`);
+    expect(failure.textContent).toContain('expression-invalid');
+    expect(r.code).toBe(1);
+  });
+
+  it('an unreadable FILE is an error diagnostic, the others are still checked, output in argument order', () => {
+    const missing = path.join(fixtures, 'no-such-file.arazzo.yaml');
+    const r = telaio(['--format', 'json', '--no-cache', missing, stytchFiles[1]!, broken.file]);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-unreadable', 'operation-unknown']);
+    expect(report.diagnostics[0].file).toBe(path.relative(repoRoot, missing));
+    expect(report.summary).toEqual({ files: 3, errors: 2, warnings: 0 });
+    expect(r.code).toBe(1);
+  });
+
+  it('bad usage exits 2 with the usage on stderr: no FILE, an unknown option, an unknown format', () => {
+    for (const args of [[], ['--frobnicate', stytchFiles[0]!], ['--format', 'xml', stytchFiles[0]!]]) {
+      const r = telaio(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Usage: telaio validate');
+    }
+  });
+
+  it('--help prints the options and examples (exit 0)', () => {
+    const r = telaio(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--no-cache');
+    expect(r.stdout).toContain('Examples:');
+  });
+});
