@@ -1,45 +1,14 @@
-import type {
-  ArazzoDocument,
-  CredentialProvider,
-  Diagnostic,
-  EngineHooks,
-  InputProvider,
-  RunResult,
-  Transport,
-} from '@telaio/core';
+import type { createEngine } from '@telaio/core';
 
-/** The part of a loaded document the CLI reads (core's WorkflowDocument). */
-export interface LoadedDocument {
-  readonly uri: string;
-  readonly document: ArazzoDocument;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly workflows: readonly { readonly workflowId: string; readonly summary?: string; readonly inputs?: unknown }[];
-}
+/** core's Engine. */
+export type CliEngine = ReturnType<typeof createEngine>;
+/** core's EngineOptions. */
+export type CliEngineOptions = Parameters<typeof createEngine>[0];
+/** core's WorkflowDocument: a document resolved, linted and compiled by `engine.load`. */
+export type LoadedDocument = Awaited<ReturnType<CliEngine['load']>>;
 
-/** The engine options the CLI sets (core's EngineOptions). */
-export interface CliEngineOptions {
-  readonly transport: Transport;
-  readonly credentials?: CredentialProvider;
-  readonly servers?: Readonly<Record<string, string>>;
-  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-/** The engine as the CLI uses it (core's Engine). */
-export interface CliEngine {
-  load(uri: string): Promise<LoadedDocument>;
-  run(options: {
-    readonly document: LoadedDocument;
-    readonly workflowId?: string;
-    readonly inputs?: Readonly<Record<string, unknown>>;
-    readonly signal?: AbortSignal;
-    readonly hooks?: EngineHooks;
-    readonly inputProviders?: Readonly<Record<string, InputProvider>>;
-  }): Promise<RunResult>;
-}
-
-/** Imports core lazily and builds an engine (core's createEngine). */
+/** Imports core only when a run needs it (ajv, swagger-parser, fontoxpath...) and builds an engine. */
 export async function createCliEngine(options: CliEngineOptions): Promise<CliEngine> {
-  const core = (await import('@telaio/core')) as unknown as { createEngine?: (o: CliEngineOptions) => CliEngine };
-  if (core.createEngine === undefined) throw new Error('this build of @telaio/core has no createEngine yet');
-  return core.createEngine(options);
+  const { createEngine: create } = await import('@telaio/core');
+  return create(options);
 }
