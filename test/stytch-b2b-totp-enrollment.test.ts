@@ -2,10 +2,19 @@
  * specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml end to end: sandbox, real HTTP adapter,
  * stytch-auth credentials, codes from the totp: provider.
  */
+import path from 'node:path';
+import { createEngine } from '@telaio/core';
+import { createHttpTransport } from '@telaio/http-adapter';
+import { createQrHook, createStytchCredentials } from '@telaio/stytch-auth';
 import { SEED_IDS } from '@telaio/stytch-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingTotpProvider, createWrongTotpProvider } from './support/recording-provider.js';
-import { lastResponseOf, type StytchHarness, startStytchHarness } from './support/stytch-harness.js';
+import {
+  lastResponseOf,
+  repoRoot,
+  type StytchHarness,
+  startStytchHarness,
+} from './support/stytch-harness.js';
 
 const WORKFLOW = 'specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml';
 const CHECKS = 'test/fixtures/stytch-b2b-checks.arazzo.yml';
@@ -110,5 +119,45 @@ describe('B2B TOTP enrollment against the sandbox', () => {
     expect(lastResponseOf(harness, 'authenticateTotp')?.body).toMatchObject({
       error_type: 'totp_code_already_authenticated',
     });
+  });
+});
+
+describe('stytch-auth around a real B2B run', () => {
+  it('draws the enrollment QR code for the member on a (fake) TTY, never printing the secret', async () => {
+    harness = await startStytchHarness();
+    const written: string[] = [];
+    const result = await harness.run({
+      document: await harness.load(WORKFLOW),
+      inputs: member,
+      inputProviders: {
+        code: createRecordingTotpProvider({ expression: '$steps.createTotp.outputs.secret' }),
+      },
+      hooks: createQrHook({ isTTY: true, write: (text) => written.push(text) }),
+    });
+    expect(result.status).toBe('success');
+    const secret = harness.sandbox.state.totps.get(SEED_IDS.memberId)?.secret;
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    const output = written.join('');
+    expect(output).toContain(SEED_IDS.memberId);
+    expect(output).toMatch(/[▀▄█]/);
+    expect(output).not.toContain(secret!);
+  });
+
+  it('refuses to run without Stytch credentials, naming the env variables', async () => {
+    harness = await startStytchHarness();
+    const engine = createEngine({
+      transport: createHttpTransport(),
+      credentials: createStytchCredentials({ env: {}, baseUrl: harness.sandbox.url }),
+    });
+    const document = await engine.load(path.join(repoRoot, WORKFLOW));
+    const outcome = await engine.run({ document, inputs: { ...member, code: '123456' } }).then(
+      (result) => result.error,
+      (error: unknown) => error as { code: string; message: string },
+    );
+    // The engine reports it as the first step's failure (the adapter wraps the provider's error);
+    // what matters is that nothing was sent and the reason names the code and the variables.
+    expect(`${outcome?.code} ${outcome?.message}`).toMatch(/credentials-missing/);
+    expect(outcome?.message).toContain('STYTCH_PROJECT_ID and STYTCH_SECRET');
+    expect(harness.sandbox.state.totps.has(SEED_IDS.memberId)).toBe(false);
   });
 });

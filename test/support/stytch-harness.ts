@@ -34,6 +34,8 @@ export interface StytchHarness {
     workflowId?: string;
     inputs?: Record<string, unknown>;
     inputProviders?: Record<string, InputProvider>;
+    /** More hooks for this run, called after the harness's own. */
+    hooks?: EngineHooks;
   }): Promise<RunResult>;
   close(): Promise<void>;
 }
@@ -65,12 +67,26 @@ export async function startStytchHarness(options: StytchHarnessOptions = {}): Pr
     engine,
     responses,
     load: (relativePath) => engine.load(path.join(repoRoot, relativePath)),
-    run: (run) => engine.run({ ...run, hooks }),
+    run: ({ hooks: extra, ...run }) =>
+      engine.run({ ...run, hooks: extra === undefined ? hooks : both(hooks, extra) }),
     async close() {
       transport.close();
       await sandbox.close();
     },
   };
+}
+
+/** Hooks that call `first`, then `second`. */
+function both(first: EngineHooks, second: EngineHooks): EngineHooks {
+  const names = new Set([...Object.keys(first), ...Object.keys(second)]) as Set<keyof EngineHooks>;
+  const merged: Record<string, (event: never) => void> = {};
+  for (const name of names) {
+    merged[name] = (event: never) => {
+      (first[name] as ((e: never) => void) | undefined)?.(event);
+      (second[name] as ((e: never) => void) | undefined)?.(event);
+    };
+  }
+  return merged as EngineHooks;
 }
 
 /** The last response a step got. */

@@ -72,7 +72,7 @@ function missingCredentials(options: {
   return new TelaioError(
     'credentials-missing',
     `source '${options.source.name}' is Stytch's and needs a project id and secret: set ${missing.join(' and ')} ` +
-      '(env STYTCH_PROJECT_ID / STYTCH_SECRET), or pass projectId and secret to createStytchCredentials',
+      'in the environment, or pass projectId and secret to createStytchCredentials',
     { details: { source: options.source.name, missing } },
   );
 }
