@@ -4,7 +4,7 @@
  * its value. Non-string values are JSON-stringified.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { evaluateXPathToNodes } from 'fontoxpath';
+import fontoxpath from 'fontoxpath';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
 
@@ -18,7 +18,7 @@ export function applyXmlReplacements(options: {
   for (const { target, value } of options.replacements) {
     let nodes: { nodeType: number; textContent: string | null; value?: string }[];
     try {
-      nodes = evaluateXPathToNodes(target, doc);
+      nodes = fontoxpath.evaluateXPathToNodes(target, doc);
     } catch (error) {
       options.onMiss(target, `XPath failed: ${(error as Error).message}`);
       continue;

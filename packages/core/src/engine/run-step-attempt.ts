@@ -1,7 +1,8 @@
 /**
  * One attempt of a step: an operation call or a nested workflow run, then successCriteria. A step
  * with no successCriteria succeeds when a response arrives ("All assertions MUST be satisfied": none
- * means nothing to fail); a send with no response never succeeds.
+ * means nothing to fail); a send with no response never succeeds. For a step running a workflow,
+ * criteria and outputs see that workflow's outputs as `$outputs`.
  */
 import type { ReceivedResponse } from '../adapters/transport.js';
 import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
@@ -39,6 +40,8 @@ export async function runStepAttempt(options: { frame: Frame; step: StepPlan; at
     if (target === undefined) return { success: false, ctx, error: { code: 'workflow-unknown', message: `no workflow '${step.workflow.workflowId}'`, stepId: step.stepId } };
     const child = await runWorkflow({ state: frame.state, plan: target, inputs, depth: frame.scope.depth + 1, fromRunInputs: false });
     childOutputs = child.outputs;
+    // In a step that runs a workflow, `$outputs` reads that workflow's outputs (as in the OAI pet-coupons example).
+    ctx = { ...frame.base, outputs: child.outputs };
     if (child.status === 'failure') {
       const code = child.error?.code === 'aborted' || child.error?.code === 'max-steps-exceeded' ? child.error.code : 'workflow-failed';
       return { success: false, ctx, childOutputs, error: { code, message: `workflow '${target.workflowId}' failed: ${child.error?.message ?? ''}`, stepId: step.stepId } };

@@ -58,7 +58,8 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     last = await runStepAttempt({ frame, step, attempt, onMissing });
     const { ctx } = last;
     if (last.success) {
-      const outputs: Record<string, unknown> = { ...last.childOutputs };
+      // A workflow step without declared outputs exposes the nested workflow's outputs as its own.
+      const outputs: Record<string, unknown> = step.outputs.length === 0 ? { ...last.childOutputs } : {};
       for (const [name, value] of step.outputs) {
         const v = value.evaluate(ctx, onMissing);
         if (v !== undefined) outputs[name] = v;
