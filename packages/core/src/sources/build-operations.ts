@@ -23,10 +23,12 @@ const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * parameters and request body with local `$ref`s resolved, response objects resolved at their top (their
  * schemas keep `$ref`s: inlining Stytch's response schemas would weigh 2 MB), effective servers and security.
  */
-export function buildOperations(api: unknown): OpenApiSummary {
-  const root = asObj(api);
+export function buildOperations(options: { api: unknown; uri?: string }): OpenApiSummary {
+  const root = asObj(options.api);
+  const base = options.uri !== undefined && /^https?:/i.test(options.uri) ? options.uri : undefined;
+  const servers = (value: unknown) => serverList(value, base);
   const refs = createRefResolver(root);
-  const docServers = servers(root.servers) ?? [{ url: '/' }];
+  const docServers = servers(root.servers) ?? servers([{ url: '/' }]) ?? [];
   const components = asObj(root.components);
   const securitySchemes: Record<string, SecurityScheme> = {};
   for (const [name, scheme] of Object.entries(asObj(components.securitySchemes))) {
@@ -62,10 +64,12 @@ export function buildOperations(api: unknown): OpenApiSummary {
   return { version: String(root.openapi ?? ''), operations, securitySchemes };
 }
 
-/** Non-empty server list, or undefined to inherit. */
-function servers(value: unknown): ServerInfo[] | undefined {
+/** Non-empty server list, or undefined to inherit; relative URLs of a remote source made absolute. */
+function serverList(value: unknown, base: string | undefined): ServerInfo[] | undefined {
   const list = asArr(value).filter((s): s is ServerInfo => typeof asObj(s).url === 'string');
-  return list.length > 0 ? list : undefined;
+  if (list.length === 0) return undefined;
+  if (base === undefined) return list;
+  return list.map((s) => (/^[a-z][a-z0-9+.-]*:|^\{/i.test(s.url) ? s : { ...s, url: new URL(s.url, base).href }));
 }
 
 /** Later parameters (operation level) replace earlier ones (path level) with the same name and location. */

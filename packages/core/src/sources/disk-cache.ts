@@ -6,11 +6,14 @@ import { dirname, join } from 'node:path';
 import type { OpenApiSummary } from './build-operations.js';
 
 /** Bump when OpenApiSummary's shape or its building changes: old entries are then ignored. */
-const FORMAT_VERSION = 'telaio-openapi-summary-1';
+const FORMAT_VERSION = 'telaio-openapi-summary-2';
 
-/** Cache key of a source text: sha256 of the format version and the text. */
-export function cacheKeyOf(text: string): string {
-  return createHash('sha256').update(FORMAT_VERSION).update('\u0000').update(text).digest('hex');
+/**
+ * Cache key of a source text: sha256 of the format version, the text, and for remote sources their
+ * URL (relative server URLs are resolved against it).
+ */
+export function cacheKeyOf(text: string, remoteUri = ''): string {
+  return createHash('sha256').update(`${FORMAT_VERSION}\u0000${remoteUri}\u0000`).update(text).digest('hex');
 }
 
 let defaultDir: string | undefined;

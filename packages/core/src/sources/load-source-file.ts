@@ -29,7 +29,7 @@ export async function loadSourceFile(options: {
     const reason = error instanceof TelaioError || error instanceof Error ? error.message : String(error);
     return { kind: 'unresolved', uri, reason };
   }
-  const key = cacheDir === undefined ? undefined : cacheKeyOf(text);
+  const key = cacheDir === undefined ? undefined : cacheKeyOf(text, /^https?:/i.test(uri) ? uri : '');
   if (key !== undefined && cacheDir !== undefined) {
     const summary = await readCachedSummary({ dir: cacheDir, key });
     if (summary !== undefined) return { kind: 'openapi', uri, summary };
@@ -51,11 +51,12 @@ export async function loadSourceFile(options: {
   if ((api as { swagger?: unknown }).swagger !== undefined) return { kind: 'unresolved', uri, reason: 'Swagger 2.0 is not supported: OpenAPI 3.0 or 3.1 only' };
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    await SwaggerParser.parse(uri, api as never);
+    // Schema only, no path: with an http path the ref parser tries to re-fetch it. Shape/version check only.
+    await SwaggerParser.parse(api as never);
   } catch (error) {
     return { kind: 'unresolved', uri, reason: `not a usable OpenAPI document: ${(error as Error).message}` };
   }
-  const summary = buildOperations(api);
+  const summary = buildOperations({ api, uri });
   if (key !== undefined && cacheDir !== undefined) await writeCachedSummary({ dir: cacheDir, key, summary });
   return { kind: 'openapi', uri, summary };
 }
