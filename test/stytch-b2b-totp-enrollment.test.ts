@@ -161,3 +161,23 @@ describe('stytch-auth around a real B2B run', () => {
     expect(harness.sandbox.state.totps.has(SEED_IDS.memberId)).toBe(false);
   });
 });
+
+describe("with Stytch's full OpenAPI description as the source", () => {
+  it('runs the seed workflow as published in ../shared (Basic applied though the file requires no security)', async () => {
+    harness = await startStytchHarness();
+    const document = await harness.load('../shared/stytch/arazzo/stytch-b2b-totp-enrollment-workflow.yml');
+    const result = await harness.run({
+      document,
+      inputs: member,
+      inputProviders: {
+        code: createRecordingTotpProvider({ expression: '$steps.createTotp.outputs.secret' }),
+      },
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.steps.map((s) => s.request?.url)).toEqual([
+      `${harness.sandbox.url}/v1/b2b/totp`,
+      `${harness.sandbox.url}/v1/b2b/totp/authenticate`,
+    ]);
+    expect(result.outputs.sessionToken).toEqual(expect.stringMatching(/.{20,}/));
+  });
+});
