@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '@telaio/core';
-import { createHttpTransport } from '@telaio/http-adapter';
+import { createHttpTransport, REDACTED } from '@telaio/http-adapter';
 import { createQrHook, createStytchCredentials, createTotpInputProvider } from '@telaio/stytch-auth';
 import { SEED_IDS, startSandbox } from '@telaio/stytch-sandbox';
 
@@ -53,13 +53,12 @@ try {
   await sandbox.close();
 }
 
-/** Replaces the values of secret-looking names (tokens, secrets, codes) with a marker; keeps ids. */
+/** Replaces the values of secret-looking names (tokens, secrets, codes) with telaio's marker; keeps ids. */
 function mask(value, name = '') {
   if (Array.isArray(value)) return value.map((item) => mask(item, name));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner, key)]));
   }
-  if (typeof value === 'string' && value !== '' && SECRET_NAME.test(name))
-    return `****** (masked, ${value.length} chars)`;
+  if (typeof value === 'string' && value !== '' && SECRET_NAME.test(name)) return REDACTED;
   return value;
 }
