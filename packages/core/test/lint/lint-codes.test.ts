@@ -181,6 +181,62 @@ describe('lintDocument: one broken document per code', () => {
     expect(found[0]!.message).toContain("'main' → 'other' → 'main'");
   });
 
+  it('duplicate-id: a workflowId and a sourceDescription name used twice', () => {
+    const text = `${swap('    type: openapi\n', '    type: openapi\n  - name: pets\n    url: ./other.yaml\n')}  - workflowId: main
+    steps:
+      - stepId: only
+        operationId: listPets
+`;
+    const found = findings(lint(text), 'duplicate-id');
+    expect(found.map((f) => f.line)).toEqual([lineOf(text, '- name: pets', 2), lineOf(text, 'workflowId: main', 2)]);
+  });
+
+  it('workflow-unknown: a step workflowId, an action workflowId and a $sourceDescriptions form', () => {
+    const text = swap(
+      '            retryLimit: 2\n',
+      '            retryLimit: 2\n          - name: bail\n            type: goto\n            workflowId: cleanup\n',
+      swap('operationId: listPets', 'workflowId: $sourceDescriptions.pets.setup'),
+    );
+    const found = findings(lint(text), 'workflow-unknown');
+    expect(found.map((f) => f.line)).toEqual([lineOf(text, 'workflowId: $sourceDescriptions'), lineOf(text, 'workflowId: cleanup')]);
+    expect(found[0]!.message).toContain('an OpenAPI source');
+  });
+
+  it('operation-unknown: a qualified operationId naming an undeclared source', () => {
+    const text = swap('operationId: getPet', 'operationId: $sourceDescriptions.pet.getPet');
+    const [found] = findings(lint(text), 'operation-unknown');
+    expect(found).toMatchObject({ line: lineOf(text, '$sourceDescriptions.pet.getPet') });
+    expect(found!.message).toContain("did you mean 'pets'");
+  });
+
+  it('expression-invalid: a misspelled expression inside a simple condition', () => {
+    const text = swap('$statusCode == 200', '$statuscode == 200');
+    expect(findings(lint(text), 'expression-invalid')).toMatchObject([{ line: lineOf(text, '$statuscode') }]);
+    expect(findings(lint(text), 'criterion-invalid')).toEqual([]);
+  });
+
+  it('reference-unknown: $workflows and $sourceDescriptions that name nothing', () => {
+    const text = swap('name: $steps.get.outputs.name', 'name: $workflows.other.outputs.x\n      src: $sourceDescriptions.pest.url');
+    const found = findings(lint(text), 'reference-unknown');
+    expect(found.map((f) => f.line)).toEqual([lineOf(text, '$workflows.other'), lineOf(text, '$sourceDescriptions.pest')]);
+  });
+
+  it('dependency-cycle: a workflow step that runs its own workflow', () => {
+    const text = swap('operationId: listPets', 'workflowId: main');
+    expect(findings(lint(text), 'dependency-cycle')).toMatchObject([{ line: lineOf(text, 'workflowId: main', 2) }]);
+  });
+
+  it('parameter-invalid: a component parameter the operation does not define, at the reference', () => {
+    const text = `${swap('          - name: limit\n            in: query\n            value: 10\n', '          - reference: $components.parameters.page\n')}components:
+  parameters:
+    page:
+      name: page
+      in: query
+      value: 1
+`;
+    expect(findings(lint(text), 'parameter-invalid')).toMatchObject([{ line: lineOf(text, '$components.parameters.page'), severity: 'error' }]);
+  });
+
   it('skips operation checks when the source could not be loaded', () => {
     const text = swap('operationId: getPet', 'operationId: getPte');
     expect(findings(lintText(text, { unresolved: ['pets'] }), 'operation-unknown')).toEqual([]);
