@@ -29,7 +29,11 @@ export function createLazyPositionMap(text: string): PositionMap {
  * Build a PositionMap over a parsed `yaml` node tree. The tree is walked once, on the first lookup,
  * so documents that never need a position never pay for it.
  */
-export function buildPositionMap(options: { root: Node | null; lineCounter: LineCounter; textLength: number }): PositionMap {
+export function buildPositionMap(options: {
+  root: Node | null;
+  lineCounter: LineCounter;
+  textLength: number;
+}): PositionMap {
   const { root, lineCounter, textLength } = options;
   let entries: Map<string, Entry> | undefined;
   const toPosition = (offset: number): SourcePosition => {
@@ -73,10 +77,16 @@ function spanOf(node: unknown): [number, number] | undefined {
   return range === undefined ? undefined : [range[0], range[1]];
 }
 
-function walk(node: unknown, pointer: string, key: [number, number] | undefined, out: Map<string, Entry>): void {
+function walk(
+  node: unknown,
+  pointer: string,
+  key: [number, number] | undefined,
+  out: Map<string, Entry>,
+): void {
   const { isMap, isPair, isScalar, isSeq } = requireYaml();
   const value = spanOf(node) ?? key;
-  if (value !== undefined && !out.has(pointer)) out.set(pointer, key === undefined ? { value } : { value, key });
+  if (value !== undefined && !out.has(pointer))
+    out.set(pointer, key === undefined ? { value } : { value, key });
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -86,6 +96,8 @@ function walk(node: unknown, pointer: string, key: [number, number] | undefined,
       walk(pair.value, `${pointer}/${escapePointerToken(name)}`, keySpan, out);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, index) => walk(item, `${pointer}/${index}`, undefined, out));
+    node.items.forEach((item, index) => {
+      walk(item, `${pointer}/${index}`, undefined, out);
+    });
   }
 }

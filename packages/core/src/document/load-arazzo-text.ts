@@ -5,8 +5,8 @@ import type { ArazzoDocument } from '../model/arazzo.js';
 import type { SourcePosition } from '../model/positions.js';
 import type { ArazzoFile } from '../sources/types.js';
 import { buildPositionMap, createLazyPositionMap } from './build-position-map.js';
-import { requireYaml } from './require-yaml.js';
 import { deepFreeze } from './deep-freeze.js';
+import { requireYaml } from './require-yaml.js';
 
 /** What loading an Arazzo text gives: the file when it parsed, and the syntax diagnostics. */
 export interface LoadArazzoTextResult {
@@ -48,7 +48,11 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
   try {
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
     if (doc.errors.length > 0) {
-      return { diagnostics: doc.errors.map((error: YAMLError) => syntax(cleanMessage(error), error.pos[0], error.pos[1])) };
+      return {
+        diagnostics: doc.errors.map((error: YAMLError) =>
+          syntax(cleanMessage(error), error.pos[0], error.pos[1]),
+        ),
+      };
     }
     const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     const positions = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });

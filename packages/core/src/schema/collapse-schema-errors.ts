@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { type SchemaProblem, describeSchemaError } from './describe-schema-error.js';
+import { describeSchemaError, type SchemaProblem } from './describe-schema-error.js';
 
 /**
  * Collapse ajv's all-errors output into the most useful problems, one message per node and cause:
@@ -15,18 +15,25 @@ export function collapseSchemaErrors(options: { errors: readonly ErrorObject[] }
     if (typeof message !== 'string') continue;
     messages.set(error, message);
     const prefix = `${error.schemaPath}/`;
-    errors = errors.filter((e) => e === error || !(e.schemaPath.startsWith(prefix) && e.instancePath === error.instancePath));
+    errors = errors.filter(
+      (e) => e === error || !(e.schemaPath.startsWith(prefix) && e.instancePath === error.instancePath),
+    );
   }
-  for (const composite of errors.filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !messages.has(e))) {
+  for (const composite of errors.filter(
+    (e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !messages.has(e),
+  )) {
     const prefix = `${composite.schemaPath}/`;
-    const inside = errors.filter((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(composite.instancePath));
+    const inside = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(composite.instancePath),
+    );
     if (inside.length === 0) continue;
     const branches = new Map<string, ErrorObject[]>();
     for (const e of inside) {
       const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
-    const score = (es: ErrorObject[]) => Math.max(...es.map((e) => e.instancePath.split('/').length)) * 1000 - es.length;
+    const score = (es: ErrorObject[]) =>
+      Math.max(...es.map((e) => e.instancePath.split('/').length)) * 1000 - es.length;
     const best = [...branches.values()].sort((a, b) => score(b) - score(a))[0] ?? [];
     errors = errors.filter((e) => e !== composite && (!inside.includes(e) || best.includes(e)));
   }
@@ -34,10 +41,12 @@ export function collapseSchemaErrors(options: { errors: readonly ErrorObject[] }
   const problems: SchemaProblem[] = [];
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const error of errors) {
-    if (error.keyword !== 'type' && typeErrorAt.has(error.instancePath) && error.keyword !== 'required') continue;
+    if (error.keyword !== 'type' && typeErrorAt.has(error.instancePath) && error.keyword !== 'required')
+      continue;
     const described = describeSchemaError(error);
     const custom = messages.get(error);
-    const problem = custom === undefined ? described : { pointer: error.instancePath, atKey: false, message: custom };
+    const problem =
+      custom === undefined ? described : { pointer: error.instancePath, atKey: false, message: custom };
     const key = `${problem.pointer}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -8,7 +8,13 @@ export interface SchemaProblem {
 }
 
 const typeName = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'number' && Number.isInteger(value)
+        ? 'integer'
+        : typeof value;
 
 const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
@@ -24,34 +30,74 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
   const data = error.data;
   switch (error.keyword) {
     case 'required':
-      return { pointer: at, atKey: false, message: `missing required property '${String(p.missingProperty)}'` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `missing required property '${String(p.missingProperty)}'`,
+      };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = String(p.additionalProperty ?? p.unevaluatedProperty);
       const hint = name.startsWith('x-') ? '' : ' (extensions must start with x-)';
-      return { pointer: `${at}/${escape(name)}`, atKey: true, message: `unknown property '${name}'${hint}` };
+      return {
+        pointer: `${at}/${escapeToken(name)}`,
+        atKey: true,
+        message: `unknown property '${name}'${hint}`,
+      };
     }
     case 'type': {
       const expected = String(p.type).split(',').join(' or ');
-      return { pointer: at, atKey: false, message: `must be ${article(expected)}, not ${article(typeName(data))}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `must be ${article(expected)}, not ${article(typeName(data))}`,
+      };
     }
     case 'enum':
-      return { pointer: at, atKey: false, message: `${JSON.stringify(data)} is not one of ${list(p.allowedValues as unknown[])}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `${JSON.stringify(data)} is not one of ${list(p.allowedValues as unknown[])}`,
+      };
     case 'const':
-      return { pointer: at, atKey: false, message: `must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(data)}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(data)}`,
+      };
     case 'pattern': {
       if (error.propertyName !== undefined) {
         const name = error.propertyName;
-        return { pointer: `${at}/${escape(name)}`, atKey: true, message: `name '${name}' does not match ${String(p.pattern)}` };
+        return {
+          pointer: `${at}/${escapeToken(name)}`,
+          atKey: true,
+          message: `name '${name}' does not match ${String(p.pattern)}`,
+        };
       }
-      return { pointer: at, atKey: false, message: `${JSON.stringify(data)} does not match ${String(p.pattern)}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `${JSON.stringify(data)} does not match ${String(p.pattern)}`,
+      };
     }
     case 'minItems':
-      return { pointer: at, atKey: false, message: `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`,
+      };
     case 'uniqueItems':
-      return { pointer: `${at}/${String(p.i)}`, atKey: false, message: `duplicate of item ${String(p.j)}: items must be unique` };
+      return {
+        pointer: `${at}/${String(p.i)}`,
+        atKey: false,
+        message: `duplicate of item ${String(p.j)}: items must be unique`,
+      };
     case 'format':
-      return { pointer: at, atKey: false, message: `${JSON.stringify(data)} is not a valid ${String(p.format)}` };
+      return {
+        pointer: at,
+        atKey: false,
+        message: `${JSON.stringify(data)} is not a valid ${String(p.format)}`,
+      };
     case 'minimum':
       return { pointer: at, atKey: false, message: `must be ${String(p.comparison)} ${String(p.limit)}` };
     case 'dependentRequired':
@@ -65,6 +111,6 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
   }
 }
 
-function escape(token: string): string {
+function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

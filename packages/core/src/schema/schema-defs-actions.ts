@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noThenProperty: JSON Schema's if/then keywords
 import { strictObject } from './schema-fragments.js';
 
 const criteriaList = (minItems: boolean) => ({

@@ -36,7 +36,11 @@ export const objectDefs = {
     properties: {
       contentType: { type: 'string' },
       payload: true,
-      replacements: { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/payload-replacement-object' } },
+      replacements: {
+        type: 'array',
+        uniqueItems: true,
+        items: { $ref: '#/$defs/payload-replacement-object' },
+      },
     },
   }),
   'payload-replacement-object': strictObject({

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noThenProperty: JSON Schema's if/then keywords
 import { outputsMap, strictObject } from './schema-fragments.js';
 
 /** An item that is a Reusable Object when it has `reference`, else the given object (same verdict as oneOf). */
@@ -35,7 +36,12 @@ export const workflowDefs = {
       workflowId: { type: 'string' },
       parameters: { type: 'array', uniqueItems: true },
       requestBody: { $ref: '#/$defs/request-body-object' },
-      successCriteria: { type: 'array', uniqueItems: true, minItems: 1, items: { $ref: '#/$defs/criterion-object' } },
+      successCriteria: {
+        type: 'array',
+        uniqueItems: true,
+        minItems: 1,
+        items: { $ref: '#/$defs/criterion-object' },
+      },
       onSuccess: actionList('#/$defs/success-action-object'),
       onFailure: actionList('#/$defs/failure-action-object'),
       outputs: outputsMap,
@@ -45,7 +51,11 @@ export const workflowDefs = {
       allOf: [
         {
           'x-message': "a step must have exactly one of 'operationId', 'operationPath' or 'workflowId'",
-          oneOf: [{ required: ['operationId'] }, { required: ['operationPath'] }, { required: ['workflowId'] }],
+          oneOf: [
+            { required: ['operationId'] },
+            { required: ['operationPath'] },
+            { required: ['workflowId'] },
+          ],
         },
         {
           if: { anyOf: [{ required: ['operationId'] }, { required: ['operationPath'] }] },

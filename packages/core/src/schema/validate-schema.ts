@@ -13,7 +13,8 @@ const SUPPORTED = /^1\.0\.\d+(-.+)?$/;
  */
 export function validateSchema(file: ArazzoFile): Diagnostic[] {
   const doc = file.document as unknown;
-  const version = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).arazzo : undefined;
+  const version =
+    doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).arazzo : undefined;
   if (typeof version === 'string' && !SUPPORTED.test(version)) {
     return [
       {
@@ -33,7 +34,9 @@ export function validateSchema(file: ArazzoFile): Diagnostic[] {
     code: 'schema',
     severity: 'error',
     message: problem.message,
-    range: (problem.atKey ? file.positions.keyRangeOf(problem.pointer) : undefined) ?? file.positions.rangeOf(problem.pointer),
+    range:
+      (problem.atKey ? file.positions.keyRangeOf(problem.pointer) : undefined) ??
+      file.positions.rangeOf(problem.pointer),
     pointer: problem.pointer,
   }));
 }

@@ -15,7 +15,8 @@ export interface OpenApiSummary {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Obj = Record<string, unknown>;
-const asObj = (value: unknown): Obj => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
+const asObj = (value: unknown): Obj =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
@@ -45,7 +46,8 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
       if (item[method] === undefined) continue;
       const body = op.requestBody === undefined ? undefined : asObj(refs.deep(op.requestBody));
       const responses: Obj = {};
-      for (const [status, response] of Object.entries(asObj(op.responses))) responses[status] = refs.shallow(response);
+      for (const [status, response] of Object.entries(asObj(op.responses)))
+        responses[status] = refs.shallow(response);
       const info: SourceOperation = {
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         method,
@@ -53,7 +55,9 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
         pointer: `/paths/${escapePointerToken(path)}/${method}`,
         servers: servers(op.servers) ?? itemServers ?? docServers,
         parameters: mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
-        ...(body === undefined ? {} : { requestBody: { ...body, content: asObj(body.content) } as SourceOperation['requestBody'] }),
+        ...(body === undefined
+          ? {}
+          : { requestBody: { ...body, content: asObj(body.content) } as SourceOperation['requestBody'] }),
         responses,
         security: (Array.isArray(op.security) ? op.security : docSecurity) as OperationInfo['security'],
         securitySchemes,
@@ -69,7 +73,9 @@ function serverList(value: unknown, base: string | undefined): ServerInfo[] | un
   const list = asArr(value).filter((s): s is ServerInfo => typeof asObj(s).url === 'string');
   if (list.length === 0) return undefined;
   if (base === undefined) return list;
-  return list.map((s) => (/^[a-z][a-z0-9+.-]*:|^\{/i.test(s.url) ? s : { ...s, url: new URL(s.url, base).href }));
+  return list.map((s) =>
+    /^[a-z][a-z0-9+.-]*:|^\{/i.test(s.url) ? s : { ...s, url: new URL(s.url, base).href },
+  );
 }
 
 /** Later parameters (operation level) replace earlier ones (path level) with the same name and location. */

@@ -17,7 +17,12 @@ export function createDefaultLoader(): SourceLoader {
         return { uri, text: await readFile(path, 'utf8') };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code ?? error})`;
+        const why =
+          code === 'ENOENT'
+            ? 'file not found'
+            : code === 'EISDIR'
+              ? 'is a directory'
+              : `cannot read file (${code ?? error})`;
         throw new TelaioError('source-unresolved', `${why}: ${path}`, { cause: error });
       }
     },
@@ -29,12 +34,16 @@ async function fetchText(uri: string, signal: AbortSignal | undefined): Promise<
   try {
     response = await fetch(uri, { signal: signal ?? AbortSignal.timeout(30_000), redirect: 'follow' });
   } catch (error) {
-    throw new TelaioError('source-unresolved', `cannot fetch ${uri}: ${(error as Error).message}`, { cause: error });
+    throw new TelaioError('source-unresolved', `cannot fetch ${uri}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!response.ok) throw new TelaioError('source-unresolved', `HTTP ${response.status} fetching ${uri}`);
   const contentType = response.headers.get('content-type') ?? undefined;
   const text = await response.text();
-  return contentType === undefined ? { uri: response.url || uri, text } : { uri: response.url || uri, text, contentType };
+  return contentType === undefined
+    ? { uri: response.url || uri, text }
+    : { uri: response.url || uri, text, contentType };
 }
 
 /** The process-wide default loader (one instance, so the per-process source cache is shared). */

@@ -24,7 +24,8 @@ export function createOperationIndex(sources: readonly ResolvedSource[]): Operat
     if (!bySource.has(source.description.name)) bySource.set(source.description.name, entry);
   }
   const findSource = (ref: string): string | undefined =>
-    sources.find((s) => s.kind === 'openapi' && (s.description.url === ref || s.uri === ref))?.description.name;
+    sources.find((s) => s.kind === 'openapi' && (s.description.url === ref || s.uri === ref))?.description
+      .name;
   return {
     byOperationId(ref: string): readonly OperationInfo[] {
       const qualified = QUALIFIED.exec(ref);

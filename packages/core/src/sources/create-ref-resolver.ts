@@ -67,4 +67,3 @@ function decode(token: string): string {
     return token;
   }
 }
-

@@ -26,15 +26,24 @@ export function defaultCacheDir(): string {
   if (defaultDir !== undefined) return defaultDir;
   let dir = process.cwd();
   for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return (defaultDir = join(dir, 'node_modules', '.cache', 'telaio'));
+    if (existsSync(join(dir, 'package.json'))) {
+      defaultDir = join(dir, 'node_modules', '.cache', 'telaio');
+      return defaultDir;
+    }
     const parent = dirname(dir);
-    if (parent === dir) return (defaultDir = join(tmpdir(), 'telaio-cache'));
+    if (parent === dir) {
+      defaultDir = join(tmpdir(), 'telaio-cache');
+      return defaultDir;
+    }
     dir = parent;
   }
 }
 
 /** Read a cached summary; undefined on a miss or an unreadable entry (the cache is only a speed-up). */
-export async function readCachedSummary(options: { dir: string; key: string }): Promise<OpenApiSummary | undefined> {
+export async function readCachedSummary(options: {
+  dir: string;
+  key: string;
+}): Promise<OpenApiSummary | undefined> {
   try {
     const entry = JSON.parse(await readFile(join(options.dir, `${options.key}.json`), 'utf8')) as {
       format?: string;
@@ -47,7 +56,11 @@ export async function readCachedSummary(options: { dir: string; key: string }): 
 }
 
 /** Write a summary atomically (temp file + rename); failures are ignored. */
-export async function writeCachedSummary(options: { dir: string; key: string; summary: OpenApiSummary }): Promise<void> {
+export async function writeCachedSummary(options: {
+  dir: string;
+  key: string;
+  summary: OpenApiSummary;
+}): Promise<void> {
   try {
     await mkdir(options.dir, { recursive: true });
     const target = join(options.dir, `${options.key}.json`);

@@ -1,7 +1,7 @@
 import { loadArazzoText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
-import { type OpenApiSummary, buildOperations } from './build-operations.js';
+import { buildOperations, type OpenApiSummary } from './build-operations.js';
 import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { ArazzoFile, SourceLoader } from './types.js';
@@ -36,7 +36,9 @@ export async function loadSourceFile(options: {
   }
   if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
     const { file, diagnostics } = loadArazzoText({ uri, text });
-    return file === undefined ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}` } : { kind: 'arazzo', uri, file };
+    return file === undefined
+      ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}` }
+      : { kind: 'arazzo', uri, file };
   }
   let api: unknown;
   try {
@@ -45,10 +47,15 @@ export async function loadSourceFile(options: {
     return { kind: 'unresolved', uri, reason: `parse error: ${(error as Error).message.split('\n')[0]}` };
   }
   const openapi = (api as { openapi?: unknown } | null)?.openapi;
-  if (api === null || typeof api !== 'object' || (openapi === undefined && (api as { swagger?: unknown }).swagger === undefined)) {
+  if (
+    api === null ||
+    typeof api !== 'object' ||
+    (openapi === undefined && (api as { swagger?: unknown }).swagger === undefined)
+  ) {
     return { kind: 'unresolved', uri, reason: 'not an OpenAPI document (no openapi field)' };
   }
-  if ((api as { swagger?: unknown }).swagger !== undefined) return { kind: 'unresolved', uri, reason: 'Swagger 2.0 is not supported: OpenAPI 3.0 or 3.1 only' };
+  if ((api as { swagger?: unknown }).swagger !== undefined)
+    return { kind: 'unresolved', uri, reason: 'Swagger 2.0 is not supported: OpenAPI 3.0 or 3.1 only' };
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     // Schema only, no path: with an http path the ref parser tries to re-fetch it. Shape/version check only.

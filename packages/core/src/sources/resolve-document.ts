@@ -8,7 +8,7 @@ import { normalizeDocumentUri } from './resolve-source-uri.js';
 import { resolveSources } from './resolve-sources.js';
 import type { ResolveDocumentOptions, ResolvedDocument, ResolvedSource } from './types.js';
 
-export type { ResolvedDocument, ResolveDocumentOptions } from './types.js';
+export type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
 
 const zero = { line: 1, column: 1, offset: 0 };
 
@@ -18,7 +18,10 @@ const zero = { line: 1, column: 1, offset: 0 };
  * diagnostics (`yaml-syntax`, `schema`, `unsupported-version`, `source-unresolved`, and
  * `file-unreadable` when the document itself cannot be read).
  */
-export async function resolveDocument(uri: string, options: ResolveDocumentOptions = {}): Promise<ResolvedDocument> {
+export async function resolveDocument(
+  uri: string,
+  options: ResolveDocumentOptions = {},
+): Promise<ResolvedDocument> {
   const loader = options.loader ?? defaultLoader;
   const absolute = safe(() => normalizeDocumentUri(uri)) ?? uri;
   let text = options.text;
@@ -27,13 +30,21 @@ export async function resolveDocument(uri: string, options: ResolveDocumentOptio
       text = (await loader.load(absolute)).text;
     } catch (error) {
       const message = `cannot read document: ${error instanceof Error ? error.message : String(error)}`;
-      const diagnostic: Diagnostic = { file: absolute, code: 'file-unreadable', severity: 'error', message, range: { start: zero, end: zero }, pointer: '' };
+      const diagnostic: Diagnostic = {
+        file: absolute,
+        code: 'file-unreadable',
+        severity: 'error',
+        message,
+        range: { start: zero, end: zero },
+        pointer: '',
+      };
       return { sources: [], index: createOperationIndex([]), diagnostics: [diagnostic] };
     }
   }
   const loaded = loadArazzoText({ uri: absolute, text });
   const file = loaded.file;
-  if (file === undefined) return { sources: [], index: createOperationIndex([]), diagnostics: loaded.diagnostics };
+  if (file === undefined)
+    return { sources: [], index: createOperationIndex([]), diagnostics: loaded.diagnostics };
   const diagnostics: Diagnostic[] = [...validateSchema(file)];
   const cache = options.cache ?? true;
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;

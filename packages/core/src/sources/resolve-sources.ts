@@ -23,28 +23,45 @@ export async function resolveSources(options: {
   return Promise.all(
     descriptions.map(async (raw): Promise<ResolvedSource> => {
       const description = raw as SourceDescription;
-      if (raw === null || typeof raw !== 'object' || typeof description.url !== 'string' || typeof description.name !== 'string') {
+      if (
+        raw === null ||
+        typeof raw !== 'object' ||
+        typeof description.url !== 'string' ||
+        typeof description.name !== 'string'
+      ) {
         return { kind: 'unresolved', description, uri: '', reason: 'sourceDescription has no name or url' };
       }
       let uri: string;
       try {
         uri = resolveSourceUri({ base: file.uri, ref: description.url });
       } catch (error) {
-        return { kind: 'unresolved', description, uri: description.url, reason: `bad url: ${(error as Error).message}` };
+        return {
+          kind: 'unresolved',
+          description,
+          uri: description.url,
+          reason: `bad url: ${(error as Error).message}`,
+        };
       }
-      const expected = description.type === 'arazzo' || description.type === 'openapi' ? description.type : undefined;
+      const expected =
+        description.type === 'arazzo' || description.type === 'openapi' ? description.type : undefined;
       const loaded = await loadSourceOnce({ uri, loader, cacheDir });
-      if (loaded.kind === 'unresolved') return { kind: 'unresolved', description, uri, reason: loaded.reason };
+      if (loaded.kind === 'unresolved')
+        return { kind: 'unresolved', description, uri, reason: loaded.reason };
       if (expected !== undefined && loaded.kind !== expected) {
         const reason = `declared type '${expected}' but the file is ${loaded.kind === 'arazzo' ? 'an Arazzo' : 'an OpenAPI'} document`;
         return { kind: 'unresolved', description, uri, reason };
       }
       if (loaded.kind === 'arazzo') {
-        const sources = chain.has(uri) ? [] : await resolveSources({ file: loaded.file, loader, cacheDir, chain });
+        const sources = chain.has(uri)
+          ? []
+          : await resolveSources({ file: loaded.file, loader, cacheDir, chain });
         return { kind: 'arazzo', description, uri, file: loaded.file, sources };
       }
       let byName = named.get(loaded.summary);
-      if (byName === undefined) named.set(loaded.summary, (byName = new Map()));
+      if (byName === undefined) {
+        byName = new Map();
+        named.set(loaded.summary, byName);
+      }
       let operations = byName.get(description.name);
       if (operations === undefined) {
         operations = loaded.summary.operations.map((op) => ({ ...op, sourceName: description.name }));

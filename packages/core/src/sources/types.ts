@@ -1,6 +1,6 @@
+import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { PositionMap } from '../model/positions.js';
-import type { Diagnostic } from '../lint/diagnostic.js';
 
 /** Reads the bytes behind a URI (file path, file: or http(s): URL). Pluggable for embedding and tests. */
 export interface SourceLoader {
@@ -31,7 +31,9 @@ export interface ArazzoFile {
 export interface ServerInfo {
   readonly url: string;
   readonly description?: string;
-  readonly variables?: { readonly [name: string]: { readonly default: string; readonly enum?: readonly string[] } };
+  readonly variables?: {
+    readonly [name: string]: { readonly default: string; readonly enum?: readonly string[] };
+  };
 }
 
 /** An OpenAPI parameter with `$ref`s resolved. */
@@ -54,7 +56,10 @@ export interface SecurityScheme {
   readonly name?: string;
   readonly in?: 'header' | 'query' | 'cookie';
   readonly flows?: {
-    readonly clientCredentials?: { readonly tokenUrl: string; readonly scopes?: { readonly [s: string]: string } };
+    readonly clientCredentials?: {
+      readonly tokenUrl: string;
+      readonly scopes?: { readonly [s: string]: string };
+    };
     readonly [flow: string]: unknown;
   };
   readonly openIdConnectUrl?: string;
@@ -81,7 +86,9 @@ export interface OperationInfo {
   /** Request body object, `$ref`s resolved. */
   readonly requestBody?: {
     readonly required?: boolean;
-    readonly content: { readonly [mediaType: string]: { readonly schema?: unknown; readonly encoding?: unknown } };
+    readonly content: {
+      readonly [mediaType: string]: { readonly schema?: unknown; readonly encoding?: unknown };
+    };
   };
   /** Responses by status code (`200`, `4XX`, `default`): response `$ref`s resolved; schemas inside keep theirs. */
   readonly responses: { readonly [status: string]: unknown };

@@ -34,7 +34,10 @@ describe('loadArazzoText positions', () => {
   });
 
   it('reads positions inside flow collections', () => {
-    expect(file?.positions.rangeOf('/workflows/0/steps/0/parameters/0/in').start).toMatchObject({ line: 10, column: 38 });
+    expect(file?.positions.rangeOf('/workflows/0/steps/0/parameters/0/in').start).toMatchObject({
+      line: 10,
+      column: 38,
+    });
   });
 
   it('falls back to the nearest existing ancestor', () => {
@@ -86,7 +89,16 @@ describe('loadArazzoText yaml-syntax', () => {
   });
 
   it('never throws, whatever the bytes', () => {
-    const samples = ['', '\u0000\u0001\uffff', '- [', '&a [*a]', '{{{{', '? [a]\n: b', '%YAML 9.9\n---\na', '--- a\n--- b\n'];
+    const samples = [
+      '',
+      '\u0000\u0001\uffff',
+      '- [',
+      '&a [*a]',
+      '{{{{',
+      '? [a]\n: b',
+      '%YAML 9.9\n---\na',
+      '--- a\n--- b\n',
+    ];
     for (let i = 0; i < 300; i++) {
       let s = '';
       for (let j = 0; j < 40; j++) s += String.fromCharCode(Math.floor(Math.random() * 128));

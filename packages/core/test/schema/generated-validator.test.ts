@@ -10,7 +10,9 @@ describe('the precompiled Arazzo validator', () => {
   it('is up to date with arazzo-schema.ts (TELAIO_UPDATE_GENERATED=1 rewrites it)', () => {
     const fresh = generateValidatorSource();
     if (process.env.TELAIO_UPDATE_GENERATED === '1') writeFileSync(target, fresh);
-    expect(readFileSync(target, 'utf8') === fresh, 'run with TELAIO_UPDATE_GENERATED=1 to regenerate').toBe(true);
+    expect(readFileSync(target, 'utf8') === fresh, 'run with TELAIO_UPDATE_GENERATED=1 to regenerate').toBe(
+      true,
+    );
   });
 
   it('never compiles code at run time (no eval, no Function)', () => {

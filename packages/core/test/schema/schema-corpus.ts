@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noAssignInExpressions: mutations are one-line expressions
 /** Documents for the schema agreement test: a valid base and named mutations of it. */
 
 type Doc = Record<string, unknown>;
@@ -16,8 +17,14 @@ export function baseDocument(): Doc {
           {
             stepId: 'find',
             operationId: 'findPet',
-            parameters: [{ name: 'id', in: 'path', value: '$inputs.id' }, { reference: '$components.parameters.page' }],
-            successCriteria: [{ condition: '$statusCode == 200' }, { context: '$response.body', condition: '^a', type: 'regex' }],
+            parameters: [
+              { name: 'id', in: 'path', value: '$inputs.id' },
+              { reference: '$components.parameters.page' },
+            ],
+            successCriteria: [
+              { condition: '$statusCode == 200' },
+              { context: '$response.body', condition: '^a', type: 'regex' },
+            ],
             onSuccess: [{ name: 'next', type: 'goto', stepId: 'pay' }],
             onFailure: [{ name: 'again', type: 'retry', stepId: 'find', retryAfter: 1, retryLimit: 3 }],
             outputs: { pet: '$response.body#/id' },
@@ -25,12 +32,20 @@ export function baseDocument(): Doc {
           {
             stepId: 'pay',
             operationPath: '{$sourceDescriptions.petStore.url}#/paths/~1pay/post',
-            requestBody: { contentType: 'application/json', payload: { a: 1 }, replacements: [{ target: '/a', value: '2' }] },
+            requestBody: {
+              contentType: 'application/json',
+              payload: { a: 1 },
+              replacements: [{ target: '/a', value: '2' }],
+            },
           },
         ],
         outputs: { pet: '$steps.find.outputs.pet' },
       },
-      { workflowId: 'outer', dependsOn: ['buy'], steps: [{ stepId: 's', workflowId: 'buy', parameters: [{ name: 'id', value: 1 }] }] },
+      {
+        workflowId: 'outer',
+        dependsOn: ['buy'],
+        steps: [{ stepId: 's', workflowId: 'buy', parameters: [{ name: 'id', value: 1 }] }],
+      },
     ],
     components: {
       parameters: { page: { name: 'page', in: 'query', value: 1 } },
@@ -39,7 +54,7 @@ export function baseDocument(): Doc {
   };
 }
 
-const step0 = (d: Doc) => ((d.workflows as Doc[])[0]?.steps as Doc[])[0] as Doc;
+const step0 = (d: Doc) => ((d.workflows as Doc[])[0]!.steps as Doc[])[0] as Doc;
 
 /** [name, mutate] pairs: each applied to a fresh base document. */
 export const mutations: readonly (readonly [string, (d: Doc) => void])[] = [
@@ -62,8 +77,14 @@ export const mutations: readonly (readonly [string, (d: Doc) => void])[] = [
   ['parameter bad in', (d) => void (((step0(d).parameters as Doc[])[0] as Doc).in = 'body')],
   ['parameter without value', (d) => void delete ((step0(d).parameters as Doc[])[0] as Doc).value],
   ['reusable with extension', (d) => void (((step0(d).parameters as Doc[])[1] as Doc)['x-a'] = 1)],
-  ['criterion without condition', (d) => void delete ((step0(d).successCriteria as Doc[])[0] as Doc).condition],
-  ['criterion type without context', (d) => void delete ((step0(d).successCriteria as Doc[])[1] as Doc).context],
+  [
+    'criterion without condition',
+    (d) => void delete ((step0(d).successCriteria as Doc[])[0] as Doc).condition,
+  ],
+  [
+    'criterion type without context',
+    (d) => void delete ((step0(d).successCriteria as Doc[])[1] as Doc).context,
+  ],
   ['criterion bad type', (d) => void (((step0(d).successCriteria as Doc[])[1] as Doc).type = 'glob')],
   ['empty successCriteria', (d) => void (step0(d).successCriteria = [])],
   ['goto without target', (d) => void delete ((step0(d).onSuccess as Doc[])[0] as Doc).stepId],
@@ -71,27 +92,64 @@ export const mutations: readonly (readonly [string, (d: Doc) => void])[] = [
   ['success action retry', (d) => void (((step0(d).onSuccess as Doc[])[0] as Doc).type = 'retry')],
   ['negative retryLimit', (d) => void (((step0(d).onFailure as Doc[])[0] as Doc).retryLimit = -1)],
   ['fractional retryLimit', (d) => void (((step0(d).onFailure as Doc[])[0] as Doc).retryLimit = 1.5)],
-  ['retry with workflowId and retryAfter', (d) => void (((step0(d).onFailure as Doc[])[0] as Doc).workflowId = 'outer')],
+  [
+    'retry with workflowId and retryAfter',
+    (d) => void (((step0(d).onFailure as Doc[])[0] as Doc).workflowId = 'outer'),
+  ],
   ['outputs value not a string', (d) => void (step0(d).outputs = { pet: 1 })],
-  ['replacement value number', (d) => void (((step0(d) as Doc).requestBody = { replacements: [{ target: '/a', value: 2 }] }))],
+  [
+    'replacement value number',
+    (d) => void ((step0(d) as Doc).requestBody = { replacements: [{ target: '/a', value: 2 }] }),
+  ],
   ['unknown step property', (d) => void (step0(d).operationRef = 'x')],
-  ['bad component name', (d) => void ((d.components as Doc).parameters = { 'bad name': { name: 'p', in: 'query', value: 1 } })],
-  ['component parameter without name', (d) => void ((d.components as Doc).parameters = { p: { in: 'query', value: 1 } })],
+  [
+    'bad component name',
+    (d) => void ((d.components as Doc).parameters = { 'bad name': { name: 'p', in: 'query', value: 1 } }),
+  ],
+  [
+    'component parameter without name',
+    (d) => void ((d.components as Doc).parameters = { p: { in: 'query', value: 1 } }),
+  ],
   ['inputs not a schema', (d) => void ((d.workflows as Doc[])[0]!.inputs = { type: 'banana' })],
   ['duplicate dependsOn', (d) => void ((d.workflows as Doc[])[1]!.dependsOn = ['buy', 'buy'])],
-  ['workflow step parameter with in', (d) => void ((((d.workflows as Doc[])[1]!.steps as Doc[])[0] as Doc).parameters = [{ name: 'id', in: 'query', value: 1 }])],
+  [
+    'workflow step parameter with in',
+    (d) =>
+      void ((((d.workflows as Doc[])[1]!.steps as Doc[])[0] as Doc).parameters = [
+        { name: 'id', in: 'query', value: 1 },
+      ]),
+  ],
   ['url not a uri-reference', (d) => void ((d.sourceDescriptions as Doc[])[0]!.url = 'http://a b')],
   ['not an object', (d) => void Object.assign(d, { info: 'x' })],
 ];
 
 /** Mutations where the specification text wins over the published schema: [name, mutate, ours valid]. */
 export const exceptions: readonly (readonly [string, (d: Doc) => void, boolean])[] = [
-  ['retry without retryAfter (OAI #341)', (d) => void delete ((step0(d).onFailure as Doc[])[0] as Doc).retryAfter, true],
-  ['retry without a stepId or workflowId (OAI #342)', (d) => void delete ((step0(d).onFailure as Doc[])[0] as Doc).stepId, true],
-  ['criterion type as expression-type object (OAI #336)', (d) => {
-    ((step0(d).successCriteria as Doc[])[1] as Doc).type = { type: 'jsonpath', version: 'draft-goessner-dispatch-jsonpath-00' };
-  }, true],
-  ['criterion flat version field (not in the spec text; the published schema accepts it)', (d) => {
-    Object.assign((step0(d).successCriteria as Doc[])[1] as Doc, { type: 'xpath', version: 'xpath-30' });
-  }, false],
+  [
+    'retry without retryAfter (OAI #341)',
+    (d) => void delete ((step0(d).onFailure as Doc[])[0] as Doc).retryAfter,
+    true,
+  ],
+  [
+    'retry without a stepId or workflowId (OAI #342)',
+    (d) => void delete ((step0(d).onFailure as Doc[])[0] as Doc).stepId,
+    true,
+  ],
+  [
+    'criterion type as expression-type object (OAI #336)',
+    (d) => {
+      ((step0(d).successCriteria as Doc[])[1] as Doc).type = {
+        type: 'jsonpath',
+        version: 'draft-goessner-dispatch-jsonpath-00',
+      };
+    },
+    true,
+  ],
+  [
+    'criterion flat version field (not in the spec text; the published schema accepts it)',
+    (d) => {
+      Object.assign((step0(d).successCriteria as Doc[])[1] as Doc, { type: 'xpath', version: 'xpath-30' });
+    },
+    false,
+  ],
 ];

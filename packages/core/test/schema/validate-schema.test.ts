@@ -53,7 +53,11 @@ describe('validateSchema diagnostics', () => {
 
   it('points unknown properties at the key', () => {
     const [d] = find('/workflows/0/foo');
-    expect(d).toMatchObject({ code: 'schema', severity: 'error', message: "unknown property 'foo' (extensions must start with x-)" });
+    expect(d).toMatchObject({
+      code: 'schema',
+      severity: 'error',
+      message: "unknown property 'foo' (extensions must start with x-)",
+    });
     expect(d?.range.start).toMatchObject({ line: 10, column: 5 });
   });
 
@@ -65,13 +69,17 @@ describe('validateSchema diagnostics', () => {
 
   it('says a step needs exactly one target, once', () => {
     const ds = find('/workflows/0/steps/1');
-    expect(ds.map((d) => d.message)).toEqual(["a step must have exactly one of 'operationId', 'operationPath' or 'workflowId'"]);
+    expect(ds.map((d) => d.message)).toEqual([
+      "a step must have exactly one of 'operationId', 'operationPath' or 'workflowId'",
+    ]);
     expect(ds[0]?.range.start.line).toBe(14);
   });
 
   it('asks for in on operation-step parameters', () => {
     const ds = find('/workflows/0/steps/2/parameters/0');
-    expect(ds.map((d) => d.message)).toEqual(["a parameter of an operation step needs 'in' (path, query, header or cookie)"]);
+    expect(ds.map((d) => d.message)).toEqual([
+      "a parameter of an operation step needs 'in' (path, query, header or cookie)",
+    ]);
     expect(ds[0]?.range.start.line).toBe(20);
   });
 
@@ -97,7 +105,9 @@ describe('validateSchema diagnostics', () => {
 
 describe('unsupported-version', () => {
   it('reports arazzo 1.1.0 once, at the version, without schema noise', () => {
-    const ds = lint('arazzo: 1.1.0\ninfo: {title: t, version: "1"}\nsourceDescriptions: []\nworkflows: []\n$self: x\n');
+    const ds = lint(
+      'arazzo: 1.1.0\ninfo: {title: t, version: "1"}\nsourceDescriptions: []\nworkflows: []\n$self: x\n',
+    );
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: 'unsupported-version', pointer: '/arazzo' });
     expect(ds[0]?.range.start).toMatchObject({ line: 1, column: 9 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDocument } from '../../src/sources/resolve-document.js';
@@ -37,7 +37,10 @@ describe('http(s) sources through fetch', () => {
 
   it('loads the document and resolves its sources relative to its URL', async () => {
     const r = await resolveDocument(`${base}/flows/main.arazzo.yaml`, { cache: false });
-    expect(r.sources[0], JSON.stringify(r.sources[0])).toMatchObject({ kind: 'openapi', uri: `${base}/specs/pets.yaml` });
+    expect(r.sources[0], JSON.stringify(r.sources[0])).toMatchObject({
+      kind: 'openapi',
+      uri: `${base}/specs/pets.yaml`,
+    });
     expect(r.index.byOperationId('getPet')).toHaveLength(1);
     const unresolved = r.diagnostics.filter((d) => d.code === 'source-unresolved');
     expect(unresolved).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearSourceCache } from '../../src/sources/source-cache.js';
 import { createDefaultLoader } from '../../src/sources/create-default-loader.js';
 import { resolveDocument } from '../../src/sources/resolve-document.js';
+import { clearSourceCache } from '../../src/sources/source-cache.js';
 import type { SourceLoader } from '../../src/sources/types.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/sources/${name}`, import.meta.url));
@@ -47,7 +47,7 @@ describe('resolveDocument sources', () => {
     expect(op?.servers).toEqual([{ url: 'https://pets.example.com/v1' }]);
     expect(op?.security).toEqual([{ basic: [] }]);
     expect(op?.securitySchemes.basic).toEqual({ type: 'http', scheme: 'basic' });
-    expect((op?.responses['200'] as { description: string }).description).toBe('a pet');
+    expect((op?.responses['200'] as { description?: string } | undefined)?.description).toBe('a pet');
   });
 
   it('gives operation-level servers and security, request bodies resolved (recursive schemas kept)', async () => {
@@ -56,7 +56,9 @@ describe('resolveDocument sources', () => {
     expect(del?.servers).toEqual([{ url: 'https://admin.example.com' }]);
     expect(del?.security).toEqual([]);
     const [create] = r.index.byOperationId('createPet');
-    const schema = create?.requestBody?.content['application/json']?.schema as { properties: Record<string, unknown> };
+    const schema = create?.requestBody?.content['application/json']?.schema as {
+      properties: Record<string, unknown>;
+    };
     expect(create?.requestBody?.required).toBe(true);
     expect(schema.properties.id).toEqual({ type: 'string', pattern: '^[a-z0-9]+$' });
     expect(schema.properties.parent).toEqual({ $ref: '#/components/schemas/Pet' });
@@ -65,8 +67,15 @@ describe('resolveDocument sources', () => {
   it('finds operationIds unqualified, qualified and ambiguous', async () => {
     const r = await resolveDocument(fixture('main.arazzo.yaml'), { cache: false });
     expect(r.index.byOperationId('getOrderItems').map((o) => o.sourceName)).toEqual(['store']);
-    expect(r.index.byOperationId('getPet').map((o) => o.sourceName).sort()).toEqual(['pets', 'store']);
-    expect(r.index.byOperationId('$sourceDescriptions.store.getPet').map((o) => o.sourceName)).toEqual(['store']);
+    expect(
+      r.index
+        .byOperationId('getPet')
+        .map((o) => o.sourceName)
+        .sort(),
+    ).toEqual(['pets', 'store']);
+    expect(r.index.byOperationId('$sourceDescriptions.store.getPet').map((o) => o.sourceName)).toEqual([
+      'store',
+    ]);
     expect(r.index.byOperationId('$sourceDescriptions.store.createPet')).toEqual([]);
     expect(r.index.byOperationId('$sourceDescriptions.nope.getPet')).toEqual([]);
     expect(r.index.byOperationId('nothing')).toEqual([]);
@@ -76,9 +85,15 @@ describe('resolveDocument sources', () => {
     const r = await resolveDocument(fixture('main.arazzo.yaml'), { cache: false });
     const find = (p: string) => r.index.byOperationPath(p);
     expect(find('{$sourceDescriptions.pets.url}#/paths/~1pets~1{petId}/get')?.operationId).toBe('getPet');
-    expect(find('{$sourceDescriptions.pets.url}#/paths/~1pets~1%7BpetId%7D/delete')?.operationId).toBe('deletePet');
-    expect(find('{$sourceDescriptions.store.url}#/paths/~1orders~1{orderId}~1items~1~0x/get')?.operationId).toBe('getOrderItems');
-    expect(find('{$sourceDescriptions.store.url}#/paths/~1orders~1{orderId}~1items~1~0x/GET')?.operationId).toBe('getOrderItems');
+    expect(find('{$sourceDescriptions.pets.url}#/paths/~1pets~1%7BpetId%7D/delete')?.operationId).toBe(
+      'deletePet',
+    );
+    expect(
+      find('{$sourceDescriptions.store.url}#/paths/~1orders~1{orderId}~1items~1~0x/get')?.operationId,
+    ).toBe('getOrderItems');
+    expect(
+      find('{$sourceDescriptions.store.url}#/paths/~1orders~1{orderId}~1items~1~0x/GET')?.operationId,
+    ).toBe('getOrderItems');
     expect(find('./pets-3.0.yaml#/paths/~1pets/post')?.operationId).toBe('createPet');
     expect(find('{$sourceDescriptions.pets.url}#/paths/~1pets~1{petId}')).toBeUndefined();
     expect(find('{$sourceDescriptions.pets.url}#/paths/~1pets/get')).toBeUndefined();
@@ -107,7 +122,11 @@ describe('resolveDocument sources', () => {
   it('reports source-unresolved at each url, saying why', async () => {
     const r = await resolveDocument(fixture('unresolved.arazzo.yaml'), { cache: false });
     const ds = r.diagnostics.filter((d) => d.code === 'source-unresolved');
-    expect(ds.map((d) => d.pointer)).toEqual(['/sourceDescriptions/0/url', '/sourceDescriptions/1/url', '/sourceDescriptions/2/url']);
+    expect(ds.map((d) => d.pointer)).toEqual([
+      '/sourceDescriptions/0/url',
+      '/sourceDescriptions/1/url',
+      '/sourceDescriptions/2/url',
+    ]);
     expect(ds.map((d) => d.range.start.line)).toEqual([5, 7, 9]);
     expect(ds[0]?.message).toMatch(/file not found/);
     expect(ds[1]?.message).toMatch(/parse error/);
@@ -121,7 +140,8 @@ describe('resolveDocument sources', () => {
   });
 
   it('takes the text from options and resolves relative to the uri', async () => {
-    const text = 'arazzo: 1.0.1\ninfo: {title: t, version: "1"}\nsourceDescriptions: [{name: p, url: ./pets-3.0.yaml}]\nworkflows: [{workflowId: w, steps: [{stepId: s, operationId: getPet}]}]\n';
+    const text =
+      'arazzo: 1.0.1\ninfo: {title: t, version: "1"}\nsourceDescriptions: [{name: p, url: ./pets-3.0.yaml}]\nworkflows: [{workflowId: w, steps: [{stepId: s, operationId: getPet}]}]\n';
     const r = await resolveDocument(fixture('virtual.arazzo.yaml'), { text, cache: false });
     expect(r.diagnostics).toEqual([]);
     expect(r.index.byOperationId('getPet')).toHaveLength(1);
