@@ -54,9 +54,11 @@ const viaGot = async () => {
   if (response.statusCode !== 200 || body.id !== 'member-test-1') throw new Error('bad got response');
 };
 
+/** Sends N requests with `concurrency` workers; returns wall-clock and CPU-time requests/second. */
 async function run(send, concurrency) {
   let next = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < N) {
       next += 1;
@@ -64,24 +66,34 @@ async function run(send, concurrency) {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return N / ((performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { wall: N / ((performance.now() - start) / 1000), cpu: N / ((used.user + used.system) / 1e6) };
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 for (const concurrency of CONCURRENCY) {
   await run(viaGot, concurrency); // warm-up
   await run(viaTransport, concurrency);
-  const got = [];
+  const bare = [];
   const telaio = [];
-  // interleave rounds so drift on a shared machine hits both alike; report best and median
+  // interleave rounds, alternating which goes first, so load from other processes on a shared
+  // machine hits both alike
   for (let round = 0; round < ROUNDS; round += 1) {
-    got.push(await run(viaGot, concurrency));
-    telaio.push(await run(viaTransport, concurrency));
+    if (round % 2 === 0) {
+      bare.push(await run(viaGot, concurrency));
+      telaio.push(await run(viaTransport, concurrency));
+    } else {
+      telaio.push(await run(viaTransport, concurrency));
+      bare.push(await run(viaGot, concurrency));
+    }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const line = (label, a, b) => `${label} bare got ${a.toFixed(0)} req/s, telaio ${b.toFixed(0)} req/s, ratio ${(b / a).toFixed(2)}x`;
+  const g = { wall: median(bare.map((r) => r.wall)), best: Math.max(...bare.map((r) => r.wall)), cpu: median(bare.map((r) => r.cpu)) };
+  const t = { wall: median(telaio.map((r) => r.wall)), best: Math.max(...telaio.map((r) => r.wall)), cpu: median(telaio.map((r) => r.cpu)) };
   console.log(
-    `concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} interleaved rounds): ` +
-      `${line('best:', Math.max(...got), Math.max(...telaio))}; ${line('median:', median(got), median(telaio))}`,
+    `concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} rounds, medians): ` +
+      `bare got ${g.wall.toFixed(0)} req/s, telaio ${t.wall.toFixed(0)} req/s, ratio ${(t.wall / g.wall).toFixed(2)}x | ` +
+      `best ${g.best.toFixed(0)} vs ${t.best.toFixed(0)} (${(t.best / g.best).toFixed(2)}x) | ` +
+      `per CPU-second ${g.cpu.toFixed(0)} vs ${t.cpu.toFixed(0)} (${(t.cpu / g.cpu).toFixed(2)}x)`,
   );
 }
 

@@ -9,11 +9,14 @@ import { createRedactor } from './redact.js';
 import { collectHeaders } from './response/collect-headers.js';
 import { parseResponseBody } from './response/parse-response-body.js';
 import { parseRetryAfter } from './response/parse-retry-after.js';
-import { applySecurity } from './security/apply-security.js';
+import { type AppliedSecurity, applySecurity } from './security/apply-security.js';
 import type { TokenCache } from './security/create-token-cache.js';
 import { sendWithAbort } from './send-with-abort.js';
 import { toTransportError } from './to-transport-error.js';
 import { buildUrl } from './url/build-url.js';
+
+/** Security of a request that has none to apply. */
+const NO_SECURITY: AppliedSecurity = Object.freeze({ headers: {}, query: [], cookies: [], secrets: [], applied: [], missing: [] });
 
 /** What sendRequest needs from the transport that owns it. */
 export interface SendDependencies {
@@ -58,9 +61,12 @@ export async function sendRequest(options: {
     if (context.signal.aborted) throw toTransportError({ error: context.signal.reason, method, url, aborted: true });
     const target = buildUrl({ request });
     url = target.url;
-    const body = await encodeBody({ request });
+    const body = request.body === undefined ? undefined : await encodeBody({ request });
     bodySize = body === undefined ? 0 : Buffer.byteLength(body.payload);
-    const security = await applySecurity({ request, credentials: context.credentials, tokens: deps.tokens, baseUrl: target.base, signal: context.signal });
+    const security =
+      context.credentials === undefined || operation.security.length + Object.keys(operation.securitySchemes).length === 0
+        ? NO_SECURITY
+        : await applySecurity({ request, credentials: context.credentials, tokens: deps.tokens, baseUrl: target.base, signal: context.signal });
     secrets = security.secrets;
     if (security.query.length > 0) url += (url.includes('?') ? '&' : '?') + security.query.join('&');
     const headers: Record<string, string> = { 'user-agent': deps.userAgent };

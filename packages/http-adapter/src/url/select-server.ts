@@ -12,6 +12,20 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
  */
 export function selectServer(options: { readonly request: PreparedRequest }): string {
   const { request } = options;
+  const key = `${request.serverUrl ?? ''}\u0000${request.source?.url ?? ''}`;
+  let perOperation = cache.get(request.operation);
+  const cached = perOperation?.get(key);
+  if (cached !== undefined) return cached;
+  const base = resolveServer(request);
+  if (perOperation === undefined) cache.set(request.operation, (perOperation = new Map()));
+  if (perOperation.size < 16) perOperation.set(key, base);
+  return base;
+}
+
+/** Base URLs per operation, keyed by the serverUrl and source URL they came from. */
+const cache = new WeakMap<object, Map<string, string>>();
+
+function resolveServer(request: PreparedRequest): string {
   const { operation } = request;
   let url = request.serverUrl;
   if (url === undefined || url === '') {

@@ -49,6 +49,16 @@ function scalar(value: unknown): string {
 export function serializeParameter(options: SerializeParameterOptions): SerializedParameter {
   const where = options.in;
   const style = options.style ?? (where === 'query' || where === 'cookie' ? 'form' : 'simple');
+  const raw = options.value;
+  if ((typeof raw === 'string' && raw !== '') || typeof raw === 'number' || typeof raw === 'boolean') {
+    // fast path for the common case: a primitive in the location's default style
+    if (where === 'header' && style === 'simple') return { text: String(raw) };
+    if (where === 'path' && style === 'simple') return { text: percentEncode({ value: String(raw) }) };
+    if ((where === 'query' || where === 'cookie') && style === 'form') {
+      const allowReserved = where === 'query' && options.allowReserved === true;
+      return { pairs: [`${percentEncode({ value: options.name })}=${percentEncode({ value: String(raw), allowReserved })}`] };
+    }
+  }
   const explode = options.explode ?? style === 'form';
   const enc = (s: string): string =>
     where === 'header' ? s : percentEncode({ value: s, allowReserved: where === 'query' && options.allowReserved === true });
