@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
 const stytchDir = path.resolve(repoRoot, '../shared/stytch/arazzo');
-const files = readdirSync(stytchDir).filter((f) => f.endsWith('.yml')).map((f) => path.join(stytchDir, f));
+const files = readdirSync(stytchDir)
+  .filter((f) => f.endsWith('.yml'))
+  .map((f) => path.join(stytchDir, f));
 const reps = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 7);
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 // Without GNU time, a preload reports the child's own peak RSS (process.resourceUsage) on exit.
@@ -29,12 +31,23 @@ if (!existsSync(path.join(repoRoot, 'packages/cli/dist/main.js'))) {
 /** One run: wall seconds, peak RSS in MB, exit code. */
 function runOnce(args) {
   const command = gnuTime === undefined ? process.execPath : gnuTime;
-  const argv = gnuTime === undefined ? [`--import=${rssProbe}`, bin, 'validate', ...args, ...files] : ['-v', process.execPath, bin, 'validate', ...args, ...files];
+  const argv =
+    gnuTime === undefined
+      ? [`--import=${rssProbe}`, bin, 'validate', ...args, ...files]
+      : ['-v', process.execPath, bin, 'validate', ...args, ...files];
   const started = process.hrtime.bigint();
   const r = spawnSync(command, argv, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const match = gnuTime === undefined ? /@@maxrss (\d+)/.exec(r.stderr) : /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { wall, rssMb: match === null ? Number.NaN : Number(match[1]) / 1024, status: r.status, stdout: r.stdout };
+  const match =
+    gnuTime === undefined
+      ? /@@maxrss (\d+)/.exec(r.stderr)
+      : /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return {
+    wall,
+    rssMb: match === null ? Number.NaN : Number(match[1]) / 1024,
+    status: r.status,
+    stdout: r.stdout,
+  };
 }
 
 function summarize(name, runs, target) {
@@ -42,7 +55,9 @@ function summarize(name, runs, target) {
   const median = walls[Math.floor(walls.length / 2)];
   const peak = Math.max(...runs.map((r) => r.rssMb));
   const verdict = median < target ? 'ok' : 'MISSES';
-  console.log(`${name.padEnd(28)} median ${median.toFixed(3)} s  min ${walls[0].toFixed(3)} s  peak RSS ${peak.toFixed(0)} MB  (target < ${target} s: ${verdict})`);
+  console.log(
+    `${name.padEnd(28)} median ${median.toFixed(3)} s  min ${walls[0].toFixed(3)} s  peak RSS ${peak.toFixed(0)} MB  (target < ${target} s: ${verdict})`,
+  );
   return { name, median, min: walls[0], peakRssMb: peak, target };
 }
 
@@ -52,9 +67,17 @@ if (check.status !== 0) {
   console.error(`telaio validate exited ${check.status} on the Stytch files:\n${check.stdout}`);
   process.exit(1);
 }
-console.log(`telaio validate: ${files.length} Stytch workflows, ${reps} runs each, ${gnuTime ? 'RSS by /usr/bin/time -v' : 'RSS by process.resourceUsage'}`);
+console.log(
+  `telaio validate: ${files.length} Stytch workflows, ${reps} runs each, ${gnuTime ? 'RSS by /usr/bin/time -v' : 'RSS by process.resourceUsage'}`,
+);
 const results = [];
-results.push(summarize('cold, --no-cache', Array.from({ length: reps }, () => runOnce(['--no-cache'])), 0.6));
+results.push(
+  summarize(
+    'cold, --no-cache',
+    Array.from({ length: reps }, () => runOnce(['--no-cache'])),
+    0.6,
+  ),
+);
 results.push(
   summarize(
     'cold, emptied cache dir',
@@ -66,6 +89,12 @@ results.push(
   ),
 );
 runOnce(['--cache-dir', cacheDir]);
-results.push(summarize('warm, filled cache dir', Array.from({ length: reps }, () => runOnce(['--cache-dir', cacheDir])), 0.35));
+results.push(
+  summarize(
+    'warm, filled cache dir',
+    Array.from({ length: reps }, () => runOnce(['--cache-dir', cacheDir])),
+    0.35,
+  ),
+);
 rmSync(cacheDir, { recursive: true, force: true });
 if (process.env.BENCH_JSON) console.log(JSON.stringify(results));

@@ -16,7 +16,11 @@ const stytchFiles = readdirSync(stytchDir)
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-cache-'));
 
 function telaio(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, 'validate', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,13 +52,21 @@ describe('telaio validate', () => {
   it('reports a misspelled operationId as file:line:col  error  operation-unknown (exit 1)', () => {
     const r = telaio(['--no-cache', broken.file]);
     const rel = path.relative(repoRoot, broken.file);
-    expect(r.stdout).toContain(`${rel}:${broken.line}:${broken.column}  error  operation-unknown  operationId 'api_totp_v1_Craete'`);
+    expect(r.stdout).toContain(
+      `${rel}:${broken.line}:${broken.column}  error  operation-unknown  operationId 'api_totp_v1_Craete'`,
+    );
     expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\) in 1 file\n$/);
     expect(r.code).toBe(1);
   });
 
   it('--format json prints exactly the contract object', () => {
-    const r = telaio(['--format', 'json', '--no-cache', broken.file, path.join(fixtures, 'warnings-only.arazzo.yaml')]);
+    const r = telaio([
+      '--format',
+      'json',
+      '--no-cache',
+      broken.file,
+      path.join(fixtures, 'warnings-only.arazzo.yaml'),
+    ]);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
     expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1 });
@@ -69,7 +81,12 @@ describe('telaio validate', () => {
       endColumn: broken.column + 'api_totp_v1_Craete'.length,
       pointer: '/workflows/0/steps/1/operationId',
     });
-    expect(report.diagnostics[1]).toMatchObject({ code: 'reference-unknown', severity: 'warning', line: 26, pointer: '/workflows/0/outputs/status' });
+    expect(report.diagnostics[1]).toMatchObject({
+      code: 'reference-unknown',
+      severity: 'warning',
+      line: 26,
+      pointer: '/workflows/0/outputs/status',
+    });
     expect(r.code).toBe(1);
   });
 
@@ -97,7 +114,12 @@ describe('telaio validate', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: path.relative(repoRoot, broken.file) },
-            region: { startLine: broken.line, startColumn: broken.column, endLine: broken.line, endColumn: broken.column + 18 },
+            region: {
+              startLine: broken.line,
+              startColumn: broken.column,
+              endLine: broken.line,
+              endColumn: broken.column + 18,
+            },
           },
         },
       ],
@@ -109,7 +131,9 @@ describe('telaio validate', () => {
     const escapes = path.join(fixtures, 'escapes.arazzo.yaml');
     const r = telaio(['--format', 'junit', '--no-cache', stytchFiles[0]!, escapes]);
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(r.stdout, 'text/xml');
+    const doc = new DOMParser({
+      onError: (level, message) => errors.push(`${level}: ${message}`),
+    }).parseFromString(r.stdout, 'text/xml');
     expect(errors).toEqual([]);
     const suites = doc.getElementsByTagName('testsuite');
     expect(suites.length).toBe(2);
@@ -127,7 +151,10 @@ describe('telaio validate', () => {
     const missing = path.join(fixtures, 'no-such-file.arazzo.yaml');
     const r = telaio(['--format', 'json', '--no-cache', missing, stytchFiles[1]!, broken.file]);
     const report = JSON.parse(r.stdout);
-    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['file-unreadable', 'operation-unknown']);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual([
+      'file-unreadable',
+      'operation-unknown',
+    ]);
     expect(report.diagnostics[0].file).toBe(path.relative(repoRoot, missing));
     expect(report.summary).toEqual({ files: 3, errors: 2, warnings: 0 });
     expect(r.code).toBe(1);

@@ -29,14 +29,17 @@ export const formatJunit: DiagnosticFormatter = (diagnostics, options) => {
       errors.length === 0
         ? ''
         : `\n      <failure message="${errors.length} error${errors.length === 1 ? '' : 's'}" type="telaio.validate">${xml(errors.map(line).join('\n'))}</failure>`;
-    const out = others.length === 0 ? '' : `\n      <system-out>${xml(others.map(line).join('\n'))}</system-out>`;
+    const out =
+      others.length === 0 ? '' : `\n      <system-out>${xml(others.map(line).join('\n'))}</system-out>`;
     return [
       `  <testsuite name="${name}" tests="1" failures="${errors.length === 0 ? 0 : 1}" errors="0" skipped="0">`,
       `    <testcase name="validate ${name}" classname="${name}">${failure}${out}${failure === '' && out === '' ? '</testcase>' : '\n    </testcase>'}`,
       '  </testsuite>',
     ].join('\n');
   });
-  const failed = options.files.filter((f) => countSeverities(diagnostics.filter((d) => d.input === f)).errors > 0).length;
+  const failed = options.files.filter(
+    (f) => countSeverities(diagnostics.filter((d) => d.input === f)).errors > 0,
+  ).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="telaio validate" tests="${options.files.length}" failures="${failed}" errors="0">`,

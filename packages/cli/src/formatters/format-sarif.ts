@@ -33,7 +33,9 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
             endColumn: d.range.end.column,
           },
         },
-        ...(d.pointer === '' ? {} : { logicalLocations: [{ fullyQualifiedName: d.pointer, kind: 'element' }] }),
+        ...(d.pointer === ''
+          ? {}
+          : { logicalLocations: [{ fullyQualifiedName: d.pointer, kind: 'element' }] }),
       },
     ],
   }));
@@ -46,7 +48,9 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
           driver: {
             name: 'telaio',
             informationUri: 'https://github.com/telaio/telaio',
-            ...(options.toolVersion === undefined ? {} : { version: options.toolVersion, semanticVersion: options.toolVersion }),
+            ...(options.toolVersion === undefined
+              ? {}
+              : { version: options.toolVersion, semanticVersion: options.toolVersion }),
             rules,
           },
         },

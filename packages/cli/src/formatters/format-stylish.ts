@@ -11,17 +11,27 @@ export const formatStylish: DiagnosticFormatter = (diagnostics, options) => {
   const c = createColors(options.color === true);
   const lines = diagnostics.map((d) => {
     const where = `${displayPath(d.file, options.cwd)}:${d.range.start.line}:${d.range.start.column}`;
-    const severity = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+    const severity =
+      d.severity === 'error'
+        ? c.red('error')
+        : d.severity === 'warning'
+          ? c.yellow('warning')
+          : c.blue('info');
     return `${c.bold(where)}  ${severity}  ${c.dim(d.code)}  ${d.message}`;
   });
   const { errors, warnings, infos } = countSeverities(diagnostics);
   const files = `${options.files.length} file${options.files.length === 1 ? '' : 's'}`;
   const total = errors + warnings + infos;
-  const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
+  const parts = [
+    `${errors} error${errors === 1 ? '' : 's'}`,
+    `${warnings} warning${warnings === 1 ? '' : 's'}`,
+  ];
   if (infos > 0) parts.push(`${infos} info`);
   const summary =
     total === 0
       ? c.green(`✔ no problems in ${files}`)
-      : (errors > 0 ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}`);
+      : (errors > 0 ? c.red : c.yellow)(
+          `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}`,
+        );
   return `${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${summary}\n`;
 };

@@ -19,4 +19,7 @@ export interface FormatOptions {
 }
 
 /** A pure function from diagnostics to the text to print. */
-export type DiagnosticFormatter = (diagnostics: readonly ReportedDiagnostic[], options: FormatOptions) => string;
+export type DiagnosticFormatter = (
+  diagnostics: readonly ReportedDiagnostic[],
+  options: FormatOptions,
+) => string;

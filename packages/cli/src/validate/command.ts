@@ -19,19 +19,9 @@ const FORMATTERS: Readonly<Record<string, DiagnosticFormatter>> = {
  * chosen format in argument order. Exit 0 without errors, 1 with any error, 2 on bad usage.
  */
 export const command: Command = async (argv) => {
-  let parsed;
+  let parsed: ReturnType<typeof parseValidateArgs>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        'no-cache': { type: 'boolean', default: false },
-        'cache-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseValidateArgs(argv);
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
@@ -41,7 +31,8 @@ export const command: Command = async (argv) => {
     return 0;
   }
   const format = FORMATTERS[values.format];
-  if (format === undefined) return usageError(`unknown format '${values.format}' (stylish, json, sarif or junit)`);
+  if (format === undefined)
+    return usageError(`unknown format '${values.format}' (stylish, json, sarif or junit)`);
   if (positionals.length === 0) return usageError('no FILE given');
   const cacheDir = values['cache-dir'];
   const cache = values['no-cache'] ? false : cacheDir === undefined ? true : { dir: cacheDir };
@@ -70,4 +61,19 @@ async function toolVersion(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The arguments of `telaio validate`; throws on unknown options. */
+function parseValidateArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      'no-cache': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { lintDocument, resolveDocument, type Diagnostic } from '@telaio/core/lint';
+import { type Diagnostic, lintDocument, resolveDocument } from '@telaio/core/lint';
 import type { ReportedDiagnostic } from '../formatters/types.js';
 
 /** One FILE argument and what validating it found. */
@@ -14,7 +14,10 @@ export interface ValidatedFile {
  * results in argument order. A file that cannot be read, or a lint that fails, is an error
  * diagnostic of that file, never a rejection.
  */
-export async function validateFiles(files: readonly string[], options: { cache: boolean | { dir: string } }): Promise<ValidatedFile[]> {
+export async function validateFiles(
+  files: readonly string[],
+  options: { cache: boolean | { dir: string } },
+): Promise<ValidatedFile[]> {
   return Promise.all(
     files.map(async (file) => {
       const input = /^[a-z][a-z0-9+.-]+:\/\//i.test(file) ? file : path.resolve(file);
@@ -32,5 +35,12 @@ export async function validateFiles(files: readonly string[], options: { cache: 
 function internalError(file: string, error: unknown): Diagnostic {
   const at = { line: 1, column: 1, offset: 0 };
   const message = `cannot validate: ${error instanceof Error ? error.message : String(error)}`;
-  return { file, code: 'file-unreadable', severity: 'error', message, range: { start: at, end: at }, pointer: '' };
+  return {
+    file,
+    code: 'file-unreadable',
+    severity: 'error',
+    message,
+    range: { start: at, end: at },
+    pointer: '',
+  };
 }

@@ -32,13 +32,20 @@ export function checkCriteria(context: LintContext): void {
     if (type === 'simple' && !scanConditionExpressions(condition).ok) continue;
     const problem = compileProblem(context, criterion);
     if (problem !== undefined) {
-      context.report({ code: 'criterion-invalid', message: `${type} criterion '${condition}': ${problem}`, pointer: `${pointer}/condition` });
+      context.report({
+        code: 'criterion-invalid',
+        message: `${type} criterion '${condition}': ${problem}`,
+        pointer: `${pointer}/condition`,
+      });
     }
   }
 }
 
 /** The compile error of a criterion in words, or undefined when it compiles. */
-function compileProblem(context: LintContext, criterion: Readonly<Record<string, unknown>>): string | undefined {
+function compileProblem(
+  context: LintContext,
+  criterion: Readonly<Record<string, unknown>>,
+): string | undefined {
   try {
     context.criteria.compile(criterion as unknown as Criterion);
     return undefined;

@@ -16,22 +16,38 @@ export function checkExpressions(context: LintContext): void {
   for (const site of collectExpressionSites(context)) {
     for (const { pointer, expression } of parseSite(context, site)) {
       const problem = findReferenceProblem(context, expression, site.scope);
-      if (problem !== undefined) context.report({ code: 'reference-unknown', severity: problem.severity, message: problem.message, pointer });
+      if (problem !== undefined)
+        context.report({
+          code: 'reference-unknown',
+          severity: problem.severity,
+          message: problem.message,
+          pointer,
+        });
     }
   }
 }
 
 /** Parse one site, reporting syntax errors; returns the well-formed expressions with their pointers. */
-function parseSite(context: LintContext, site: ExpressionSite): { pointer: string; expression: RuntimeExpression }[] {
+function parseSite(
+  context: LintContext,
+  site: ExpressionSite,
+): { pointer: string; expression: RuntimeExpression }[] {
   const invalid = (pointer: string, text: string, message: string, offset: number): void =>
-    context.report({ code: 'expression-invalid', message: `'${text}' is not a valid runtime expression: ${message} (at offset ${offset})`, pointer });
+    context.report({
+      code: 'expression-invalid',
+      message: `'${text}' is not a valid runtime expression: ${message} (at offset ${offset})`,
+      pointer,
+    });
   if (site.kind === 'value') {
     const compiled = compileValue(site.value as JsonValue);
     for (const { pointer, error } of compiled.errors) {
       const text = pointerValue(site.value, pointer);
       invalid(`${site.pointer}${pointer}`, text, error.message, error.offset);
     }
-    return compiled.expressions.map(({ pointer, expression }) => ({ pointer: `${site.pointer}${pointer}`, expression }));
+    return compiled.expressions.map(({ pointer, expression }) => ({
+      pointer: `${site.pointer}${pointer}`,
+      expression,
+    }));
   }
   const text = site.value as string;
   if (site.kind === 'condition') {

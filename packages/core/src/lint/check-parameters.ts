@@ -43,7 +43,8 @@ export function checkParameters(context: LintContext): void {
       const lookup = findStepOperation(context, step);
       if (lookup.kind !== 'found') return;
       const defined = lookup.operation.parameters;
-      for (const parameter of own) checkDefined(context, parameter, defined, lookup.operation.operationId ?? lookup.operation.pointer);
+      for (const parameter of own)
+        checkDefined(context, parameter, defined, lookup.operation.operationId ?? lookup.operation.pointer);
       const supplied = [...own, ...inherited];
       for (const required of defined.filter((p) => p.in === 'path' && p.required !== false)) {
         if (supplied.some((p) => p.in === 'path' && p.name === required.name)) continue;
@@ -58,15 +59,22 @@ export function checkParameters(context: LintContext): void {
   });
 }
 
-function checkDefined(context: LintContext, parameter: AppliedParameter, defined: readonly OperationParameter[], operation: string): void {
+function checkDefined(
+  context: LintContext,
+  parameter: AppliedParameter,
+  defined: readonly OperationParameter[],
+  operation: string,
+): void {
   const { name, in: location } = parameter;
   if (name === undefined || location === undefined) return;
-  const same = (a: string, b: string): boolean => (location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const same = (a: string, b: string): boolean =>
+    location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b;
   if (defined.some((p) => p.in === location && same(p.name, name))) return;
   if (location === 'header' && UNDESCRIBED_HEADERS.has(name.toLowerCase())) return;
   const elsewhere = defined.find((p) => same(p.name, name));
   const names = defined.filter((p) => p.in === location).map((p) => p.name);
-  const hint = elsewhere === undefined ? didYouMean(name, names) : `; it is a ${elsewhere.in} parameter there`;
+  const hint =
+    elsewhere === undefined ? didYouMean(name, names) : `; it is a ${elsewhere.in} parameter there`;
   context.report({
     code: 'parameter-invalid',
     message: `operation '${operation}' defines no ${location} parameter '${name}'${hint}`,
@@ -80,9 +88,19 @@ function applied(context: LintContext, list: unknown, base: string): AppliedPara
   return asArray(list).flatMap((item, i): AppliedParameter[] => {
     const node = asRecord(item);
     const reference = asString(node?.reference);
-    if (reference === undefined) return [{ name: asString(node?.name), in: asString(node?.in), pointer: `${base}/${i}`, namePointer: `${base}/${i}/name` }];
+    if (reference === undefined)
+      return [
+        {
+          name: asString(node?.name),
+          in: asString(node?.in),
+          pointer: `${base}/${i}`,
+          namePointer: `${base}/${i}/name`,
+        },
+      ];
     const prefix = '$components.parameters.';
-    const target = reference.startsWith(prefix) ? asRecord(components?.[reference.slice(prefix.length)]) : undefined;
+    const target = reference.startsWith(prefix)
+      ? asRecord(components?.[reference.slice(prefix.length)])
+      : undefined;
     if (target === undefined) return [];
     const pointer = `${base}/${i}/reference`;
     return [{ name: asString(target.name), in: asString(target.in), pointer, namePointer: pointer }];

@@ -12,13 +12,16 @@ export function checkWorkflowRefs(context: LintContext): void {
     const id = asString(ref);
     if (id === undefined) return;
     const lookup = findWorkflow(context, id);
-    if (lookup.kind === 'unknown') context.report({ code: 'workflow-unknown', message: lookup.message, pointer });
+    if (lookup.kind === 'unknown')
+      context.report({ code: 'workflow-unknown', message: lookup.message, pointer });
   };
-  asArray(context.root.workflows).forEach((workflow, w) => {
+  for (const [w, workflow] of asArray(context.root.workflows).entries()) {
     const node = asRecord(workflow);
-    asArray(node?.dependsOn).forEach((ref, d) => check(ref, `/workflows/${w}/dependsOn/${d}`));
-    asArray(node?.steps).forEach((step, s) => check(asRecord(step)?.workflowId, `/workflows/${w}/steps/${s}/workflowId`));
-  });
+    for (const [d, ref] of asArray(node?.dependsOn).entries()) check(ref, `/workflows/${w}/dependsOn/${d}`);
+    for (const [s, step] of asArray(node?.steps).entries()) {
+      check(asRecord(step)?.workflowId, `/workflows/${w}/steps/${s}/workflowId`);
+    }
+  }
   for (const site of collectActions(context)) {
     // A component reached through a reference is checked once, at the component itself.
     if (site.reference === undefined) check(site.action.workflowId, `${site.pointer}/workflowId`);

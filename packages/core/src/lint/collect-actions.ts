@@ -26,7 +26,12 @@ const LISTS = [
 export function collectActions(context: LintContext): ActionSite[] {
   const sites: ActionSite[] = [];
   const components = asRecord(context.root.components);
-  const add = (list: unknown, base: string, kind: 'successActions' | 'failureActions', workflow: number): void => {
+  const add = (
+    list: unknown,
+    base: string,
+    kind: 'successActions' | 'failureActions',
+    workflow: number,
+  ): void => {
     asArray(list).forEach((item, i) => {
       const node = asRecord(item);
       if (node === undefined) return;
@@ -36,21 +41,27 @@ export function collectActions(context: LintContext): ActionSite[] {
         return;
       }
       const prefix = `$components.${kind}.`;
-      const target = reference.startsWith(prefix) ? asRecord(asRecord(components?.[kind])?.[reference.slice(prefix.length)]) : undefined;
-      if (target !== undefined) sites.push({ action: target, pointer: `${base}/${i}/reference`, workflow, reference });
+      const target = reference.startsWith(prefix)
+        ? asRecord(asRecord(components?.[kind])?.[reference.slice(prefix.length)])
+        : undefined;
+      if (target !== undefined)
+        sites.push({ action: target, pointer: `${base}/${i}/reference`, workflow, reference });
     });
   };
-  asArray(context.root.workflows).forEach((workflow, w) => {
+  for (const [w, workflow] of asArray(context.root.workflows).entries()) {
     const node = asRecord(workflow);
     for (const [stepKey, workflowKey] of LISTS) {
       add(node?.[workflowKey], `/workflows/${w}/${workflowKey}`, workflowKey, w);
-      asArray(node?.steps).forEach((step, s) => add(asRecord(step)?.[stepKey], `/workflows/${w}/steps/${s}/${stepKey}`, workflowKey, w));
+      for (const [s, step] of asArray(node?.steps).entries()) {
+        add(asRecord(step)?.[stepKey], `/workflows/${w}/steps/${s}/${stepKey}`, workflowKey, w);
+      }
     }
-  });
+  }
   for (const [, kind] of LISTS) {
     for (const [name, action] of entriesOf(components?.[kind])) {
       const node = asRecord(action);
-      if (node !== undefined) sites.push({ action: node, pointer: `/components/${kind}/${escapePointerToken(name)}` });
+      if (node !== undefined)
+        sites.push({ action: node, pointer: `/components/${kind}/${escapePointerToken(name)}` });
     }
   }
   return sites;

@@ -18,7 +18,9 @@ export function collectCriteria(context: LintContext): CriterionSite[] {
     });
   };
   const actions = (list: unknown, base: string): void => {
-    asArray(list).forEach((item, i) => add(asRecord(item)?.criteria, `${base}/${i}/criteria`));
+    asArray(list).forEach((item, i) => {
+      add(asRecord(item)?.criteria, `${base}/${i}/criteria`);
+    });
   };
   asArray(context.root.workflows).forEach((item, w) => {
     const workflow = asRecord(item);

@@ -27,7 +27,12 @@ export interface ExpressionSite {
  */
 export function collectExpressionSites(context: LintContext): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
-  const add = (kind: ExpressionSite['kind'], pointer: string, value: unknown, scope: ExpressionScope): void => {
+  const add = (
+    kind: ExpressionSite['kind'],
+    pointer: string,
+    value: unknown,
+    scope: ExpressionScope,
+  ): void => {
     if (value !== undefined) sites.push({ kind, pointer, value, scope });
   };
   const parameters = (list: unknown, base: string, scope: ExpressionScope): void => {
@@ -42,7 +47,8 @@ export function collectExpressionSites(context: LintContext): ExpressionSite[] {
       const node = asRecord(item);
       add('expression', `${base}/${i}/context`, asString(node?.context), scope);
       const type = node?.type;
-      if (type === undefined || type === 'simple') add('condition', `${base}/${i}/condition`, asString(node?.condition), scope);
+      if (type === undefined || type === 'simple')
+        add('condition', `${base}/${i}/condition`, asString(node?.condition), scope);
     });
   };
   const actions = (list: unknown, base: string, scope: ExpressionScope): void => {
@@ -53,7 +59,8 @@ export function collectExpressionSites(context: LintContext): ExpressionSite[] {
     });
   };
   const outputs = (map: unknown, base: string, scope: ExpressionScope): void => {
-    for (const [name, value] of entriesOf(map)) add('expression', `${base}/${escapePointerToken(name)}`, asString(value), scope);
+    for (const [name, value] of entriesOf(map))
+      add('expression', `${base}/${escapePointerToken(name)}`, asString(value), scope);
   };
   asArray(context.root.workflows).forEach((item, w) => {
     const workflow = asRecord(item);
@@ -70,7 +77,9 @@ export function collectExpressionSites(context: LintContext): ExpressionSite[] {
       parameters(step?.parameters, `${at}/parameters`, scope);
       const body = asRecord(step?.requestBody);
       add('value', `${at}/requestBody/payload`, body?.payload, scope);
-      asArray(body?.replacements).forEach((r, i) => add('value', `${at}/requestBody/replacements/${i}/value`, asRecord(r)?.value, scope));
+      for (const [i, r] of asArray(body?.replacements).entries()) {
+        add('value', `${at}/requestBody/replacements/${i}/value`, asRecord(r)?.value, scope);
+      }
       criteria(step?.successCriteria, `${at}/successCriteria`, scope);
       actions(step?.onSuccess, `${at}/onSuccess`, scope);
       actions(step?.onFailure, `${at}/onFailure`, scope);

@@ -23,10 +23,19 @@ function collect(context: LintContext, schema: unknown, names: Set<string>, dept
   const ref = asString(node.$ref);
   if (ref !== undefined) {
     if (!ref.startsWith(COMPONENT_INPUT)) return false;
-    const target = asRecord(asRecord(context.root.components)?.inputs)?.[decode(ref.slice(COMPONENT_INPUT.length))];
+    const target = asRecord(asRecord(context.root.components)?.inputs)?.[
+      decode(ref.slice(COMPONENT_INPUT.length))
+    ];
     if (target === undefined || !collect(context, target, names, depth + 1)) return false;
   }
-  if ('anyOf' in node || 'oneOf' in node || 'patternProperties' in node || 'if' in node || '$dynamicRef' in node) return false;
+  if (
+    'anyOf' in node ||
+    'oneOf' in node ||
+    'patternProperties' in node ||
+    'if' in node ||
+    '$dynamicRef' in node
+  )
+    return false;
   const extra = node.additionalProperties;
   if (extra !== undefined && extra !== false) return false;
   for (const name of Object.keys(asRecord(node.properties) ?? {})) names.add(name);

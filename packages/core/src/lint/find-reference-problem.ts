@@ -1,8 +1,8 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
-import type { Severity } from './diagnostic.js';
 import { didYouMean } from './closest-name.js';
 import type { ExpressionScope } from './collect-expression-sites.js';
 import { declaredInputs } from './declared-inputs.js';
+import type { Severity } from './diagnostic.js';
 import { findWorkflow } from './find-workflow.js';
 import type { LintContext } from './lint-context.js';
 import { asArray, asRecord, asString } from './read-node.js';
@@ -20,13 +20,20 @@ const NO_MESSAGE = new Set(['url', 'method', 'statusCode', 'request', 'response'
  * same workflow and their outputs, workflows and their inputs/outputs, components, sources.
  * Returns undefined when it resolves (or cannot be judged statically).
  */
-export function findReferenceProblem(context: LintContext, expression: RuntimeExpression, scope: ExpressionScope): ReferenceProblem | undefined {
+export function findReferenceProblem(
+  context: LintContext,
+  expression: RuntimeExpression,
+  scope: ExpressionScope,
+): ReferenceProblem | undefined {
   const error = (message: string): ReferenceProblem => ({ severity: 'error', message });
   const workflows = asArray(context.root.workflows).map(asRecord);
   const here = scope.workflow === undefined ? undefined : workflows[scope.workflow];
   const hereName = `workflow '${asString(here?.workflowId) ?? scope.workflow}'`;
   if (scope.workflowOutputs === true && NO_MESSAGE.has(expression.kind)) {
-    return { severity: 'warning', message: `'${expression.text}' in a workflow output: a workflow has no request or response of its own; take it from a step's outputs` };
+    return {
+      severity: 'warning',
+      message: `'${expression.text}' in a workflow output: a workflow has no request or response of its own; take it from a step's outputs`,
+    };
   }
   switch (expression.kind) {
     case 'inputs': {
@@ -34,7 +41,9 @@ export function findReferenceProblem(context: LintContext, expression: RuntimeEx
       const names = declaredInputs(context, here);
       if (names === undefined || names.has(expression.name)) return undefined;
       if (names.size === 0) return error(`'${expression.text}': ${hereName} declares no inputs`);
-      return error(`'${expression.text}': input '${expression.name}' is not declared in the inputs of ${hereName}${didYouMean(expression.name, names)}`);
+      return error(
+        `'${expression.text}': input '${expression.name}' is not declared in the inputs of ${hereName}${didYouMean(expression.name, names)}`,
+      );
     }
     case 'outputs': {
       if (here === undefined) return undefined;
@@ -47,7 +56,9 @@ export function findReferenceProblem(context: LintContext, expression: RuntimeEx
       const ownerName = lookup === undefined ? hereName : `workflow '${called}' (run by this step)`;
       const names = Object.keys(asRecord(owner.outputs) ?? {});
       if (names.includes(expression.name)) return undefined;
-      return error(`'${expression.text}': ${ownerName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`);
+      return error(
+        `'${expression.text}': ${ownerName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`,
+      );
     }
     case 'steps': {
       if (here === undefined || expression.name === undefined) return undefined;
@@ -55,34 +66,51 @@ export function findReferenceProblem(context: LintContext, expression: RuntimeEx
       const step = steps.find((s) => asString(s?.stepId) === expression.stepId);
       if (step === undefined) {
         const ids = steps.flatMap((s) => asString(s?.stepId) ?? []);
-        return error(`'${expression.text}': '${expression.stepId}' is not a step of ${hereName}${didYouMean(expression.stepId, ids)}`);
+        return error(
+          `'${expression.text}': '${expression.stepId}' is not a step of ${hereName}${didYouMean(expression.stepId, ids)}`,
+        );
       }
       const outputs = Object.keys(asRecord(step.outputs) ?? {});
       if (outputs.includes(expression.name)) return undefined;
-      return error(`'${expression.text}': step '${expression.stepId}' defines no output '${expression.name}'${didYouMean(expression.name, outputs)}`);
+      return error(
+        `'${expression.text}': step '${expression.stepId}' defines no output '${expression.name}'${didYouMean(expression.name, outputs)}`,
+      );
     }
     case 'workflows': {
       if (expression.name === undefined) return undefined;
       const target = workflows.find((w) => asString(w?.workflowId) === expression.workflowId);
       if (target === undefined) {
         const ids = workflows.flatMap((w) => asString(w?.workflowId) ?? []);
-        return error(`'${expression.text}': no workflow '${expression.workflowId}' in this document${didYouMean(expression.workflowId, ids)}`);
+        return error(
+          `'${expression.text}': no workflow '${expression.workflowId}' in this document${didYouMean(expression.workflowId, ids)}`,
+        );
       }
-      const names = expression.property === 'outputs' ? new Set(Object.keys(asRecord(target.outputs) ?? {})) : declaredInputs(context, target);
+      const names =
+        expression.property === 'outputs'
+          ? new Set(Object.keys(asRecord(target.outputs) ?? {}))
+          : declaredInputs(context, target);
       if (names === undefined || names.has(expression.name)) return undefined;
       const what = expression.property === 'outputs' ? 'output' : 'input';
-      return error(`'${expression.text}': workflow '${expression.workflowId}' defines no ${what} '${expression.name}'${didYouMean(expression.name, names)}`);
+      return error(
+        `'${expression.text}': workflow '${expression.workflowId}' defines no ${what} '${expression.name}'${didYouMean(expression.name, names)}`,
+      );
     }
     case 'components': {
       const group = asRecord(asRecord(context.root.components)?.[expression.componentType]);
       if (group !== undefined && expression.name in group) return undefined;
-      return error(`'${expression.text}': no ${expression.componentType} component '${expression.name}'${didYouMean(expression.name, Object.keys(group ?? {}))}`);
+      return error(
+        `'${expression.text}': no ${expression.componentType} component '${expression.name}'${didYouMean(expression.name, Object.keys(group ?? {}))}`,
+      );
     }
     case 'sourceDescriptions': {
       const names = context.sources.map((s) => s.description.name);
-      const declared = asArray(context.root.sourceDescriptions).flatMap((s) => asString(asRecord(s)?.name) ?? []);
+      const declared = asArray(context.root.sourceDescriptions).flatMap(
+        (s) => asString(asRecord(s)?.name) ?? [],
+      );
       if (names.includes(expression.name) || declared.includes(expression.name)) return undefined;
-      return error(`'${expression.text}': no sourceDescription '${expression.name}'${didYouMean(expression.name, declared)}`);
+      return error(
+        `'${expression.text}': no sourceDescription '${expression.name}'${didYouMean(expression.name, declared)}`,
+      );
     }
     default:
       return undefined;

@@ -7,7 +7,11 @@ import { asRecord, asString } from './read-node.js';
 /** What a step's operationId/operationPath resolves to, for the operation and parameter rules. */
 export type OperationLookup =
   | { readonly kind: 'found'; readonly operation: OperationInfo }
-  | { readonly kind: 'unknown' | 'ambiguous'; readonly message: string; readonly field: 'operationId' | 'operationPath' }
+  | {
+      readonly kind: 'unknown' | 'ambiguous';
+      readonly message: string;
+      readonly field: 'operationId' | 'operationPath';
+    }
   /** Not an operation step, or its source could not be loaded (already reported as source-unresolved). */
   | { readonly kind: 'skipped' };
 
@@ -27,10 +31,13 @@ export function findStepOperation(context: LintContext, step: unknown): Operatio
 
 function byOperationId(context: LintContext, ref: string): OperationLookup {
   const qualified = QUALIFIED.exec(ref);
-  const candidates = qualified === null ? context.sources : context.sources.filter((s) => s.description.name === qualified[1]);
+  const candidates =
+    qualified === null ? context.sources : context.sources.filter((s) => s.description.name === qualified[1]);
   const unknown = (message: string): OperationLookup => ({ kind: 'unknown', message, field: 'operationId' });
   if (qualified !== null && candidates.length === 0) {
-    return unknown(`operationId '${ref}' names sourceDescription '${qualified[1]}', which is not declared${didYouMean(qualified[1]!, sourceNames(context))}`);
+    return unknown(
+      `operationId '${ref}' names sourceDescription '${qualified[1]}', which is not declared${didYouMean(qualified[1]!, sourceNames(context))}`,
+    );
   }
   if (candidates.some((s) => s.kind === 'unresolved')) return { kind: 'skipped' };
   const matches = safe(() => context.resolved.index.byOperationId(ref)) ?? [];
@@ -40,22 +47,36 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
     const names = [...new Set(matches.map((m) => m.sourceName))];
     if (names.length > 1) {
       const options = names.map((n) => `'$sourceDescriptions.${n}.${ref}'`).join(' or ');
-      return { kind: 'ambiguous', field: 'operationId', message: `operationId '${ref}' exists in ${names.length} sources (${names.join(', ')}); write ${options}` };
+      return {
+        kind: 'ambiguous',
+        field: 'operationId',
+        message: `operationId '${ref}' exists in ${names.length} sources (${names.join(', ')}); write ${options}`,
+      };
     }
     return { kind: 'found', operation: matches[0]! };
   }
   const bare = qualified === null ? ref : qualified[2]!;
   const searched = openapi.map((s) => s.description.name);
   const where = searched.length === 0 ? 'no OpenAPI source is declared' : `searched ${searched.join(', ')}`;
-  const ids = openapi.flatMap((s) => (s.kind === 'openapi' ? s.operations.flatMap((o) => (o.operationId === undefined ? [] : [o.operationId])) : []));
+  const ids = openapi.flatMap((s) =>
+    s.kind === 'openapi'
+      ? s.operations.flatMap((o) => (o.operationId === undefined ? [] : [o.operationId]))
+      : [],
+  );
   return unknown(`operationId '${ref}' matches no operation (${where})${didYouMean(bare, ids)}`);
 }
 
 function byOperationPath(context: LintContext, ref: string): OperationLookup {
-  const unknown = (message: string): OperationLookup => ({ kind: 'unknown', message, field: 'operationPath' });
+  const unknown = (message: string): OperationLookup => ({
+    kind: 'unknown',
+    message,
+    field: 'operationPath',
+  });
   const match = OPERATION_PATH.exec(ref);
   if (match === null) {
-    return unknown(`operationPath '${ref}' is not of the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'`);
+    return unknown(
+      `operationPath '${ref}' is not of the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'`,
+    );
   }
   const [, name, fragment] = match as unknown as [string, string, string];
   const tokens = splitPointer(fragment);
@@ -64,20 +85,29 @@ function byOperationPath(context: LintContext, ref: string): OperationLookup {
   if (tokens[0] === 'paths' && tokens.length === 2) {
     const methods = operations.filter((o) => o.path === tokens[1]).map((o) => o.method);
     const hint = methods.length > 0 ? `: one of ${methods.join(', ')}` : " (e.g. '/get')";
-    return unknown(`operationPath '${ref}' points at a path item, not an operation: it lacks the HTTP method${hint}`);
+    return unknown(
+      `operationPath '${ref}' points at a path item, not an operation: it lacks the HTTP method${hint}`,
+    );
   }
   if (tokens[0] !== 'paths' || tokens.length !== 3 || !METHODS.has(tokens[2]!)) {
-    return unknown(`operationPath '${ref}' must point at '#/paths/<escaped path>/<method>' with a lower-case HTTP method`);
+    return unknown(
+      `operationPath '${ref}' must point at '#/paths/<escaped path>/<method>' with a lower-case HTTP method`,
+    );
   }
   if (source === undefined) {
-    return unknown(`operationPath '${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, sourceNames(context))}`);
+    return unknown(
+      `operationPath '${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, sourceNames(context))}`,
+    );
   }
   if (source.kind === 'unresolved') return { kind: 'skipped' };
-  if (source.kind !== 'openapi') return unknown(`operationPath '${ref}' names '${name}', an Arazzo source, not an OpenAPI one`);
+  if (source.kind !== 'openapi')
+    return unknown(`operationPath '${ref}' names '${name}', an Arazzo source, not an OpenAPI one`);
   const found = safe(() => context.resolved.index.byOperationPath(ref));
   if (found !== undefined) return { kind: 'found', operation: found };
   const pointers = operations.map((o) => o.pointer);
-  return unknown(`operationPath '${ref}' matches no operation in ${name}${didYouMean(fragment.slice(1), pointers)}`);
+  return unknown(
+    `operationPath '${ref}' matches no operation in ${name}${didYouMean(fragment.slice(1), pointers)}`,
+  );
 }
 
 function sourceNames(context: LintContext): string[] {

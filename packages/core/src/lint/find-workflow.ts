@@ -5,7 +5,11 @@ import { asArray, asRecord, asString } from './read-node.js';
 /** What a workflowId reference resolves to. */
 export type WorkflowLookup =
   | { readonly kind: 'local'; readonly index: number; readonly workflow: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'external'; readonly source: string; readonly workflow: Readonly<Record<string, unknown>> }
+  | {
+      readonly kind: 'external';
+      readonly source: string;
+      readonly workflow: Readonly<Record<string, unknown>>;
+    }
   /** Names a workflow of an Arazzo source that could not be loaded: nothing to check. */
   | { readonly kind: 'skipped' }
   | { readonly kind: 'unknown'; readonly message: string };
@@ -20,19 +24,32 @@ export function findWorkflow(context: LintContext, ref: string): WorkflowLookup 
     const index = workflows.findIndex((w) => asString(asRecord(w)?.workflowId) === ref);
     if (index >= 0) return { kind: 'local', index, workflow: asRecord(workflows[index])! };
     const ids = workflows.flatMap((w) => asString(asRecord(w)?.workflowId) ?? []);
-    return { kind: 'unknown', message: `workflowId '${ref}' names no workflow of this document${didYouMean(ref, ids)}` };
+    return {
+      kind: 'unknown',
+      message: `workflowId '${ref}' names no workflow of this document${didYouMean(ref, ids)}`,
+    };
   }
   const [, name, id] = qualified as unknown as [string, string, string];
   const source = context.sources.find((s) => s.description.name === name);
   if (source === undefined) {
     const names = context.sources.map((s) => s.description.name);
-    return { kind: 'unknown', message: `'${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, names)}` };
+    return {
+      kind: 'unknown',
+      message: `'${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, names)}`,
+    };
   }
   if (source.kind === 'unresolved') return { kind: 'skipped' };
-  if (source.kind !== 'arazzo') return { kind: 'unknown', message: `'${ref}' names '${name}', an OpenAPI source: workflows live in Arazzo sources` };
+  if (source.kind !== 'arazzo')
+    return {
+      kind: 'unknown',
+      message: `'${ref}' names '${name}', an OpenAPI source: workflows live in Arazzo sources`,
+    };
   const workflows = asArray(asRecord(source.file.document)?.workflows);
   const found = workflows.map(asRecord).find((w) => asString(w?.workflowId) === id);
   if (found !== undefined) return { kind: 'external', source: name, workflow: found };
   const ids = workflows.flatMap((w) => asString(asRecord(w)?.workflowId) ?? []);
-  return { kind: 'unknown', message: `workflowId '${id}' names no workflow of source '${name}'${didYouMean(id, ids)}` };
+  return {
+    kind: 'unknown',
+    message: `workflowId '${id}' names no workflow of source '${name}'${didYouMean(id, ids)}`,
+  };
 }

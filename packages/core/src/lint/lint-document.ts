@@ -1,4 +1,4 @@
-import { createCriterionRegistry, type CriterionRegistry } from '../criteria/registry.js';
+import { type CriterionRegistry, createCriterionRegistry } from '../criteria/registry.js';
 import type { ResolvedDocument } from '../sources/types.js';
 import { checkCriteria } from './check-criteria.js';
 import { checkDependencyCycles } from './check-dependency-cycles.js';
@@ -41,14 +41,21 @@ export function lintDocument(resolved: ResolvedDocument, options: LintOptions = 
   const out: Diagnostic[] = [...resolved.diagnostics];
   const file = resolved.file;
   if (file !== undefined) {
-    const criteria = options.criteria ?? (defaultRegistry ??= createCriterionRegistry());
+    if (options.criteria === undefined && defaultRegistry === undefined)
+      defaultRegistry = createCriterionRegistry();
+    const criteria = options.criteria ?? (defaultRegistry as CriterionRegistry);
     const context = createLintContext({ resolved, file, criteria, out });
     for (const [name, rule] of RULES) {
       try {
         rule(context);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        context.report({ code: 'lint-internal', severity: 'warning', message: `the ${name} checks stopped early: ${reason}`, pointer: '' });
+        context.report({
+          code: 'lint-internal',
+          severity: 'warning',
+          message: `the ${name} checks stopped early: ${reason}`,
+          pointer: '',
+        });
       }
     }
   }

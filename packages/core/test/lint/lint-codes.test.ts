@@ -72,7 +72,10 @@ describe('lintDocument: one broken document per code', () => {
   });
 
   it('duplicate-id: parameter name+in twice is a warning', () => {
-    const text = swap('            value: 10\n', '            value: 10\n          - name: limit\n            in: query\n            value: 20\n');
+    const text = swap(
+      '            value: 10\n',
+      '            value: 10\n          - name: limit\n            in: query\n            value: 20\n',
+    );
     const found = findings(lint(text), 'duplicate-id');
     expect(found).toMatchObject([{ severity: 'warning', line: lineOf(text, '- name: limit', 2) }]);
   });
@@ -86,17 +89,29 @@ describe('lintDocument: one broken document per code', () => {
   });
 
   it('operation-unknown: an operationPath without its method says so', () => {
-    const text = swap('operationId: listPets', "operationPath: '{$sourceDescriptions.pets.url}#/paths/~1pets'");
+    const text = swap(
+      'operationId: listPets',
+      "operationPath: '{$sourceDescriptions.pets.url}#/paths/~1pets'",
+    );
     const [found] = findings(lint(text), 'operation-unknown');
     expect(found).toMatchObject({ line: lineOf(text, 'operationPath') });
     expect(found!.message).toMatch(/lacks the HTTP method: one of get, post/);
   });
 
   it('operation-ambiguous: an unqualified operationId found in two sources', () => {
-    const text = swap('    type: openapi\n', '    type: openapi\n  - name: more\n    url: ./more.yaml\n    type: openapi\n');
+    const text = swap(
+      '    type: openapi\n',
+      '    type: openapi\n  - name: more\n    url: ./more.yaml\n    type: openapi\n',
+    );
     const extra = PET_OPERATIONS.map((o) => ({ ...o, sourceName: 'more' }));
-    const found = findings(lintText(text, { operations: [...PET_OPERATIONS, ...extra] }), 'operation-ambiguous');
-    expect(found.map((f) => f.line)).toEqual([lineOf(text, 'operationId: listPets'), lineOf(text, 'operationId: getPet')]);
+    const found = findings(
+      lintText(text, { operations: [...PET_OPERATIONS, ...extra] }),
+      'operation-ambiguous',
+    );
+    expect(found.map((f) => f.line)).toEqual([
+      lineOf(text, 'operationId: listPets'),
+      lineOf(text, 'operationId: getPet'),
+    ]);
   });
 
   it('workflow-unknown: dependsOn naming no workflow', () => {
@@ -113,16 +128,27 @@ describe('lintDocument: one broken document per code', () => {
 
   it('expression-invalid: a misspelled expression source, at its scalar', () => {
     const text = swap('$response.body#/name', '$respons.body#/name');
-    expect(findings(lint(text), 'expression-invalid')).toMatchObject([{ line: lineOf(text, '$respons.body') }]);
+    expect(findings(lint(text), 'expression-invalid')).toMatchObject([
+      { line: lineOf(text, '$respons.body') },
+    ]);
   });
 
   it('expression-invalid: a broken embedded expression inside a payload', () => {
-    const text = swap('        outputs:\n          name:', '        requestBody:\n          payload:\n            note: "pet {$inputs.petId"\n        outputs:\n          name:');
-    expect(findings(lint(text), 'expression-invalid')).toMatchObject([{ line: lineOf(text, 'note:'), pointer: '/workflows/0/steps/1/requestBody/payload/note' }]);
+    const text = swap(
+      '        outputs:\n          name:',
+      '        requestBody:\n          payload:\n            note: "pet {$inputs.petId"\n        outputs:\n          name:',
+    );
+    expect(findings(lint(text), 'expression-invalid')).toMatchObject([
+      { line: lineOf(text, 'note:'), pointer: '/workflows/0/steps/1/requestBody/payload/note' },
+    ]);
   });
 
   it('reference-unknown: an undeclared input, a missing step output, and a step of no workflow', () => {
-    const text = swap('value: $steps.list.outputs.first', 'value: $inputs.petID', swap('name: $steps.get.outputs.name', 'name: $steps.gets.outputs.name'));
+    const text = swap(
+      'value: $steps.list.outputs.first',
+      'value: $inputs.petID',
+      swap('name: $steps.get.outputs.name', 'name: $steps.gets.outputs.name'),
+    );
     const found = findings(lint(text), 'reference-unknown');
     expect(found.map((f) => f.line)).toEqual([lineOf(text, '$inputs.petID'), lineOf(text, '$steps.gets')]);
     expect(found[0]!.message).toContain("did you mean 'petId'");
@@ -130,17 +156,26 @@ describe('lintDocument: one broken document per code', () => {
 
   it('reference-unknown: an output the step does not define', () => {
     const text = swap('$steps.list.outputs.first', '$steps.list.outputs.last');
-    expect(findings(lint(text), 'reference-unknown')).toMatchObject([{ line: lineOf(text, 'outputs.last'), severity: 'error' }]);
+    expect(findings(lint(text), 'reference-unknown')).toMatchObject([
+      { line: lineOf(text, 'outputs.last'), severity: 'error' },
+    ]);
   });
 
   it('reference-unknown: $response in a workflow output is a warning', () => {
     const text = swap('name: $steps.get.outputs.name', 'name: $response.body#/name');
-    expect(findings(lint(text), 'reference-unknown')).toMatchObject([{ line: lineOf(text, 'name: $response.body#/name', 2), severity: 'warning' }]);
+    expect(findings(lint(text), 'reference-unknown')).toMatchObject([
+      { line: lineOf(text, 'name: $response.body#/name', 2), severity: 'warning' },
+    ]);
   });
 
   it('reference-unknown: a missing component parameter', () => {
-    const text = swap('          - name: limit\n            in: query\n            value: 10\n', '          - reference: $components.parameters.pageSize\n');
-    expect(findings(lint(text), 'reference-unknown')).toMatchObject([{ line: lineOf(text, '$components.parameters') }]);
+    const text = swap(
+      '          - name: limit\n            in: query\n            value: 10\n',
+      '          - reference: $components.parameters.pageSize\n',
+    );
+    expect(findings(lint(text), 'reference-unknown')).toMatchObject([
+      { line: lineOf(text, '$components.parameters') },
+    ]);
   });
 
   it('criterion-invalid: a regex that does not compile, and one with no context', () => {
@@ -158,7 +193,10 @@ describe('lintDocument: one broken document per code', () => {
   });
 
   it('parameter-invalid: no in, a name the operation lacks, and a missing required path parameter', () => {
-    const text = swap('          - name: petId\n            in: path\n', '          - name: petid\n            in: path\n          - name: X-Trace\n');
+    const text = swap(
+      '          - name: petId\n            in: path\n',
+      '          - name: petid\n            in: path\n          - name: X-Trace\n',
+    );
     const found = findings(lint(text), 'parameter-invalid');
     expect(found).toMatchObject([
       { line: lineOf(text, 'operationId: getPet'), severity: 'warning' },
@@ -188,7 +226,10 @@ describe('lintDocument: one broken document per code', () => {
         operationId: listPets
 `;
     const found = findings(lint(text), 'duplicate-id');
-    expect(found.map((f) => f.line)).toEqual([lineOf(text, '- name: pets', 2), lineOf(text, 'workflowId: main', 2)]);
+    expect(found.map((f) => f.line)).toEqual([
+      lineOf(text, '- name: pets', 2),
+      lineOf(text, 'workflowId: main', 2),
+    ]);
   });
 
   it('workflow-unknown: a step workflowId, an action workflowId and a $sourceDescriptions form', () => {
@@ -198,7 +239,10 @@ describe('lintDocument: one broken document per code', () => {
       swap('operationId: listPets', 'workflowId: $sourceDescriptions.pets.setup'),
     );
     const found = findings(lint(text), 'workflow-unknown');
-    expect(found.map((f) => f.line)).toEqual([lineOf(text, 'workflowId: $sourceDescriptions'), lineOf(text, 'workflowId: cleanup')]);
+    expect(found.map((f) => f.line)).toEqual([
+      lineOf(text, 'workflowId: $sourceDescriptions'),
+      lineOf(text, 'workflowId: cleanup'),
+    ]);
     expect(found[0]!.message).toContain('an OpenAPI source');
   });
 
@@ -216,14 +260,22 @@ describe('lintDocument: one broken document per code', () => {
   });
 
   it('reference-unknown: $workflows and $sourceDescriptions that name nothing', () => {
-    const text = swap('name: $steps.get.outputs.name', 'name: $workflows.other.outputs.x\n      src: $sourceDescriptions.pest.url');
+    const text = swap(
+      'name: $steps.get.outputs.name',
+      'name: $workflows.other.outputs.x\n      src: $sourceDescriptions.pest.url',
+    );
     const found = findings(lint(text), 'reference-unknown');
-    expect(found.map((f) => f.line)).toEqual([lineOf(text, '$workflows.other'), lineOf(text, '$sourceDescriptions.pest')]);
+    expect(found.map((f) => f.line)).toEqual([
+      lineOf(text, '$workflows.other'),
+      lineOf(text, '$sourceDescriptions.pest'),
+    ]);
   });
 
   it('dependency-cycle: a workflow step that runs its own workflow', () => {
     const text = swap('operationId: listPets', 'workflowId: main');
-    expect(findings(lint(text), 'dependency-cycle')).toMatchObject([{ line: lineOf(text, 'workflowId: main', 2) }]);
+    expect(findings(lint(text), 'dependency-cycle')).toMatchObject([
+      { line: lineOf(text, 'workflowId: main', 2) },
+    ]);
   });
 
   it('parameter-invalid: a component parameter the operation does not define, at the reference', () => {
@@ -234,7 +286,9 @@ describe('lintDocument: one broken document per code', () => {
       in: query
       value: 1
 `;
-    expect(findings(lint(text), 'parameter-invalid')).toMatchObject([{ line: lineOf(text, '$components.parameters.page'), severity: 'error' }]);
+    expect(findings(lint(text), 'parameter-invalid')).toMatchObject([
+      { line: lineOf(text, '$components.parameters.page'), severity: 'error' },
+    ]);
   });
 
   it('skips operation checks when the source could not be loaded', () => {

@@ -2,11 +2,23 @@
  * Test helper: lint an Arazzo text against in-memory OpenAPI operations, without touching disk or
  * network, so each rule's test shows exactly the document it judges.
  */
-import { lintDocument, type Diagnostic, type OperationInfo, type OperationParameter, type ResolvedDocument, type ResolvedSource } from '@telaio/core';
+import {
+  type Diagnostic,
+  lintDocument,
+  type OperationInfo,
+  type OperationParameter,
+  type ResolvedDocument,
+  type ResolvedSource,
+} from '@telaio/core';
 import { loadArazzoText } from '../../src/document/load-arazzo-text.js';
 
 /** An OpenAPI operation of a fake source. */
-export function op(sourceName: string, method: string, path: string, extra: { operationId?: string; parameters?: OperationParameter[] } = {}): OperationInfo {
+export function op(
+  sourceName: string,
+  method: string,
+  path: string,
+  extra: { operationId?: string; parameters?: OperationParameter[] } = {},
+): OperationInfo {
   return {
     sourceName,
     method,
@@ -22,24 +34,39 @@ export function op(sourceName: string, method: string, path: string, extra: { op
 }
 
 /** Build a ResolvedDocument by hand: sources named in `unresolved` failed, `arazzo` ones hold the given texts. */
-export function resolveText(text: string, options: { operations?: OperationInfo[]; unresolved?: string[]; arazzo?: Record<string, string> } = {}): ResolvedDocument {
+export function resolveText(
+  text: string,
+  options: { operations?: OperationInfo[]; unresolved?: string[]; arazzo?: Record<string, string> } = {},
+): ResolvedDocument {
   const loaded = loadArazzoText({ uri: '/virtual/test.arazzo.yaml', text });
   const operations = options.operations ?? [];
-  const declared = Array.isArray((loaded.file?.document as { sourceDescriptions?: unknown })?.sourceDescriptions)
+  const declared = Array.isArray(
+    (loaded.file?.document as { sourceDescriptions?: unknown })?.sourceDescriptions,
+  )
     ? (loaded.file!.document.sourceDescriptions as unknown[]).filter(
         (d): d is { name: string; url: string; type?: string } =>
-          typeof d === 'object' && d !== null && typeof (d as { name?: unknown }).name === 'string' && typeof (d as { url?: unknown }).url === 'string',
+          typeof d === 'object' &&
+          d !== null &&
+          typeof (d as { name?: unknown }).name === 'string' &&
+          typeof (d as { url?: unknown }).url === 'string',
       )
     : [];
   const sources: ResolvedSource[] = declared.map((description) => {
     const uri = `/virtual/${description.url}`;
-    if (options.unresolved?.includes(description.name)) return { kind: 'unresolved', description: description as never, uri, reason: 'ENOENT' };
+    if (options.unresolved?.includes(description.name))
+      return { kind: 'unresolved', description: description as never, uri, reason: 'ENOENT' };
     const arazzoText = options.arazzo?.[description.name];
     if (arazzoText !== undefined) {
       const file = loadArazzoText({ uri, text: arazzoText }).file!;
       return { kind: 'arazzo', description: description as never, uri, file, sources: [] };
     }
-    return { kind: 'openapi', description: description as never, uri, version: '3.0.3', operations: operations.filter((o) => o.sourceName === description.name) };
+    return {
+      kind: 'openapi',
+      description: description as never,
+      uri,
+      version: '3.0.3',
+      operations: operations.filter((o) => o.sourceName === description.name),
+    };
   });
   return {
     ...(loaded.file === undefined ? {} : { file: loaded.file }),
@@ -48,7 +75,9 @@ export function resolveText(text: string, options: { operations?: OperationInfo[
     index: {
       byOperationId(ref) {
         const q = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(ref);
-        return q === null ? operations.filter((o) => o.operationId === ref) : operations.filter((o) => o.sourceName === q[1] && o.operationId === q[2]);
+        return q === null
+          ? operations.filter((o) => o.operationId === ref)
+          : operations.filter((o) => o.sourceName === q[1] && o.operationId === q[2]);
       },
       byOperationPath(ref) {
         const m = /^\{\$sourceDescriptions\.([^.}]+)\.url\}#(.*)$/.exec(ref);
@@ -64,7 +93,10 @@ export function lintText(text: string, options: Parameters<typeof resolveText>[1
 }
 
 /** The diagnostics of one code, as `line:severity:message` strings easy to assert on. */
-export function findings(diagnostics: readonly Diagnostic[], code: string): { line: number; severity: string; message: string; pointer: string }[] {
+export function findings(
+  diagnostics: readonly Diagnostic[],
+  code: string,
+): { line: number; severity: string; message: string; pointer: string }[] {
   return diagnostics
     .filter((d) => d.code === code)
     .map((d) => ({ line: d.range.start.line, severity: d.severity, message: d.message, pointer: d.pointer }));

@@ -27,16 +27,31 @@ const RICH = {
           stepId: 'get',
           operationPath: '{$sourceDescriptions.pets.url}#/paths/~1pets~1{petId}/get',
           parameters: [{ name: 'petId', in: 'path', value: '$inputs.petId' }],
-          requestBody: { contentType: 'application/json', payload: { a: ['{$inputs.petId}', 1] }, replacements: [{ target: '/a', value: '$steps.get.outputs.x' }] },
+          requestBody: {
+            contentType: 'application/json',
+            payload: { a: ['{$inputs.petId}', 1] },
+            replacements: [{ target: '/a', value: '$steps.get.outputs.x' }],
+          },
           successCriteria: [
             { condition: '$statusCode == 200 && $response.body#/ok == true' },
-            { context: '$response.body', condition: '$.items[?@.id > 1]', type: { type: 'jsonpath', version: 'rfc9535' } },
+            {
+              context: '$response.body',
+              condition: '$.items[?@.id > 1]',
+              type: { type: 'jsonpath', version: 'rfc9535' },
+            },
             { context: '$response.body', condition: '//pet', type: 'xpath' },
           ],
-          onFailure: [{ reference: '$components.failureActions.retry' }, { name: 'stop', type: 'goto', workflowId: 'other' }],
+          onFailure: [
+            { reference: '$components.failureActions.retry' },
+            { name: 'stop', type: 'goto', workflowId: 'other' },
+          ],
           outputs: { x: '$response.body#/x' },
         },
-        { stepId: 'sub', workflowId: '$sourceDescriptions.flows.remote', parameters: [{ name: 'p', value: '$steps.get.outputs.x' }] },
+        {
+          stepId: 'sub',
+          workflowId: '$sourceDescriptions.flows.remote',
+          parameters: [{ name: 'p', value: '$steps.get.outputs.x' }],
+        },
       ],
       outputs: { x: '$steps.get.outputs.x', y: '$outputs.x' },
     },
@@ -45,18 +60,31 @@ const RICH = {
   components: {
     inputs: { petInput: { type: 'object', properties: { petId: { type: 'string' } } } },
     parameters: { trace: { name: 'X-Trace', in: 'header', value: '$inputs.petId' } },
-    failureActions: { retry: { name: 'retry', type: 'retry', stepId: 'get', retryAfter: 1, criteria: [{ condition: '$statusCode == 503' }] } },
+    failureActions: {
+      retry: {
+        name: 'retry',
+        type: 'retry',
+        stepId: 'get',
+        retryAfter: 1,
+        criteria: [{ condition: '$statusCode == 503' }],
+      },
+    },
   },
 };
-const FLOWS = 'arazzo: 1.0.1\ninfo: {title: f, version: "1"}\nsourceDescriptions: []\nworkflows:\n  - workflowId: remote\n    steps: []\n';
+const FLOWS =
+  'arazzo: 1.0.1\ninfo: {title: f, version: "1"}\nsourceDescriptions: []\nworkflows:\n  - workflowId: remote\n    steps: []\n';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Every path (list of keys) in a JSON value, the root included. */
 function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
   const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push(...paths(v, [...at, i]));
+    });
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
   return out;
 }
 
@@ -71,14 +99,26 @@ function mutate(root: Json, m: Mutation): Json {
   const all = paths(root);
   const target = all[m.pick % all.length]!;
   if (target.length === 0) return m.op === 'garble' ? m.noise : m.value;
-  const parent = target.slice(0, -1).reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, root) as Record<string | number, Json>;
+  const parent = target
+    .slice(0, -1)
+    .reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, root) as Record<
+    string | number,
+    Json
+  >;
   const key = target[target.length - 1]!;
   const current = parent[key]!;
   if (m.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
     else delete parent[key];
   } else if (m.op === 'replace') parent[key] = m.value;
-  else if (m.op === 'retype') parent[key] = Array.isArray(current) ? { ...current } : typeof current === 'object' && current !== null ? Object.values(current) : typeof current === 'string' ? current.length : String(current);
+  else if (m.op === 'retype')
+    parent[key] = Array.isArray(current)
+      ? { ...current }
+      : typeof current === 'object' && current !== null
+        ? Object.values(current)
+        : typeof current === 'string'
+          ? current.length
+          : String(current);
   else if (typeof current === 'string') {
     const at = m.pick % (current.length + 1);
     parent[key] = current.slice(0, at) + m.noise + current.slice(at);
@@ -91,7 +131,28 @@ const mutation = fc.record({
   op: fc.constantFrom('delete', 'replace', 'retype', 'garble'),
   value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
   noise: fc
-    .array(fc.constantFrom('$', '{', '}', '#', '/', '.', '~', 'a', ' ', '[', ']', '=', "'", '\\', 'steps', 'inputs', '$response.body'), { maxLength: 6 })
+    .array(
+      fc.constantFrom(
+        '$',
+        '{',
+        '}',
+        '#',
+        '/',
+        '.',
+        '~',
+        'a',
+        ' ',
+        '[',
+        ']',
+        '=',
+        "'",
+        '\\',
+        'steps',
+        'inputs',
+        '$response.body',
+      ),
+      { maxLength: 6 },
+    )
     .map((parts) => parts.join('')),
 });
 
@@ -117,7 +178,9 @@ describe('lintDocument never throws', () => {
   }
 
   it('reports something for the unmutated rich document only where it is really broken', () => {
-    const codes = lintText(stringify(RICH), { operations: PET_OPERATIONS, arazzo: { flows: FLOWS } }).map((d) => d.code);
+    const codes = lintText(stringify(RICH), { operations: PET_OPERATIONS, arazzo: { flows: FLOWS } }).map(
+      (d) => d.code,
+    );
     // main → other → main through dependsOn and the step `w`: a real cycle, and nothing else is wrong.
     expect(codes.filter((c) => c !== 'criterion-invalid')).toEqual(['dependency-cycle']);
   });

@@ -1,7 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultLoader, lintDocument, resolveDocument, TelaioError, type Diagnostic, type SourceLoader } from '@telaio/core';
+import {
+  type Diagnostic,
+  defaultLoader,
+  lintDocument,
+  resolveDocument,
+  type SourceLoader,
+  TelaioError,
+} from '@telaio/core';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -12,7 +19,8 @@ const oaiDir = path.join(shared, 'reference/oai-examples');
 /** Files only: tests never reach the network, so an http(s) source is unresolved on purpose. */
 const offline: SourceLoader = {
   load(uri, options) {
-    if (/^https?:/i.test(uri)) return Promise.reject(new TelaioError('source-unresolved', `offline test: ${uri}`));
+    if (/^https?:/i.test(uri))
+      return Promise.reject(new TelaioError('source-unresolved', `offline test: ${uri}`));
     return defaultLoader.load(uri, options);
   },
 };
@@ -21,7 +29,8 @@ async function lintFile(file: string): Promise<Diagnostic[]> {
   return lintDocument(await resolveDocument(file, { loader: offline, cache: false }));
 }
 
-const show = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${path.basename(d.file)}:${d.range.start.line} ${d.severity} ${d.code} ${d.message}`);
+const show = (ds: readonly Diagnostic[]): string[] =>
+  ds.map((d) => `${path.basename(d.file)}:${d.range.start.line} ${d.severity} ${d.code} ${d.message}`);
 
 describe('the Stytch workflows', () => {
   const files = readdirSync(stytchDir).filter((f) => f.endsWith('.yml'));
@@ -36,7 +45,10 @@ describe('the Stytch workflows', () => {
       errors.push(...lintDocument(resolved).filter((d) => d.severity === 'error'));
     }
     expect(show(errors)).toEqual([]);
-    expect([...resolvedKinds].sort()).toEqual(['stytch-b2b-openapi.yml:openapi', 'stytch-consumer-openapi.yml:openapi']);
+    expect([...resolvedKinds].sort()).toEqual([
+      'stytch-b2b-openapi.yml:openapi',
+      'stytch-consumer-openapi.yml:openapi',
+    ]);
   });
 
   it('a copy with one operationId misspelled reports operation-unknown at that line', async () => {
@@ -44,12 +56,20 @@ describe('the Stytch workflows', () => {
     mkdirSync(path.join(dir, 'arazzo'));
     symlinkSync(path.join(shared, 'stytch/openapi'), path.join(dir, 'openapi'));
     const original = readFileSync(path.join(stytchDir, 'stytch-b2b-totp-enrollment-workflow.yml'), 'utf8');
-    const broken = original.replace('operationId: api_b2b_totp_v1_Authenticate', 'operationId: api_b2b_totp_v1_Authenticat');
+    const broken = original.replace(
+      'operationId: api_b2b_totp_v1_Authenticate',
+      'operationId: api_b2b_totp_v1_Authenticat',
+    );
     expect(broken).not.toBe(original);
     const copy = path.join(dir, 'arazzo', 'broken.yml');
     writeFileSync(copy, broken);
     const found = (await lintFile(copy)).filter((d) => d.severity === 'error');
-    const line = broken.split('\n').findIndex((l) => l.includes('api_b2b_totp_v1_Authenticat\n') || l.endsWith('api_b2b_totp_v1_Authenticat')) + 1;
+    const line =
+      broken
+        .split('\n')
+        .findIndex(
+          (l) => l.includes('api_b2b_totp_v1_Authenticat\n') || l.endsWith('api_b2b_totp_v1_Authenticat'),
+        ) + 1;
     expect(found.map((d) => [d.code, d.range.start.line])).toEqual([['operation-unknown', line]]);
     expect(found[0]!.message).toContain("did you mean 'api_b2b_totp_v1_Authenticate'");
   });
@@ -58,7 +78,10 @@ describe('the Stytch workflows', () => {
 describe('the OAI examples', () => {
   const codesOf = async (name: string) => {
     const ds = await lintFile(path.join(oaiDir, name));
-    return { ds, errors: ds.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line} ${d.code}`) };
+    return {
+      ds,
+      errors: ds.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line} ${d.code}`),
+    };
   };
 
   it('LoginAndRetrievePets: the operationPath lacks its method (and the petstore URL is offline here)', async () => {
@@ -88,7 +111,8 @@ describe('the OAI examples', () => {
   // - oauth: clean.
   it('no crash on any, and what each of the others reports', async () => {
     const report: Record<string, string[]> = {};
-    for (const file of readdirSync(oaiDir).filter((f) => f.includes('arazzo'))) report[file] = (await codesOf(file)).errors;
+    for (const file of readdirSync(oaiDir).filter((f) => f.includes('arazzo')))
+      report[file] = (await codesOf(file)).errors;
     expect(report).toMatchInlineSnapshot(`
       {
         "ExtendedParametersExample.arazzo.yaml": [

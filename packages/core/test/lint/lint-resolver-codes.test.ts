@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { lintDocument, resolveDocument, TelaioError, type SourceLoader } from '@telaio/core';
+import { lintDocument, resolveDocument, type SourceLoader, TelaioError } from '@telaio/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -51,7 +51,12 @@ async function lint(text: string) {
     cache: false,
     loader: memoryLoader({ [path.join(dir, 'pets.yaml')]: OPENAPI }),
   });
-  return lintDocument(resolved).map((d) => ({ code: d.code, line: d.range.start.line, severity: d.severity, message: d.message }));
+  return lintDocument(resolved).map((d) => ({
+    code: d.code,
+    line: d.range.start.line,
+    severity: d.severity,
+    message: d.message,
+  }));
 }
 
 describe('lintDocument passes on the resolver codes, each at its line', () => {
@@ -70,7 +75,9 @@ describe('lintDocument passes on the resolver codes, each at its line', () => {
   });
 
   it('unsupported-version', async () => {
-    expect(await lint(DOC.replace('arazzo: 1.0.1', 'arazzo: 2.0.0'))).toMatchObject([{ code: 'unsupported-version', line: 1 }]);
+    expect(await lint(DOC.replace('arazzo: 1.0.1', 'arazzo: 2.0.0'))).toMatchObject([
+      { code: 'unsupported-version', line: 1 },
+    ]);
   });
 
   it('source-unresolved, and no operation-unknown guessed behind it', async () => {
@@ -79,34 +86,39 @@ describe('lintDocument passes on the resolver codes, each at its line', () => {
   });
 
   it('operation-unknown through the real operation index', async () => {
-    expect(await lint(DOC.replace('operationId: getPet', 'operationId: getPte'))).toMatchObject([{ code: 'operation-unknown', line: 13 }]);
+    expect(await lint(DOC.replace('operationId: getPet', 'operationId: getPte'))).toMatchObject([
+      { code: 'operation-unknown', line: 13 },
+    ]);
   });
 
   it('never throws on mutated documents going through the resolver and the schema', async () => {
     const seed = parse(DOC) as Record<string, unknown>;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 1 })), { minLength: 1, maxLength: 3 }), async (edits) => {
-        const doc = structuredClone(seed) as Record<string, unknown>;
-        for (const [pick, value] of edits) {
-          // Replace one node found by walking `pick` down the tree.
-          let node: unknown = doc;
-          let n = pick;
-          for (;;) {
-            const keys = node !== null && typeof node === 'object' ? Object.keys(node) : [];
-            if (keys.length === 0 || n % 4 === 0) break;
-            const key = keys[n % keys.length]!;
-            const child = (node as Record<string, unknown>)[key];
-            if (child === null || typeof child !== 'object' || n < 8) {
-              (node as Record<string, unknown>)[key] = value;
-              break;
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 1 })), { minLength: 1, maxLength: 3 }),
+        async (edits) => {
+          const doc = structuredClone(seed) as Record<string, unknown>;
+          for (const [pick, value] of edits) {
+            // Replace one node found by walking `pick` down the tree.
+            let node: unknown = doc;
+            let n = pick;
+            for (;;) {
+              const keys = node !== null && typeof node === 'object' ? Object.keys(node) : [];
+              if (keys.length === 0 || n % 4 === 0) break;
+              const key = keys[n % keys.length]!;
+              const child = (node as Record<string, unknown>)[key];
+              if (child === null || typeof child !== 'object' || n < 8) {
+                (node as Record<string, unknown>)[key] = value;
+                break;
+              }
+              node = child;
+              n = Math.floor(n / 3);
             }
-            node = child;
-            n = Math.floor(n / 3);
           }
-        }
-        const found = await lint(stringify(doc));
-        expect(found.filter((d) => d.code === 'lint-internal')).toEqual([]);
-      }),
+          const found = await lint(stringify(doc));
+          expect(found.filter((d) => d.code === 'lint-internal')).toEqual([]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
