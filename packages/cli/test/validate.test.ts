@@ -169,6 +169,14 @@ describe('telaio validate', () => {
     }
   });
 
+  it('prints no colour codes when stdout is not a terminal', () => {
+    const env = { ...process.env, FORCE_COLOR: '1' };
+    delete env.NO_COLOR;
+    const r = spawnSync(process.execPath, [bin, 'validate', '--no-cache', broken.file], { cwd: repoRoot, encoding: 'utf8', env });
+    expect(r.stdout).toContain('operation-unknown');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
   it('--help prints the options and examples (exit 0)', () => {
     const r = telaio(['--help']);
     expect(r.code).toBe(0);
