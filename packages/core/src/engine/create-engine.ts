@@ -45,9 +45,11 @@ export function createEngine(options: EngineOptions): Engine {
       const workflow = plan.workflows.get(workflowId);
       if (workflow === undefined) throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
       const inputs = run.inputs ?? {};
+      const signal = run.signal ?? NEVER;
       const state: RunState = {
         runId: randomUUID(),
-        signal: run.signal ?? NEVER,
+        signal,
+        sendContext: options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
         hooks: combineHooks({ hooks: [options.hooks, run.hooks] }),
         transport: options.transport,
         credentials: options.credentials,

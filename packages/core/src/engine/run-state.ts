@@ -5,7 +5,7 @@
 import type { CredentialProvider } from '../adapters/credentials.js';
 import type { EngineHooks } from '../adapters/hooks.js';
 import type { InputProvider } from '../adapters/inputs.js';
-import type { Transport } from '../adapters/transport.js';
+import type { Transport, TransportContext } from '../adapters/transport.js';
 import type { SleepFunction } from './engine-types.js';
 import type { WorkflowPlan } from './plan-types.js';
 import type { RunResult, StepResult } from './types.js';
@@ -16,6 +16,8 @@ export interface RunState {
   readonly signal: AbortSignal;
   readonly hooks: EngineHooks;
   readonly transport: Transport;
+  /** The context handed to every send of this run (signal and credentials). */
+  readonly sendContext: TransportContext;
   readonly credentials: CredentialProvider | undefined;
   readonly servers: Readonly<Record<string, string>>;
   readonly sleep: SleepFunction;

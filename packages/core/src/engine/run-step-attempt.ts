@@ -53,8 +53,8 @@ export async function runStepAttempt(options: { frame: Frame; step: StepPlan; at
     response = sent.response;
   }
   const passed = testCriteria({ frame, stepId: step.stepId, criteria: step.successCriteria, ctx, of: 'success', onMissing });
-  const base = { ctx, ...(response === undefined ? {} : { response }), ...(childOutputs === undefined ? {} : { childOutputs }) };
-  if (passed) return { success: true, ...base };
+  if (passed) return { success: true, ctx, response, childOutputs };
   const status = response === undefined ? '' : ` (status ${response.statusCode})`;
-  return { success: false, ...base, error: { code: 'criteria-failed', message: `successCriteria of step '${step.stepId}' not met${status}`, stepId: step.stepId } };
+  const error: RunError = { code: 'criteria-failed', message: `successCriteria of step '${step.stepId}' not met${status}`, stepId: step.stepId };
+  return { success: false, ctx, response, childOutputs, error };
 }

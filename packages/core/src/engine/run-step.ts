@@ -23,7 +23,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   const { state } = frame;
   const { stepId } = step;
   const started = state.now();
-  const retries = new Map<ActionPlan, number>();
+  let retries: Map<ActionPlan, number> | undefined;
   const onMissing: MissingValueListener = (info) => state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
   let attempt = 0;
   let last: AttemptResult | undefined;
@@ -33,11 +33,12 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       stepId,
       workflowId: frame.plan.workflowId,
       status,
+      statusCode: response?.statusCode,
       attempts: attempt,
       durationMs: state.now() - started,
       outputs,
-      ...(response === undefined ? {} : { statusCode: response.statusCode, request: response.request }),
-      ...(reason === undefined ? {} : { reason }),
+      request: response?.request,
+      reason,
     };
     state.steps.push(result);
     state.hooks.onStepEnd?.({ ...frame.scope, result });
@@ -53,8 +54,10 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       return fail({ code: 'max-steps-exceeded', message: `more than ${state.maxSteps} step executions in one run`, stepId });
     }
     state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt });
-    const inputError = await resolveLazyInputs({ frame, reads: step.inputReads, stepId });
-    if (inputError !== undefined) return fail(inputError);
+    if (frame.pending.size > 0) {
+      const inputError = await resolveLazyInputs({ frame, reads: step.inputReads, stepId });
+      if (inputError !== undefined) return fail(inputError);
+    }
     last = await runStepAttempt({ frame, step, attempt, onMissing });
     const { ctx } = last;
     if (last.success) {
@@ -77,6 +80,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     for (const action of step.onFailure) {
       if (!testCriteria({ frame, stepId, criteria: action.criteria, ctx, of: action.name, onMissing })) continue;
       if (action.type === 'retry') {
+        retries ??= new Map();
         const used = retries.get(action) ?? 0;
         if (used >= action.retryLimit) continue;
         retries.set(action, used + 1);

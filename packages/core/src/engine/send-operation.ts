@@ -10,6 +10,8 @@ import type { Frame } from './frame.js';
 import type { StepPlan } from './plan-types.js';
 import type { RunError } from './types.js';
 
+const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+
 /** What one send yields. */
 export interface SendOutcome {
   readonly ctx: ExpressionContext;
@@ -24,29 +26,24 @@ export async function sendOperation(options: { frame: Frame; step: StepPlan; att
   const operation = step.operation;
   if (operation === undefined) throw new TypeError('sendOperation needs an operation step');
   const parameters: RequestParameter[] = [];
-  const query: Record<string, string> = {};
-  const path: Record<string, string> = {};
+  let query: Record<string, string> | undefined;
+  let path: Record<string, string> | undefined;
   for (const p of step.parameters) {
     if (p.in === undefined) continue;
     const value = p.value.evaluate(frame.base, onMissing);
     if (value === undefined) continue;
     parameters.push({ name: p.name, in: p.in, value });
-    if (p.in === 'query') query[p.name] = value as string;
-    else if (p.in === 'path') path[p.name] = value as string;
+    if (p.in === 'query') (query ??= {})[p.name] = value as string;
+    else if (p.in === 'path') (path ??= {})[p.name] = value as string;
   }
   const body = step.body === undefined ? undefined : buildRequestBody({ body: step.body, operation, ctx: frame.base, onMissing });
   const serverUrl = state.servers[operation.sourceName] ?? (step.source === undefined ? undefined : state.credentials?.serverFor?.(step.source));
-  const request: PreparedRequest = {
-    operation,
-    parameters,
-    ...(serverUrl === undefined ? {} : { serverUrl }),
-    ...(step.source === undefined ? {} : { source: step.source }),
-    ...(body === undefined ? {} : { body }),
-  };
+  // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
+  const request: PreparedRequest = { operation, serverUrl, source: step.source, parameters, body };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
   let response: ReceivedResponse;
   try {
-    response = await state.transport.send(request, state.credentials === undefined ? { signal: state.signal } : { signal: state.signal, credentials: state.credentials });
+    response = await state.transport.send(request, state.sendContext);
   } catch (error) {
     const aborted = state.signal.aborted;
     const code = (error as { code?: unknown }).code;
@@ -55,12 +52,18 @@ export async function sendOperation(options: { frame: Frame; step: StepPlan; att
   }
   state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
   const sent = response.request;
+  const base = frame.base;
   const ctx: ExpressionContext = {
-    ...frame.base,
+    inputs: base.inputs,
+    outputs: base.outputs,
+    steps: base.steps,
+    workflows: base.workflows,
+    sourceDescriptions: base.sourceDescriptions,
+    components: base.components,
     url: sent.url,
     method: sent.method,
     statusCode: response.statusCode,
-    request: { headers: sent.headers, query, path, body: body?.value },
+    request: { headers: sent.headers, query: query ?? EMPTY, path: path ?? EMPTY, body: body?.value },
     response: { headers: response.headers, body: response.body },
   };
   return { ctx, response };
