@@ -13,6 +13,7 @@ import { organizationRoutes } from './routes/organization-routes.js';
 import { recoveryCodeRoutes } from './routes/recovery-code-routes.js';
 import { sessionAdminRoutes } from './routes/session-admin-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { totpRecoveryRoutes } from './routes/totp-recovery-routes.js';
 import { totpRoutes } from './routes/totp-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { userSearchRoutes } from './routes/user-search-routes.js';
@@ -65,6 +66,7 @@ const ROUTES = [
   ...userSearchRoutes,
   ...sessionAdminRoutes,
   ...totpRoutes,
+  ...totpRecoveryRoutes,
   ...organizationRoutes,
   ...b2bTotpRoutes,
   ...recoveryCodeRoutes,

@@ -119,3 +119,59 @@ describe('consumer TOTP', () => {
     });
   });
 });
+
+describe('consumer recovery codes', () => {
+  it('lists unused codes and recovers once per code, with a session only when asked', async () => {
+    const user = (await api.post('/v1/users', { email: 'rc@example.com' })).body;
+    const totp = (await api.post('/v1/totps', { user_id: user.user_id })).body;
+    const early = await api.post('/v1/totps/recover', {
+      user_id: user.user_id,
+      recovery_code: totp.recovery_codes[0],
+    });
+    expect([early.status, early.body.error_type]).toEqual([404, 'totp_not_found']);
+    await api.post('/v1/totps/authenticate', {
+      user_id: user.user_id,
+      totp_code: generateTotpCode({ secret: totp.secret }),
+    });
+
+    const listed = await api.post('/v1/totps/recovery_codes', { user_id: user.user_id });
+    expect(listed.body).toMatchObject({
+      user_id: user.user_id,
+      totps: [{ totp_id: totp.totp_id, verified: true, recovery_codes: totp.recovery_codes }],
+    });
+
+    const plain = await api.post('/v1/totps/recover', {
+      user_id: user.user_id,
+      recovery_code: totp.recovery_codes[0],
+    });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({
+      totp_id: totp.totp_id,
+      user_id: user.user_id,
+      session_token: '',
+      session_jwt: '',
+    });
+    expect(plain.body).not.toHaveProperty('session');
+    const again = await api.post('/v1/totps/recover', {
+      user_id: user.user_id,
+      recovery_code: totp.recovery_codes[0],
+    });
+    expect([again.status, again.body.error_type]).toEqual([404, 'recovery_code_not_found']);
+
+    const withSession = await api.post('/v1/totps/recover', {
+      user_id: user.user_id,
+      recovery_code: totp.recovery_codes[1],
+      session_duration_minutes: 10,
+    });
+    expect(withSession.body.session.authentication_factors[0]).toMatchObject({
+      type: 'recovery_codes',
+      delivery_method: 'recovery_code',
+    });
+    expect(
+      (await api.post('/v1/sessions/authenticate', { session_token: withSession.body.session_token })).status,
+    ).toBe(200);
+    expect(
+      (await api.post('/v1/totps/recovery_codes', { user_id: user.user_id })).body.totps[0].recovery_codes,
+    ).toHaveLength(8);
+  });
+});

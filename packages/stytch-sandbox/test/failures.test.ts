@@ -206,13 +206,17 @@ describe('streamed bodies', () => {
     const { sandbox, api } = await start({ bodyLimit: 1024 });
     const chunks = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode(`{"pad":"${'y'.repeat(500)}"}`));
+        for (let i = 0; i < 8; i++)
+          controller.enqueue(new TextEncoder().encode(`{"pad":"${'y'.repeat(500)}"}`));
         controller.close();
       },
     });
     const reply = await fetch(`${sandbox.url}/v1/users`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${sandbox.projectId}:${sandbox.secret}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
       body: chunks,
       duplex: 'half',
     } as RequestInit);

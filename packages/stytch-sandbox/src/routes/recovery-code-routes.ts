@@ -11,12 +11,12 @@ import { formatTime } from '../present/format-time.js';
 import { presentMember } from '../present/present-member.js';
 import { presentOrganization } from '../present/present-organization.js';
 import { presentSession } from '../present/present-session.js';
-import { consumeAttempt } from '../state/consume-attempt.js';
 import { findActiveTotp } from '../state/find-active-totp.js';
 import { findMember } from '../state/find-member.js';
 import { findSession } from '../state/find-session.js';
 import { issueSessionJwt } from '../state/issue-session-jwt.js';
 import { mintSession } from '../state/mint-session.js';
+import { spendRecoveryCode } from '../state/spend-recovery-code.js';
 
 /** The recovery code endpoints. */
 export const recoveryCodeRoutes: readonly Route[] = [
@@ -67,7 +67,7 @@ export const recoveryCodeRoutes: readonly Route[] = [
       const fields = readFields({ body });
       const organizationId = fields.string('organization_id');
       const memberId = fields.string('member_id');
-      const given = fields.string('recovery_code').trim().toLowerCase();
+      const given = fields.string('recovery_code');
       const duration = fields.sessionDuration();
       const sessionToken = fields.optionalString('session_token');
       const sessionJwt = fields.optionalString('session_jwt');
@@ -78,22 +78,7 @@ export const recoveryCodeRoutes: readonly Route[] = [
           : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
       if (existing !== undefined && existing.subjectId !== member.memberId)
         fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
-      consumeAttempt({ state, subjectId: member.memberId });
-      const totp = findActiveTotp({ state, subjectId: member.memberId });
-      if (/^\d{6}$/.test(given))
-        fail(
-          400,
-          'totp_code_used_as_recovery_code',
-          'A TOTP code was passed where a recovery code is expected.',
-        );
-      const code = totp.recoveryCodes.find((c) => !c.used && c.code === given);
-      if (code === undefined)
-        fail(
-          404,
-          'recovery_code_not_found',
-          'The recovery code is not valid for this member, or was already used.',
-        );
-      code.used = true;
+      const { totp, code } = spendRecoveryCode({ state, subjectId: member.memberId, code: given });
       const now = formatTime({ ms: state.clock() });
       const session = mintSession({
         state,
