@@ -11,12 +11,13 @@ afterAll(() => server.close());
 
 describe('telaio run --dry-run', () => {
   it('prints every request resolved as far as inputs allow, with placeholders for earlier responses, and sends nothing', async () => {
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--input', 'username=ada', '--input', 'itemId=8', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--input', `password=${SECRETS.password}`, '--input', 'itemId=8', '--server', `stytchFixture=${server.url}`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`POST ${server.url}/login`);
     expect(r.stdout).toMatch(/authorization: \[REDACTED\]/);
-    expect(r.stdout).toContain('"username": "ada"');
-    expect(r.stdout).toContain('"password": "<input:password>"');
+    expect(r.stdout).toContain('"username": "<input:username>"');
+    expect(r.stdout).toContain('"password": "[REDACTED]"');
+    expect(r.stdout).not.toContain(SECRETS.password);
     expect(r.stdout).toContain(`GET ${server.url}/items/8`);
     expect(r.stdout).toContain('x-session: <login:$response.body#/session_token>');
     expect(r.stdout).not.toContain(SECRETS.credential);

@@ -45,13 +45,16 @@ describe('telaio run: inputs and reports', () => {
   });
 
   it('retry and goto: actions in words, one json entry per execution, junit parsed as XML', async () => {
+    server.reset();
     const pretty = await telaio(['run', FILE, '-w', 'retry-and-goto', ...srv()]);
     expect(pretty.code).toBe(0);
     expect(pretty.stderr).toMatch(/flaky got 503: retry in 1 s \(attempt 2 of 3, action again\)/);
     expect(pretty.stderr).toMatch(/goto step count \(action loop\)/);
+    server.reset();
     const json = JSON.parse((await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'json', ...srv()])).stdout);
     expect(json.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['flaky', 'count', 'count']);
     expect(json.steps[0].attempts).toBe(2);
+    server.reset();
     const junit = await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'junit', ...srv()]);
     const doc = new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(junit.stdout, 'text/xml');
     const suite = doc.getElementsByTagName('testsuite')[0];
@@ -64,7 +67,7 @@ describe('telaio run: inputs and reports', () => {
     const ok = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=a&<b>"', '--input', `password=${SECRETS.password}`, '--input', 'itemId=3', '-f', 'junit', ...srv()]);
     expect(ok.code).toBe(0);
     const parse = (xml: string) => new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(xml, 'text/xml');
-    expect(parse(ok.stdout).getElementsByTagName('system-out')[2]?.textContent).toContain('item <3> & "co"');
+    expect(parse(ok.stdout).getElementsByTagName('system-out')[2]?.textContent).toContain('item <3> & \\"co\\"');
     const bad = await telaio(['run', FILE, '-w', 'not-found', '-f', 'junit', ...srv()]);
     expect(bad.code).toBe(1);
     const failure = parse(bad.stdout).getElementsByTagName('failure')[0];

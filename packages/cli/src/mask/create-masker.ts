@@ -1,3 +1,4 @@
+import type { SentRequest } from '@telaio/core';
 import { createRedactor, REDACTED } from '@telaio/http-adapter';
 
 /** The text that replaces a secret in every output (the http adapter's, so HAR and reports agree). */
@@ -19,6 +20,8 @@ export interface Masker {
   text(text: string): string;
   /** A deep copy of `value`: secrets by value, and everything under secret-looking keys (or `{name, value}` pairs such as HAR headers), masked. */
   value<T>(value: T): T;
+  /** A copy of something holding a SentRequest (`{request}`): headers, URL and body (field by field for JSON and forms) masked. */
+  record<T extends { readonly request: SentRequest }>(holder: T): T;
   /** Every value known secret so far (for the transport's own redaction). */
   secrets(): readonly string[];
 }
@@ -27,8 +30,10 @@ export interface Masker {
 const MIN_LENGTH = 4;
 
 /** Creates a Masker seeded with `secrets` (e.g. CredentialProvider.secretValues()). */
-export function createMasker(options: { reveal?: boolean; secrets?: readonly string[] } = {}): Masker {
+export function createMasker(options: { reveal?: boolean; secrets?: readonly string[]; placeholders?: boolean } = {}): Masker {
   const reveal = options.reveal === true;
+  /** --dry-run: `<step:$response.body#/x>` placeholders are ours, never secret, always shown. */
+  const isPlaceholder = (v: unknown): boolean => options.placeholders === true && typeof v === 'string' && /^<[^<>\n]+>$/.test(v);
   const known = new Set<string>();
   let list: string[] = [];
   const redactor = createRedactor({ reveal, secretValues: () => list });
@@ -36,7 +41,7 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
   const isPair = (record: Record<string, unknown>): boolean => typeof record.name === 'string' && 'value' in record && isSecret(record.name);
 
   const addOne = (raw: string): void => {
-    if (raw.length < MIN_LENGTH) return;
+    if (raw.length < MIN_LENGTH || isPlaceholder(raw)) return;
     for (const form of [raw, JSON.stringify(raw).slice(1, -1)]) {
       if (!known.has(form)) {
         known.add(form);
@@ -63,7 +68,7 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
   };
   const text = (input: string): string => (reveal || list.length === 0 ? input : redactor.text(input));
   const deep = (value: unknown, secretHere: boolean): unknown => {
-    if (typeof value === 'string') return secretHere ? MASK : text(value);
+    if (typeof value === 'string') return secretHere && !isPlaceholder(value) ? MASK : text(value);
     if (typeof value === 'number' || typeof value === 'boolean') return secretHere ? MASK : value;
     if (Array.isArray(value)) return value.map((item) => deep(item, secretHere));
     if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
@@ -76,5 +81,24 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
     return value;
   };
   for (const secret of options.secrets ?? []) add(secret);
-  return { reveal, add, collect, text, value: <T>(v: T): T => (reveal ? v : (deep(v, false) as T)), secrets: () => list };
+  const value = <T>(v: T): T => (reveal ? v : (deep(v, false) as T));
+  const record = <T extends { readonly request: SentRequest }>(holder: T): T => {
+    if (reveal) return holder;
+    const { request } = holder;
+    const body = request.body === undefined ? {} : { body: text(pretty(redactor.body(request.body, request.headers['content-type']))) };
+    const headers = redactor.headers(request.headers);
+    for (const [name, v] of Object.entries(request.headers)) if (isPlaceholder(v)) headers[name] = v;
+    const masked: SentRequest = { method: request.method, url: text(redactor.url(request.url)), headers, ...body };
+    return { ...value(holder), request: masked };
+  };
+  return { reveal, add, collect, text, value, record, secrets: () => list };
+}
+
+/** JSON text pretty-printed (other text as it is). */
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }

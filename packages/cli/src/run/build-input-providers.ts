@@ -49,7 +49,7 @@ export async function buildInputProviders(plan: InputProviderPlan): Promise<Reco
   }
   for (const name of plan.schema.required) {
     if (name in plan.given || name in providers) continue;
-    if (plan.dryRun) providers[name] = { resolve: () => `<input:${name}>` };
+    if (plan.dryRun) providers[name] = { resolve: () => standIn(name, plan.schema.properties[name]) };
     else if (plan.interactive) providers[name] = createPromptProvider({ colors: plan.colors });
   }
   const out: Record<string, InputProvider> = {};
@@ -68,6 +68,21 @@ function teach(provider: InputProvider, name: string, masker: Masker): InputProv
       return value;
     },
   };
+}
+
+/**
+ * What --dry-run uses for a required input nobody gave: a `<input:NAME>` placeholder, or for inputs
+ * whose schema wants another type (the engine checks it), the schema's default, example, minimum or
+ * an empty value of that type.
+ */
+function standIn(name: string, schema: Record<string, unknown> | undefined): unknown {
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
+  if (type === undefined || type === 'string') return `<input:${name}>`;
+  if (schema?.default !== undefined) return schema.default;
+  if (Array.isArray(schema?.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (type === 'integer' || type === 'number') return typeof schema?.minimum === 'number' ? schema.minimum : 0;
+  if (type === 'boolean') return false;
+  return type === 'array' ? [] : {};
 }
 
 function convert(text: string, type: unknown): unknown {

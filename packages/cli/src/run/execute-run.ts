@@ -31,13 +31,13 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const errColors = colorsFor(stderr);
   const outColors = colorsFor(process.stdout);
   const interactive = process.stdin.isTTY === true && stderr.isTTY === true;
-  const masker = createMasker({ reveal: run.revealSecrets });
+  const masker = createMasker({ reveal: run.revealSecrets, placeholders: run.dryRun });
   const showProgress = run.format === 'pretty' || stderr.isTTY === true;
   const services = await startRunServices({
     run,
     masker,
     onDryRunRecord: (record) => {
-      if (run.format === 'pretty') process.stdout.write(masker.text(formatDryRunRecord(masker.value(record), { colors: outColors })));
+      if (run.format === 'pretty') process.stdout.write(masker.text(formatDryRunRecord(masker.record(record), { colors: outColors })));
     },
   });
   const abort = new AbortController();
@@ -52,6 +52,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     });
     const loaded = await loadRunDocument(engine, resolve(run.file), errColors);
     const workflowId = selectWorkflow(loaded, run.workflowId);
+    await services.useDocument(loaded.uri, loaded.document.sourceDescriptions);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
     for (const name of Object.keys(run.servers)) {
       if (!sources.includes(name)) throw new UsageError(`--server ${name}: no such source description; the document has: ${sources.join(', ')}`);
@@ -97,7 +98,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
         dryRun: run.dryRun,
         ...(run.output === undefined ? {} : { output: run.output }),
         ...(run.har === undefined ? {} : { har: run.har }),
-        ...(run.dryRun && run.format === 'json' ? { extra: { dryRun: true, requests: services.dryRun?.records ?? [] } } : {}),
+        ...(run.dryRun && run.format === 'json' ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } } : {}),
       },
     });
     return result.status === 'success' ? 0 : 1;

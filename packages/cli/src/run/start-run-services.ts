@@ -1,4 +1,5 @@
-import type { CredentialProvider, Transport } from '@telaio/core';
+import type { CredentialProvider, SourceDescription, Transport } from '@telaio/core';
+import { createRefResolver, prepareRefResolver, type RefResolver } from './dry-run/create-ref-resolver.js';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
 import type { RunOptions } from './parse-run-args.js';
@@ -12,6 +13,8 @@ export interface RunServices {
   readonly dryRun?: DryRun;
   /** HAR of what was sent (with --har and a real transport). */
   readonly har?: () => unknown;
+  /** Tells the dry-run transport which document runs (to follow `$ref`s in response schemas). */
+  useDocument(uri: string, sources: readonly SourceDescription[]): Promise<void>;
   /** Turns on Stytch credentials (env, or the sandbox's) for Stytch sources. */
   useStytch(): Promise<void>;
   /** Closes the transport and the sandbox. */
@@ -50,8 +53,17 @@ export async function startRunServices(options: {
     await sandbox?.close();
   };
   if (run.dryRun) {
-    const dryRun = createDryRun({ credentials, ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }) });
-    return { transport: dryRun.transport, credentials, dryRun, useStytch, close: closeSandbox };
+    let resolver: RefResolver | undefined;
+    const dryRun = createDryRun({
+      credentials,
+      resolveRef: (source, ref) => resolver?.(source, ref),
+      ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }),
+    });
+    const useDocument = async (documentUri: string, sources: readonly SourceDescription[]): Promise<void> => {
+      await prepareRefResolver();
+      resolver = createRefResolver({ documentUri, sources });
+    };
+    return { transport: dryRun.transport, credentials, dryRun, useDocument, useStytch, close: closeSandbox };
   }
   const { createHttpTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
@@ -66,6 +78,7 @@ export async function startRunServices(options: {
     transport,
     credentials,
     har: () => transport.har(),
+    useDocument: async () => {},
     useStytch,
     async close() {
       transport.close();

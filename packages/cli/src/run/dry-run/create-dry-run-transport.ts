@@ -1,4 +1,5 @@
 import type { CredentialProvider, EngineHooks, ReceivedResponse, SentRequest, Transport } from '@telaio/core';
+import type { RefResolver } from './create-ref-resolver.js';
 import { pickSuccessResponse } from './pick-success-response.js';
 import { resolveDryRunRequest } from './resolve-dry-run-request.js';
 import { synthesiseBody } from './synthesise-body.js';
@@ -25,7 +26,12 @@ export interface DryRun {
  * documented 2xx status and a body synthesised from that response's schema, whose leaves are
  * placeholders (`<createTotp:$response.body#/secret>`) that later steps then show.
  */
-export function createDryRun(options: { readonly credentials?: CredentialProvider; readonly onRecord?: (record: DryRunRecord) => void }): DryRun {
+export function createDryRun(options: {
+  readonly credentials?: CredentialProvider;
+  readonly onRecord?: (record: DryRunRecord) => void;
+  /** Follows `$ref`s left in response schemas (source name, ref). */
+  readonly resolveRef?: RefResolver;
+}): DryRun {
   const records: DryRunRecord[] = [];
   let currentStep = '?';
   const transport: Transport = {
@@ -37,7 +43,7 @@ export function createDryRun(options: { readonly credentials?: CredentialProvide
       const record = { stepId, request, statusCode: answer.statusCode };
       records.push(record);
       options.onRecord?.(record);
-      const body = answer.schema === undefined && answer.mediaType === undefined ? undefined : synthesiseBody({ schema: answer.schema, stepId });
+      const body = answer.schema === undefined && answer.mediaType === undefined ? undefined : synthesiseBody({ schema: answer.schema, stepId, resolveRef: (ref) => options.resolveRef?.(prepared.operation.sourceName, ref) });
       const response: ReceivedResponse = {
         statusCode: answer.statusCode,
         headers: { 'content-type': answer.mediaType ?? 'application/json', 'x-telaio-dry-run': 'true' },

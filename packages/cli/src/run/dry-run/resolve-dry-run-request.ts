@@ -67,7 +67,14 @@ async function applyCredentials(options: {
   for (const schemeName of Object.keys(requirement)) {
     const scheme = request.operation.securitySchemes[schemeName];
     if (scheme === undefined) continue;
-    const credential = await credentials.credentialFor({ source, schemeName, scheme, required: true });
+    let credential: Awaited<ReturnType<CredentialProvider['credentialFor']>>;
+    try {
+      credential = await credentials.credentialFor({ source, schemeName, scheme, required: true });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      headers[scheme.in === 'header' && scheme.name !== undefined ? scheme.name.toLowerCase() : 'authorization'] = `<${schemeName}: no credentials (${code})>`;
+      continue;
+    }
     if (credential === undefined) continue;
     if (credential.type === 'basic') headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
     else if (credential.type === 'bearer') headers.authorization = `Bearer ${credential.token}`;

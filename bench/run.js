@@ -1,0 +1,105 @@
+// Cold `telaio run` wall time: spawn the built binary N times to run a 2-step workflow against a
+// loopback node:http server, and print the median next to the target (0.3x of `redocly respect`'s
+// 1.1 s on the same workflow = 0.33 s). Also times bare `node -e 0` and `telaio --version` so the
+// share of Node's own start-up is visible.
+// Run: pnpm exec tsc -b packages/cli && node bench/run.js [N]
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const N = Number(process.argv[2] ?? 15);
+const TARGET_S = 0.33;
+const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
+
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.setHeader('content-type', 'application/json');
+    res.end(req.url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}');
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-'));
+await writeFile(
+  join(dir, 'api.yml'),
+  `openapi: 3.0.3
+info: { title: bench, version: '1' }
+servers: [{ url: 'http://127.0.0.1:9' }]
+paths:
+  /login:
+    post:
+      operationId: login
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { token: { type: string }, petId: { type: integer } } } } } } }
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }, { name: X-Token, in: header, schema: { type: string } }]
+      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } } }
+`,
+);
+await writeFile(
+  join(dir, 'flow.arazzo.yml'),
+  `arazzo: 1.0.1
+info: { title: bench, version: '1' }
+sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]
+workflows:
+  - workflowId: two-steps
+    inputs: { type: object, required: [user], properties: { user: { type: string } } }
+    steps:
+      - stepId: login
+        operationId: login
+        requestBody: { contentType: application/json, payload: { user: $inputs.user } }
+        successCriteria: [{ condition: $statusCode == 200 }]
+        outputs: { token: $response.body#/token, petId: $response.body#/petId }
+      - stepId: getPet
+        operationId: getPet
+        parameters:
+          - { name: id, in: path, value: $steps.login.outputs.petId }
+          - { name: X-Token, in: header, value: $steps.login.outputs.token }
+        successCriteria: [{ condition: $statusCode == 200 }]
+        outputs: { name: $response.body#/name }
+    outputs: { name: $steps.getPet.outputs.name }
+`,
+);
+
+function time(args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - started, code, out }));
+  });
+}
+
+async function series(label, args) {
+  const times = [];
+  for (let i = 0; i < N; i++) {
+    const r = await time(args);
+    if (r.code !== 0) throw new Error(`${label} exited ${r.code}:\n${r.out}`);
+    times.push(r.ms);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`${label.padEnd(34)} median ${(median / 1000).toFixed(3)} s   min ${(times[0] / 1000).toFixed(3)} s   max ${(times.at(-1) / 1000).toFixed(3)} s   (n=${N})`);
+  return median;
+}
+
+const runArgs = [BIN, 'run', join(dir, 'flow.arazzo.yml'), '--server', `api=${base}`, '--input', 'user=ada'];
+const first = await time(runArgs);
+if (first.code !== 0) throw new Error(`telaio run failed:\n${first.out}`);
+console.log(`first telaio run (fills the source cache) ${(first.ms / 1000).toFixed(3)} s`);
+await series('node -e 0', ['-e', '0']);
+await series('telaio --version', [BIN, '--version']);
+const median = await series('telaio run (2 steps, loopback)', runArgs);
+console.log(`target ≤ ${TARGET_S.toFixed(2)} s (0.3 × redocly respect's 1.1 s): ${median / 1000 <= TARGET_S ? 'met' : 'NOT met'} (${(median / 1100).toFixed(2)}x of respect)`);
+server.close();
