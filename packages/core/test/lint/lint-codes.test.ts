@@ -187,6 +187,15 @@ describe('lintDocument: one broken document per code', () => {
     expect(found.map((f) => f.line)).toEqual([lineOf(text, "'^(ok'"), lineOf(text, '- condition: ok')]);
   });
 
+  it('criterion-invalid: bad JSONPath and bad XPath, each at its condition', () => {
+    const text = swap(
+      '          - condition: $statusCode == 200\n',
+      '          - condition: $[?@.id ==\n            context: $response.body\n            type: jsonpath\n          - condition: //pet[\n            context: $response.body\n            type: {type: xpath, version: xpath-30}\n',
+    );
+    const found = findings(lint(text), 'criterion-invalid');
+    expect(found.map((f) => f.line)).toEqual([lineOf(text, '$[?@.id =='), lineOf(text, '//pet[')]);
+  });
+
   it('criterion-invalid: bad simple syntax', () => {
     const text = swap('$statusCode == 200', '$statusCode == == 200');
     expect(findings(lint(text), 'criterion-invalid')).toMatchObject([{ line: lineOf(text, '== == 200') }]);
