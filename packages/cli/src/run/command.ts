@@ -1,6 +1,5 @@
 import type { Command } from '../main.js';
 import { UsageError } from '../shared/usage-error.js';
-import { executeRun } from './execute-run.js';
 import { parseRunArgs } from './parse-run-args.js';
 import { RUN_HELP } from './run-help.js';
 
@@ -15,6 +14,7 @@ export const command: Command = async (argv) => {
       process.stdout.write(RUN_HELP);
       return 0;
     }
+    const { executeRun } = await import('./execute-run.js');
     return await executeRun(options);
   } catch (error) {
     if (error instanceof UsageError) {

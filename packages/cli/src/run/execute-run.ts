@@ -50,7 +50,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       servers: run.servers,
       sleep: createCountdownSleep(stderr),
     });
-    const loaded = await loadRunDocument(engine, resolve(run.file), errColors);
+    const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);
     const workflowId = selectWorkflow(loaded, run.workflowId);
     await services.useDocument(loaded.uri, loaded.document.sourceDescriptions);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
