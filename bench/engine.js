@@ -1,21 +1,27 @@
 // Engine overhead per step through the in-memory transport, and heap over 10,000 runs of one
 // loaded document. Run: pnpm exec tsc -b packages/core && node --expose-gc bench/engine.js [RUNS]
-import { fileURLToPath } from 'node:url';
+
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createEngine } from '../packages/core/dist/index.js';
 import { createMemoryTransport } from '../packages/core/dist/testing/create-memory-transport.js';
 
 const RUNS = Number(process.argv[2] ?? 20_000);
 const STEPS = 10;
-const openapi = fileURLToPath(new URL('../packages/core/test/fixtures/engine/pets.openapi.yaml', import.meta.url));
+const openapi = fileURLToPath(
+  new URL('../packages/core/test/fixtures/engine/pets.openapi.yaml', import.meta.url),
+);
 
 // One workflow of STEPS steps, each: one path parameter from an input, one simple criterion, two outputs.
-const steps = Array.from({ length: STEPS }, (_, i) => `      - stepId: s${i}
+const steps = Array.from(
+  { length: STEPS },
+  (_, i) => `      - stepId: s${i}
         operationId: getPet
         parameters: [{ name: petId, in: path, value: $inputs.id }]
         successCriteria: [{ condition: $statusCode == 200 }]
         outputs: { id: $response.body#/id, name: $response.body#/name }
-`).join('');
+`,
+).join('');
 const text = `arazzo: 1.0.1
 info: { title: bench, version: 1.0.0 }
 sourceDescriptions: [{ name: pets, url: ${JSON.stringify(openapi)}, type: openapi }]
@@ -26,11 +32,24 @@ workflows:
 ${steps}    outputs: { name: $steps.s${STEPS - 1}.outputs.name }
 `;
 
-const answer = { status: 200, headers: { 'content-type': 'application/json' }, body: { id: 'p1', name: 'Rex', status: 'available' } };
+const answer = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: { id: 'p1', name: 'Rex', status: 'available' },
+};
 let handled = 0;
-const transport = createMemoryTransport({ handler: () => (handled++, answer), record: false });
+const transport = createMemoryTransport({
+  handler: () => {
+    handled++;
+    return answer;
+  },
+  record: false,
+});
 const engine = createEngine({ transport, cache: false });
-const document = await engine.load({ uri: fileURLToPath(new URL('./engine-bench.arazzo.yaml', import.meta.url)), text });
+const document = await engine.load({
+  uri: fileURLToPath(new URL('./engine-bench.arazzo.yaml', import.meta.url)),
+  text,
+});
 
 const runMany = async (n) => {
   for (let i = 0; i < n; i++) {
@@ -40,7 +59,11 @@ const runMany = async (n) => {
 };
 
 // Transport alone, to separate engine overhead from the memory transport's own cost.
-const request = { operation: (await import('../packages/core/dist/testing/contract-operations.js')).contractOperations.echoGet, parameters: [{ name: 'id', in: 'path', value: 'p1' }] };
+const request = {
+  operation: (await import('../packages/core/dist/testing/contract-operations.js')).contractOperations
+    .echoGet,
+  parameters: [{ name: 'id', in: 'path', value: 'p1' }],
+};
 const signal = new AbortController().signal;
 const sendMany = async (n) => {
   for (let i = 0; i < n; i++) await transport.send(request, { signal });
@@ -63,10 +86,18 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const best = (xs) => Math.min(...xs);
-console.log(`steps measured: ${ROUNDS * perRound * STEPS} (${ROUNDS} rounds x ${perRound} runs x ${STEPS} steps; 1 simple criterion + 2 outputs + 1 path parameter each); handler calls: ${handled}`);
-console.log(`per step, engine + memory transport: median ${median(totals).toFixed(2)} µs, best ${best(totals).toFixed(2)} µs`);
-console.log(`per send, memory transport alone:    median ${median(sends).toFixed(2)} µs, best ${best(sends).toFixed(2)} µs`);
-console.log(`per step, engine overhead (medians): ${(median(totals) - median(sends)).toFixed(2)} µs (target < 20 µs)`);
+console.log(
+  `steps measured: ${ROUNDS * perRound * STEPS} (${ROUNDS} rounds x ${perRound} runs x ${STEPS} steps; 1 simple criterion + 2 outputs + 1 path parameter each); handler calls: ${handled}`,
+);
+console.log(
+  `per step, engine + memory transport: median ${median(totals).toFixed(2)} µs, best ${best(totals).toFixed(2)} µs`,
+);
+console.log(
+  `per send, memory transport alone:    median ${median(sends).toFixed(2)} µs, best ${best(sends).toFixed(2)} µs`,
+);
+console.log(
+  `per step, engine overhead (medians): ${(median(totals) - median(sends)).toFixed(2)} µs (target < 20 µs)`,
+);
 
 const gc = globalThis.gc;
 const heap = () => {
@@ -77,4 +108,6 @@ const heap = () => {
 const before = heap();
 await runMany(10_000);
 const after = heap();
-console.log(`heap used before 10,000 runs: ${before.toFixed(2)} MB, after: ${after.toFixed(2)} MB (delta ${(after - before).toFixed(2)} MB)${gc ? '' : ' (no --expose-gc: numbers include garbage)'}`);
+console.log(
+  `heap used before 10,000 runs: ${before.toFixed(2)} MB, after: ${after.toFixed(2)} MB (delta ${(after - before).toFixed(2)} MB)${gc ? '' : ' (no --expose-gc: numbers include garbage)'}`,
+);

@@ -21,14 +21,19 @@ export function applyJsonReplacements(options: {
     }
     let parent: unknown = root;
     for (const token of tokens) {
-      parent = parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[token] : undefined;
+      parent =
+        parent !== null && typeof parent === 'object'
+          ? (parent as Record<string, unknown>)[token]
+          : undefined;
     }
     if (Array.isArray(parent)) {
       const index = last === '-' ? parent.length : /^(0|[1-9]\d*)$/.test(last) ? Number(last) : Number.NaN;
-      if (Number.isNaN(index) || index > parent.length) options.onMiss(target, `'${last}' is not an index of the array`);
+      if (Number.isNaN(index) || index > parent.length)
+        options.onMiss(target, `'${last}' is not an index of the array`);
       else parent[index] = value;
-    } else if (parent !== null && typeof parent === 'object') (parent as Record<string, unknown>)[last] = value;
-    else options.onMiss(target, 'the target\'s parent does not exist in the payload');
+    } else if (parent !== null && typeof parent === 'object')
+      (parent as Record<string, unknown>)[last] = value;
+    else options.onMiss(target, "the target's parent does not exist in the payload");
   }
   return root;
 }

@@ -6,7 +6,8 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
 
 /** Apply replacements to an XML text; `onMiss` hears of targets that select nothing or fail. */
 export function applyXmlReplacements(options: {

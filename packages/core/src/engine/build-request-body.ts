@@ -11,7 +11,9 @@ import { applyXmlReplacements } from './apply-xml-replacements.js';
 import type { BodyPlan } from './plan-types.js';
 
 const isXml = (contentType: string | undefined, value: unknown): boolean =>
-  contentType !== undefined ? /[/+]xml\b/i.test(contentType) : typeof value === 'string' && value.trimStart().startsWith('<');
+  contentType !== undefined
+    ? /[/+]xml\b/i.test(contentType)
+    : typeof value === 'string' && value.trimStart().startsWith('<');
 
 /** Evaluate a step's request body for one attempt. */
 export function buildRequestBody(options: {
@@ -24,9 +26,14 @@ export function buildRequestBody(options: {
   const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
   let value = body.payload?.evaluate(ctx, onMissing);
   if (body.replacements.length > 0) {
-    const replacements = body.replacements.map((r) => ({ target: r.target, value: r.value.evaluate(ctx, onMissing) }));
-    const onMiss = (target: string, reason: string) => onMissing({ expression: `replacement ${target}`, reason });
-    if (isXml(contentType, value)) value = applyXmlReplacements({ xml: String(value ?? ''), replacements, onMiss });
+    const replacements = body.replacements.map((r) => ({
+      target: r.target,
+      value: r.value.evaluate(ctx, onMissing),
+    }));
+    const onMiss = (target: string, reason: string) =>
+      onMissing({ expression: `replacement ${target}`, reason });
+    if (isXml(contentType, value))
+      value = applyXmlReplacements({ xml: String(value ?? ''), replacements, onMiss });
     else {
       if (typeof value === 'string' && (contentType === undefined || /json/i.test(contentType))) {
         try {

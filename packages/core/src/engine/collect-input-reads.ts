@@ -10,7 +10,8 @@ const INPUT_IN_TEXT = /\$inputs\.([^\s()<>=!&|[\],#}{'"]+)/g;
 export function inputsOfValues(options: { values: readonly (CompiledValue | undefined)[] }): string[] {
   const names: string[] = [];
   for (const value of options.values) {
-    for (const { expression } of value?.expressions ?? []) if (expression.kind === 'inputs') names.push(expression.name);
+    for (const { expression } of value?.expressions ?? [])
+      if (expression.kind === 'inputs') names.push(expression.name);
   }
   return names;
 }

@@ -22,14 +22,24 @@ export interface ActionScope {
   resolveWorkflow(workflowId: string, pointer: string): WorkflowRef;
 }
 
-function resolveEntry(entry: ActionEntry, kind: 'successActions' | 'failureActions', scope: ActionScope, pointer: string): SuccessAction | FailureAction {
+function resolveEntry(
+  entry: ActionEntry,
+  kind: 'successActions' | 'failureActions',
+  scope: ActionScope,
+  pointer: string,
+): SuccessAction | FailureAction {
   if (!('reference' in entry)) return entry;
   const parsed = parseExpression(entry.reference);
   const found =
     parsed.ok && parsed.value.kind === 'components' && parsed.value.componentType === kind
       ? scope.document.components?.[kind]?.[parsed.value.name]
       : undefined;
-  if (found === undefined) return planError({ uri: scope.uri, pointer, message: `unresolved action reference '${entry.reference}'` });
+  if (found === undefined)
+    return planError({
+      uri: scope.uri,
+      pointer,
+      message: `unresolved action reference '${entry.reference}'`,
+    });
   return found;
 }
 
@@ -49,9 +59,16 @@ export function compileActionList(options: {
       name: action.name,
       type: action.type,
       retryLimit,
-      criteria: compileCriteria({ criteria: action.criteria, registry: scope.registry, uri: scope.uri, pointer: `${pointer}/criteria` }),
+      criteria: compileCriteria({
+        criteria: action.criteria,
+        registry: scope.registry,
+        uri: scope.uri,
+        pointer: `${pointer}/criteria`,
+      }),
       ...(action.stepId === undefined ? {} : { stepId: action.stepId }),
-      ...(action.workflowId === undefined ? {} : { workflow: scope.resolveWorkflow(action.workflowId, `${pointer}/workflowId`) }),
+      ...(action.workflowId === undefined
+        ? {}
+        : { workflow: scope.resolveWorkflow(action.workflowId, `${pointer}/workflowId`) }),
       ...(action.retryAfter === undefined ? {} : { retryAfter: action.retryAfter }),
     };
     return plan;
@@ -59,7 +76,10 @@ export function compileActionList(options: {
 }
 
 /** Step actions first, then workflow actions whose name the step does not override. */
-export function mergeActions(options: { step: readonly ActionPlan[]; workflow: readonly ActionPlan[] }): ActionPlan[] {
+export function mergeActions(options: {
+  step: readonly ActionPlan[];
+  workflow: readonly ActionPlan[];
+}): ActionPlan[] {
   const names = new Set(options.step.map((a) => a.name));
   return [...options.step, ...options.workflow.filter((a) => !names.has(a.name))];
 }

@@ -20,7 +20,12 @@ export function compileCriteria(options: {
         inputReads: inputsOfText({ text: `${criterion.condition} ${criterion.context ?? ''}` }),
       };
     } catch (cause) {
-      return planError({ uri: options.uri, pointer: `${options.pointer}/${i}`, message: (cause as Error).message, cause });
+      return planError({
+        uri: options.uri,
+        pointer: `${options.pointer}/${i}`,
+        message: (cause as Error).message,
+        cause,
+      });
     }
   });
 }

@@ -3,7 +3,7 @@
  * Arazzo document reached through an `arazzo` sourceDescription (each with its own sources,
  * operations and components: "Components are scoped to the Arazzo document they are defined in").
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import { createOperationIndex } from '../sources/create-operation-index.js';
@@ -38,7 +38,12 @@ function gather(resolved: ResolvedDocument, shells: Map<string, Shell>): Shell {
   shells.set(file.uri, shell);
   for (const source of resolved.sources) {
     if (source.kind !== 'arazzo') continue;
-    const nested: ResolvedDocument = { file: source.file, sources: source.sources, index: createOperationIndex(source.sources), diagnostics: [] };
+    const nested: ResolvedDocument = {
+      file: source.file,
+      sources: source.sources,
+      index: createOperationIndex(source.sources),
+      diagnostics: [],
+    };
     shell.arazzoSources.set(source.description.name, gather(nested, shells).plan);
   }
   return shell;
@@ -59,24 +64,35 @@ function scopeOf(shell: Shell, registry: CriterionRegistry): StepScope {
         const parsed = parseExpression(workflowId);
         if (parsed.ok && parsed.value.kind === 'sourceDescriptions' && parsed.value.property !== undefined) {
           const doc = shell.arazzoSources.get(parsed.value.name);
-          if (doc?.document.workflows.some((w) => w.workflowId === (parsed.value as { property: string }).property))
+          if (
+            doc?.document.workflows.some(
+              (w) => w.workflowId === (parsed.value as { property: string }).property,
+            )
+          )
             ref = { doc, workflowId: parsed.value.property };
         }
-      } else if (plan.document.workflows.some((w) => w.workflowId === workflowId)) ref = { doc: plan, workflowId };
+      } else if (plan.document.workflows.some((w) => w.workflowId === workflowId))
+        ref = { doc: plan, workflowId };
       return ref ?? planError({ uri: plan.uri, pointer, message: `no workflow '${workflowId}'` });
     },
   };
 }
 
 /** Compile the entry document's plan (and those of the Arazzo documents it references). */
-export function compileDocumentPlan(options: { resolved: ResolvedDocument; registry: CriterionRegistry }): DocumentPlan {
+export function compileDocumentPlan(options: {
+  resolved: ResolvedDocument;
+  registry: CriterionRegistry;
+}): DocumentPlan {
   const shells = new Map<string, Shell>();
   const entry = gather(options.resolved, shells);
   for (const shell of shells.values()) {
     const scope = scopeOf(shell, options.registry);
     const ajv: Ajv2020 = createDocumentAjv({ document: shell.plan.document });
     shell.plan.document.workflows.forEach((workflow, index) => {
-      shell.plan.workflows.set(workflow.workflowId, compileWorkflowPlan({ workflow, index, doc: shell.plan, ajv, scope }));
+      shell.plan.workflows.set(
+        workflow.workflowId,
+        compileWorkflowPlan({ workflow, index, doc: shell.plan, ajv, scope }),
+      );
     });
   }
   return entry.plan;

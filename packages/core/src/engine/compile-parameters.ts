@@ -13,7 +13,12 @@ import type { ParameterPlan } from './plan-types.js';
 type ParamEntry = Parameter | ReusableObject;
 
 /** Resolve one Parameter or Reusable Object to a plain Parameter. */
-export function resolveParameter(options: { entry: ParamEntry; document: ArazzoDocument; uri: string; pointer: string }): Parameter {
+export function resolveParameter(options: {
+  entry: ParamEntry;
+  document: ArazzoDocument;
+  uri: string;
+  pointer: string;
+}): Parameter {
   const { entry } = options;
   if (!('reference' in entry)) return entry;
   const parsed = parseExpression(entry.reference);
@@ -21,7 +26,12 @@ export function resolveParameter(options: { entry: ParamEntry; document: ArazzoD
     parsed.ok && parsed.value.kind === 'components' && parsed.value.componentType === 'parameters'
       ? options.document.components?.parameters?.[parsed.value.name]
       : undefined;
-  if (component === undefined) return planError({ uri: options.uri, pointer: options.pointer, message: `unresolved parameter reference '${entry.reference}'` });
+  if (component === undefined)
+    return planError({
+      uri: options.uri,
+      pointer: options.pointer,
+      message: `unresolved parameter reference '${entry.reference}'`,
+    });
   return entry.value === undefined ? component : { ...component, value: entry.value as JsonValue };
 }
 
@@ -41,7 +51,9 @@ export function compileParameters(options: {
   const { forWorkflow, targetInputs } = options;
   const merged = new Map<string, Parameter>();
   for (const p of options.workflowParams) {
-    const applies = forWorkflow ? p.in === undefined || targetInputs === undefined || targetInputs.has(p.name) : p.in !== undefined;
+    const applies = forWorkflow
+      ? p.in === undefined || targetInputs === undefined || targetInputs.has(p.name)
+      : p.in !== undefined;
     if (applies) merged.set(keyOf(p, forWorkflow), p);
   }
   for (const p of options.stepParams) {
@@ -49,5 +61,9 @@ export function compileParameters(options: {
     merged.delete(key);
     merged.set(key, p);
   }
-  return [...merged.values()].map((p) => (p.in === undefined ? { name: p.name, value: compileValue(p.value) } : { name: p.name, in: p.in, value: compileValue(p.value) }));
+  return [...merged.values()].map((p) =>
+    p.in === undefined
+      ? { name: p.name, value: compileValue(p.value) }
+      : { name: p.name, in: p.in, value: compileValue(p.value) },
+  );
 }

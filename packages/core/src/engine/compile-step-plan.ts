@@ -2,11 +2,11 @@
 import { compileValue } from '../expressions/compile-value.js';
 import type { Parameter, SourceDescription, Step } from '../model/arazzo.js';
 import type { OperationIndex, OperationInfo } from '../sources/types.js';
+import { inputsOfValues } from './collect-input-reads.js';
 import { type ActionScope, compileActionList, mergeActions } from './compile-actions.js';
 import { compileBody } from './compile-body.js';
 import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
-import { inputsOfValues } from './collect-input-reads.js';
 import { planError } from './plan-error.js';
 import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
 
@@ -21,12 +21,23 @@ export interface StepScope extends ActionScope {
 function findOperation(step: Step, scope: StepScope, pointer: string): OperationInfo {
   if (step.operationPath !== undefined) {
     const found = scope.index.byOperationPath(step.operationPath);
-    return found ?? planError({ uri: scope.uri, pointer: `${pointer}/operationPath`, message: `no operation at '${step.operationPath}'` });
+    return (
+      found ??
+      planError({
+        uri: scope.uri,
+        pointer: `${pointer}/operationPath`,
+        message: `no operation at '${step.operationPath}'`,
+      })
+    );
   }
   const found = scope.index.byOperationId(step.operationId ?? '');
   if (found.length === 1 && found[0] !== undefined) return found[0];
   const why = found.length === 0 ? 'no operation' : 'more than one operation';
-  return planError({ uri: scope.uri, pointer: `${pointer}/operationId`, message: `${why} with operationId '${step.operationId}'` });
+  return planError({
+    uri: scope.uri,
+    pointer: `${pointer}/operationId`,
+    message: `${why} with operationId '${step.operationId}'`,
+  });
 }
 
 /** Compile step `index` of a workflow. */
@@ -40,10 +51,18 @@ export function compileStepPlan(options: {
   workflowFailure: readonly ActionPlan[];
 }): StepPlan {
   const { step, scope, pointer } = options;
-  const workflow = step.workflowId === undefined ? undefined : scope.resolveWorkflow(step.workflowId, `${pointer}/workflowId`);
+  const workflow =
+    step.workflowId === undefined
+      ? undefined
+      : scope.resolveWorkflow(step.workflowId, `${pointer}/workflowId`);
   const operation = workflow === undefined ? findOperation(step, scope, pointer) : undefined;
   const stepParams = (step.parameters ?? []).map((entry, i) =>
-    resolveParameter({ entry, document: scope.document, uri: scope.uri, pointer: `${pointer}/parameters/${i}` }),
+    resolveParameter({
+      entry,
+      document: scope.document,
+      uri: scope.uri,
+      pointer: `${pointer}/parameters/${i}`,
+    }),
   );
   const parameters = compileParameters({
     workflowParams: options.workflowParams,
@@ -52,23 +71,47 @@ export function compileStepPlan(options: {
     ...(workflow === undefined ? {} : { targetInputs: scope.declaredInputs(workflow) }),
   });
   const body = step.requestBody === undefined ? undefined : compileBody({ body: step.requestBody });
-  const successCriteria = compileCriteria({ criteria: step.successCriteria, registry: scope.registry, uri: scope.uri, pointer: `${pointer}/successCriteria` });
+  const successCriteria = compileCriteria({
+    criteria: step.successCriteria,
+    registry: scope.registry,
+    uri: scope.uri,
+    pointer: `${pointer}/successCriteria`,
+  });
   const onSuccess = mergeActions({
-    step: compileActionList({ entries: step.onSuccess, kind: 'successActions', scope, pointer: `${pointer}/onSuccess` }),
+    step: compileActionList({
+      entries: step.onSuccess,
+      kind: 'successActions',
+      scope,
+      pointer: `${pointer}/onSuccess`,
+    }),
     workflow: options.workflowSuccess,
   });
   const onFailure = mergeActions({
-    step: compileActionList({ entries: step.onFailure, kind: 'failureActions', scope, pointer: `${pointer}/onFailure` }),
+    step: compileActionList({
+      entries: step.onFailure,
+      kind: 'failureActions',
+      scope,
+      pointer: `${pointer}/onFailure`,
+    }),
     workflow: options.workflowFailure,
   });
-  const outputs = Object.entries(step.outputs ?? {}).map(([name, expr]) => [name, compileValue(expr)] as const);
+  const outputs = Object.entries(step.outputs ?? {}).map(
+    ([name, expr]) => [name, compileValue(expr)] as const,
+  );
   const inputReads = [
-    ...inputsOfValues({ values: [...parameters.map((p) => p.value), body?.payload, ...(body?.replacements ?? []).map((r) => r.value)] }),
+    ...inputsOfValues({
+      values: [
+        ...parameters.map((p) => p.value),
+        body?.payload,
+        ...(body?.replacements ?? []).map((r) => r.value),
+      ],
+    }),
     ...inputsOfValues({ values: outputs.map(([, v]) => v) }),
     ...successCriteria.flatMap((c) => c.inputReads),
     ...[...onSuccess, ...onFailure].flatMap((a) => a.criteria.flatMap((c) => c.inputReads)),
   ];
-  const source = operation === undefined ? undefined : scope.sources.find((s) => s.name === operation.sourceName);
+  const source =
+    operation === undefined ? undefined : scope.sources.find((s) => s.name === operation.sourceName);
   return {
     stepId: step.stepId,
     index: options.index,

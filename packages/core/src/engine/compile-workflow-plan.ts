@@ -2,10 +2,10 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileValue } from '../expressions/compile-value.js';
 import type { Workflow } from '../model/arazzo.js';
+import { inputsOfValues } from './collect-input-reads.js';
 import { compileActionList } from './compile-actions.js';
 import { resolveParameter } from './compile-parameters.js';
-import { type StepScope, compileStepPlan } from './compile-step-plan.js';
-import { inputsOfValues } from './collect-input-reads.js';
+import { compileStepPlan, type StepScope } from './compile-step-plan.js';
 import { createInputValidator } from './create-input-validator.js';
 import type { DocumentPlan, WorkflowPlan } from './plan-types.js';
 
@@ -20,19 +20,50 @@ export function compileWorkflowPlan(options: {
   const { workflow, scope, doc } = options;
   const pointer = `/workflows/${options.index}`;
   const workflowParams = (workflow.parameters ?? []).map((entry, i) =>
-    resolveParameter({ entry, document: scope.document, uri: scope.uri, pointer: `${pointer}/parameters/${i}` }),
+    resolveParameter({
+      entry,
+      document: scope.document,
+      uri: scope.uri,
+      pointer: `${pointer}/parameters/${i}`,
+    }),
   );
-  const workflowSuccess = compileActionList({ entries: workflow.successActions, kind: 'successActions', scope, pointer: `${pointer}/successActions` });
-  const workflowFailure = compileActionList({ entries: workflow.failureActions, kind: 'failureActions', scope, pointer: `${pointer}/failureActions` });
+  const workflowSuccess = compileActionList({
+    entries: workflow.successActions,
+    kind: 'successActions',
+    scope,
+    pointer: `${pointer}/successActions`,
+  });
+  const workflowFailure = compileActionList({
+    entries: workflow.failureActions,
+    kind: 'failureActions',
+    scope,
+    pointer: `${pointer}/failureActions`,
+  });
   const steps = workflow.steps.map((step, i) =>
-    compileStepPlan({ step, index: i, pointer: `${pointer}/steps/${i}`, scope, workflowParams, workflowSuccess, workflowFailure }),
+    compileStepPlan({
+      step,
+      index: i,
+      pointer: `${pointer}/steps/${i}`,
+      scope,
+      workflowParams,
+      workflowSuccess,
+      workflowFailure,
+    }),
   );
-  const outputs = Object.entries(workflow.outputs ?? {}).map(([name, expr]) => [name, compileValue(expr)] as const);
+  const outputs = Object.entries(workflow.outputs ?? {}).map(
+    ([name, expr]) => [name, compileValue(expr)] as const,
+  );
   return {
     workflowId: workflow.workflowId,
     doc,
-    inputs: createInputValidator({ ajv: options.ajv, document: scope.document, workflowIndex: options.index }),
-    dependsOn: (workflow.dependsOn ?? []).map((id, i) => scope.resolveWorkflow(id, `${pointer}/dependsOn/${i}`)),
+    inputs: createInputValidator({
+      ajv: options.ajv,
+      document: scope.document,
+      workflowIndex: options.index,
+    }),
+    dependsOn: (workflow.dependsOn ?? []).map((id, i) =>
+      scope.resolveWorkflow(id, `${pointer}/dependsOn/${i}`),
+    ),
     steps,
     stepIndex: new Map(steps.map((s, i) => [s.stepId, i])),
     outputs,

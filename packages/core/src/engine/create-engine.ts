@@ -36,20 +36,26 @@ export function createEngine(options: EngineOptions): Engine {
       }),
     async run(run: RunOptions): Promise<RunResult> {
       const plan = planOf({ document: run.document });
-      if (plan === undefined) throw new TelaioError('document-unknown', 'run() needs a document returned by this engine\'s load()');
+      if (plan === undefined)
+        throw new TelaioError('document-unknown', "run() needs a document returned by this engine's load()");
       const ids = [...plan.workflows.keys()];
       const workflowId = run.workflowId ?? (ids.length === 1 ? ids[0] : undefined);
       if (workflowId === undefined) {
-        throw new TelaioError('workflow-required', `the document has ${ids.length} workflows; name one of: ${ids.join(', ')}`);
+        throw new TelaioError(
+          'workflow-required',
+          `the document has ${ids.length} workflows; name one of: ${ids.join(', ')}`,
+        );
       }
       const workflow = plan.workflows.get(workflowId);
-      if (workflow === undefined) throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
+      if (workflow === undefined)
+        throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
       const inputs = run.inputs ?? {};
       const signal = run.signal ?? NEVER;
       const state: RunState = {
         runId: randomUUID(),
         signal,
-        sendContext: options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
+        sendContext:
+          options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
         hooks: combineHooks({ hooks: [options.hooks, run.hooks] }),
         transport: options.transport,
         credentials: options.credentials,

@@ -6,13 +6,12 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { ArazzoDocument } from '../model/arazzo.js';
 import { joinPointer, splitPointer } from '../document/json-pointer.js';
+import type { ArazzoDocument } from '../model/arazzo.js';
 import type { RunError } from './types.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv2020,
-) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const DOC_ID = 'https://telaio.invalid/arazzo.json';
 
@@ -25,14 +24,23 @@ export interface InputValidator {
   /** The JSON schema of one input, when declared. */
   schemaOf(name: string): unknown;
   /** Validate a copy of `inputs` with defaults applied; names in `deferred` may be missing (provided later). */
-  validate(inputs: Readonly<Record<string, unknown>>, deferred: ReadonlySet<string>): { value: Record<string, unknown>; error?: RunError };
+  validate(
+    inputs: Readonly<Record<string, unknown>>,
+    deferred: ReadonlySet<string>,
+  ): { value: Record<string, unknown>; error?: RunError };
   /** Validate one lazily provided input against its property schema. */
   validateOne(name: string, value: unknown): RunError | undefined;
 }
 
 /** Per-document ajv with the whole document registered, so local `$ref`s resolve. */
 export function createDocumentAjv(options: { document: ArazzoDocument }): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateSchema: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    useDefaults: true,
+    validateSchema: false,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   ajv.addSchema(options.document as object, DOC_ID);
   return ajv;
@@ -40,18 +48,26 @@ export function createDocumentAjv(options: { document: ArazzoDocument }): Ajv202
 
 const pointerAt = (root: unknown, pointer: string): unknown => {
   let node = root;
-  for (const token of splitPointer(pointer)) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  for (const token of splitPointer(pointer))
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
   return node;
 };
 
 /** Follow local `$ref`s (`#/...`) from the schema at `pointer` to the schema that declares properties. */
-function resolveLocal(document: ArazzoDocument, pointer: string): { pointer: string; schema: Record<string, unknown> | undefined } {
+function resolveLocal(
+  document: ArazzoDocument,
+  pointer: string,
+): { pointer: string; schema: Record<string, unknown> | undefined } {
   let current = pointer;
   for (let hops = 0; hops < 16; hops++) {
     const schema = pointerAt(document, current);
     if (schema === null || typeof schema !== 'object') return { pointer: current, schema: undefined };
     const ref = (schema as Record<string, unknown>).$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#') || (schema as Record<string, unknown>).properties !== undefined)
+    if (
+      typeof ref !== 'string' ||
+      !ref.startsWith('#') ||
+      (schema as Record<string, unknown>).properties !== undefined
+    )
       return { pointer: current, schema: schema as Record<string, unknown> };
     current = ref.slice(1);
   }
@@ -64,12 +80,20 @@ const describe = (e: ErrorObject): RunError => {
     const missing = String((e.params as { missingProperty?: string }).missingProperty);
     return { code: 'input-missing', message: `input '${missing}' is required and was not given` };
   }
-  const where = name === undefined ? 'inputs' : `input '${name}'${rest.length > 0 ? ` at /${rest.join('/')}` : ''}`;
-  return { code: 'input-invalid', message: `${where} ${e.message ?? 'is invalid'} (${e.keyword}: ${e.schemaPath})` };
+  const where =
+    name === undefined ? 'inputs' : `input '${name}'${rest.length > 0 ? ` at /${rest.join('/')}` : ''}`;
+  return {
+    code: 'input-invalid',
+    message: `${where} ${e.message ?? 'is invalid'} (${e.keyword}: ${e.schemaPath})`,
+  };
 };
 
 /** Compile the input validator of the workflow at `workflowIndex`. */
-export function createInputValidator(options: { ajv: Ajv2020; document: ArazzoDocument; workflowIndex: number }): InputValidator {
+export function createInputValidator(options: {
+  ajv: Ajv2020;
+  document: ArazzoDocument;
+  workflowIndex: number;
+}): InputValidator {
   const { ajv, document } = options;
   const base = `/workflows/${options.workflowIndex}/inputs`;
   const declared = pointerAt(document, base);
@@ -77,7 +101,8 @@ export function createInputValidator(options: { ajv: Ajv2020; document: ArazzoDo
   const props = top.schema?.properties;
   const properties = props !== null && typeof props === 'object' ? new Set(Object.keys(props)) : undefined;
   const required = new Set(Array.isArray(top.schema?.required) ? (top.schema.required as string[]) : []);
-  const whole: ValidateFunction | undefined = declared === undefined ? undefined : ajv.compile({ $ref: `${DOC_ID}#${base}` });
+  const whole: ValidateFunction | undefined =
+    declared === undefined ? undefined : ajv.compile({ $ref: `${DOC_ID}#${base}` });
   const single = new Map<string, ValidateFunction>();
   return {
     properties,
@@ -87,7 +112,12 @@ export function createInputValidator(options: { ajv: Ajv2020; document: ArazzoDo
       const value = structuredClone(inputs) as Record<string, unknown>;
       if (whole === undefined || whole(value)) return { value };
       const errors = (whole.errors ?? []).filter(
-        (e) => !(e.keyword === 'required' && e.instancePath === '' && deferred.has(String((e.params as { missingProperty?: string }).missingProperty))),
+        (e) =>
+          !(
+            e.keyword === 'required' &&
+            e.instancePath === '' &&
+            deferred.has(String((e.params as { missingProperty?: string }).missingProperty))
+          ),
       );
       const first = errors.find((e) => e.keyword === 'required' && e.instancePath === '') ?? errors[0];
       return first === undefined ? { value } : { value, error: describe(first) };
@@ -101,7 +131,10 @@ export function createInputValidator(options: { ajv: Ajv2020; document: ArazzoDo
       }
       if (validate(value)) return undefined;
       const e = validate.errors?.[0];
-      return { code: 'input-invalid', message: `input '${name}' ${e?.message ?? 'is invalid'} (${e?.keyword}: ${e?.schemaPath})` };
+      return {
+        code: 'input-invalid',
+        message: `input '${name}' ${e?.message ?? 'is invalid'} (${e?.keyword}: ${e?.schemaPath})`,
+      };
     },
   };
 }

@@ -30,8 +30,13 @@ export async function loadDocument(options: {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (resolved.file === undefined || (errors.length > 0 && options.refuseInvalid !== false)) {
     const first = errors[0];
-    const where = first === undefined ? '' : `: ${first.code} at ${first.range.start.line}:${first.range.start.column} ${first.message}`;
-    throw new TelaioError('document-invalid', `${uri} has ${errors.length} error(s)${where}`, { details: { diagnostics } });
+    const where =
+      first === undefined
+        ? ''
+        : `: ${first.code} at ${first.range.start.line}:${first.range.start.column} ${first.message}`;
+    throw new TelaioError('document-invalid', `${uri} has ${errors.length} error(s)${where}`, {
+      details: { diagnostics },
+    });
   }
   const plan = compileDocumentPlan({ resolved, registry });
   const document: WorkflowDocument = {

@@ -8,7 +8,11 @@ import type { Frame } from './frame.js';
 import type { RunError } from './types.js';
 
 /** Resolve the pending inputs that `reads` covers; an error when one is missing or invalid. */
-export async function resolveLazyInputs(options: { frame: Frame; reads: readonly string[]; stepId?: string }): Promise<RunError | undefined> {
+export async function resolveLazyInputs(options: {
+  frame: Frame;
+  reads: readonly string[];
+  stepId?: string;
+}): Promise<RunError | undefined> {
   const { frame, reads } = options;
   if (frame.pending.size === 0 || reads.length === 0) return undefined;
   for (const [name, provider] of frame.pending) {
@@ -24,7 +28,11 @@ export async function resolveLazyInputs(options: { frame: Frame; reads: readonly
     const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
     if (value === undefined) {
       if (frame.plan.inputs.required.has(name)) {
-        return { code: 'input-missing', message: `input '${name}' is required and its provider gave no value`, ...stepId };
+        return {
+          code: 'input-missing',
+          message: `input '${name}' is required and its provider gave no value`,
+          ...stepId,
+        };
       }
       continue;
     }

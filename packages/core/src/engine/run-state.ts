@@ -48,10 +48,13 @@ export function combineHooks(options: { hooks: readonly (EngineHooks | undefined
       if (typeof fn !== 'function') continue;
       const previous = combined[name];
       const hook = fn.bind(set) as (e: unknown) => void;
-      combined[name] = previous === undefined ? hook : (e) => {
-        previous(e);
-        hook(e);
-      };
+      combined[name] =
+        previous === undefined
+          ? hook
+          : (e) => {
+              previous(e);
+              hook(e);
+            };
     }
   }
   return combined as EngineHooks;

@@ -25,7 +25,12 @@ export interface AttemptResult {
 }
 
 /** Run one attempt of `step`. */
-export async function runStepAttempt(options: { frame: Frame; step: StepPlan; attempt: number; onMissing: MissingValueListener }): Promise<AttemptResult> {
+export async function runStepAttempt(options: {
+  frame: Frame;
+  step: StepPlan;
+  attempt: number;
+  onMissing: MissingValueListener;
+}): Promise<AttemptResult> {
   const { frame, step, onMissing } = options;
   let ctx: ExpressionContext = frame.base;
   let response: ReceivedResponse | undefined;
@@ -37,14 +42,41 @@ export async function runStepAttempt(options: { frame: Frame; step: StepPlan; at
       if (value !== undefined) inputs[p.name] = value;
     }
     const target = step.workflow.doc.workflows.get(step.workflow.workflowId);
-    if (target === undefined) return { success: false, ctx, error: { code: 'workflow-unknown', message: `no workflow '${step.workflow.workflowId}'`, stepId: step.stepId } };
-    const child = await runWorkflow({ state: frame.state, plan: target, inputs, depth: frame.scope.depth + 1, fromRunInputs: false });
+    if (target === undefined)
+      return {
+        success: false,
+        ctx,
+        error: {
+          code: 'workflow-unknown',
+          message: `no workflow '${step.workflow.workflowId}'`,
+          stepId: step.stepId,
+        },
+      };
+    const child = await runWorkflow({
+      state: frame.state,
+      plan: target,
+      inputs,
+      depth: frame.scope.depth + 1,
+      fromRunInputs: false,
+    });
     childOutputs = child.outputs;
     // In a step that runs a workflow, `$outputs` reads that workflow's outputs (as in the OAI pet-coupons example).
     ctx = { ...frame.base, outputs: child.outputs };
     if (child.status === 'failure') {
-      const code = child.error?.code === 'aborted' || child.error?.code === 'max-steps-exceeded' ? child.error.code : 'workflow-failed';
-      return { success: false, ctx, childOutputs, error: { code, message: `workflow '${target.workflowId}' failed: ${child.error?.message ?? ''}`, stepId: step.stepId } };
+      const code =
+        child.error?.code === 'aborted' || child.error?.code === 'max-steps-exceeded'
+          ? child.error.code
+          : 'workflow-failed';
+      return {
+        success: false,
+        ctx,
+        childOutputs,
+        error: {
+          code,
+          message: `workflow '${target.workflowId}' failed: ${child.error?.message ?? ''}`,
+          stepId: step.stepId,
+        },
+      };
     }
   } else {
     const sent = await sendOperation({ frame, step, attempt: options.attempt, onMissing });
@@ -52,9 +84,20 @@ export async function runStepAttempt(options: { frame: Frame; step: StepPlan; at
     if (sent.error !== undefined) return { success: false, ctx, error: sent.error };
     response = sent.response;
   }
-  const passed = testCriteria({ frame, stepId: step.stepId, criteria: step.successCriteria, ctx, of: 'success', onMissing });
+  const passed = testCriteria({
+    frame,
+    stepId: step.stepId,
+    criteria: step.successCriteria,
+    ctx,
+    of: 'success',
+    onMissing,
+  });
   if (passed) return { success: true, ctx, response, childOutputs };
   const status = response === undefined ? '' : ` (status ${response.statusCode})`;
-  const error: RunError = { code: 'criteria-failed', message: `successCriteria of step '${step.stepId}' not met${status}`, stepId: step.stepId };
+  const error: RunError = {
+    code: 'criteria-failed',
+    message: `successCriteria of step '${step.stepId}' not met${status}`,
+    stepId: step.stepId,
+  };
   return { success: false, ctx, response, childOutputs, error };
 }

@@ -24,10 +24,15 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   const { stepId } = step;
   const started = state.now();
   let retries: Map<ActionPlan, number> | undefined;
-  const onMissing: MissingValueListener = (info) => state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
+  const onMissing: MissingValueListener = (info) =>
+    state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
   let attempt = 0;
   let last: AttemptResult | undefined;
-  const finish = (status: 'success' | 'failure', outputs: Readonly<Record<string, unknown>>, reason?: string): void => {
+  const finish = (
+    status: 'success' | 'failure',
+    outputs: Readonly<Record<string, unknown>>,
+    reason?: string,
+  ): void => {
     const response = last?.response;
     const result: StepResult = {
       stepId,
@@ -51,7 +56,11 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     attempt += 1;
     if (state.signal.aborted) return fail(aborted(stepId));
     if (++state.stepCount > state.maxSteps) {
-      return fail({ code: 'max-steps-exceeded', message: `more than ${state.maxSteps} step executions in one run`, stepId });
+      return fail({
+        code: 'max-steps-exceeded',
+        message: `more than ${state.maxSteps} step executions in one run`,
+        stepId,
+      });
     }
     state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt });
     if (frame.pending.size > 0) {
@@ -68,17 +77,21 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
         if (v !== undefined) outputs[name] = v;
       }
       frame.steps[stepId] = { outputs };
-      const action = step.onSuccess.find((a) => testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }));
+      const action = step.onSuccess.find((a) =>
+        testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }),
+      );
       finish('success', outputs);
       if (action === undefined) return { kind: 'next' };
       return take(frame, stepId, action, undefined);
     }
     const error = last.error ?? { code: 'criteria-failed', message: `step '${stepId}' failed`, stepId };
-    if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || state.signal.aborted) return fail(state.signal.aborted ? aborted(stepId) : error);
+    if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || state.signal.aborted)
+      return fail(state.signal.aborted ? aborted(stepId) : error);
     let retry: ActionPlan | undefined;
     let chosen: ActionPlan | undefined;
     for (const action of step.onFailure) {
-      if (!testCriteria({ frame, stepId, criteria: action.criteria, ctx, of: action.name, onMissing })) continue;
+      if (!testCriteria({ frame, stepId, criteria: action.criteria, ctx, of: action.name, onMissing }))
+        continue;
       if (action.type === 'retry') {
         retries ??= new Map();
         const used = retries.get(action) ?? 0;
@@ -112,7 +125,13 @@ const targets = (a: ActionPlan) => ({
 });
 
 function take(frame: Frame, stepId: string, action: ActionPlan, error: RunError | undefined): StepOutcome {
-  frame.state.hooks.onAction?.({ ...frame.scope, stepId, type: action.type, name: action.name, ...targets(action) });
+  frame.state.hooks.onAction?.({
+    ...frame.scope,
+    stepId,
+    type: action.type,
+    name: action.name,
+    ...targets(action),
+  });
   if (action.type === 'end') return error === undefined ? { kind: 'end' } : { kind: 'end', error };
   if (action.stepId !== undefined) return { kind: 'goto-step', stepId: action.stepId };
   if (action.workflow !== undefined) return { kind: 'goto-workflow', workflow: action.workflow };
@@ -130,10 +149,19 @@ async function runRetryTarget(frame: Frame, action: ActionPlan): Promise<RunErro
     if (outcome.kind === 'fail' || outcome.kind === 'end') error = outcome.error;
   } else if (action.workflow !== undefined) {
     const plan = action.workflow.doc.workflows.get(action.workflow.workflowId);
-    if (plan === undefined) return { code: 'workflow-unknown', message: `no workflow '${action.workflow.workflowId}'` };
-    const result = await runWorkflow({ state: frame.state, plan, inputs: frame.inputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+    if (plan === undefined)
+      return { code: 'workflow-unknown', message: `no workflow '${action.workflow.workflowId}'` };
+    const result = await runWorkflow({
+      state: frame.state,
+      plan,
+      inputs: frame.inputs,
+      depth: frame.scope.depth + 1,
+      fromRunInputs: true,
+    });
     error = result.error;
   }
   // Only a run that cannot go on stops the retry; any other outcome of the detour is "context returned".
-  return error !== undefined && (error.code === 'aborted' || error.code === 'max-steps-exceeded') ? error : undefined;
+  return error !== undefined && (error.code === 'aborted' || error.code === 'max-steps-exceeded')
+    ? error
+    : undefined;
 }

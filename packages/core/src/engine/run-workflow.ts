@@ -35,7 +35,8 @@ export async function runWorkflow(options: {
   const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : { ...options.inputs };
   const pending = new Map<string, InputProvider>();
   if (options.fromRunInputs) {
-    for (const [name, provider] of Object.entries(state.providers)) if (!Object.hasOwn(given, name)) pending.set(name, provider);
+    for (const [name, provider] of Object.entries(state.providers))
+      if (!Object.hasOwn(given, name)) pending.set(name, provider);
   }
   const checked = plan.inputs.validate(given, new Set(pending.keys()));
   const frame = createFrame({ plan, state, depth, inputs: checked.value, pending });
@@ -51,7 +52,8 @@ export async function runWorkflow(options: {
 
 function end(frame: Frame, started: number, firstStep: number, error: RunError | undefined): RunResult {
   const { state, plan } = frame;
-  const onMissing = (info: { expression: string; reason: string }) => state.hooks.onMissingValue?.({ ...frame.scope, ...info });
+  const onMissing = (info: { expression: string; reason: string }) =>
+    state.hooks.onMissingValue?.({ ...frame.scope, ...info });
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
     if (v !== undefined) frame.outputs[name] = v;
@@ -78,12 +80,24 @@ async function runDependencies(frame: Frame): Promise<RunError | undefined> {
     if (plan === undefined) return { code: 'workflow-unknown', message: `no workflow '${ref.workflowId}'` };
     let result = state.dependencies.get(plan);
     if (result === undefined) {
-      result = await runWorkflow({ state, plan, inputs: state.runInputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+      result = await runWorkflow({
+        state,
+        plan,
+        inputs: state.runInputs,
+        depth: frame.scope.depth + 1,
+        fromRunInputs: true,
+      });
       state.dependencies.set(plan, result);
     }
     if (result.status === 'failure') {
-      const code = result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded' ? result.error.code : 'dependency-failed';
-      return { code, message: `dependsOn workflow '${plan.workflowId}' failed: ${result.error?.message ?? ''}` };
+      const code =
+        result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded'
+          ? result.error.code
+          : 'dependency-failed';
+      return {
+        code,
+        message: `dependsOn workflow '${plan.workflowId}' failed: ${result.error?.message ?? ''}`,
+      };
     }
   }
   return undefined;
@@ -105,17 +119,40 @@ async function runSteps(frame: Frame): Promise<RunError | undefined> {
         return outcome.error;
       case 'goto-step': {
         const target = plan.stepIndex.get(outcome.stepId);
-        if (target === undefined) return { code: 'step-unknown', message: `goto names no step '${outcome.stepId}'`, stepId: step.stepId };
+        if (target === undefined)
+          return {
+            code: 'step-unknown',
+            message: `goto names no step '${outcome.stepId}'`,
+            stepId: step.stepId,
+          };
         index = target;
         break;
       }
       case 'goto-workflow': {
         const target = outcome.workflow.doc.workflows.get(outcome.workflow.workflowId);
-        if (target === undefined) return { code: 'workflow-unknown', message: `no workflow '${outcome.workflow.workflowId}'`, stepId: step.stepId };
-        const result = await runWorkflow({ state: frame.state, plan: target, inputs: frame.inputs, depth: frame.scope.depth + 1, fromRunInputs: true });
+        if (target === undefined)
+          return {
+            code: 'workflow-unknown',
+            message: `no workflow '${outcome.workflow.workflowId}'`,
+            stepId: step.stepId,
+          };
+        const result = await runWorkflow({
+          state: frame.state,
+          plan: target,
+          inputs: frame.inputs,
+          depth: frame.scope.depth + 1,
+          fromRunInputs: true,
+        });
         if (result.status === 'success') return undefined;
-        const code = result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded' ? result.error.code : 'workflow-failed';
-        return { code, message: `workflow '${target.workflowId}' (goto) failed: ${result.error?.message ?? ''}`, stepId: step.stepId };
+        const code =
+          result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded'
+            ? result.error.code
+            : 'workflow-failed';
+        return {
+          code,
+          message: `workflow '${target.workflowId}' (goto) failed: ${result.error?.message ?? ''}`,
+          stepId: step.stepId,
+        };
       }
     }
   }

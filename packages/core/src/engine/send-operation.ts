@@ -20,7 +20,12 @@ export interface SendOutcome {
 }
 
 /** Prepare and send the request of `step` (which has an operation). */
-export async function sendOperation(options: { frame: Frame; step: StepPlan; attempt: number; onMissing: MissingValueListener }): Promise<SendOutcome> {
+export async function sendOperation(options: {
+  frame: Frame;
+  step: StepPlan;
+  attempt: number;
+  onMissing: MissingValueListener;
+}): Promise<SendOutcome> {
   const { frame, step, onMissing } = options;
   const { state } = frame;
   const operation = step.operation;
@@ -33,11 +38,21 @@ export async function sendOperation(options: { frame: Frame; step: StepPlan; att
     const value = p.value.evaluate(frame.base, onMissing);
     if (value === undefined) continue;
     parameters.push({ name: p.name, in: p.in, value });
-    if (p.in === 'query') (query ??= {})[p.name] = value as string;
-    else if (p.in === 'path') (path ??= {})[p.name] = value as string;
+    if (p.in === 'query') {
+      query ??= {};
+      query[p.name] = value as string;
+    } else if (p.in === 'path') {
+      path ??= {};
+      path[p.name] = value as string;
+    }
   }
-  const body = step.body === undefined ? undefined : buildRequestBody({ body: step.body, operation, ctx: frame.base, onMissing });
-  const serverUrl = state.servers[operation.sourceName] ?? (step.source === undefined ? undefined : state.credentials?.serverFor?.(step.source));
+  const body =
+    step.body === undefined
+      ? undefined
+      : buildRequestBody({ body: step.body, operation, ctx: frame.base, onMissing });
+  const serverUrl =
+    state.servers[operation.sourceName] ??
+    (step.source === undefined ? undefined : state.credentials?.serverFor?.(step.source));
   // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
   const request: PreparedRequest = { operation, serverUrl, source: step.source, parameters, body };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
@@ -47,8 +62,13 @@ export async function sendOperation(options: { frame: Frame; step: StepPlan; att
   } catch (error) {
     const aborted = state.signal.aborted;
     const code = (error as { code?: unknown }).code;
-    const message = aborted ? 'the run was aborted' : `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
-    return { ctx: frame.base, error: { code: aborted ? 'aborted' : 'transport-error', message, stepId: step.stepId } };
+    const message = aborted
+      ? 'the run was aborted'
+      : `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    return {
+      ctx: frame.base,
+      error: { code: aborted ? 'aborted' : 'transport-error', message, stepId: step.stepId },
+    };
   }
   state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
   const sent = response.request;

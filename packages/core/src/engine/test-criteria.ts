@@ -16,7 +16,13 @@ export function testCriteria(options: {
   const hook = frame.state.hooks.onCriterion;
   for (const criterion of criteria) {
     const passed = criterion.compiled.test(ctx, options.onMissing);
-    hook?.({ ...frame.scope, stepId: options.stepId, condition: criterion.condition, passed, of: options.of });
+    hook?.({
+      ...frame.scope,
+      stepId: options.stepId,
+      condition: criterion.condition,
+      passed,
+      of: options.of,
+    });
     if (!passed) return false;
   }
   return true;

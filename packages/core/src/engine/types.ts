@@ -41,9 +41,9 @@ export interface RunResult {
 export type {
   Engine,
   EngineOptions,
+  LoadTarget,
   RunOptions,
+  SleepFunction,
   WorkflowDocument,
   WorkflowSummary,
-  LoadTarget,
-  SleepFunction,
 } from './engine-types.js';

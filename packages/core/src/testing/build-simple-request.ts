@@ -6,7 +6,11 @@
 import type { PreparedRequest, SentRequest } from '../adapters/transport.js';
 
 const text = (value: unknown): string =>
-  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 
 /** Render `request` as the memory transport pretends to send it. */
 export function buildSimpleRequest(options: { request: PreparedRequest }): SentRequest {
@@ -28,7 +32,12 @@ export function buildSimpleRequest(options: { request: PreparedRequest }): SentR
   let body: string | undefined;
   if (request.body !== undefined) {
     const { value, contentType } = request.body;
-    body = typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : JSON.stringify(value);
+    body =
+      typeof value === 'string'
+        ? value
+        : value instanceof Uint8Array
+          ? Buffer.from(value).toString('utf8')
+          : JSON.stringify(value);
     headers['content-type'] = contentType ?? (typeof value === 'string' ? 'text/plain' : 'application/json');
   }
   const url = `${base}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;

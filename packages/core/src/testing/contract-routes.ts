@@ -35,16 +35,25 @@ export function answerContractRequest(options: { request: ContractRequest }): Co
   const query = Object.fromEntries(url.searchParams.entries());
   if (path.startsWith('/echo')) {
     let body: unknown = request.body === '' ? null : request.body;
-    if ((request.headers['content-type'] ?? '').includes('json') && request.body !== '') body = JSON.parse(request.body);
-    return json(200, { method: request.method, path: decodeURIComponent(path), query, headers: request.headers, body });
+    if ((request.headers['content-type'] ?? '').includes('json') && request.body !== '')
+      body = JSON.parse(request.body);
+    return json(200, {
+      method: request.method,
+      path: decodeURIComponent(path),
+      query,
+      headers: request.headers,
+      body,
+    });
   }
   const status = /^\/status\/(\d{3})$/.exec(path);
   if (status) {
     const code = Number(status[1]);
     return json(code, { code }, code === 503 || code === 429 ? { 'retry-after': '2' } : {});
   }
-  if (path === '/text') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'hello' };
-  if (path === '/xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<a><b>1</b></a>' };
+  if (path === '/text')
+    return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'hello' };
+  if (path === '/xml')
+    return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<a><b>1</b></a>' };
   if (path === '/empty') return { status: 204, headers: {}, body: '' };
   if (path === '/slow') return { ...json(200, { slow: true }), delayMs: 5_000 };
   return json(404, { error: 'no route' });

@@ -1,7 +1,13 @@
 /**
  * An in-memory Transport for tests, examples and benchmarks: a handler function plays the server.
  */
-import { type PreparedRequest, type ReceivedResponse, type SentRequest, type Transport, TransportError } from '../adapters/transport.js';
+import {
+  type PreparedRequest,
+  type ReceivedResponse,
+  type SentRequest,
+  type Transport,
+  TransportError,
+} from '../adapters/transport.js';
 import { buildSimpleRequest } from './build-simple-request.js';
 
 /** What a memory handler answers. Header names may use any case; `body` is returned as given (already parsed). */
@@ -61,7 +67,10 @@ export function createMemoryTransport(
         signal.addEventListener('abort', onAbort, { once: true });
       });
       try {
-        const answer = await Promise.race([handler(request, { sent: request_, signal, index: index++ }), aborted]);
+        const answer = await Promise.race([
+          handler(request, { sent: request_, signal, index: index++ }),
+          aborted,
+        ]);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(answer.headers ?? {})) headers[k.toLowerCase()] = v;
         const retryAfterMs = parseRetryAfter({ value: headers['retry-after'] });

@@ -24,7 +24,12 @@ export function runTransportContract(name: string, factory: TransportFactory): v
     });
     afterAll(async () => server.close());
 
-    const send = (operation: OperationInfo, parameters: RequestParameter[] = [], more: Partial<PreparedRequest> = {}, signal?: AbortSignal) =>
+    const send = (
+      operation: OperationInfo,
+      parameters: RequestParameter[] = [],
+      more: Partial<PreparedRequest> = {},
+      signal?: AbortSignal,
+    ) =>
       transport.send(
         { operation, serverUrl: server.baseUrl, parameters, ...more },
         { signal: signal ?? new AbortController().signal },
@@ -37,7 +42,12 @@ export function runTransportContract(name: string, factory: TransportFactory): v
         { name: 'X-Trace', in: 'header', value: 't-1' },
       ]);
       expect(r.statusCode).toBe(200);
-      const body = r.body as { method: string; path: string; query: Record<string, string>; headers: Record<string, string> };
+      const body = r.body as {
+        method: string;
+        path: string;
+        query: Record<string, string>;
+        headers: Record<string, string>;
+      };
       expect(body).toMatchObject({ method: 'GET', path: '/echo/a7', query: { q: 'x y' } });
       expect(body.headers['x-trace']).toBe('t-1');
       expect(r.request.method).toBe('GET');
@@ -85,7 +95,10 @@ export function runTransportContract(name: string, factory: TransportFactory): v
 
     it('rejects with a TransportError when nothing listens', async () => {
       const error = await transport
-        .send({ operation: ops.text, serverUrl: 'http://127.0.0.1:1', parameters: [] }, { signal: new AbortController().signal })
+        .send(
+          { operation: ops.text, serverUrl: 'http://127.0.0.1:1', parameters: [] },
+          { signal: new AbortController().signal },
+        )
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TransportError);
     });

@@ -12,7 +12,8 @@ export interface ContractServer {
 
 const lowerHeaders = (req: IncomingMessage): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 };
 
@@ -24,7 +25,12 @@ export async function startContractServer(): Promise<ContractServer> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const answer = answerContractRequest({
-        request: { method: req.method ?? 'GET', url: req.url ?? '/', headers: lowerHeaders(req), body: Buffer.concat(chunks).toString('utf8') },
+        request: {
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: lowerHeaders(req),
+          body: Buffer.concat(chunks).toString('utf8'),
+        },
       });
       const reply = () => {
         if (res.destroyed) return;

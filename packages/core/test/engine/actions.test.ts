@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 /** A handler answering each operationId with a queue of statuses (last one repeats). */
 const statuses = (plan: Record<string, number[]>) => {
@@ -39,7 +39,10 @@ describe('successCriteria and actions', () => {
   });
 
   it('§Step Object a step without successCriteria succeeds on any response (nothing to fail), even a 404', async () => {
-    const { result } = await run(`workflows:\n  - workflowId: w\n    steps:\n      - { stepId: a, operationId: listPets }\n`, { listPets: [404] });
+    const { result } = await run(
+      `workflows:\n  - workflowId: w\n    steps:\n      - { stepId: a, operationId: listPets }\n`,
+      { listPets: [404] },
+    );
     expect(result.status).toBe('success');
     expect(result.steps[0]?.statusCode).toBe(404);
   });
@@ -132,7 +135,7 @@ describe('successCriteria and actions', () => {
     expect(result.status).toBe('success');
   });
 
-  it('§Workflow Object successActions/failureActions apply to every step, after the step\'s own; a step action overrides one of the same name but cannot remove the others', async () => {
+  it("§Workflow Object successActions/failureActions apply to every step, after the step's own; a step action overrides one of the same name but cannot remove the others", async () => {
     const { result, ids } = await run(
       `components:
   failureActions:

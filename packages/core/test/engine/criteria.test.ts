@@ -1,14 +1,18 @@
 import type { CriterionEvaluator } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const xmlOrJson = (req: { operation: { operationId?: string } }) =>
   req.operation.operationId === 'placeOrder'
-    ? { status: 200, headers: { 'content-type': 'application/xml' }, body: '<order><status>placed</status><qty>3</qty></order>' }
+    ? {
+        status: 200,
+        headers: { 'content-type': 'application/xml' },
+        body: '<order><status>placed</status><qty>3</qty></order>',
+      }
     : { status: 200, headers: { 'x-rate': '42' }, body: { pets: [{ id: 1 }, { id: 2 }], name: "O'Brien" } };
 
 describe('criteria through the engine', () => {
-  it('§Criterion Object regex, jsonpath (RFC 9535) and xpath criteria judge responses; simple compares strings case-insensitively with \'\' escapes', async () => {
+  it("§Criterion Object regex, jsonpath (RFC 9535) and xpath criteria judge responses; simple compares strings case-insensitively with '' escapes", async () => {
     const { engine } = memoryEngine(xmlOrJson);
     const doc = await loadInline(
       engine,
@@ -31,7 +35,10 @@ describe('criteria through the engine', () => {
 `,
     );
     const verdicts: string[] = [];
-    const result = await engine.run({ document: doc, hooks: { onCriterion: (e) => verdicts.push(`${e.stepId}:${e.passed}`) } });
+    const result = await engine.run({
+      document: doc,
+      hooks: { onCriterion: (e) => verdicts.push(`${e.stepId}:${e.passed}`) },
+    });
     expect(result.error).toBeUndefined();
     expect(verdicts).toEqual(['a:true', 'a:true', 'a:true', 'a:true', 'a:true', 'b:true', 'b:true']);
   });
@@ -50,7 +57,10 @@ describe('criteria through the engine', () => {
 `,
     );
     const verdicts: string[] = [];
-    const result = await engine.run({ document: doc, hooks: { onCriterion: (e) => verdicts.push(`${e.condition}:${e.passed}`) } });
+    const result = await engine.run({
+      document: doc,
+      hooks: { onCriterion: (e) => verdicts.push(`${e.condition}:${e.passed}`) },
+    });
     expect(result.error?.code).toBe('criteria-failed');
     expect(verdicts).toEqual(["/order/status = 'cancelled':false"]);
   });

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { type EngineOptions, createEngine } from '@telaio/core';
+import { createEngine, type EngineOptions } from '@telaio/core';
 import { createMemoryTransport, type MemoryHandler } from '@telaio/core/testing';
 
 /** Absolute path of an engine fixture. */
-export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/engine/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/engine/${name}`, import.meta.url));
 
 /** An engine over an in-memory transport, with instant sleeps that are recorded. */
 export function memoryEngine(handler: MemoryHandler, more: Partial<EngineOptions> = {}) {
@@ -21,7 +22,11 @@ export function memoryEngine(handler: MemoryHandler, more: Partial<EngineOptions
 }
 
 /** Load an inline document placed (for relative source URLs) in the fixtures folder. */
-export function loadInline(engine: ReturnType<typeof createEngine>, text: string, name = 'inline.arazzo.yaml') {
+export function loadInline(
+  engine: ReturnType<typeof createEngine>,
+  text: string,
+  name = 'inline.arazzo.yaml',
+) {
   return engine.load({ uri: fixture(name), text });
 }
 

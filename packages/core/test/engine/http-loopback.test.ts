@@ -25,11 +25,16 @@ describe('loopback end-to-end through @telaio/http-adapter', () => {
         };
         if (req.method === 'POST' && req.url === '/v1/login') {
           const { user, pass } = JSON.parse(body) as { user: string; pass: string };
-          return pass === 'secret' ? send(200, { token: `tok-${user}` }, { 'x-expires': '3600' }) : send(401, {});
+          return pass === 'secret'
+            ? send(200, { token: `tok-${user}` }, { 'x-expires': '3600' })
+            : send(401, {});
         }
-        if (req.headers.authorization !== 'Bearer tok-ann' && req.url?.startsWith('/v1/pets?')) return send(401, {});
-        if (req.method === 'GET' && req.url === '/v1/pets?status=available') return send(200, [{ id: 'p1' }, { id: 'p2' }]);
-        if (req.method === 'GET' && req.url === '/v1/pets/p1') return send(200, { name: 'Rex', status: 'available' });
+        if (req.headers.authorization !== 'Bearer tok-ann' && req.url?.startsWith('/v1/pets?'))
+          return send(401, {});
+        if (req.method === 'GET' && req.url === '/v1/pets?status=available')
+          return send(200, [{ id: 'p1' }, { id: 'p2' }]);
+        if (req.method === 'GET' && req.url === '/v1/pets/p1')
+          return send(200, { name: 'Rex', status: 'available' });
         return send(404, {});
       });
     });
@@ -55,7 +60,11 @@ describe('loopback end-to-end through @telaio/http-adapter', () => {
         ['list', 200],
         ['get', 200],
       ]);
-      expect(seen).toEqual(['POST /v1/login ', 'GET /v1/pets?status=available Bearer tok-ann', 'GET /v1/pets/p1 ']);
+      expect(seen).toEqual([
+        'POST /v1/login ',
+        'GET /v1/pets?status=available Bearer tok-ann',
+        'GET /v1/pets/p1 ',
+      ]);
     } finally {
       transport.close();
     }

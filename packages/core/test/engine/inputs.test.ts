@@ -1,6 +1,6 @@
 import type { InputProvider } from '@telaio/core';
 import { describe, expect, it, vi } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const DOC = `${PRELUDE}components:
   inputs:
@@ -41,7 +41,10 @@ describe('inputs', () => {
     expect(result.error?.message).toContain("input 'user'");
     expect(result.error?.message).toContain('minLength');
     expect(transport.sent).toHaveLength(0);
-    const refd = await engine.run({ document: doc, inputs: { user: 'ann', code: '123456', paging: { limit: 0 } } });
+    const refd = await engine.run({
+      document: doc,
+      inputs: { user: 'ann', code: '123456', paging: { limit: 0 } },
+    });
     expect(refd.error?.message).toContain("input 'paging' at /limit");
   });
 
@@ -91,10 +94,14 @@ describe('inputs', () => {
     expect(result.inputs).toMatchObject({ code: '654321' });
   });
 
-  it('InputProvider: a provided value that breaks the input\'s schema fails with input-invalid before the step is sent', async () => {
+  it("InputProvider: a provided value that breaks the input's schema fails with input-invalid before the step is sent", async () => {
     const { engine, transport } = memoryEngine(() => ({ status: 200 }));
     const doc = await loadInline(engine, DOC);
-    const result = await engine.run({ document: doc, inputs: { user: 'ann' }, inputProviders: { code: { resolve: () => 'abc' } } });
+    const result = await engine.run({
+      document: doc,
+      inputs: { user: 'ann' },
+      inputProviders: { code: { resolve: () => 'abc' } },
+    });
     expect(result.error).toMatchObject({ code: 'input-invalid', stepId: 'second' });
     expect(transport.sent).toHaveLength(1);
   });
@@ -103,7 +110,11 @@ describe('inputs', () => {
     const { engine } = memoryEngine(() => ({ status: 200 }));
     const doc = await loadInline(engine, DOC);
     const resolve = vi.fn(() => '000000');
-    const result = await engine.run({ document: doc, inputs: { user: 'ann', code: '111111' }, inputProviders: { code: { resolve } } });
+    const result = await engine.run({
+      document: doc,
+      inputs: { user: 'ann', code: '111111' },
+      inputProviders: { code: { resolve } },
+    });
     expect(result.status).toBe('success');
     expect(resolve).not.toHaveBeenCalled();
   });

@@ -5,9 +5,15 @@ import { answerContractRequest, createMemoryTransport, runTransportContract } fr
 // very routes the loopback server uses, parsing bodies the way an HTTP transport would.
 runTransportContract('memory', ({ baseUrl }) =>
   createMemoryTransport(async (_request, { sent, signal }) => {
-    if (!sent.url.startsWith(baseUrl)) throw new TransportError('ECONNREFUSED', `nothing listens at ${sent.url}`);
+    if (!sent.url.startsWith(baseUrl))
+      throw new TransportError('ECONNREFUSED', `nothing listens at ${sent.url}`);
     const answer = answerContractRequest({
-      request: { method: sent.method, url: sent.url.slice(baseUrl.length), headers: sent.headers, body: sent.body ?? '' },
+      request: {
+        method: sent.method,
+        url: sent.url.slice(baseUrl.length),
+        headers: sent.headers,
+        body: sent.body ?? '',
+      },
     });
     if (answer.delayMs !== undefined) {
       await new Promise((resolve) => {
@@ -16,7 +22,8 @@ runTransportContract('memory', ({ baseUrl }) =>
       });
     }
     const type = answer.headers['content-type'] ?? '';
-    const body = answer.body === '' ? undefined : type.includes('json') ? JSON.parse(answer.body) : answer.body;
+    const body =
+      answer.body === '' ? undefined : type.includes('json') ? JSON.parse(answer.body) : answer.body;
     return { status: answer.status, headers: answer.headers, body };
   }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const ok = () => ({ status: 200, body: [] });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const ok = () => ({ status: 200, body: {} });
 const INPUTS = `    inputs:
@@ -35,11 +35,20 @@ ${INPUTS}    steps:
     await engine.run({ document: doc, inputs: { id: 7, order: { qty: 2 }, name: 'Rex' } });
     expect(transport.prepared[0]?.body).toEqual({
       contentType: 'application/json',
-      value: { petOrder: { petId: 7, label: 'pet-7', status: 'placed', complete: false, detail: { qty: 2 }, tags: ['Rex', 'fixed'] } },
+      value: {
+        petOrder: {
+          petId: 7,
+          label: 'pet-7',
+          status: 'placed',
+          complete: false,
+          detail: { qty: 2 },
+          tags: ['Rex', 'fixed'],
+        },
+      },
     });
   });
 
-  it('§Request Body Object a complete runtime expression payload, and contentType falling back to the operation\'s', async () => {
+  it("§Request Body Object a complete runtime expression payload, and contentType falling back to the operation's", async () => {
     const { engine, transport } = memoryEngine(ok);
     const doc = await loadInline(
       engine,
@@ -77,8 +86,18 @@ ${INPUTS}    steps:
     );
     await engine.run({ document: doc, inputs: { id: 42 } });
     await engine.run({ document: doc, inputs: { id: 43 } });
-    expect(transport.prepared[0]?.body?.value).toEqual({ petId: 42, quantity: '10', tags: ['a', 'b'], 'x/y': 'one' });
-    expect(transport.prepared[1]?.body?.value).toEqual({ petId: 43, quantity: '10', tags: ['a', 'b'], 'x/y': 'one' });
+    expect(transport.prepared[0]?.body?.value).toEqual({
+      petId: 42,
+      quantity: '10',
+      tags: ['a', 'b'],
+      'x/y': 'one',
+    });
+    expect(transport.prepared[1]?.body?.value).toEqual({
+      petId: 43,
+      quantity: '10',
+      tags: ['a', 'b'],
+      'x/y': 'one',
+    });
   });
 
   it('§Payload Replacement Object XPath targets set element text and attributes in an XML payload; templates render in XML', async () => {
@@ -102,7 +121,9 @@ ${INPUTS}    steps:
     );
     await engine.run({ document: doc, inputs: { id: 9, name: 'Rex' } });
     const xml = String(transport.prepared[0]?.body?.value);
-    expect(xml).toContain('<petOrder id="Rex"><petId>9</petId><quantity>5</quantity><name>Rex</name></petOrder>');
+    expect(xml).toContain(
+      '<petOrder id="Rex"><petId>9</petId><quantity>5</quantity><name>Rex</name></petOrder>',
+    );
     expect(transport.prepared[0]?.body?.contentType).toBe('application/xml');
   });
 

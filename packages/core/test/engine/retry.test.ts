@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const failingThen = (failures: number, headers: Record<string, string> = {}) => {
   let calls = 0;
   return (req: { operation: { operationId?: string } }) => {
-    if (req.operation.operationId !== 'listPets') return { status: 200, body: { id: req.operation.operationId } };
+    if (req.operation.operationId !== 'listPets')
+      return { status: 200, body: { id: req.operation.operationId } };
     calls += 1;
     return calls <= failures ? { status: 503, headers, body: { calls } } : { status: 200, body: { calls } };
   };
@@ -32,7 +33,10 @@ describe('retry', () => {
 
   it('§Failure Action Object retryAfter is seconds before the next attempt; the step succeeds when an attempt does', async () => {
     const { engine, transport, sleeps } = memoryEngine(failingThen(2));
-    const d = await loadInline(engine, doc('          - { name: again, type: retry, retryAfter: 1.5, retryLimit: 3 }\n'));
+    const d = await loadInline(
+      engine,
+      doc('          - { name: again, type: retry, retryAfter: 1.5, retryLimit: 3 }\n'),
+    );
     const result = await engine.run({ document: d });
     expect(result.status).toBe('success');
     expect(transport.sent).toHaveLength(3);
@@ -72,7 +76,10 @@ describe('retry', () => {
     const { engine, transport } = memoryEngine(failingThen(1));
     const d = await loadInline(
       engine,
-      doc('          - { name: refresh, type: retry, stepId: b }\n', '      - { stepId: b, operationId: login, outputs: { t: $response.body#/id } }\n'),
+      doc(
+        '          - { name: refresh, type: retry, stepId: b }\n',
+        '      - { stepId: b, operationId: login, outputs: { t: $response.body#/id } }\n',
+      ),
     );
     const result = await engine.run({ document: d });
     expect(transport.sent.map((s) => s.url.split('/').pop())).toEqual(['pets', 'login', 'pets', 'login']);
@@ -96,7 +103,10 @@ describe('retry', () => {
 
   it('§Failure Action Object a retry whose criteria do not hold is skipped', async () => {
     const { engine, transport } = memoryEngine(failingThen(5));
-    const d = await loadInline(engine, doc("          - { name: on429, type: retry, criteria: [{ condition: '$statusCode == 429' }] }\n"));
+    const d = await loadInline(
+      engine,
+      doc("          - { name: on429, type: retry, criteria: [{ condition: '$statusCode == 429' }] }\n"),
+    );
     const result = await engine.run({ document: d });
     expect(transport.sent).toHaveLength(1);
     expect(result.error?.code).toBe('criteria-failed');

@@ -1,7 +1,7 @@
-import { TransportError, createEngine } from '@telaio/core';
+import { createEngine, TransportError } from '@telaio/core';
 import { createMemoryTransport } from '@telaio/core/testing';
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, fixture, loadInline, memoryEngine } from './helpers.js';
+import { fixture, loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const TWO_STEPS = `${PRELUDE}workflows:
   - workflowId: w
@@ -23,7 +23,10 @@ const TWO_STEPS = `${PRELUDE}workflows:
 
 describe('runs', () => {
   it('§Runtime Expressions "preserve the type of the referenced value"; embedded ones are stringified into their template', async () => {
-    const { engine, transport } = memoryEngine((req) => ({ status: 200, body: { n: Number(req.parameters[0]?.value ?? 0), id: 'x' } }));
+    const { engine, transport } = memoryEngine((req) => ({
+      status: 200,
+      body: { n: Number(req.parameters[0]?.value ?? 0), id: 'x' },
+    }));
     const doc = await loadInline(engine, TWO_STEPS);
     const result = await engine.run({ document: doc, inputs: { n: 4 } });
     expect(result.outputs).toEqual({ n: 4, id: 'x' });
@@ -41,7 +44,9 @@ describe('runs', () => {
       return { status: 200, body: { n: Number(p?.value), id: `pet-${p?.value}` } };
     });
     const doc = await loadInline(engine, TWO_STEPS);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, n) => engine.run({ document: doc, inputs: { n } })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, n) => engine.run({ document: doc, inputs: { n } })),
+    );
     results.forEach((r, n) => {
       expect(r.status).toBe('success');
       expect(r.outputs).toEqual({ n, id: `pet-${n}` });
@@ -53,7 +58,11 @@ describe('runs', () => {
     const { engine, transport } = memoryEngine(() => ({ status: 200, body: { other: 1 } }));
     const doc = await loadInline(engine, TWO_STEPS);
     const missing: string[] = [];
-    const result = await engine.run({ document: doc, inputs: { n: 1 }, hooks: { onMissingValue: (e) => missing.push(`${e.stepId}:${e.expression}`) } });
+    const result = await engine.run({
+      document: doc,
+      inputs: { n: 1 },
+      hooks: { onMissingValue: (e) => missing.push(`${e.stepId}:${e.expression}`) },
+    });
     expect(result.status).toBe('success');
     expect(missing).toContain('a:$response.body#/n');
     expect(result.steps[0]?.outputs).toEqual({});
@@ -72,7 +81,13 @@ describe('runs', () => {
           controller.abort();
         }),
     });
-    const doc = await loadInline(engine, TWO_STEPS.replace('$statusCode == 200 }]\n        outputs: { n:', '$statusCode == 500 }]\n        outputs: { n:'));
+    const doc = await loadInline(
+      engine,
+      TWO_STEPS.replace(
+        '$statusCode == 200 }]\n        outputs: { n:',
+        '$statusCode == 500 }]\n        outputs: { n:',
+      ),
+    );
     const result = await engine.run({ document: doc, inputs: { n: 1 }, signal: controller.signal });
     expect(result.error?.code).toBe('aborted');
     expect(result.error?.stepId).toBe('b');
@@ -123,9 +138,22 @@ describe('runs', () => {
     expect(result.status).toBe('success');
     expect(events).toEqual([
       'wf-start:w',
-      'step:a#1', 'req:a', 'res:200', 'crit:success:true', 'end:a:success',
-      'step:b#1', 'req:b', 'res:503', 'crit:success:false', 'action:retry:again', 'retry:30000',
-      'step:b#2', 'req:b', 'res:200', 'crit:success:true', 'end:b:success',
+      'step:a#1',
+      'req:a',
+      'res:200',
+      'crit:success:true',
+      'end:a:success',
+      'step:b#1',
+      'req:b',
+      'res:503',
+      'crit:success:false',
+      'action:retry:again',
+      'retry:30000',
+      'step:b#2',
+      'req:b',
+      'res:200',
+      'crit:success:true',
+      'end:b:success',
       'wf-end:success',
     ]);
   });
@@ -144,11 +172,15 @@ describe('runs', () => {
   it('run() names the workflow when a document has several, and refuses an unknown one', async () => {
     const { engine } = memoryEngine(() => ({ status: 200 }));
     const doc = await engine.load(fixture('pets.arazzo.yaml'));
-    await expect(engine.run({ document: doc, workflowId: 'nope' })).rejects.toMatchObject({ code: 'workflow-unknown' });
+    await expect(engine.run({ document: doc, workflowId: 'nope' })).rejects.toMatchObject({
+      code: 'workflow-unknown',
+    });
   });
 
   it('servers option: a base URL per source overrides the OpenAPI servers', async () => {
-    const { engine, transport } = memoryEngine(() => ({ status: 200, body: { n: 1 } }), { servers: { pets: 'http://127.0.0.1:9/api' } });
+    const { engine, transport } = memoryEngine(() => ({ status: 200, body: { n: 1 } }), {
+      servers: { pets: 'http://127.0.0.1:9/api' },
+    });
     const doc = await loadInline(engine, TWO_STEPS);
     await engine.run({ document: doc, inputs: { n: 1 } });
     expect(transport.sent[0]?.url).toBe('http://127.0.0.1:9/api/pets?limit=1');

@@ -2,7 +2,7 @@ import type { CredentialProvider, TransportContext } from '@telaio/core';
 import { createEngine } from '@telaio/core';
 import { createMemoryTransport } from '@telaio/core/testing';
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline } from './helpers.js';
+import { loadInline, PRELUDE } from './helpers.js';
 
 const DOC = `${PRELUDE}workflows:
   - workflowId: w
@@ -18,14 +18,24 @@ describe('seams', () => {
       serverFor: (source) => (source.name === 'pets' ? 'http://127.0.0.1:7/sandbox' : undefined),
     };
     const transport = createMemoryTransport(() => ({ status: 200 }));
-    const spy = { send: (r: Parameters<typeof transport.send>[0], c: TransportContext) => (contexts.push(c), transport.send(r, c)) };
+    const spy = {
+      send: (r: Parameters<typeof transport.send>[0], c: TransportContext) => {
+        contexts.push(c);
+        return transport.send(r, c);
+      },
+    };
     const engine = createEngine({ transport: spy, credentials, cache: false });
     const doc = await loadInline(engine, DOC);
     await engine.run({ document: doc });
     expect(contexts[0]?.credentials).toBe(credentials);
     expect(transport.sent[0]?.url).toBe('http://127.0.0.1:7/sandbox/pets');
     expect(transport.prepared[0]?.source?.name).toBe('pets');
-    const overridden = createEngine({ transport, credentials, cache: false, servers: { pets: 'http://127.0.0.1:8' } });
+    const overridden = createEngine({
+      transport,
+      credentials,
+      cache: false,
+      servers: { pets: 'http://127.0.0.1:8' },
+    });
     await overridden.run({ document: await loadInline(overridden, DOC) });
     expect(transport.sent[1]?.url).toBe('http://127.0.0.1:8/pets');
   });
@@ -36,7 +46,12 @@ describe('seams', () => {
     const engine = createEngine({
       transport: createMemoryTransport(() => ({ status: 200 })),
       cache: false,
-      hooks: { onStepEnd: (e) => (calls.push('engine'), runIds.add(e.runId)) },
+      hooks: {
+        onStepEnd: (e) => {
+          calls.push('engine');
+          runIds.add(e.runId);
+        },
+      },
     });
     const doc = await loadInline(engine, DOC);
     await engine.run({ document: doc, hooks: { onStepEnd: (e) => calls.push(`run:${e.depth}`) } });

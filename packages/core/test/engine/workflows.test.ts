@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRELUDE, loadInline, memoryEngine } from './helpers.js';
+import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const handler = (req: { operation: { operationId?: string }; body?: { value: unknown } }) => {
   if (req.operation.operationId === 'login') {
@@ -10,7 +10,7 @@ const handler = (req: { operation: { operationId?: string }; body?: { value: unk
 };
 
 describe('workflows', () => {
-  it('§Step Object workflowId: the step\'s parameters become the workflow\'s inputs and its outputs the step\'s outputs', async () => {
+  it("§Step Object workflowId: the step's parameters become the workflow's inputs and its outputs the step's outputs", async () => {
     const { engine, transport } = memoryEngine(handler);
     const doc = await loadInline(
       engine,
@@ -41,7 +41,11 @@ describe('workflows', () => {
     expect(result.status).toBe('success');
     expect(result.outputs).toEqual({ token: 'tok-ann' });
     expect(transport.sent[1]?.headers.authorization).toBe('tok-ann');
-    expect(result.steps.map((s) => `${s.workflowId}/${s.stepId}`)).toEqual(['login/call', 'main/auth', 'main/list']);
+    expect(result.steps.map((s) => `${s.workflowId}/${s.stepId}`)).toEqual([
+      'login/call',
+      'main/auth',
+      'main/list',
+    ]);
   });
 
   it('§Workflow Object dependsOn: dependencies complete first, once per run, and their outputs are read through $workflows', async () => {
@@ -91,7 +95,7 @@ describe('workflows', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
-  it('§Step Object workflowId as $sourceDescriptions.<name>.<workflowId> runs a workflow of another Arazzo document, with that document\'s own sources', async () => {
+  it("§Step Object workflowId as $sourceDescriptions.<name>.<workflowId> runs a workflow of another Arazzo document, with that document's own sources", async () => {
     const { engine, transport } = memoryEngine(handler);
     const doc = await loadInline(
       engine,
