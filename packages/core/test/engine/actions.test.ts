@@ -186,4 +186,22 @@ workflows:
     expect(result.status).toBe('success');
     expect(result.outputs).toEqual({ got: 'login' });
   });
+
+  it('§Failure Action Object end: "context returns to the caller with applicable outputs" (outputs of the steps that ran)', async () => {
+    const { result } = await run(
+      `workflows:
+  - workflowId: w
+    steps:
+      - { stepId: a, operationId: listPets, outputs: { n: $response.body#/id, q: $request.query.status, u: $url } , parameters: [{ name: status, in: query, value: sold }] }
+      - stepId: b
+        operationId: addPet
+        successCriteria: [{ condition: $statusCode == 201 }]
+        onFailure: [{ name: stop, type: end }]
+    outputs: { fromA: $steps.a.outputs.n, status: $steps.a.outputs.q, url: $steps.a.outputs.u }
+`,
+      { addPet: [500] },
+    );
+    expect(result.status).toBe('failure');
+    expect(result.outputs).toEqual({ fromA: 'listPets', status: 'sold', url: 'https://pets.example.test/v1/pets?status=sold' });
+  });
 });
