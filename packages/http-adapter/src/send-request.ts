@@ -109,7 +109,7 @@ export async function sendRequest(options: {
       }
       deps.logger.info(line, 'http request');
     }
-    record({ deps, request: sent, bodySize, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+    if (deps.recorder !== undefined) record({ deps, request: sent, bodySize, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
     return result;
   } catch (error) {
     const failure = toTransportError({ error, method, url: redactor().url(url), ...(sent === undefined ? {} : { request: sent }), aborted: context.signal.aborted });
@@ -117,7 +117,7 @@ export async function sendRequest(options: {
       deps.logger.warn({ method, url: redactor().url(url), code: failure.code, durationMs: Math.round(performance.now() - start) }, redactor().text(failure.message));
     }
     if (sent !== undefined) {
-      record({ deps, request: sent, bodySize, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+      if (deps.recorder !== undefined) record({ deps, request: sent, bodySize, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
     }
     throw failure;
   }

@@ -1,6 +1,7 @@
 import { classifyMediaType } from '../body/media-type.js';
 
 function decode(bytes: Buffer, contentType: string): string {
+  if (!contentType.includes('charset')) return bytes.toString('utf8');
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1];
   if (charset === undefined || /^utf-?8$/i.test(charset)) return bytes.toString('utf8');
   try {
