@@ -102,6 +102,19 @@ describe('network failures become TransportError', () => {
   });
 });
 
+describe('failed exchanges in HAR', () => {
+  it('records a request that got no response with status 0 and _error', async () => {
+    const recording = createHttpTransport({ captureHar: true, timeout: { total: 100 } });
+    nock('http://api.test').get('/things').delay(1000).reply(200, {});
+    await failure(recording.send(makeRequest({}), makeContext()));
+    const [entry] = recording.har().log.entries;
+    expect(entry?.response.status).toBe(0);
+    expect(entry?._error?.code).toBe('ETIMEDOUT');
+    expect(entry?.request.url).toBe('http://api.test/things');
+    recording.close();
+  });
+});
+
 describe('HTTP behaviour', () => {
   it('does not retry and resolves HTTP errors', async () => {
     const scope = nock('http://api.test').get('/things').reply(500, { e: 1 });
