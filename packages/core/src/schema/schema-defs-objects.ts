@@ -44,7 +44,9 @@ export const objectDefs = {
     },
   }),
   'payload-replacement-object': strictObject({
-    properties: { target: { type: 'string' }, value: { type: 'string' } },
+    // The spec text says `value` is "Any | {expression}" (its example sets 10); the published schema's
+    // `type: string` contradicts it, and the text wins.
+    properties: { target: { type: 'string' }, value: true },
     required: ['target', 'value'],
   }),
   'components-object': strictObject({

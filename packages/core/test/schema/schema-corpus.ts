@@ -97,10 +97,6 @@ export const mutations: readonly (readonly [string, (d: Doc) => void])[] = [
     (d) => void (((step0(d).onFailure as Doc[])[0] as Doc).workflowId = 'outer'),
   ],
   ['outputs value not a string', (d) => void (step0(d).outputs = { pet: 1 })],
-  [
-    'replacement value number',
-    (d) => void ((step0(d) as Doc).requestBody = { replacements: [{ target: '/a', value: 2 }] }),
-  ],
   ['unknown step property', (d) => void (step0(d).operationRef = 'x')],
   [
     'bad component name',
@@ -143,6 +139,11 @@ export const exceptions: readonly (readonly [string, (d: Doc) => void, boolean])
         version: 'draft-goessner-dispatch-jsonpath-00',
       };
     },
+    true,
+  ],
+  [
+    'payload replacement value that is not a string (spec: "Any | {expression}", its example has value: 10)',
+    (d) => void ((step0(d) as Doc).requestBody = { replacements: [{ target: '/a', value: 2 }] }),
     true,
   ],
   [
