@@ -22,14 +22,26 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const operation = {
-  sourceName: 'bench', operationId: 'getMember', method: 'get', path: '/v1/members/{member_id}',
-  pointer: '/paths/~1v1~1members~1{member_id}/get', servers: [{ url: base }],
-  parameters: [{ name: 'member_id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'expand', in: 'query', schema: { type: 'string' } }],
-  responses: {}, security: [], securitySchemes: {},
+  sourceName: 'bench',
+  operationId: 'getMember',
+  method: 'get',
+  path: '/v1/members/{member_id}',
+  pointer: '/paths/~1v1~1members~1{member_id}/get',
+  servers: [{ url: base }],
+  parameters: [
+    { name: 'member_id', in: 'path', required: true, schema: { type: 'string' } },
+    { name: 'expand', in: 'query', schema: { type: 'string' } },
+  ],
+  responses: {},
+  security: [],
+  securitySchemes: {},
 };
 const request = {
   operation,
-  parameters: [{ name: 'member_id', in: 'path', value: 'member-test-1' }, { name: 'expand', in: 'query', value: 'roles' }],
+  parameters: [
+    { name: 'member_id', in: 'path', value: 'member-test-1' },
+    { name: 'expand', in: 'query', value: 'roles' },
+  ],
 };
 const context = { signal: new AbortController().signal };
 
@@ -46,10 +58,13 @@ const bare = got.extend({
 
 const viaTransport = async () => {
   const response = await transport.send(request, context);
-  if (response.statusCode !== 200 || response.body.id !== 'member-test-1') throw new Error('bad transport response');
+  if (response.statusCode !== 200 || response.body.id !== 'member-test-1')
+    throw new Error('bad transport response');
 };
 const viaGot = async () => {
-  const response = await bare(`${base}/v1/members/member-test-1?expand=roles`, { headers: { 'user-agent': 'telaio/0.1.0' } });
+  const response = await bare(`${base}/v1/members/member-test-1?expand=roles`, {
+    headers: { 'user-agent': 'telaio/0.1.0' },
+  });
   const body = JSON.parse(response.body.toString('utf8'));
   if (response.statusCode !== 200 || body.id !== 'member-test-1') throw new Error('bad got response');
 };
@@ -87,8 +102,16 @@ for (const concurrency of CONCURRENCY) {
       bare.push(await run(viaGot, concurrency));
     }
   }
-  const g = { wall: median(bare.map((r) => r.wall)), best: Math.max(...bare.map((r) => r.wall)), cpu: median(bare.map((r) => r.cpu)) };
-  const t = { wall: median(telaio.map((r) => r.wall)), best: Math.max(...telaio.map((r) => r.wall)), cpu: median(telaio.map((r) => r.cpu)) };
+  const g = {
+    wall: median(bare.map((r) => r.wall)),
+    best: Math.max(...bare.map((r) => r.wall)),
+    cpu: median(bare.map((r) => r.cpu)),
+  };
+  const t = {
+    wall: median(telaio.map((r) => r.wall)),
+    best: Math.max(...telaio.map((r) => r.wall)),
+    cpu: median(telaio.map((r) => r.cpu)),
+  };
   console.log(
     `concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} rounds, medians): ` +
       `bare got ${g.wall.toFixed(0)} req/s, telaio ${t.wall.toFixed(0)} req/s, ratio ${(t.wall / g.wall).toFixed(2)}x | ` +

@@ -61,7 +61,10 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   });
   const recorder =
     options.captureHar === true
-      ? createHarRecorder({ reveal: options.revealSecrets === true, ...(options.secretValues === undefined ? {} : { secretValues: options.secretValues }) })
+      ? createHarRecorder({
+          reveal: options.revealSecrets === true,
+          ...(options.secretValues === undefined ? {} : { secretValues: options.secretValues }),
+        })
       : undefined;
   const follow = options.followRedirects ?? 'safe';
   const deps: SendDependencies = {
@@ -73,7 +76,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     userAgent: options.userAgent ?? 'telaio/0.1.0',
     reveal: options.revealSecrets === true,
     secretValues: options.secretValues,
-    redirectMethods: new Set(follow === 'all' ? ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] : follow === 'safe' ? ['GET', 'HEAD'] : []),
+    redirectMethods: new Set(
+      follow === 'all'
+        ? ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+        : follow === 'safe'
+          ? ['GET', 'HEAD']
+          : [],
+    ),
   };
   return {
     send: (request, context) => sendRequest({ deps, request, context }),
@@ -81,6 +90,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       ownHttp?.destroy();
       ownHttps?.destroy();
     },
-    har: () => recorder?.har() ?? { log: { version: '1.2', creator: { name: 'telaio', version: '0.1.0' }, entries: [] } },
+    har: () =>
+      recorder?.har() ?? {
+        log: { version: '1.2', creator: { name: 'telaio', version: '0.1.0' }, entries: [] },
+      },
   };
 }

@@ -21,9 +21,11 @@ export function getOperationFacts(options: { readonly operation: OperationInfo }
   const types = new Set<string>();
   for (const response of Object.values(operation.responses ?? {})) {
     const content = (response as { content?: Record<string, unknown> } | null)?.content;
-    if (content !== null && typeof content === 'object') for (const type of Object.keys(content)) types.add(type);
+    if (content !== null && typeof content === 'object')
+      for (const type of Object.keys(content)) types.add(type);
   }
-  const accept = types.size === 0 ? undefined : [...types, ...(types.has('*/*') ? [] : ['*/*;q=0.8'])].join(', ');
+  const accept =
+    types.size === 0 ? undefined : [...types, ...(types.has('*/*') ? [] : ['*/*;q=0.8'])].join(', ');
   const apiKeyNames = Object.values(operation.securitySchemes ?? {})
     .filter((scheme) => scheme.type === 'apiKey' && typeof scheme.name === 'string')
     .map((scheme) => scheme.name as string);

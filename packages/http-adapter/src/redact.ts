@@ -2,12 +2,37 @@
 export const REDACTED = '[REDACTED]';
 
 /** Headers that always carry credentials. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey', 'x-auth-token']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+]);
 /** Field names (normalised to snake_case) that are secret wherever they appear. */
 const SECRET_FIELDS = new Set([
-  'secret', 'password', 'passwd', 'passcode', 'token', 'jwt', 'client_secret', 'api_key', 'apikey',
-  'qr_code', 'recovery_code', 'recovery_codes', 'totp_secret', 'private_key', 'authorization',
-  'cookie', 'set_cookie', 'otp', 'totp_code',
+  'secret',
+  'password',
+  'passwd',
+  'passcode',
+  'token',
+  'jwt',
+  'client_secret',
+  'api_key',
+  'apikey',
+  'qr_code',
+  'recovery_code',
+  'recovery_codes',
+  'totp_secret',
+  'private_key',
+  'authorization',
+  'cookie',
+  'set_cookie',
+  'otp',
+  'totp_code',
 ]);
 const SECRET_SUFFIX = /(^|_)(secret|password|token|jwt|api_key|apikey|private_key)$/;
 
@@ -40,7 +65,10 @@ export interface Redactor {
 }
 
 function normalise(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s.]/g, '_');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[-\s.]/g, '_');
 }
 
 /**
@@ -56,7 +84,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const fieldNames = new Set((options.fieldNames ?? []).map(normalise));
   const isSecretName = (name: string): boolean => {
     const n = normalise(name);
-    return SECRET_FIELDS.has(n) || SECRET_SUFFIX.test(n) || fieldNames.has(n) || headerNames.has(name.toLowerCase());
+    return (
+      SECRET_FIELDS.has(n) ||
+      SECRET_SUFFIX.test(n) ||
+      fieldNames.has(n) ||
+      headerNames.has(name.toLowerCase())
+    );
   };
   const secrets = (): string[] => {
     const values = new Set<string>();
@@ -91,7 +124,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(headers)) {
         const lower = name.toLowerCase();
-        out[name] = SECRET_HEADERS.has(lower) || headerNames.has(lower) || isSecretName(lower) ? REDACTED : text(value);
+        out[name] =
+          SECRET_HEADERS.has(lower) || headerNames.has(lower) || isSecretName(lower) ? REDACTED : text(value);
       }
       return out;
     },
@@ -99,11 +133,16 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       if (reveal) return url;
       const q = url.indexOf('?');
       if (q < 0) return text(url);
-      const pairs = url.slice(q + 1).split('&').map((pair) => {
-        const eq = pair.indexOf('=');
-        const name = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
-        return isSecretName(name.replace(/\[.*$/, '')) ? `${pair.slice(0, eq < 0 ? pair.length : eq)}=${REDACTED}` : pair;
-      });
+      const pairs = url
+        .slice(q + 1)
+        .split('&')
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          const name = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+          return isSecretName(name.replace(/\[.*$/, ''))
+            ? `${pair.slice(0, eq < 0 ? pair.length : eq)}=${REDACTED}`
+            : pair;
+        });
       return text(`${url.slice(0, q)}?${pairs.join('&')}`);
     },
     value: (value) => (reveal ? value : deep(value)),

@@ -16,7 +16,14 @@ import { toTransportError } from './to-transport-error.js';
 import { buildUrl } from './url/build-url.js';
 
 /** Security of a request that has none to apply. */
-const NO_SECURITY: AppliedSecurity = Object.freeze({ headers: {}, query: [], cookies: [], secrets: [], applied: [], missing: [] });
+const NO_SECURITY: AppliedSecurity = Object.freeze({
+  headers: {},
+  query: [],
+  cookies: [],
+  secrets: [],
+  applied: [],
+  missing: [],
+});
 
 /** What sendRequest needs from the transport that owns it. */
 export interface SendDependencies {
@@ -54,19 +61,36 @@ export async function sendRequest(options: {
   let sent: SentRequest | undefined;
   let secrets: string[] = [];
   let bodySize = 0;
-  const allSecrets = (): string[] => [...(deps.secretValues?.() ?? []), ...(context.credentials?.secretValues?.() ?? []), ...secrets];
+  const allSecrets = (): string[] => [
+    ...(deps.secretValues?.() ?? []),
+    ...(context.credentials?.secretValues?.() ?? []),
+    ...secrets,
+  ];
   const redactor = (): ReturnType<typeof createRedactor> =>
-    createRedactor({ reveal: deps.reveal, secretValues: allSecrets, headerNames: facts.apiKeyNames, fieldNames: facts.apiKeyNames });
+    createRedactor({
+      reveal: deps.reveal,
+      secretValues: allSecrets,
+      headerNames: facts.apiKeyNames,
+      fieldNames: facts.apiKeyNames,
+    });
   try {
-    if (context.signal.aborted) throw toTransportError({ error: context.signal.reason, method, url, aborted: true });
+    if (context.signal.aborted)
+      throw toTransportError({ error: context.signal.reason, method, url, aborted: true });
     const target = buildUrl({ request });
     url = target.url;
     const body = request.body === undefined ? undefined : await encodeBody({ request });
     bodySize = body === undefined ? 0 : Buffer.byteLength(body.payload);
     const security =
-      context.credentials === undefined || operation.security.length + Object.keys(operation.securitySchemes).length === 0
+      context.credentials === undefined ||
+      operation.security.length + Object.keys(operation.securitySchemes).length === 0
         ? NO_SECURITY
-        : await applySecurity({ request, credentials: context.credentials, tokens: deps.tokens, baseUrl: target.base, signal: context.signal });
+        : await applySecurity({
+            request,
+            credentials: context.credentials,
+            tokens: deps.tokens,
+            baseUrl: target.base,
+            signal: context.signal,
+          });
     secrets = security.secrets;
     if (security.query.length > 0) url += (url.includes('?') ? '&' : '?') + security.query.join('&');
     const headers: Record<string, string> = { 'user-agent': deps.userAgent };
@@ -74,10 +98,15 @@ export async function sendRequest(options: {
     if (body !== undefined) headers['content-type'] = body.contentType;
     Object.assign(headers, security.headers, target.headers);
     const cookies = [...security.cookies, ...target.cookies];
-    if (cookies.length > 0) headers.cookie = headers.cookie === undefined ? cookies.join('; ') : `${headers.cookie}; ${cookies.join('; ')}`;
+    if (cookies.length > 0)
+      headers.cookie =
+        headers.cookie === undefined ? cookies.join('; ') : `${headers.cookie}; ${cookies.join('; ')}`;
     sent = { method, url, headers, ...(body?.text === undefined ? {} : { body: body.text }) };
     if (security.missing.length > 0 && deps.logger.isLevelEnabled('warn')) {
-      deps.logger.warn({ method, url: redactor().url(url), missing: security.missing }, 'no credentials for the required security schemes; sending without');
+      deps.logger.warn(
+        { method, url: redactor().url(url), missing: security.missing },
+        'no credentials for the required security schemes; sending without',
+      );
     }
     const got = await sendWithAbort({
       signal: context.signal,
@@ -100,24 +129,65 @@ export async function sendRequest(options: {
     const result = retryAfterMs === undefined ? received : { ...received, retryAfterMs };
     if (deps.logger.isLevelEnabled('info')) {
       const r = redactor();
-      const line: Record<string, unknown> = { method, url: r.url(url), status: result.statusCode, durationMs: Math.round(result.durationMs) };
+      const line: Record<string, unknown> = {
+        method,
+        url: r.url(url),
+        status: result.statusCode,
+        durationMs: Math.round(result.durationMs),
+      };
       if (deps.logger.isLevelEnabled('debug')) {
         line.requestHeaders = r.headers(headers);
         line.requestBody = sent.body === undefined ? undefined : r.body(sent.body, headers['content-type']);
         line.responseHeaders = r.headers(result.headers);
-        line.responseBody = r.value(result.body instanceof Uint8Array ? `<${result.body.length} bytes>` : result.body);
+        line.responseBody = r.value(
+          result.body instanceof Uint8Array ? `<${result.body.length} bytes>` : result.body,
+        );
       }
       deps.logger.info(line, 'http request');
     }
-    if (deps.recorder !== undefined) record({ deps, request: sent, bodySize, startedAt, durationMs: result.durationMs, response: got, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+    if (deps.recorder !== undefined)
+      record({
+        deps,
+        request: sent,
+        bodySize,
+        startedAt,
+        durationMs: result.durationMs,
+        response: got,
+        secrets: allSecrets(),
+        secretNames: facts.apiKeyNames,
+      });
     return result;
   } catch (error) {
-    const failure = toTransportError({ error, method, url: redactor().url(url), ...(sent === undefined ? {} : { request: sent }), aborted: context.signal.aborted });
+    const failure = toTransportError({
+      error,
+      method,
+      url: redactor().url(url),
+      ...(sent === undefined ? {} : { request: sent }),
+      aborted: context.signal.aborted,
+    });
     if (deps.logger.isLevelEnabled('warn')) {
-      deps.logger.warn({ method, url: redactor().url(url), code: failure.code, durationMs: Math.round(performance.now() - start) }, redactor().text(failure.message));
+      deps.logger.warn(
+        {
+          method,
+          url: redactor().url(url),
+          code: failure.code,
+          durationMs: Math.round(performance.now() - start),
+        },
+        redactor().text(failure.message),
+      );
     }
     if (sent !== undefined) {
-      if (deps.recorder !== undefined) record({ deps, request: sent, bodySize, startedAt, durationMs: performance.now() - start, error: { code: failure.code, message: failure.message }, secrets: allSecrets(), secretNames: facts.apiKeyNames });
+      if (deps.recorder !== undefined)
+        record({
+          deps,
+          request: sent,
+          bodySize,
+          startedAt,
+          durationMs: performance.now() - start,
+          error: { code: failure.code, message: failure.message },
+          secrets: allSecrets(),
+          secretNames: facts.apiKeyNames,
+        });
     }
     throw failure;
   }

@@ -14,7 +14,10 @@ interface Cancelable<T> extends Promise<T> {
  * signal's listener limit is raised once so that many concurrent requests sharing one run's
  * signal do not trigger MaxListenersExceededWarning.
  */
-export async function sendWithAbort<T>(options: { readonly signal: AbortSignal; readonly start: () => Cancelable<T> }): Promise<T> {
+export async function sendWithAbort<T>(options: {
+  readonly signal: AbortSignal;
+  readonly start: () => Cancelable<T>;
+}): Promise<T> {
   const { signal } = options;
   if (!raised.has(signal)) {
     raised.add(signal);

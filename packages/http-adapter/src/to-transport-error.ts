@@ -30,7 +30,8 @@ export function toTransportError(options: {
   if (error instanceof TransportError) return error;
   const e = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown; event?: unknown };
   let code = typeof e.code === 'string' ? e.code : 'ERR_TRANSPORT';
-  if (options.aborted === true || e.name === 'AbortError' || code === 'ERR_ABORTED' || code === 'ABORT_ERR') code = 'ABORTED';
+  if (options.aborted === true || e.name === 'AbortError' || code === 'ERR_ABORTED' || code === 'ABORT_ERR')
+    code = 'ABORTED';
   if (e.name === 'TimeoutError') code = 'ETIMEDOUT';
   if (code === 'ERR_GOT_REQUEST_ERROR' && e.name === 'RequestError') code = 'ERR_TRANSPORT';
   let reason = REASONS[code] ?? (typeof e.message === 'string' ? e.message : String(error));

@@ -15,16 +15,23 @@ afterAll(() => {
 });
 
 /** Posts a body and returns the content type and the raw bytes the server received. */
-async function post(request: ReturnType<typeof makeRequest>): Promise<{ contentType: string; bytes: Buffer }> {
+async function post(
+  request: ReturnType<typeof makeRequest>,
+): Promise<{ contentType: string; bytes: Buffer }> {
   let seen = { contentType: '', bytes: Buffer.alloc(0) };
   nock('http://api.test')
     .post('/things')
     .reply(function (_uri, body) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       // nock hands binary bodies over hex-encoded
-      const bytes = /^[0-9a-f]+$/.test(text) && text.length % 2 === 0 && text.length > 0 && !/[g-z]/.test(text) && request.body?.value instanceof Uint8Array
-        ? Buffer.from(text, 'hex')
-        : Buffer.from(text, 'utf8');
+      const bytes =
+        /^[0-9a-f]+$/.test(text) &&
+        text.length % 2 === 0 &&
+        text.length > 0 &&
+        !/[g-z]/.test(text) &&
+        request.body?.value instanceof Uint8Array
+          ? Buffer.from(text, 'hex')
+          : Buffer.from(text, 'utf8');
       seen = { contentType: String(this.req.headers['content-type']), bytes };
       return [204];
     });
@@ -32,14 +39,17 @@ async function post(request: ReturnType<typeof makeRequest>): Promise<{ contentT
   return seen;
 }
 
-const postOp = (content: Record<string, unknown> = {}) => ({ method: 'post', requestBody: { content } }) as const;
+const postOp = (content: Record<string, unknown> = {}) =>
+  ({ method: 'post', requestBody: { content } }) as const;
 
 describe('request bodies', () => {
   it('sends JSON by default, and a JSON string as is', async () => {
     const a = await post(makeRequest({ operation: postOp(), body: { value: { a: 1, b: [true] } } }));
     expect(a.contentType).toBe('application/json');
     expect(JSON.parse(a.bytes.toString())).toEqual({ a: 1, b: [true] });
-    const b = await post(makeRequest({ operation: postOp({ 'application/vnd.x+json': {} }), body: { value: '{"raw":true}' } }));
+    const b = await post(
+      makeRequest({ operation: postOp({ 'application/vnd.x+json': {} }), body: { value: '{"raw":true}' } }),
+    );
     expect(b.contentType).toBe('application/vnd.x+json');
     expect(b.bytes.toString()).toBe('{"raw":true}');
   });
@@ -48,9 +58,13 @@ describe('request bodies', () => {
     const { contentType, bytes } = await post(
       makeRequest({
         operation: postOp({
-          'application/x-www-form-urlencoded': { encoding: { ids: { style: 'form', explode: false }, meta: { contentType: 'application/json' } } },
+          'application/x-www-form-urlencoded': {
+            encoding: { ids: { style: 'form', explode: false }, meta: { contentType: 'application/json' } },
+          },
         }),
-        body: { value: { name: 'A B&C', tags: ['x', 'y'], ids: [1, 2], address: { city: 'Rome' }, meta: { k: 1 } } },
+        body: {
+          value: { name: 'A B&C', tags: ['x', 'y'], ids: [1, 2], address: { city: 'Rome' }, meta: { k: 1 } },
+        },
       }),
     );
     expect(contentType).toBe('application/x-www-form-urlencoded');
@@ -69,7 +83,15 @@ describe('request bodies', () => {
     const { contentType, bytes } = await post(
       makeRequest({
         operation: postOp({ 'multipart/form-data': {} }),
-        body: { value: { title: 'T', count: 3, doc: { path: file }, blob: Buffer.from('raw-bytes'), meta: { a: 1 } } },
+        body: {
+          value: {
+            title: 'T',
+            count: 3,
+            doc: { path: file },
+            blob: Buffer.from('raw-bytes'),
+            meta: { a: 1 },
+          },
+        },
       }),
     );
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
@@ -87,22 +109,38 @@ describe('request bodies', () => {
   });
 
   it('sends an XML string as is and writes objects as XML', async () => {
-    const a = await post(makeRequest({ operation: postOp({ 'application/xml': {} }), body: { value: '<a x="1">t</a>' } }));
+    const a = await post(
+      makeRequest({ operation: postOp({ 'application/xml': {} }), body: { value: '<a x="1">t</a>' } }),
+    );
     expect(a.contentType).toBe('application/xml');
     expect(a.bytes.toString()).toBe('<a x="1">t</a>');
-    const b = await post(makeRequest({ operation: postOp({ 'application/xml': {} }), body: { value: { pet: { '@id': 7, name: 'R&B', tag: ['a', 'b'] } } } }));
-    expect(b.bytes.toString()).toBe('<?xml version="1.0" encoding="UTF-8"?><pet id="7"><name>R&amp;B</name><tag>a</tag><tag>b</tag></pet>');
+    const b = await post(
+      makeRequest({
+        operation: postOp({ 'application/xml': {} }),
+        body: { value: { pet: { '@id': 7, name: 'R&B', tag: ['a', 'b'] } } },
+      }),
+    );
+    expect(b.bytes.toString()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><pet id="7"><name>R&amp;B</name><tag>a</tag><tag>b</tag></pet>',
+    );
   });
 
   it('sends text/* as text', async () => {
-    const { contentType, bytes } = await post(makeRequest({ operation: postOp(), body: { contentType: 'text/plain; charset=utf-8', value: 'héllo' } }));
+    const { contentType, bytes } = await post(
+      makeRequest({
+        operation: postOp(),
+        body: { contentType: 'text/plain; charset=utf-8', value: 'héllo' },
+      }),
+    );
     expect(contentType).toBe('text/plain; charset=utf-8');
     expect(bytes.toString('utf8')).toBe('héllo');
   });
 
   it('sends binary bodies byte for byte', async () => {
     const data = new Uint8Array([0, 255, 1, 128, 7]);
-    const { contentType, bytes } = await post(makeRequest({ operation: postOp({ 'application/octet-stream': {} }), body: { value: data } }));
+    const { contentType, bytes } = await post(
+      makeRequest({ operation: postOp({ 'application/octet-stream': {} }), body: { value: data } }),
+    );
     expect(contentType).toBe('application/octet-stream');
     expect([...bytes]).toEqual([0, 255, 1, 128, 7]);
   });
@@ -115,7 +153,9 @@ describe('response parsing', () => {
   };
   it('parses JSON and +json', async () => {
     expect((await get(200, '{"a":[1]}', { 'Content-Type': 'application/json' })).body).toEqual({ a: [1] });
-    expect((await get(400, '{"type":"x"}', { 'Content-Type': 'application/problem+json' })).body).toEqual({ type: 'x' });
+    expect((await get(400, '{"type":"x"}', { 'Content-Type': 'application/problem+json' })).body).toEqual({
+      type: 'x',
+    });
   });
   it('keeps a JSON body that does not parse as the raw string', async () => {
     expect((await get(200, '{"a":', { 'Content-Type': 'application/json' })).body).toBe('{"a":');
@@ -131,7 +171,11 @@ describe('response parsing', () => {
     expect((await get(204, '', {})).body).toBeUndefined();
   });
   it('lower-cases header names and joins repeated ones', async () => {
-    const response = await get(200, 'x', { 'X-Trace': ['a', 'b'], 'Set-Cookie': ['s=1; Path=/', 't=2'], 'Content-Type': 'text/plain' });
+    const response = await get(200, 'x', {
+      'X-Trace': ['a', 'b'],
+      'Set-Cookie': ['s=1; Path=/', 't=2'],
+      'Content-Type': 'text/plain',
+    });
     expect(response.headers['x-trace']).toBe('a, b');
     expect(response.headers['set-cookie']).toBe('s=1; Path=/\nt=2');
     expect(response.statusCode).toBe(200);

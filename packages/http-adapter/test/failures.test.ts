@@ -59,7 +59,9 @@ describe('network failures become TransportError', () => {
         server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
       });
     });
-    const error = await failure(transport.send(makeRequest({ serverUrl: `http://127.0.0.1:${port}` }), makeContext()));
+    const error = await failure(
+      transport.send(makeRequest({ serverUrl: `http://127.0.0.1:${port}` }), makeContext()),
+    );
     expect(error.code).toBe('ECONNREFUSED');
     expect(error.message).toContain(`GET http://127.0.0.1:${port}/things`);
     nock.disableNetConnect();
@@ -71,7 +73,9 @@ describe('network failures become TransportError', () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     try {
-      const error = await failure(transport.send(makeRequest({ serverUrl: `http://127.0.0.1:${port}` }), makeContext()));
+      const error = await failure(
+        transport.send(makeRequest({ serverUrl: `http://127.0.0.1:${port}` }), makeContext()),
+      );
       expect(error.code).toBe('ECONNRESET');
       expect(error.message).toMatch(/reset/);
     } finally {
@@ -82,14 +86,20 @@ describe('network failures become TransportError', () => {
   it('an abort through the signal is ABORTED (before and during the request)', async () => {
     const before = new AbortController();
     before.abort();
-    expect((await failure(transport.send(makeRequest({}), makeContext(undefined, before.signal)))).code).toBe('ABORTED');
+    expect((await failure(transport.send(makeRequest({}), makeContext(undefined, before.signal)))).code).toBe(
+      'ABORTED',
+    );
     nock('http://api.test').get('/things').delay(200).reply(200, {});
     const during = new AbortController();
     setTimeout(() => during.abort(), 20);
-    expect((await failure(transport.send(makeRequest({}), makeContext(undefined, during.signal)))).code).toBe('ABORTED');
+    expect((await failure(transport.send(makeRequest({}), makeContext(undefined, during.signal)))).code).toBe(
+      'ABORTED',
+    );
   });
   it('a relative server without a base URL is a clear ERR_NO_SERVER', async () => {
-    const error = await failure(transport.send(makeRequest({ operation: { servers: [{ url: '/v1' }] } }), makeContext()));
+    const error = await failure(
+      transport.send(makeRequest({ operation: { servers: [{ url: '/v1' }] } }), makeContext()),
+    );
     expect(error.code).toBe('ERR_NO_SERVER');
     expect(error.message).toMatch(/--server api=/);
   });
@@ -123,7 +133,11 @@ describe('HTTP behaviour', () => {
     expect(scope.isDone()).toBe(true);
   });
   it('follows redirects for GET but not for POST', async () => {
-    nock('http://api.test').get('/things').reply(302, '', { Location: 'http://api.test/other' }).get('/other').reply(200, { moved: true });
+    nock('http://api.test')
+      .get('/things')
+      .reply(302, '', { Location: 'http://api.test/other' })
+      .get('/other')
+      .reply(200, { moved: true });
     expect((await transport.send(makeRequest({}), makeContext())).body).toEqual({ moved: true });
     nock('http://api.test').post('/things').reply(303, '', { Location: 'http://api.test/other' });
     const post = await transport.send(makeRequest({ operation: { method: 'post' } }), makeContext());
@@ -132,10 +146,16 @@ describe('HTTP behaviour', () => {
   it('substitutes server variables with their defaults and resolves relative servers against the source', async () => {
     nock('http://eu.api.test').get('/v2/things').reply(200, { ok: 1 });
     const variables = { region: { default: 'eu' }, version: { default: 'v2' } };
-    const a = await transport.send(makeRequest({ operation: { servers: [{ url: 'http://{region}.api.test/{version}', variables }] } }), makeContext());
+    const a = await transport.send(
+      makeRequest({ operation: { servers: [{ url: 'http://{region}.api.test/{version}', variables }] } }),
+      makeContext(),
+    );
     expect(a.request.url).toBe('http://eu.api.test/v2/things');
     nock('http://docs.test').get('/api/v1/things').reply(200, {});
-    const request = { ...makeRequest({ operation: { servers: [{ url: '/api/v1' }] } }), source: { name: 'api', url: 'http://docs.test/specs/openapi.yaml' } };
+    const request = {
+      ...makeRequest({ operation: { servers: [{ url: '/api/v1' }] } }),
+      source: { name: 'api', url: 'http://docs.test/specs/openapi.yaml' },
+    };
     expect((await transport.send(request, makeContext())).request.url).toBe('http://docs.test/api/v1/things');
   });
 });

@@ -1,4 +1,10 @@
-import type { CredentialProvider, OperationInfo, PreparedRequest, RequestParameter, TransportContext } from '@telaio/core';
+import type {
+  CredentialProvider,
+  OperationInfo,
+  PreparedRequest,
+  RequestParameter,
+  TransportContext,
+} from '@telaio/core';
 
 /** An OperationInfo with sensible defaults for tests. */
 export function makeOperation(overrides: Partial<OperationInfo> = {}): OperationInfo {
@@ -34,7 +40,10 @@ export function makeRequest(options: {
 
 /** A TransportContext with a fresh signal. */
 export function makeContext(credentials?: CredentialProvider, signal?: AbortSignal): TransportContext {
-  return { signal: signal ?? new AbortController().signal, ...(credentials === undefined ? {} : { credentials }) };
+  return {
+    signal: signal ?? new AbortController().signal,
+    ...(credentials === undefined ? {} : { credentials }),
+  };
 }
 
 /** The three example values of the OpenAPI style tables. */

@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TransportError } from '@telaio/core';
 import { createHttpTransport } from '@telaio/http-adapter';
@@ -24,7 +24,9 @@ beforeAll(async () => {
       }
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Set-Cookie', ['a=1', 'b=2']);
-      res.end(JSON.stringify({ method: req.method, url: req.url, echo: body === '' ? null : JSON.parse(body) }));
+      res.end(
+        JSON.stringify({ method: req.method, url: req.url, echo: body === '' ? null : JSON.parse(body) }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +42,11 @@ describe('loopback against a real node:http server', () => {
       const response = await transport.send(
         makeRequest({
           serverUrl: base,
-          operation: { method: 'post', path: '/items/{id}', parameters: [{ name: 'id', in: 'path', schema: {} }] },
+          operation: {
+            method: 'post',
+            path: '/items/{id}',
+            parameters: [{ name: 'id', in: 'path', schema: {} }],
+          },
           parameters: [
             { name: 'id', in: 'path', value: `n ${i}` },
             { name: 'tag', in: 'query', value: ['x', 'y'] },
@@ -65,7 +71,9 @@ describe('loopback against a real node:http server', () => {
 
   it('times out against a slow server with ETIMEDOUT', async () => {
     const transport = createHttpTransport({ timeout: { total: 150 } });
-    const error = await transport.send(makeRequest({ serverUrl: base, operation: { path: '/slow' } }), makeContext()).catch((e: unknown) => e);
+    const error = await transport
+      .send(makeRequest({ serverUrl: base, operation: { path: '/slow' } }), makeContext())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe('ETIMEDOUT');
     expect((error as TransportError).message).toContain(`GET ${base}/slow`);

@@ -11,7 +11,14 @@ const QUERY_KEY = 'qk-SECRET-2222';
 const BODY_SECRET = 'body-SECRET-3333';
 const TOTP = 'JBSWY3DPEHPK3PXP';
 const SESSION = 'session-SECRET-4444';
-const ALL = [PASSWORD, QUERY_KEY, BODY_SECRET, TOTP, SESSION, Buffer.from(`user:${PASSWORD}`).toString('base64')];
+const ALL = [
+  PASSWORD,
+  QUERY_KEY,
+  BODY_SECRET,
+  TOTP,
+  SESSION,
+  Buffer.from(`user:${PASSWORD}`).toString('base64'),
+];
 
 const SCHEMES: Record<string, SecurityScheme> = {
   basic: { type: 'http', scheme: 'basic' },
@@ -19,7 +26,9 @@ const SCHEMES: Record<string, SecurityScheme> = {
 };
 const credentials: CredentialProvider = {
   credentialFor: ({ schemeName }) =>
-    schemeName === 'basic' ? { type: 'basic', username: 'user', password: PASSWORD } : { type: 'apiKey', value: QUERY_KEY },
+    schemeName === 'basic'
+      ? { type: 'basic', username: 'user', password: PASSWORD }
+      : { type: 'apiKey', value: QUERY_KEY },
 };
 
 beforeAll(() => nock.disableNetConnect());
@@ -85,16 +94,29 @@ describe('redaction', () => {
 
   it('createRedactor masks secret-looking names and given values', () => {
     const r = createRedactor({ secretValues: () => ['hunter22'] });
-    expect(r.value({ intermediate_session_token: 'a', session_jwt: 'b', qrCode: 'c', password: 'd', ok: 'x hunter22' })).toEqual({
+    expect(
+      r.value({
+        intermediate_session_token: 'a',
+        session_jwt: 'b',
+        qrCode: 'c',
+        password: 'd',
+        ok: 'x hunter22',
+      }),
+    ).toEqual({
       intermediate_session_token: '[REDACTED]',
       session_jwt: '[REDACTED]',
       qrCode: '[REDACTED]',
       password: '[REDACTED]',
       ok: 'x [REDACTED]',
     });
-    expect(r.headers({ Authorization: 'Bearer x', 'x-trace': 'ok' })).toEqual({ Authorization: '[REDACTED]', 'x-trace': 'ok' });
+    expect(r.headers({ Authorization: 'Bearer x', 'x-trace': 'ok' })).toEqual({
+      Authorization: '[REDACTED]',
+      'x-trace': 'ok',
+    });
     expect(r.url('http://h/p?access_token=abc&x=1')).toBe('http://h/p?access_token=[REDACTED]&x=1');
-    expect(r.body('a=1&client_secret=zz', 'application/x-www-form-urlencoded')).toBe('a=1&client_secret=[REDACTED]');
+    expect(r.body('a=1&client_secret=zz', 'application/x-www-form-urlencoded')).toBe(
+      'a=1&client_secret=[REDACTED]',
+    );
   });
 });
 
@@ -114,13 +136,22 @@ describe('HAR 1.2', () => {
     expect(entry.request.cookies).toEqual([{ name: 'other', value: '1' }]);
     expect(entry.request.headers).toContainEqual({ name: 'authorization', value: '[REDACTED]' });
     expect(entry.request.postData?.mimeType).toBe('application/json');
-    expect(JSON.parse(entry.request.postData?.text ?? '')).toEqual({ client_secret: '[REDACTED]', name: 'visible-name', nested: { totp: '[REDACTED]' } });
+    expect(JSON.parse(entry.request.postData?.text ?? '')).toEqual({
+      client_secret: '[REDACTED]',
+      name: 'visible-name',
+      nested: { totp: '[REDACTED]' },
+    });
     expect(entry.request.bodySize).toBeGreaterThan(0);
     expect(entry.response).toMatchObject({ status: 200, statusText: 'OK', redirectURL: '' });
     expect(entry.response.headers).toContainEqual({ name: 'Set-Cookie', value: '[REDACTED]' });
     expect(entry.response.content.mimeType).toBe('application/json');
     expect(entry.response.content.size).toBeGreaterThan(0);
-    expect(JSON.parse(entry.response.content.text ?? '')).toMatchObject({ session_token: '[REDACTED]', recovery_codes: '[REDACTED]', member_id: 'm-1' });
-    for (const key of ['send', 'wait', 'receive'] as const) expect(entry.timings[key]).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(entry.response.content.text ?? '')).toMatchObject({
+      session_token: '[REDACTED]',
+      recovery_codes: '[REDACTED]',
+      member_id: 'm-1',
+    });
+    for (const key of ['send', 'wait', 'receive'] as const)
+      expect(entry.timings[key]).toBeGreaterThanOrEqual(0);
   });
 });

@@ -14,7 +14,9 @@ afterAll(() => {
 });
 
 /** A provider that answers from a map and remembers what it was asked. */
-function provider(credentials: Record<string, Credential>): CredentialProvider & { asked: CredentialRequest[] } {
+function provider(
+  credentials: Record<string, Credential>,
+): CredentialProvider & { asked: CredentialRequest[] } {
   const asked: CredentialRequest[] = [];
   return {
     asked,
@@ -31,7 +33,10 @@ const SCHEMES: Record<string, SecurityScheme> = {
   headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
   queryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
   cookieKey: { type: 'apiKey', in: 'cookie', name: 'sid' },
-  oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://auth.test/token', scopes: { read: 'r' } } } },
+  oauth: {
+    type: 'oauth2',
+    flows: { clientCredentials: { tokenUrl: 'http://auth.test/token', scopes: { read: 'r' } } },
+  },
 };
 
 async function capture(security: Array<Record<string, string[]>>, credentials: CredentialProvider) {
@@ -42,23 +47,36 @@ async function capture(security: Array<Record<string, string[]>>, credentials: C
       seen = { uri, headers: this.req.headers };
       return [200, {}];
     });
-  await transport.send(makeRequest({ operation: { security, securitySchemes: SCHEMES } }), makeContext(credentials));
+  await transport.send(
+    makeRequest({ operation: { security, securitySchemes: SCHEMES } }),
+    makeContext(credentials),
+  );
   return seen;
 }
 
 describe('security schemes', () => {
   it('http basic', async () => {
-    const { headers } = await capture([{ basicAuth: [] }], provider({ basicAuth: { type: 'basic', username: 'u', password: 'p@ss' } }));
+    const { headers } = await capture(
+      [{ basicAuth: [] }],
+      provider({ basicAuth: { type: 'basic', username: 'u', password: 'p@ss' } }),
+    );
     expect(headers.authorization).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
   });
   it('http bearer', async () => {
-    const { headers } = await capture([{ bearerAuth: [] }], provider({ bearerAuth: { type: 'bearer', token: 'tok' } }));
+    const { headers } = await capture(
+      [{ bearerAuth: [] }],
+      provider({ bearerAuth: { type: 'bearer', token: 'tok' } }),
+    );
     expect(headers.authorization).toBe('Bearer tok');
   });
   it('apiKey in header, query and cookie (all of one alternative)', async () => {
     const { uri, headers } = await capture(
       [{ headerKey: [], queryKey: [], cookieKey: [] }],
-      provider({ headerKey: { type: 'apiKey', value: 'h1' }, queryKey: { type: 'apiKey', value: 'q 1' }, cookieKey: { type: 'apiKey', value: 'c1' } }),
+      provider({
+        headerKey: { type: 'apiKey', value: 'h1' },
+        queryKey: { type: 'apiKey', value: 'q 1' },
+        cookieKey: { type: 'apiKey', value: 'c1' },
+      }),
     );
     expect(headers['x-api-key']).toBe('h1');
     expect(uri).toBe('/things?api_key=q%201');
@@ -68,13 +86,20 @@ describe('security schemes', () => {
     const credentials = provider({ bearerAuth: { type: 'bearer', token: 'tok' } });
     const { headers } = await capture([{ basicAuth: [] }, { bearerAuth: [] }], credentials);
     expect(headers.authorization).toBe('Bearer tok');
-    expect(credentials.asked.map((a) => [a.schemeName, a.required])).toEqual([['basicAuth', true], ['bearerAuth', true]]);
+    expect(credentials.asked.map((a) => [a.schemeName, a.required])).toEqual([
+      ['basicAuth', true],
+      ['bearerAuth', true],
+    ]);
     expect(credentials.asked[0]?.source).toEqual({ name: 'api', url: '' });
   });
   it('applies declared-but-not-required schemes with required: false (the Stytch case)', async () => {
-    const credentials = provider({ basicAuth: { type: 'basic', username: 'project-test-1', password: 'secret-test-1' } });
+    const credentials = provider({
+      basicAuth: { type: 'basic', username: 'project-test-1', password: 'secret-test-1' },
+    });
     const { headers } = await capture([], credentials);
-    expect(headers.authorization).toBe(`Basic ${Buffer.from('project-test-1:secret-test-1').toString('base64')}`);
+    expect(headers.authorization).toBe(
+      `Basic ${Buffer.from('project-test-1:secret-test-1').toString('base64')}`,
+    );
     expect(credentials.asked.every((a) => a.required === false)).toBe(true);
     expect(credentials.asked.map((a) => a.schemeName)).toEqual(Object.keys(SCHEMES));
   });
@@ -105,20 +130,36 @@ describe('oauth2 client credentials', () => {
         seen.push(this.req.headers.authorization);
         return [200, {}];
       });
-    const credentials = provider({ oauth: { type: 'oauth2-client-credentials', clientId: 'cid', clientSecret: 'csecret' } });
+    const credentials = provider({
+      oauth: { type: 'oauth2-client-credentials', clientId: 'cid', clientSecret: 'csecret' },
+    });
     const request = makeRequest({ operation: { security: [{ oauth: ['read'] }], securitySchemes: SCHEMES } });
-    await Promise.all([transport.send(request, makeContext(credentials)), transport.send(request, makeContext(credentials))]);
+    await Promise.all([
+      transport.send(request, makeContext(credentials)),
+      transport.send(request, makeContext(credentials)),
+    ]);
     await transport.send(request, makeContext(credentials));
     expect(seen).toEqual(['Bearer AT-1', 'Bearer AT-1', 'Bearer AT-1']);
     expect(tokenCalls).toBe(1);
   });
   it('a failed token fetch is a TransportError with the reason', async () => {
-    nock('http://auth.test').post('/bad').reply(401, { error: 'invalid_client', error_description: 'bad secret' });
-    const credentials = provider({ oauth: { type: 'oauth2-client-credentials', clientId: 'x', clientSecret: 'y', tokenUrl: 'http://auth.test/bad' } });
+    nock('http://auth.test')
+      .post('/bad')
+      .reply(401, { error: 'invalid_client', error_description: 'bad secret' });
+    const credentials = provider({
+      oauth: {
+        type: 'oauth2-client-credentials',
+        clientId: 'x',
+        clientSecret: 'y',
+        tokenUrl: 'http://auth.test/bad',
+      },
+    });
     const request = makeRequest({ operation: { security: [{ oauth: [] }], securitySchemes: SCHEMES } });
     const error = await transport.send(request, makeContext(credentials)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe('ERR_OAUTH_TOKEN');
-    expect((error as TransportError).message).toMatch(/http:\/\/auth\.test\/bad.*HTTP 401 \(invalid_client: bad secret\)/);
+    expect((error as TransportError).message).toMatch(
+      /http:\/\/auth\.test\/bad.*HTTP 401 \(invalid_client: bad secret\)/,
+    );
   });
 });

@@ -33,7 +33,9 @@ afterAll(() => {
 });
 
 /** Sends one request through nock and returns the raw path+query and headers the server saw. */
-async function capture(request: ReturnType<typeof makeRequest>): Promise<{ uri: string; headers: Record<string, string | string[]> }> {
+async function capture(
+  request: ReturnType<typeof makeRequest>,
+): Promise<{ uri: string; headers: Record<string, string | string[]> }> {
   let seen = { uri: '', headers: {} as Record<string, string | string[]> };
   nock('http://api.test')
     .intercept(() => true, request.operation.method.toUpperCase())
@@ -53,7 +55,10 @@ describe('path parameters by style (OpenAPI style examples)', () => {
       it(`${style} explode=${explode} ${kind} → "${expected}"`, async () => {
         const { uri } = await capture(
           makeRequest({
-            operation: { path: '/c{color}', parameters: [{ name: 'color', in: 'path', style, explode, schema: {} }] },
+            operation: {
+              path: '/c{color}',
+              parameters: [{ name: 'color', in: 'path', style, explode, schema: {} }],
+            },
             parameters: [{ name: 'color', in: 'path', value: COLOR[kind] }],
           }),
         );
@@ -80,11 +85,15 @@ describe('query parameters by style (OpenAPI style examples)', () => {
     });
   }
   it('uses form/explode=true for a query parameter the operation does not define', async () => {
-    const { uri } = await capture(makeRequest({ parameters: [{ name: 'color', in: 'query', value: COLOR.array }] }));
+    const { uri } = await capture(
+      makeRequest({ parameters: [{ name: 'color', in: 'query', value: COLOR.array }] }),
+    );
     expect(uri).toBe('/things?color=blue&color=black&color=brown');
   });
   it('percent-encodes reserved characters unless allowReserved', async () => {
-    const plain = await capture(makeRequest({ parameters: [{ name: 'q', in: 'query', value: 'a/b?c&d=e f' }] }));
+    const plain = await capture(
+      makeRequest({ parameters: [{ name: 'q', in: 'query', value: 'a/b?c&d=e f' }] }),
+    );
     expect(plain.uri).toBe('/things?q=a%2Fb%3Fc%26d%3De%20f');
     const reserved = await capture(
       makeRequest({
@@ -115,7 +124,9 @@ describe('header parameters (simple)', () => {
       it(`simple explode=${explode} ${kind} → "${cells[i]}"`, async () => {
         const { headers } = await capture(
           makeRequest({
-            operation: { parameters: [{ name: 'X-Color', in: 'header', style: 'simple', explode, schema: {} }] },
+            operation: {
+              parameters: [{ name: 'X-Color', in: 'header', style: 'simple', explode, schema: {} }],
+            },
             parameters: [{ name: 'X-Color', in: 'header', value: COLOR[kind] }],
           }),
         );
@@ -148,7 +159,11 @@ describe('cookie parameters (form)', () => {
 describe('serializeParameter', () => {
   it('defaults: path simple, query form explode, header simple', () => {
     expect(serializeParameter({ name: 'c', in: 'path', value: COLOR.array }).text).toBe('blue,black,brown');
-    expect(serializeParameter({ name: 'c', in: 'query', value: COLOR.object }).pairs).toEqual(['R=100', 'G=200', 'B=150']);
+    expect(serializeParameter({ name: 'c', in: 'query', value: COLOR.object }).pairs).toEqual([
+      'R=100',
+      'G=200',
+      'B=150',
+    ]);
     expect(serializeParameter({ name: 'c', in: 'header', value: 'a b' }).text).toBe('a b');
   });
   it('percent-encodes path values, including slashes', () => {

@@ -14,7 +14,9 @@ export interface EncodedBody {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }
 
 /** The media type: the step's, else the operation's only (or first JSON) one, else JSON. */
@@ -27,7 +29,10 @@ function chooseMediaType(request: PreparedRequest): { mediaType: string; encodin
     const match = types.find((t) => t.toLowerCase() === base);
     return { mediaType: wanted, encoding: match === undefined ? undefined : content[match]?.encoding };
   }
-  const pick = types.length === 1 ? types[0] : (types.find((t) => classifyMediaType({ mediaType: t }) === 'json') ?? types[0]);
+  const pick =
+    types.length === 1
+      ? types[0]
+      : (types.find((t) => classifyMediaType({ mediaType: t }) === 'json') ?? types[0]);
   if (pick === undefined || pick.includes('*')) return { mediaType: 'application/json' };
   return { mediaType: pick, encoding: content[pick]?.encoding };
 }
@@ -40,7 +45,8 @@ function encodeForm(value: unknown, encoding: unknown): string {
   for (const [name, property] of Object.entries(value)) {
     if (property === undefined) continue;
     const entry = isRecord(encoding) && isRecord(encoding[name]) ? encoding[name] : {};
-    const asJson = typeof entry.contentType === 'string' && classifyMediaType({ mediaType: entry.contentType }) === 'json';
+    const asJson =
+      typeof entry.contentType === 'string' && classifyMediaType({ mediaType: entry.contentType }) === 'json';
     const style = typeof entry.style === 'string' ? entry.style : isRecord(property) ? 'deepObject' : 'form';
     const serialized = serializeParameter({
       name,
@@ -58,7 +64,11 @@ function encodeForm(value: unknown, encoding: unknown): string {
 function asText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return value === null || value === undefined
+    ? ''
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 /**
@@ -66,7 +76,9 @@ function asText(value: unknown): string {
  * is), url-encoded form, multipart/form-data (with files), XML (strings as is, objects via toXml),
  * text, and binary (Uint8Array/Buffer/string as bytes). Returns undefined when there is no body.
  */
-export async function encodeBody(options: { readonly request: PreparedRequest }): Promise<EncodedBody | undefined> {
+export async function encodeBody(options: {
+  readonly request: PreparedRequest;
+}): Promise<EncodedBody | undefined> {
   const { request } = options;
   if (request.body === undefined || request.body.value === undefined) return undefined;
   const { value } = request.body;
@@ -88,7 +100,8 @@ export async function encodeBody(options: { readonly request: PreparedRequest })
       return { contentType, payload, text: payload.toString('utf8') };
     }
     case 'xml': {
-      const text = typeof value === 'string' ? value : value instanceof Uint8Array ? asText(value) : toXml({ value });
+      const text =
+        typeof value === 'string' ? value : value instanceof Uint8Array ? asText(value) : toXml({ value });
       return { contentType: mediaType, payload: text, text };
     }
     case 'text': {
@@ -96,7 +109,12 @@ export async function encodeBody(options: { readonly request: PreparedRequest })
       return { contentType: mediaType, payload: text, text };
     }
     default: {
-      if (value instanceof Uint8Array) return { contentType: mediaType, payload: Buffer.from(value.buffer, value.byteOffset, value.byteLength), text: undefined };
+      if (value instanceof Uint8Array)
+        return {
+          contentType: mediaType,
+          payload: Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+          text: undefined,
+        };
       const text = asText(value);
       return { contentType: mediaType, payload: text, text };
     }

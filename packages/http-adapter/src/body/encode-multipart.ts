@@ -17,13 +17,24 @@ interface FileByData {
 }
 
 const TYPES: Record<string, string> = {
-  '.json': 'application/json', '.txt': 'text/plain', '.xml': 'application/xml', '.csv': 'text/csv',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.pdf': 'application/pdf', '.html': 'text/html', '.yaml': 'application/yaml', '.zip': 'application/zip',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
+  '.csv': 'text/csv',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.pdf': 'application/pdf',
+  '.html': 'text/html',
+  '.yaml': 'application/yaml',
+  '.zip': 'application/zip',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }
 
 /** The per-property content type from an OpenAPI encoding object, if any. */
@@ -51,17 +62,32 @@ async function collect(parts: Part[], name: string, value: unknown, encoding: un
     parts.push({ name, data: value, filename: name, contentType: declared ?? 'application/octet-stream' });
   } else if (isRecord(value) && typeof value.path === 'string') {
     const file = value as unknown as FileByPath;
-    const contentType = file.contentType ?? declared ?? TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
-    parts.push({ name, data: await readFile(file.path), filename: file.filename ?? basename(file.path), contentType });
+    const contentType =
+      file.contentType ?? declared ?? TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+    parts.push({
+      name,
+      data: await readFile(file.path),
+      filename: file.filename ?? basename(file.path),
+      contentType,
+    });
   } else if (isRecord(value) && (typeof value.data === 'string' || value.data instanceof Uint8Array)) {
     const file = value as unknown as FileByData;
-    parts.push({ name, data: file.data, filename: file.filename ?? name, contentType: file.contentType ?? declared ?? 'application/octet-stream' });
+    parts.push({
+      name,
+      data: file.data,
+      filename: file.filename ?? name,
+      contentType: file.contentType ?? declared ?? 'application/octet-stream',
+    });
   } else if (Array.isArray(value)) {
     for (const item of value) await collect(parts, name, item, encoding);
   } else if (isRecord(value)) {
     parts.push({ name, data: JSON.stringify(value), contentType: declared ?? 'application/json' });
   } else if (value !== undefined) {
-    parts.push({ name, data: value === null ? '' : String(value), ...(declared === undefined ? {} : { contentType: declared }) });
+    parts.push({
+      name,
+      data: value === null ? '' : String(value),
+      ...(declared === undefined ? {} : { contentType: declared }),
+    });
   }
 }
 
@@ -77,7 +103,8 @@ export async function encodeMultipart(options: {
 }): Promise<{ readonly payload: Buffer; readonly contentType: string }> {
   const parts: Part[] = [];
   if (isRecord(options.value)) {
-    for (const [name, value] of Object.entries(options.value)) await collect(parts, name, value, options.encoding);
+    for (const [name, value] of Object.entries(options.value))
+      await collect(parts, name, value, options.encoding);
   }
   const boundary = `----telaio${randomBytes(12).toString('hex')}`;
   const chunks: Buffer[] = [];

@@ -19,7 +19,14 @@ export function classifyMediaType(options: { readonly mediaType: string }): Medi
 const known = new Map<string, MediaKind>();
 
 function classify(type: string): MediaKind {
-  if (type === 'application/json' || type.endsWith('+json') || type === 'text/json' || type === '*/*' || type === '') return 'json';
+  if (
+    type === 'application/json' ||
+    type.endsWith('+json') ||
+    type === 'text/json' ||
+    type === '*/*' ||
+    type === ''
+  )
+    return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
   if (type.startsWith('multipart/')) return 'multipart';
   if (type.endsWith('/xml') || type.endsWith('+xml')) return 'xml';

@@ -1,18 +1,24 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 function element(name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => element(name, item)).join('');
   if (value === null || value === undefined) return `<${name}/>`;
-  if (typeof value !== 'object') return `<${name}>${escape(String(value))}</${name}>`;
+  if (typeof value !== 'object') return `<${name}>${escapeXml(String(value))}</${name}>`;
   let attributes = '';
   let children = '';
   for (const [key, child] of Object.entries(value)) {
-    if (key.startsWith('@')) attributes += ` ${key.slice(1)}="${escape(String(child))}"`;
-    else if (key === '#text') children += escape(String(child));
+    if (key.startsWith('@')) attributes += ` ${key.slice(1)}="${escapeXml(String(child))}"`;
+    else if (key === '#text') children += escapeXml(String(child));
     else children += element(key, child);
   }
   return `<${name}${attributes}>${children}</${name}>`;

@@ -9,7 +9,11 @@ export interface RecordedExchange {
   readonly method: string;
   readonly url: string;
   readonly requestHeaders: Readonly<Record<string, string>>;
-  readonly requestBody?: { readonly mimeType: string; readonly text: string | undefined; readonly size: number };
+  readonly requestBody?: {
+    readonly mimeType: string;
+    readonly text: string | undefined;
+    readonly size: number;
+  };
   readonly response?: {
     readonly status: number;
     readonly statusText: string;
@@ -35,11 +39,14 @@ export interface HarRecorder {
 }
 
 function pairs(text: string, separator: string): HarNameValue[] {
-  return text.split(separator).filter((p) => p !== '').map((pair) => {
-    const eq = pair.indexOf('=');
-    const raw = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
-    return { name: safeDecode((raw[0] ?? '').trim()), value: safeDecode(raw[1] ?? '') };
-  });
+  return text
+    .split(separator)
+    .filter((p) => p !== '')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const raw = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+      return { name: safeDecode((raw[0] ?? '').trim()), value: safeDecode(raw[1] ?? '') };
+    });
 }
 
 function safeDecode(text: string): string {
@@ -52,11 +59,13 @@ function safeDecode(text: string): string {
 
 /** The Location header of a response, or ''. */
 function location(rawHeaders: readonly string[]): string {
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === 'location') return rawHeaders[i + 1] ?? '';
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    if (rawHeaders[i]?.toLowerCase() === 'location') return rawHeaders[i + 1] ?? '';
   return '';
 }
 
-const ms = (value: number | undefined): number => (value === undefined ? -1 : Math.max(0, Math.round(value * 1000) / 1000));
+const ms = (value: number | undefined): number =>
+  value === undefined ? -1 : Math.max(0, Math.round(value * 1000) / 1000);
 
 /**
  * Records exchanges and renders HAR 1.2 on demand. Redaction happens at render time (unless
@@ -77,20 +86,34 @@ export function createHarRecorder(options: {
     });
     const url = r.url(x.url);
     const q = url.indexOf('?');
-    const requestHeaders = Object.entries(r.headers(x.requestHeaders)).map(([name, value]) => ({ name, value }));
+    const requestHeaders = Object.entries(r.headers(x.requestHeaders)).map(([name, value]) => ({
+      name,
+      value,
+    }));
     const cookieHeader = x.requestHeaders.cookie;
     const res = x.response;
     const responseHeaderList: HarNameValue[] = [];
     for (let i = 0; i + 1 < (res?.rawHeaders.length ?? 0); i += 2) {
       const name = res?.rawHeaders[i] as string;
-      responseHeaderList.push({ name, value: r.headers({ [name]: res?.rawHeaders[i + 1] as string })[name] as string });
+      responseHeaderList.push({
+        name,
+        value: r.headers({ [name]: res?.rawHeaders[i + 1] as string })[name] as string,
+      });
     }
-    const kind = res === undefined ? 'binary' : classifyMediaType({ mediaType: res.mimeType || 'application/octet-stream' });
+    const kind =
+      res === undefined
+        ? 'binary'
+        : classifyMediaType({ mediaType: res.mimeType || 'application/octet-stream' });
     const textual = kind !== 'binary';
     const p = x.phases ?? {};
     const timings: HarTimings = {
-      blocked: ms(p.wait), dns: ms(p.dns), connect: ms(p.tcp), ssl: ms(p.tls),
-      send: Math.max(0, ms(p.request)), wait: Math.max(0, ms(p.firstByte)), receive: Math.max(0, ms(p.download)),
+      blocked: ms(p.wait),
+      dns: ms(p.dns),
+      connect: ms(p.tcp),
+      ssl: ms(p.tls),
+      send: Math.max(0, ms(p.request)),
+      wait: Math.max(0, ms(p.firstByte)),
+      receive: Math.max(0, ms(p.download)),
     };
     return {
       startedDateTime: new Date(x.startedAt).toISOString(),
@@ -99,12 +122,24 @@ export function createHarRecorder(options: {
         method: x.method,
         url,
         httpVersion: 'HTTP/1.1',
-        cookies: cookieHeader === undefined ? [] : pairs(cookieHeader, ';').map((c) => ({ name: c.name, value: r.isSecretName(c.name) ? '[REDACTED]' : r.text(c.value) })),
+        cookies:
+          cookieHeader === undefined
+            ? []
+            : pairs(cookieHeader, ';').map((c) => ({
+                name: c.name,
+                value: r.isSecretName(c.name) ? '[REDACTED]' : r.text(c.value),
+              })),
         headers: requestHeaders,
         queryString: q < 0 ? [] : pairs(url.slice(q + 1), '&'),
         ...(x.requestBody === undefined
           ? {}
-          : { postData: { mimeType: x.requestBody.mimeType, text: x.requestBody.text === undefined ? '' : r.body(x.requestBody.text, x.requestBody.mimeType) } }),
+          : {
+              postData: {
+                mimeType: x.requestBody.mimeType,
+                text:
+                  x.requestBody.text === undefined ? '' : r.body(x.requestBody.text, x.requestBody.mimeType),
+              },
+            }),
         headersSize: -1,
         bodySize: x.requestBody?.size ?? 0,
       },
@@ -139,7 +174,11 @@ export function createHarRecorder(options: {
     },
     har() {
       return {
-        log: { version: '1.2', creator: options.creator ?? { name: 'telaio', version: '0.1.0' }, entries: exchanges.map(entry) },
+        log: {
+          version: '1.2',
+          creator: options.creator ?? { name: 'telaio', version: '0.1.0' },
+          entries: exchanges.map(entry),
+        },
       };
     },
   };

@@ -12,7 +12,11 @@ export interface HarRequest {
   readonly cookies: readonly HarNameValue[];
   readonly headers: readonly HarNameValue[];
   readonly queryString: readonly HarNameValue[];
-  readonly postData?: { readonly mimeType: string; readonly text: string; readonly params?: readonly HarNameValue[] };
+  readonly postData?: {
+    readonly mimeType: string;
+    readonly text: string;
+    readonly params?: readonly HarNameValue[];
+  };
   readonly headersSize: number;
   readonly bodySize: number;
 }
@@ -24,7 +28,12 @@ export interface HarResponse {
   readonly httpVersion: string;
   readonly cookies: readonly HarNameValue[];
   readonly headers: readonly HarNameValue[];
-  readonly content: { readonly size: number; readonly mimeType: string; readonly text?: string; readonly encoding?: string };
+  readonly content: {
+    readonly size: number;
+    readonly mimeType: string;
+    readonly text?: string;
+    readonly encoding?: string;
+  };
   readonly redirectURL: string;
   readonly headersSize: number;
   readonly bodySize: number;

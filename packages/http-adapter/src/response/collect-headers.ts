@@ -10,7 +10,8 @@ export function collectHeaders(options: { readonly rawHeaders: readonly string[]
     const name = (rawHeaders[i] as string).toLowerCase();
     const value = rawHeaders[i + 1] as string;
     const previous = headers[name];
-    headers[name] = previous === undefined ? value : `${previous}${name === 'set-cookie' ? '\n' : ', '}${value}`;
+    headers[name] =
+      previous === undefined ? value : `${previous}${name === 'set-cookie' ? '\n' : ', '}${value}`;
   }
   return headers;
 }

@@ -22,7 +22,13 @@ function parseJsonOrText(text: string): unknown {
 /** True when the bytes are valid UTF-8 without control characters other than whitespace. */
 function looksLikeText(bytes: Buffer): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return !text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text);
+  if (text.includes('\uFFFD')) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x0b)
+      return false;
+  }
+  return true;
 }
 
 /**
@@ -31,7 +37,10 @@ function looksLikeText(bytes: Buffer): boolean {
  * a Uint8Array. An empty body is undefined. Without a Content-Type, JSON-looking text is parsed,
  * other UTF-8 text is a string, and the rest stays bytes.
  */
-export function parseResponseBody(options: { readonly bytes: Buffer; readonly contentType: string | undefined }): unknown {
+export function parseResponseBody(options: {
+  readonly bytes: Buffer;
+  readonly contentType: string | undefined;
+}): unknown {
   const { bytes, contentType } = options;
   if (bytes.length === 0) return undefined;
   if (contentType === undefined || contentType.trim() === '') {

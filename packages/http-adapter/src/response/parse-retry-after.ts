@@ -2,7 +2,10 @@
  * Converts a `Retry-After` header (delta-seconds, or an HTTP-date) into milliseconds from `now`.
  * A date in the past gives 0; an unparseable or missing value gives undefined.
  */
-export function parseRetryAfter(options: { readonly value: string | undefined; readonly now?: number }): number | undefined {
+export function parseRetryAfter(options: {
+  readonly value: string | undefined;
+  readonly now?: number;
+}): number | undefined {
   const value = options.value?.trim();
   if (value === undefined || value === '') return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;

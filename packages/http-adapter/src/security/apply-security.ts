@@ -1,4 +1,10 @@
-import type { Credential, CredentialProvider, PreparedRequest, SecurityScheme, SourceDescription } from '@telaio/core';
+import type {
+  Credential,
+  CredentialProvider,
+  PreparedRequest,
+  SecurityScheme,
+  SourceDescription,
+} from '@telaio/core';
 import { TransportError } from '@telaio/core';
 import { percentEncode } from '../url/percent-encode.js';
 import type { TokenCache } from './create-token-cache.js';
@@ -38,7 +44,14 @@ export interface ApplySecurityOptions {
  */
 export async function applySecurity(options: ApplySecurityOptions): Promise<AppliedSecurity> {
   const { request, credentials } = options;
-  const result: AppliedSecurity = { headers: {}, query: [], cookies: [], secrets: [], applied: [], missing: [] };
+  const result: AppliedSecurity = {
+    headers: {},
+    query: [],
+    cookies: [],
+    secrets: [],
+    applied: [],
+    missing: [],
+  };
   const { operation } = request;
   const schemes = operation.securitySchemes;
   if (credentials === undefined || Object.keys(schemes).length === 0) return result;
@@ -47,7 +60,12 @@ export async function applySecurity(options: ApplySecurityOptions): Promise<Appl
   const ask = async (schemeName: string, required: boolean): Promise<Credential | undefined> => {
     if (!asked.has(schemeName)) {
       const scheme = schemes[schemeName];
-      asked.set(schemeName, scheme === undefined ? undefined : await credentials.credentialFor({ source, schemeName, scheme, required }));
+      asked.set(
+        schemeName,
+        scheme === undefined
+          ? undefined
+          : await credentials.credentialFor({ source, schemeName, scheme, required }),
+      );
     }
     return asked.get(schemeName);
   };
@@ -66,10 +84,13 @@ export async function applySecurity(options: ApplySecurityOptions): Promise<Appl
       }
     }
     if (!found && operation.security.length === alternatives.length) {
-      result.missing.push(...Object.keys(alternatives[0] ?? {}).filter((name) => asked.get(name) === undefined));
+      result.missing.push(
+        ...Object.keys(alternatives[0] ?? {}).filter((name) => asked.get(name) === undefined),
+      );
     }
   } else {
-    for (const name of Object.keys(schemes)) if ((await ask(name, false)) !== undefined) chosen.push([name, []]);
+    for (const name of Object.keys(schemes))
+      if ((await ask(name, false)) !== undefined) chosen.push([name, []]);
   }
   for (const [name, scopes] of chosen) {
     const credential = asked.get(name);
@@ -81,17 +102,20 @@ export async function applySecurity(options: ApplySecurityOptions): Promise<Appl
   return result;
 }
 
-async function applyOne(options: ApplySecurityOptions & {
-  result: AppliedSecurity;
-  scheme: SecurityScheme;
-  credential: Credential;
-  scopes: readonly string[];
-}): Promise<void> {
+async function applyOne(
+  options: ApplySecurityOptions & {
+    result: AppliedSecurity;
+    scheme: SecurityScheme;
+    credential: Credential;
+    scopes: readonly string[];
+  },
+): Promise<void> {
   const { result, scheme, credential } = options;
   const put = (value: string): void => {
     if (scheme.type === 'apiKey') {
       const name = scheme.name ?? 'X-API-Key';
-      if (scheme.in === 'query') result.query.push(`${percentEncode({ value: name })}=${percentEncode({ value })}`);
+      if (scheme.in === 'query')
+        result.query.push(`${percentEncode({ value: name })}=${percentEncode({ value })}`);
       else if (scheme.in === 'cookie') result.cookies.push(`${name}=${percentEncode({ value })}`);
       else result.headers[name.toLowerCase()] = value;
     } else if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
@@ -119,7 +143,10 @@ async function applyOne(options: ApplySecurityOptions & {
       const tokenUrl = credential.tokenUrl ?? declared;
       const method = options.request.operation.method.toUpperCase();
       if (tokenUrl === undefined) {
-        throw new TransportError('ERR_OAUTH_TOKEN', `${method} ${options.request.operation.path}: the oauth2 scheme has no clientCredentials tokenUrl and the credential gives none`);
+        throw new TransportError(
+          'ERR_OAUTH_TOKEN',
+          `${method} ${options.request.operation.path}: the oauth2 scheme has no clientCredentials tokenUrl and the credential gives none`,
+        );
       }
       result.secrets.push(credential.clientSecret);
       const token = await options.tokens.get({

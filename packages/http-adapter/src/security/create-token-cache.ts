@@ -29,7 +29,8 @@ export function createTokenCache(options: {
       const entry = { token: Promise.resolve(''), expiresAt: Number.POSITIVE_INFINITY };
       entry.token = fetch(request).then(
         (fetched) => {
-          const lifetime = fetched.expiresInSeconds === undefined ? defaultTtlMs : fetched.expiresInSeconds * 1000;
+          const lifetime =
+            fetched.expiresInSeconds === undefined ? defaultTtlMs : fetched.expiresInSeconds * 1000;
           entry.expiresAt = now() + lifetime - Math.min(marginMs, lifetime / 10);
           return fetched.accessToken;
         },

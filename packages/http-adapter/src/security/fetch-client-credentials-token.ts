@@ -1,5 +1,5 @@
-import type { Got } from 'got';
 import { TransportError } from '@telaio/core';
+import type { Got } from 'got';
 
 /** What a token endpoint returned that the transport needs. */
 export interface FetchedToken {
@@ -27,17 +27,28 @@ function form(value: string): string {
  * Any failure (network, non-2xx, no `access_token`) rejects with TransportError `ERR_OAUTH_TOKEN`
  * whose message names the token URL and the server's `error`/`error_description`.
  */
-export async function fetchClientCredentialsToken(options: { readonly got: Got; readonly request: TokenRequest }): Promise<FetchedToken> {
+export async function fetchClientCredentialsToken(options: {
+  readonly got: Got;
+  readonly request: TokenRequest;
+}): Promise<FetchedToken> {
   const { got, request } = options;
   const basic = Buffer.from(`${form(request.clientId)}:${form(request.clientSecret)}`).toString('base64');
   const body = `grant_type=client_credentials${request.scopes.length > 0 ? `&scope=${form(request.scopes.join(' '))}` : ''}`;
   const fail = (reason: string, cause?: unknown): TransportError =>
-    new TransportError('ERR_OAUTH_TOKEN', `OAuth2 client-credentials token request to ${request.tokenUrl} failed: ${reason}`, { cause });
+    new TransportError(
+      'ERR_OAUTH_TOKEN',
+      `OAuth2 client-credentials token request to ${request.tokenUrl} failed: ${reason}`,
+      { cause },
+    );
   let response: { statusCode: number; body: Buffer };
   try {
     response = await got(request.tokenUrl, {
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
       body,
       signal: request.signal,
       followRedirect: false,
@@ -56,7 +67,11 @@ export async function fetchClientCredentialsToken(options: { readonly got: Got; 
     const detail = [parsed.error, parsed.error_description].filter((x) => typeof x === 'string').join(': ');
     throw fail(`HTTP ${response.statusCode}${detail === '' ? '' : ` (${detail})`}`);
   }
-  if (typeof parsed.access_token !== 'string' || parsed.access_token === '') throw fail('the response has no access_token');
+  if (typeof parsed.access_token !== 'string' || parsed.access_token === '')
+    throw fail('the response has no access_token');
   const expires = Number(parsed.expires_in);
-  return { accessToken: parsed.access_token, ...(Number.isFinite(expires) && expires > 0 ? { expiresInSeconds: expires } : {}) };
+  return {
+    accessToken: parsed.access_token,
+    ...(Number.isFinite(expires) && expires > 0 ? { expiresInSeconds: expires } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import type { OperationParameter, PreparedRequest } from '@telaio/core';
-import { serializeParameter } from './serialize-parameter.js';
 import { selectServer } from './select-server.js';
+import { serializeParameter } from './serialize-parameter.js';
 
 /** A request's URL and the header and cookie values its parameters produce. */
 export interface BuiltTarget {
@@ -19,7 +19,9 @@ const definitionCache = new WeakMap<object, Map<string, OperationParameter>>();
 function definitionsOf(operation: PreparedRequest['operation']): Map<string, OperationParameter> {
   let map = definitionCache.get(operation);
   if (map === undefined) {
-    map = new Map(operation.parameters.map((p) => [`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p]));
+    map = new Map(
+      operation.parameters.map((p) => [`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p]),
+    );
     definitionCache.set(operation, map);
   }
   return map;
@@ -52,7 +54,8 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
     const serialized = serializeParameter({
       name: parameter.name,
       in: parameter.in,
-      value: usesContent && definition !== undefined ? contentText(definition, parameter.value) : parameter.value,
+      value:
+        usesContent && definition !== undefined ? contentText(definition, parameter.value) : parameter.value,
       ...(usesContent ? {} : { style: definition?.style, explode: definition?.explode }),
       allowReserved: definition?.allowReserved,
     });

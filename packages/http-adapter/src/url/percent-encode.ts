@@ -18,7 +18,8 @@ export function percentEncode(options: { readonly value: string; readonly allowR
     if (UNRESERVED.test(ch) || (allowReserved && RESERVED.test(ch))) {
       out += ch;
     } else {
-      for (const byte of Buffer.from(ch, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      for (const byte of Buffer.from(ch, 'utf8'))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
   return out;

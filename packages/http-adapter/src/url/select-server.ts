@@ -17,7 +17,10 @@ export function selectServer(options: { readonly request: PreparedRequest }): st
   const cached = perOperation?.get(key);
   if (cached !== undefined) return cached;
   const base = resolveServer(request);
-  if (perOperation === undefined) cache.set(request.operation, (perOperation = new Map()));
+  if (perOperation === undefined) {
+    perOperation = new Map();
+    cache.set(request.operation, perOperation);
+  }
   if (perOperation.size < 16) perOperation.set(key, base);
   return base;
 }

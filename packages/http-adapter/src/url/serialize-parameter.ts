@@ -29,7 +29,12 @@ function shape(value: unknown): { kind: 'empty' | 'primitive' | 'array' | 'objec
   if (value === null || value === '') return { kind: 'empty', items: [] };
   if (Array.isArray(value)) return { kind: 'array', items: value.map((v) => ['', scalar(v)] as const) };
   if (typeof value === 'object' && !(value instanceof Uint8Array)) {
-    return { kind: 'object', items: Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, scalar(v)] as const) };
+    return {
+      kind: 'object',
+      items: Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, scalar(v)] as const),
+    };
   }
   return { kind: 'primitive', items: [['', scalar(value)]] };
 }
@@ -37,7 +42,8 @@ function shape(value: unknown): { kind: 'empty' | 'primitive' | 'array' | 'objec
 /** A nested value inside an array or object: primitives as text, deeper structures as JSON. */
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : JSON.stringify(value);
+  if (typeof value === 'object')
+    return value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : JSON.stringify(value);
   return String(value);
 }
 
@@ -56,12 +62,18 @@ export function serializeParameter(options: SerializeParameterOptions): Serializ
     if (where === 'path' && style === 'simple') return { text: percentEncode({ value: String(raw) }) };
     if ((where === 'query' || where === 'cookie') && style === 'form') {
       const allowReserved = where === 'query' && options.allowReserved === true;
-      return { pairs: [`${percentEncode({ value: options.name })}=${percentEncode({ value: String(raw), allowReserved })}`] };
+      return {
+        pairs: [
+          `${percentEncode({ value: options.name })}=${percentEncode({ value: String(raw), allowReserved })}`,
+        ],
+      };
     }
   }
   const explode = options.explode ?? style === 'form';
   const enc = (s: string): string =>
-    where === 'header' ? s : percentEncode({ value: s, allowReserved: where === 'query' && options.allowReserved === true });
+    where === 'header'
+      ? s
+      : percentEncode({ value: s, allowReserved: where === 'query' && options.allowReserved === true });
   const name = where === 'header' ? options.name : enc(options.name);
   const { kind, items } = shape(options.value);
   const values = items.map(([, v]) => enc(v));
@@ -74,7 +86,11 @@ export function serializeParameter(options: SerializeParameterOptions): Serializ
       if (kind === 'empty') return { text: `;${name}` };
       if (!explode || kind === 'primitive') return { text: `;${name}=${list().join(',')}` };
       if (kind === 'array') return { text: values.map((v) => `;${name}=${v}`).join('') };
-      return { text: kv('=').map((p) => `;${p}`).join('') };
+      return {
+        text: kv('=')
+          .map((p) => `;${p}`)
+          .join(''),
+      };
     }
     case 'label': {
       if (kind === 'empty') return { text: '.' };
@@ -113,7 +129,8 @@ export function serializeParameter(options: SerializeParameterOptions): Serializ
 /** `color[R]=100` pairs for deepObject, recursing into nested objects (`a[b][c]`). */
 function deepPairs(options: { prefix: string; value: unknown; enc: (s: string) => string }): string[] {
   const { prefix, value, enc } = options;
-  if (Array.isArray(value)) return value.flatMap((v) => deepPairs({ prefix: `${prefix}%5B%5D`, value: v, enc }));
+  if (Array.isArray(value))
+    return value.flatMap((v) => deepPairs({ prefix: `${prefix}%5B%5D`, value: v, enc }));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, v]) => v !== undefined)
