@@ -75,7 +75,11 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
       const record = value as Record<string, unknown>;
       const pair = isPair(record);
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(record)) out[key] = deep(item, secretHere || isSecret(key) || (pair && key === 'value'));
+      for (const [key, item] of Object.entries(record)) {
+        const secret = secretHere || isSecret(key) || (pair && key === 'value');
+        // A whole secret list or object becomes one mask: not even its size shows.
+        out[key] = secret && item !== null && typeof item === 'object' && !(item instanceof Uint8Array) ? MASK : deep(item, secret);
+      }
       return out;
     }
     return value;

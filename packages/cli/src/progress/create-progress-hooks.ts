@@ -31,7 +31,7 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
       else write(`${'  '.repeat(e.depth)}${c.cyan('↳')} workflow ${c.bold(e.workflowId)}\n`);
     },
     onResponse: (e) => lastStatus.set(`${e.runId}/${e.stepId}`, e.response.statusCode),
-    onStepEnd: (e) => write(formatStepLine(e.result, { colors: c, indent: e.depth })),
+    onStepEnd: (e) => write(formatStepLine(masker.value(e.result), { colors: c, indent: e.depth })),
     onRetry: (e) => {
       const limit = findRetryLimit(options.document, e.workflowId, e.stepId, e.action);
       const status = lastStatus.get(`${e.runId}/${e.stepId}`);

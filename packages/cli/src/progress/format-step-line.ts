@@ -2,8 +2,9 @@ import type { StepResult } from '@telaio/core';
 import type { Colors } from '../shared/colors-for.js';
 
 /**
- * One line for one step execution: mark, step, method, path, status, duration, attempts, and on a
- * failure the reason on the next line. Pure; `indent` is the nesting depth of the workflow.
+ * One line for one step execution: mark, step, method, path, status, duration, attempts; below it
+ * the reason of a failure and the step's outputs (long values cut). Pure; mask the step first;
+ * `indent` is the nesting depth of the workflow.
  */
 export function formatStepLine(step: StepResult, options: { readonly colors: Colors; readonly indent?: number }): string {
   const c = options.colors;
@@ -16,7 +17,15 @@ export function formatStepLine(step: StepResult, options: { readonly colors: Col
   if (step.status === 'skipped') parts.push(c.dim('skipped'));
   let line = parts.filter((part) => part !== '').join('  ');
   if (step.status === 'failure' && step.reason !== undefined) line += `\n${pad}    ${c.red(step.reason)}`;
+  const outputs = Object.entries(step.outputs);
+  if (outputs.length > 0) line += `\n${pad}    ${c.dim(outputs.map(([name, value]) => `${name}=${brief(value)}`).join('  '))}`;
   return `${line}\n`;
+}
+
+/** A value on one line, long ones cut to 60 characters. */
+function brief(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** `/v1/b2b/totp?x=1` from a full URL (the URL itself when it does not parse). */

@@ -33,9 +33,15 @@ export function askQuestion(question: string, options: AskOptions = {}): Promise
       reject(options.signal?.reason ?? new Error('aborted'));
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    rl.on('SIGINT', () => {
+      // Ctrl-C at a prompt stops the run as Ctrl-C elsewhere does.
+      output.write('\n');
+      rl.close();
+      process.emit('SIGINT');
+    });
     rl.on('close', () => {
       options.signal?.removeEventListener('abort', onAbort);
-      if (!answered) reject(new Error('no answer (input closed)'));
+      if (!answered) reject(Object.assign(new Error('no answer (input closed or interrupted)'), { code: 'prompt-closed' }));
     });
     rl.question(question, (answer) => {
       answered = true;

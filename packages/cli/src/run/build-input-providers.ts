@@ -18,6 +18,8 @@ export interface InputProviderPlan {
   readonly masker: Masker;
   readonly colors: Colors;
   readonly env?: NodeJS.ProcessEnv;
+  /** A provider failed (the input is then left without a value: `input-missing` if required). */
+  readonly onError?: (name: string, error: unknown) => void;
 }
 
 /**
@@ -53,16 +55,27 @@ export async function buildInputProviders(plan: InputProviderPlan): Promise<Reco
     else if (plan.interactive) providers[name] = createPromptProvider({ colors: plan.colors });
   }
   const out: Record<string, InputProvider> = {};
-  for (const [name, provider] of Object.entries(providers)) out[name] = teach(provider, name, plan.masker);
+  for (const [name, provider] of Object.entries(providers)) out[name] = teach(provider, name, plan);
   return out;
 }
 
-/** Wraps a provider so what it returns is known to the masker before anything prints it. */
-function teach(provider: InputProvider, name: string, masker: Masker): InputProvider {
+/**
+ * Wraps a provider so what it returns is known to the masker before anything prints it, and a
+ * provider that throws (Ctrl-C at a prompt, a totp expression with no secret) becomes "no value"
+ * reported to `onError` rather than an exception out of the engine.
+ */
+function teach(provider: InputProvider, name: string, plan: { readonly masker: Masker; readonly onError?: (name: string, error: unknown) => void }): InputProvider {
+  const { masker } = plan;
   return {
     ...(provider.secret === undefined ? {} : { secret: provider.secret }),
     async resolve(request: InputRequest) {
-      const value = await provider.resolve(request);
+      let value: unknown;
+      try {
+        value = await provider.resolve(request);
+      } catch (error) {
+        plan.onError?.(name, error);
+        return undefined;
+      }
       if (provider.secret === true) masker.add(value);
       else masker.collect(value, name);
       return value;

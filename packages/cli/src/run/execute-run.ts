@@ -16,6 +16,7 @@ import { loadRunDocument } from './load-run-document.js';
 import type { RunOptions } from './parse-run-args.js';
 import { prepareInputs } from './prepare-inputs.js';
 import { selectWorkflow } from './select-workflow.js';
+import { explainProviderError } from './explain-provider-error.js';
 import { startRunServices } from './start-run-services.js';
 
 /** Input errors found before anything was sent: the run could not start. */
@@ -41,6 +42,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     },
   });
   const abort = new AbortController();
+  const providerErrors = new Map<string, string>();
   const onSignal = (): void => abort.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
   try {
@@ -68,6 +70,11 @@ export async function executeRun(run: RunOptions): Promise<number> {
       dryRun: run.dryRun,
       masker,
       colors: errColors,
+      onError: (name, error) => {
+        const e = error as { message?: string; code?: string };
+        providerErrors.set(name, `${e.message ?? String(error)}${e.code === undefined ? '' : ` (${e.code})`}`);
+        if (!abort.signal.aborted) stderr.write(`${errColors.red('!')} input ${name}: ${masker.text(providerErrors.get(name) ?? '')}\n`);
+      },
     });
     const write = (text: string): void => void stderr.write(text);
     const hooks: (EngineHooks | undefined)[] = [createSecretHooks(masker), services.dryRun?.hooks];
@@ -76,7 +83,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       const { createQrHook } = await import('@telaio/stytch-auth');
       hooks.push(createQrHook({ write, isTTY: true }));
     }
-    const result = await engine.run({
+    const ran = await engine.run({
       document: loaded,
       workflowId,
       inputs,
@@ -84,6 +91,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       hooks: mergeHooks(hooks, (error) => write(`telaio: a hook failed: ${masker.text(String(error))}\n`)),
       inputProviders,
     });
+    const result = explainProviderError(ran, providerErrors, abort.signal.aborted);
     if (result.status === 'failure' && result.steps.length === 0 && START_ERRORS.has(result.error?.code ?? '')) {
       const hint = interactive ? '' : ' (off a terminal, give it with --input NAME=VALUE, --inputs FILE or --input-from NAME=PROVIDER)';
       throw new UsageError(`${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`);
@@ -101,6 +109,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
         ...(run.dryRun && run.format === 'json' ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } } : {}),
       },
     });
+    if (abort.signal.aborted) return 130;
     return result.status === 'success' ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', onSignal);
