@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
-import type { Got, Response } from 'got';
+import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
 import type { HarRecorder } from './har/create-har-recorder.js';
+import { recordExchange } from './har/record-exchange.js';
 import { getOperationFacts } from './operation-facts.js';
 import { createRedactor } from './redact.js';
 import { collectHeaders } from './response/collect-headers.js';
@@ -146,8 +147,8 @@ export async function sendRequest(options: {
       deps.logger.info(line, 'http request');
     }
     if (deps.recorder !== undefined)
-      record({
-        deps,
+      recordExchange({
+        recorder: deps.recorder,
         request: sent,
         bodySize,
         startedAt,
@@ -178,8 +179,8 @@ export async function sendRequest(options: {
     }
     if (sent !== undefined) {
       if (deps.recorder !== undefined)
-        record({
-          deps,
+        recordExchange({
+          recorder: deps.recorder,
           request: sent,
           bodySize,
           startedAt,
@@ -191,47 +192,4 @@ export async function sendRequest(options: {
     }
     throw failure;
   }
-}
-
-function record(options: {
-  deps: SendDependencies;
-  request: SentRequest;
-  bodySize: number;
-  startedAt: number;
-  durationMs: number;
-  response?: Response<Buffer>;
-  error?: { code: string; message: string };
-  secrets: string[];
-  secretNames: readonly string[];
-}): void {
-  const { deps, request, response } = options;
-  if (deps.recorder === undefined) return;
-  const mimeType = request.headers['content-type'] ?? 'application/octet-stream';
-  deps.recorder.record({
-    startedAt: options.startedAt,
-    durationMs: options.durationMs,
-    method: request.method,
-    url: request.url,
-    requestHeaders: request.headers,
-    ...(request.body === undefined && request.headers['content-type'] === undefined
-      ? {}
-      : { requestBody: { mimeType, text: request.body, size: options.bodySize } }),
-    ...(response === undefined
-      ? {}
-      : {
-          response: {
-            status: response.statusCode,
-            statusText: response.statusMessage ?? '',
-            httpVersion: response.httpVersion,
-            rawHeaders: response.rawHeaders,
-            mimeType: response.headers['content-type'] ?? '',
-            bytes: response.body,
-          },
-          phases: response.timings.phases,
-          ...(response.ip === undefined ? {} : { remoteAddress: response.ip }),
-        }),
-    ...(options.error === undefined ? {} : { error: options.error }),
-    secrets: options.secrets,
-    secretNames: options.secretNames,
-  });
 }
