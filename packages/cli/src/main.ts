@@ -46,6 +46,13 @@ function usage(): string {
     'Commands:',
     ...lines,
     '',
+    'Examples:',
+    '  telaio validate specs/arazzo/*.yml',
+    '  telaio list specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml',
+    '  telaio run flow.arazzo.yaml --input petId=42 --server petstore=http://localhost:8080',
+    '  telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml --sandbox --input organization_id=... \\',
+    "      --input member_id=... --input-from 'code=totp:$steps.createTotp.outputs.secret'",
+    '',
     "Run 'telaio <command> --help' for a command's options and examples.",
     '',
   ].join('\n');
