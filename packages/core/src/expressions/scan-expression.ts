@@ -120,7 +120,8 @@ function readSteps(s: ExpressionScanner): Body {
   s.pos++;
   const property = s.word();
   if (property !== 'outputs') {
-    s.fail(`a step exposes only 'outputs', not '${property}'${didYouMean(property, ['outputs'])}`, at);
+    const hint = didYouMean(property, ['outputs']) || `; did you mean '$steps.${stepId}.outputs.${property}'?`;
+    s.fail(`a step exposes only 'outputs', not '${property}'${hint}`, at);
   }
   s.dot(`$steps.${stepId}.outputs`);
   return withPointer(s, { kind: 'steps', stepId, property, name: s.identifier('an output name') });
