@@ -36,3 +36,4 @@ export * from './schema/index.js';
 export * from './sources/index.js';
 export { createEngine } from './engine/create-engine.js';
 export { abortableSleep } from './engine/abortable-sleep.js';
+export { conditionExpressions } from './criteria/simple/condition-expressions.js';
