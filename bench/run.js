@@ -4,6 +4,7 @@
 // share of Node's own start-up is visible.
 // Run: pnpm exec tsc -b packages/cli && node bench/run.js [N]
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -69,28 +70,41 @@ workflows:
 `,
 );
 
+// GNU time gives the child's CPU time (user + sys): on a loaded machine the wall time mostly
+// measures the queue for a core, the CPU time what telaio itself costs.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function time(args) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const [cmd, argv] = GNU_TIME === undefined ? [process.execPath, args] : [GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args]];
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
+    let err = '';
     child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - started, code, out }));
+    child.on('close', (code) => {
+      const cpu = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(err);
+      resolve({ ms: performance.now() - started, cpuMs: cpu === null ? undefined : (Number(cpu[1]) + Number(cpu[2])) * 1000, code, out: out + err });
+    });
   });
 }
 
 async function series(label, args) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < N; i++) {
     const r = await time(args);
     if (r.code !== 0) throw new Error(`${label} exited ${r.code}:\n${r.out}`);
     times.push(r.ms);
+    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
   }
+  const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`${label.padEnd(34)} median ${(median / 1000).toFixed(3)} s   min ${(times[0] / 1000).toFixed(3)} s   max ${(times.at(-1) / 1000).toFixed(3)} s   (n=${N})`);
+  const median = mid(times);
+  const cpuText = cpu.length === 0 ? '' : `   CPU median ${(mid(cpu) / 1000).toFixed(3)} s`;
+  console.log(`${label.padEnd(34)} wall median ${(median / 1000).toFixed(3)} s   min ${(times[0] / 1000).toFixed(3)} s   max ${(times.at(-1) / 1000).toFixed(3)} s${cpuText}   (n=${N})`);
   return median;
 }
 
