@@ -1,35 +1,48 @@
-import { getMaxListeners, setMaxListeners } from 'node:events';
-
-/** Signals whose listener limit was already raised. */
-const raised = new WeakSet<AbortSignal>();
-
 /** The part of got's cancelable promise this needs. */
-interface Cancelable<T> extends Promise<T> {
+interface Cancelable<T> extends PromiseLike<T> {
   cancel(reason?: string): void;
 }
 
-/**
- * Runs a got call and cancels it when `signal` aborts. Listening here (one listener, removed when
- * the call settles) is markedly cheaper than handing the signal to got per request, and the
- * signal's listener limit is raised once so that many concurrent requests sharing one run's
- * signal do not trigger MaxListenersExceededWarning.
- */
-export async function sendWithAbort<T>(options: {
-  readonly signal: AbortSignal;
-  readonly start: () => Cancelable<T>;
-}): Promise<T> {
-  const { signal } = options;
-  if (!raised.has(signal)) {
-    raised.add(signal);
-    if (getMaxListeners(signal) < 1000) setMaxListeners(1000, signal);
+/** In-flight calls per signal; each signal gets one 'abort' listener, however many calls share it. */
+const inFlight = new WeakMap<AbortSignal, Set<Cancelable<unknown>>>();
+
+function callsOf(signal: AbortSignal): Set<Cancelable<unknown>> {
+  let calls = inFlight.get(signal);
+  if (calls === undefined) {
+    const created = new Set<Cancelable<unknown>>();
+    calls = created;
+    inFlight.set(signal, created);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const call of created) call.cancel('aborted');
+        created.clear();
+      },
+      { once: true },
+    );
   }
+  return calls;
+}
+
+/**
+ * Runs a got call and cancels it when `signal` aborts. Rather than handing the signal to got (or
+ * adding a listener per request, which costs more than the rest of the adapter's work), each signal
+ * gets a single listener that cancels every call still in flight under it; a call only joins and
+ * leaves a Set. Many concurrent requests sharing one run's signal therefore never trigger
+ * MaxListenersExceededWarning either.
+ */
+export async function sendWithAbort<T>(options: { readonly signal: AbortSignal; readonly start: () => Cancelable<T> }): Promise<T> {
+  const { signal } = options;
   const pending = options.start();
-  const onAbort = (): void => pending.cancel('aborted');
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) {
+    pending.cancel('aborted');
+    return pending;
+  }
+  const calls = callsOf(signal);
+  calls.add(pending);
   try {
     return await pending;
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    calls.delete(pending);
   }
 }
