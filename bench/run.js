@@ -77,8 +77,14 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function time(args) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const [cmd, argv] = GNU_TIME === undefined ? [process.execPath, args] : [GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args]];
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const [cmd, argv] =
+      GNU_TIME === undefined
+        ? [process.execPath, args]
+        : [GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args]];
+    const child = spawn(cmd, argv, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -86,7 +92,12 @@ function time(args) {
     child.on('error', reject);
     child.on('close', (code) => {
       const cpu = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(err);
-      resolve({ ms: performance.now() - started, cpuMs: cpu === null ? undefined : (Number(cpu[1]) + Number(cpu[2])) * 1000, code, out: out + err });
+      resolve({
+        ms: performance.now() - started,
+        cpuMs: cpu === null ? undefined : (Number(cpu[1]) + Number(cpu[2])) * 1000,
+        code,
+        out: out + err,
+      });
     });
   });
 }
@@ -104,7 +115,9 @@ async function series(label, args) {
   times.sort((a, b) => a - b);
   const median = mid(times);
   const cpuText = cpu.length === 0 ? '' : `   CPU median ${(mid(cpu) / 1000).toFixed(3)} s`;
-  console.log(`${label.padEnd(34)} wall median ${(median / 1000).toFixed(3)} s   min ${(times[0] / 1000).toFixed(3)} s   max ${(times.at(-1) / 1000).toFixed(3)} s${cpuText}   (n=${N})`);
+  console.log(
+    `${label.padEnd(34)} wall median ${(median / 1000).toFixed(3)} s   min ${(times[0] / 1000).toFixed(3)} s   max ${(times.at(-1) / 1000).toFixed(3)} s${cpuText}   (n=${N})`,
+  );
   return median;
 }
 
@@ -115,5 +128,7 @@ console.log(`first telaio run (fills the source cache) ${(first.ms / 1000).toFix
 await series('node -e 0', ['-e', '0']);
 await series('telaio --version', [BIN, '--version']);
 const median = await series('telaio run (2 steps, loopback)', runArgs);
-console.log(`target ≤ ${TARGET_S.toFixed(2)} s (0.3 × redocly respect's 1.1 s): ${median / 1000 <= TARGET_S ? 'met' : 'NOT met'} (${(median / 1100).toFixed(2)}x of respect)`);
+console.log(
+  `target ≤ ${TARGET_S.toFixed(2)} s (0.3 × redocly respect's 1.1 s): ${median / 1000 <= TARGET_S ? 'met' : 'NOT met'} (${(median / 1100).toFixed(2)}x of respect)`,
+);
 server.close();

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, SECRETS, fixture, startFixtureServer, telaio } from './fixtures/run/fixture-server.js';
+import {
+  type FixtureServer,
+  fixture,
+  SECRETS,
+  startFixtureServer,
+  telaio,
+} from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
 let server: FixtureServer;
@@ -11,7 +17,19 @@ afterAll(() => server.close());
 
 describe('telaio run --dry-run', () => {
   it('prints every request resolved as far as inputs allow, with placeholders for earlier responses, and sends nothing', async () => {
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--input', `password=${SECRETS.password}`, '--input', 'itemId=8', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--dry-run',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input',
+      'itemId=8',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`POST ${server.url}/login`);
     expect(r.stdout).toMatch(/authorization: \[REDACTED\]/);
@@ -25,7 +43,19 @@ describe('telaio run --dry-run', () => {
   });
 
   it('json adds the requests; totp providers answer placeholders; still nothing sent', async () => {
-    const r = await telaio(['run', FILE, '-w', 'totp', '--dry-run', '-f', 'json', '--input-from', 'code=totp:$steps.createTotp.outputs.secret', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'totp',
+      '--dry-run',
+      '-f',
+      'json',
+      '--input-from',
+      'code=totp:$steps.createTotp.outputs.secret',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.dryRun).toBe(true);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, SECRETS, fixture, startFixtureServer, telaio } from './fixtures/run/fixture-server.js';
+import {
+  type FixtureServer,
+  fixture,
+  SECRETS,
+  startFixtureServer,
+  telaio,
+} from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
 let server: FixtureServer;
@@ -12,7 +18,17 @@ afterAll(() => server.close());
 
 describe('telaio run: exit codes and usage', () => {
   it('exit 0 and a pretty report with outputs when the workflow succeeds', async () => {
-    const r = await telaio(['run', FILE, '--workflow', 'login-and-fetch', ...login(), '--input', 'itemId=7', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '--workflow',
+      'login-and-fetch',
+      ...login(),
+      '--input',
+      'itemId=7',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.stderr).toMatch(/✓ login\s+POST \/login\s+200/);
     expect(r.stderr).toMatch(/✓ getItem\s+GET \/items\/7\s+200/);
     expect(r.stdout).toMatch(/login-and-fetch succeeded/);
@@ -21,14 +37,26 @@ describe('telaio run: exit codes and usage', () => {
   });
 
   it('exit 1 when the workflow runs and fails, naming the step and reason', async () => {
-    const r = await telaio(['run', FILE, '--workflow', 'not-found', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '--workflow',
+      'not-found',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.stderr).toMatch(/✗ missing\s+GET \/items\/404\s+404/);
     expect(r.stdout).toMatch(/not-found failed at step missing/);
     expect(r.code).toBe(1);
   });
 
   it('exit 2 for an unknown flag, a missing FILE, a bad --format, a bad --input', async () => {
-    for (const args of [['run', FILE, '--nope'], ['run'], ['run', FILE, '--format', 'xml'], ['run', FILE, '--input', 'novalue']]) {
+    for (const args of [
+      ['run', FILE, '--nope'],
+      ['run'],
+      ['run', FILE, '--format', 'xml'],
+      ['run', FILE, '--input', 'novalue'],
+    ]) {
       const r = await telaio(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^telaio run: /);
@@ -41,7 +69,14 @@ describe('telaio run: exit codes and usage', () => {
     expect(none.stderr).toMatch(/choose one with --workflow[\s\S]*login-and-fetch[\s\S]*retry-and-goto/);
     const unknown = await telaio(['run', FILE, '--workflow', 'nope']);
     expect(unknown.code).toBe(2);
-    const source = await telaio(['run', FILE, '--workflow', 'not-found', '--server', 'nosuch=http://127.0.0.1:1']);
+    const source = await telaio([
+      'run',
+      FILE,
+      '--workflow',
+      'not-found',
+      '--server',
+      'nosuch=http://127.0.0.1:1',
+    ]);
     expect(source.code).toBe(2);
     expect(source.stderr).toMatch(/--server nosuch: no such source description/);
   });
@@ -56,10 +91,30 @@ describe('telaio run: exit codes and usage', () => {
 
   it('exit 2 when an input breaks the schema, naming the input and the rule, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', ...login(), '--input', 'itemId=0', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      ...login(),
+      '--input',
+      'itemId=0',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/input 'itemId' must be >= 1 \(minimum/);
-    const wrongType = await telaio(['run', FILE, '-w', 'login-and-fetch', ...login(), '--input', 'itemId="x"', '--server', `stytchFixture=${server.url}`]);
+    const wrongType = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      ...login(),
+      '--input',
+      'itemId="x"',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(wrongType.code).toBe(2);
     expect(wrongType.stderr).toMatch(/input 'itemId' must be integer/);
     expect(server.received.length).toBe(before);
@@ -67,7 +122,18 @@ describe('telaio run: exit codes and usage', () => {
 
   it('exit 2 off a terminal when a required input is missing, naming it, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', 'itemId=1', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input',
+      'itemId=1',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/input 'password' is required.*--input NAME=VALUE/);
     expect(server.received.length).toBe(before);
@@ -76,7 +142,20 @@ describe('telaio run: exit codes and usage', () => {
   it('--help prints the options and examples (exit 0)', async () => {
     const r = await telaio(['run', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--workflow', '--input ', '--inputs', '--server', '--format', '--output', '--input-from', '--reveal-secrets', '--dry-run', '--sandbox', '--har', '--timeout']) {
+    for (const flag of [
+      '--workflow',
+      '--input ',
+      '--inputs',
+      '--server',
+      '--format',
+      '--output',
+      '--input-from',
+      '--reveal-secrets',
+      '--dry-run',
+      '--sandbox',
+      '--har',
+      '--timeout',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).toMatch(/Examples:/);

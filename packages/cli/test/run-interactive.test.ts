@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generateTotpCode } from '@telaio/stytch-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, SECRETS, fixture, startFixtureServer, telaio } from './fixtures/run/fixture-server.js';
+import {
+  type FixtureServer,
+  fixture,
+  SECRETS,
+  startFixtureServer,
+  telaio,
+} from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
 const BIN = fileURLToPath(new URL('../bin/telaio.js', import.meta.url));
@@ -16,11 +22,19 @@ afterAll(() => server.close());
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs telaio on a pseudo-terminal (util-linux `script`), answering each prompt that appears. */
-function onTerminal(args: string[], answer: (screen: string) => string | undefined): Promise<{ code: number | null; screen: string }> {
+function onTerminal(
+  args: string[],
+  answer: (screen: string) => string | undefined,
+): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, BIN, ...args].map(quote).join(' ');
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...process.env, NO_COLOR: '1', STYTCH_PROJECT_ID: SECRETS.projectId, STYTCH_SECRET: SECRETS.credential },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        STYTCH_PROJECT_ID: SECRETS.projectId,
+        STYTCH_SECRET: SECRETS.credential,
+      },
     });
     let screen = '';
     let answered = 0;
@@ -42,8 +56,9 @@ function onTerminal(args: string[], answer: (screen: string) => string | undefin
 
 describe('telaio run on a terminal', () => {
   it('asks for a missing required input when the workflow first reads it (after the step before ran)', async () => {
-    const r = await onTerminal(['run', FILE, '-w', 'totp', '--server', `stytchFixture=${server.url}`], (screen) =>
-      /\? code: /.test(screen) ? generateTotpCode({ secret: SECRETS.totpSecret }) : undefined,
+    const r = await onTerminal(
+      ['run', FILE, '-w', 'totp', '--server', `stytchFixture=${server.url}`],
+      (screen) => (/\? code: /.test(screen) ? generateTotpCode({ secret: SECRETS.totpSecret }) : undefined),
     );
     expect(r.screen.indexOf('✓ createTotp')).toBeGreaterThan(-1);
     expect(r.screen.indexOf('✓ createTotp')).toBeLessThan(r.screen.indexOf('? code'));
@@ -52,8 +67,20 @@ describe('telaio run on a terminal', () => {
   });
 
   it('hides what is typed for a secret-looking input', async () => {
-    const r = await onTerminal(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', 'itemId=2', '--server', `stytchFixture=${server.url}`], (screen) =>
-      /\? password \[hidden\]: /.test(screen) ? SECRETS.password : undefined,
+    const r = await onTerminal(
+      [
+        'run',
+        FILE,
+        '-w',
+        'login-and-fetch',
+        '--input',
+        'username=ada',
+        '--input',
+        'itemId=2',
+        '--server',
+        `stytchFixture=${server.url}`,
+      ],
+      (screen) => (/\? password \[hidden\]: /.test(screen) ? SECRETS.password : undefined),
     );
     expect(r.screen).toMatch(/password \[hidden\]/);
     expect(r.screen).not.toContain(SECRETS.password);
@@ -62,7 +89,16 @@ describe('telaio run on a terminal', () => {
   });
 
   it('--input-from NAME=prompt off a terminal is exit 2', async () => {
-    const r = await telaio(['run', FILE, '-w', 'totp', '--input-from', 'code=prompt', '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'totp',
+      '--input-from',
+      'code=prompt',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a terminal/);
   });
@@ -72,19 +108,31 @@ describe('telaio run --sandbox', () => {
   it('runs the B2B TOTP enrollment against the embedded sandbox; the session token is masked unless revealed', async () => {
     const args = [
       'run',
-      fileURLToPath(new URL('../../../specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml', import.meta.url)),
+      fileURLToPath(
+        new URL('../../../specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml', import.meta.url),
+      ),
       '--sandbox',
-      '--input', 'organization_id=organization-test-00000000-0000-4000-8000-000000000001',
-      '--input', 'member_id=member-test-00000000-0000-4000-8000-000000000001',
-      '--input-from', 'code=totp:$steps.createTotp.outputs.secret',
-      '--format', 'json',
+      '--input',
+      'organization_id=organization-test-00000000-0000-4000-8000-000000000001',
+      '--input',
+      'member_id=member-test-00000000-0000-4000-8000-000000000001',
+      '--input-from',
+      'code=totp:$steps.createTotp.outputs.secret',
+      '--format',
+      'json',
     ];
     const masked = await telaio(args, { env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined } });
     expect(masked.code).toBe(0);
     const report = JSON.parse(masked.stdout);
     expect(report.outputs.sessionToken).toBe('[REDACTED]');
     expect(report.steps.map((s: { statusCode: number }) => s.statusCode)).toEqual([200, 200]);
-    const revealed = JSON.parse((await telaio([...args, '--reveal-secrets'], { env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined } })).stdout);
+    const revealed = JSON.parse(
+      (
+        await telaio([...args, '--reveal-secrets'], {
+          env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined },
+        })
+      ).stdout,
+    );
     expect(revealed.outputs.sessionToken).toMatch(/^[\w-]{20,}$/);
     expect(masked.stdout).not.toMatch(/"session_?[tT]oken": "(?!\[REDACTED\])/);
   });

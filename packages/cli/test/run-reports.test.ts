@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, SECRETS, fixture, startFixtureServer, telaio } from './fixtures/run/fixture-server.js';
+import {
+  type FixtureServer,
+  fixture,
+  SECRETS,
+  startFixtureServer,
+  telaio,
+} from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
 let server: FixtureServer;
@@ -20,7 +26,19 @@ describe('telaio run: inputs and reports', () => {
   it('--inputs FILE (YAML) with --input winning, --format json in CONTRACT.md shape', async () => {
     const inputs = join(dir, 'inputs.yaml');
     await writeFile(inputs, `username: ada\npassword: ${SECRETS.password}\nitemId: 99\n`);
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--inputs', inputs, '--input', 'itemId=5', '--format', 'json', ...srv()]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--inputs',
+      inputs,
+      '--input',
+      'itemId=5',
+      '--format',
+      'json',
+      ...srv(),
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['workflowId', 'status', 'outputs', 'steps']);
@@ -28,8 +46,20 @@ describe('telaio run: inputs and reports', () => {
     expect(report.status).toBe('success');
     expect(report.outputs.itemName).toBe('item <5> & "co"');
     expect(report.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['login', 'getItem']);
-    expect(Object.keys(report.steps[0])).toEqual(['stepId', 'status', 'statusCode', 'attempts', 'durationMs', 'outputs']);
-    expect(report.steps[1]).toMatchObject({ status: 'success', statusCode: 200, attempts: 1, outputs: { name: 'item <5> & "co"', firstTag: 'a' } });
+    expect(Object.keys(report.steps[0])).toEqual([
+      'stepId',
+      'status',
+      'statusCode',
+      'attempts',
+      'durationMs',
+      'outputs',
+    ]);
+    expect(report.steps[1]).toMatchObject({
+      status: 'success',
+      statusCode: 200,
+      attempts: 1,
+      outputs: { name: 'item <5> & "co"', firstTag: 'a' },
+    });
   });
 
   it('json error object on failure; --output FILE writes the report there and not to stdout', async () => {
@@ -51,12 +81,18 @@ describe('telaio run: inputs and reports', () => {
     expect(pretty.stderr).toMatch(/flaky got 503: retry in 1 s \(attempt 2 of 3, action again\)/);
     expect(pretty.stderr).toMatch(/goto step count \(action loop\)/);
     server.reset();
-    const json = JSON.parse((await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'json', ...srv()])).stdout);
+    const json = JSON.parse(
+      (await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'json', ...srv()])).stdout,
+    );
     expect(json.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['flaky', 'count', 'count']);
     expect(json.steps[0].attempts).toBe(2);
     server.reset();
     const junit = await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'junit', ...srv()]);
-    const doc = new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(junit.stdout, 'text/xml');
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        throw new Error(`${level}: ${message}`);
+      },
+    }).parseFromString(junit.stdout, 'text/xml');
     const suite = doc.getElementsByTagName('testsuite')[0];
     expect(suite?.getAttribute('name')).toBe('retry-and-goto');
     const names = Array.from(doc.getElementsByTagName('testcase')).map((t) => t.getAttribute('name'));
@@ -64,10 +100,31 @@ describe('telaio run: inputs and reports', () => {
   });
 
   it('junit: failures carry the reason, special characters escaped, valid XML', async () => {
-    const ok = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=a&<b>"', '--input', `password=${SECRETS.password}`, '--input', 'itemId=3', '-f', 'junit', ...srv()]);
+    const ok = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=a&<b>"',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input',
+      'itemId=3',
+      '-f',
+      'junit',
+      ...srv(),
+    ]);
     expect(ok.code).toBe(0);
-    const parse = (xml: string) => new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(xml, 'text/xml');
-    expect(parse(ok.stdout).getElementsByTagName('system-out')[2]?.textContent).toContain('item <3> & \\"co\\"');
+    const parse = (xml: string) =>
+      new DOMParser({
+        onError: (level, message) => {
+          throw new Error(`${level}: ${message}`);
+        },
+      }).parseFromString(xml, 'text/xml');
+    expect(parse(ok.stdout).getElementsByTagName('system-out')[2]?.textContent).toContain(
+      'item <3> & \\"co\\"',
+    );
     const bad = await telaio(['run', FILE, '-w', 'not-found', '-f', 'junit', ...srv()]);
     expect(bad.code).toBe(1);
     const failure = parse(bad.stdout).getElementsByTagName('failure')[0];
@@ -77,21 +134,75 @@ describe('telaio run: inputs and reports', () => {
 
   it('--har FILE holds every exchange', async () => {
     const har = join(dir, 'run.har');
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`, '--input', 'itemId=2', '--har', har, ...srv()]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input',
+      'itemId=2',
+      '--har',
+      har,
+      ...srv(),
+    ]);
     expect(r.code).toBe(0);
     const log = JSON.parse(await readFile(har, 'utf8')).log;
-    expect(log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual(['/login', '/items/2']);
+    expect(log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual([
+      '/login',
+      '/items/2',
+    ]);
   });
 
   it('--input-from env:VAR and totp:EXPR resolve when first read', async () => {
-    const env = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input-from', 'password=env:FIXTURE_PW', '--input', 'itemId=4', ...srv()], {
-      env: { FIXTURE_PW: SECRETS.password },
-    });
+    const env = await telaio(
+      [
+        'run',
+        FILE,
+        '-w',
+        'login-and-fetch',
+        '--input',
+        'username=ada',
+        '--input-from',
+        'password=env:FIXTURE_PW',
+        '--input',
+        'itemId=4',
+        ...srv(),
+      ],
+      {
+        env: { FIXTURE_PW: SECRETS.password },
+      },
+    );
     expect(env.code).toBe(0);
-    const unset = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input-from', 'password=env:NOT_SET_ANYWHERE', '--input', 'itemId=4', ...srv()]);
+    const unset = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input-from',
+      'password=env:NOT_SET_ANYWHERE',
+      '--input',
+      'itemId=4',
+      ...srv(),
+    ]);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/NOT_SET_ANYWHERE is not set/);
-    const totp = await telaio(['run', FILE, '-w', 'totp', '--input-from', 'code=totp:$steps.createTotp.outputs.secret', '-f', 'json', ...srv()]);
+    const totp = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'totp',
+      '--input-from',
+      'code=totp:$steps.createTotp.outputs.secret',
+      '-f',
+      'json',
+      ...srv(),
+    ]);
     expect(totp.code).toBe(0);
     expect(JSON.parse(totp.stdout).steps[1]).toMatchObject({ stepId: 'verify', statusCode: 200 });
     const wrong = await telaio(['run', FILE, '-w', 'totp', '--input', 'code=000000', ...srv()]);

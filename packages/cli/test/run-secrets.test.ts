@@ -2,14 +2,28 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, SECRETS, fixture, startFixtureServer, telaio } from './fixtures/run/fixture-server.js';
+import {
+  type FixtureServer,
+  fixture,
+  SECRETS,
+  startFixtureServer,
+  telaio,
+} from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
 let server: FixtureServer;
 let dir: string;
 const basic = Buffer.from(`${SECRETS.projectId}:${SECRETS.credential}`).toString('base64');
 /** Every value that must never be printed without --reveal-secrets. */
-const SECRET_VALUES = [SECRETS.credential, basic, SECRETS.password, SECRETS.sessionToken, SECRETS.loginSecret, SECRETS.totpSecret, SECRETS.sessionJwt];
+const SECRET_VALUES = [
+  SECRETS.credential,
+  basic,
+  SECRETS.password,
+  SECRETS.sessionToken,
+  SECRETS.loginSecret,
+  SECRETS.totpSecret,
+  SECRETS.sessionJwt,
+];
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -18,14 +32,70 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Runs the login flow (credentials, password input, session token reused in the next request) and the TOTP flow in one format, collecting every byte printed or written. */
-async function everyOutput(format: string, extra: string[] = []): Promise<{ text: string; codes: (number | null)[] }> {
+async function everyOutput(
+  format: string,
+  extra: string[] = [],
+): Promise<{ text: string; codes: (number | null)[] }> {
   const out = join(dir, `report-${format}-${extra.length}.txt`);
   const har = join(dir, `run-${format}-${extra.length}.har`);
-  const a = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`, '--input', 'itemId=1', '-f', format, '--har', har, '--log-level', 'debug', '--server', `stytchFixture=${server.url}`, ...extra]);
-  const b = await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`, '--input', 'itemId=1', '-f', format, '-o', out, '--server', `stytchFixture=${server.url}`, ...extra]);
-  const c = await telaio(['run', FILE, '-w', 'totp', '--input-from', 'code=totp:$steps.createTotp.outputs.secret', '-f', format, '--server', `stytchFixture=${server.url}`, ...extra]);
+  const a = await telaio([
+    'run',
+    FILE,
+    '-w',
+    'login-and-fetch',
+    '--input',
+    'username=ada',
+    '--input',
+    `password=${SECRETS.password}`,
+    '--input',
+    'itemId=1',
+    '-f',
+    format,
+    '--har',
+    har,
+    '--log-level',
+    'debug',
+    '--server',
+    `stytchFixture=${server.url}`,
+    ...extra,
+  ]);
+  const b = await telaio([
+    'run',
+    FILE,
+    '-w',
+    'login-and-fetch',
+    '--input',
+    'username=ada',
+    '--input',
+    `password=${SECRETS.password}`,
+    '--input',
+    'itemId=1',
+    '-f',
+    format,
+    '-o',
+    out,
+    '--server',
+    `stytchFixture=${server.url}`,
+    ...extra,
+  ]);
+  const c = await telaio([
+    'run',
+    FILE,
+    '-w',
+    'totp',
+    '--input-from',
+    'code=totp:$steps.createTotp.outputs.secret',
+    '-f',
+    format,
+    '--server',
+    `stytchFixture=${server.url}`,
+    ...extra,
+  ]);
   const files = await Promise.all([readFile(out, 'utf8'), readFile(har, 'utf8')]);
-  return { text: [a.stdout, a.stderr, b.stdout, b.stderr, c.stdout, c.stderr, ...files].join('\n'), codes: [a.code, b.code, c.code] };
+  return {
+    text: [a.stdout, a.stderr, b.stdout, b.stderr, c.stdout, c.stderr, ...files].join('\n'),
+    codes: [a.code, b.code, c.code],
+  };
 }
 
 describe('telaio run: secrets never reach an output unless --reveal-secrets', () => {
@@ -42,12 +112,28 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
   it('with --reveal-secrets the same outputs show them (the search above can fail)', async () => {
     const { text, codes } = await everyOutput('json', ['--reveal-secrets']);
     expect(codes).toEqual([0, 0, 0]);
-    for (const secret of [SECRETS.sessionToken, SECRETS.loginSecret, SECRETS.sessionJwt, basic]) expect(text).toContain(secret);
+    for (const secret of [SECRETS.sessionToken, SECRETS.loginSecret, SECRETS.sessionJwt, basic])
+      expect(text).toContain(secret);
   });
 
   it('the session token the server saw in a later request was masked there too (HAR of step 2)', async () => {
     const har = join(dir, 'later.har');
-    await telaio(['run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`, '--input', 'itemId=1', '--har', har, '--server', `stytchFixture=${server.url}`]);
+    await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input',
+      'itemId=1',
+      '--har',
+      har,
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     const entry = JSON.parse(await readFile(har, 'utf8')).log.entries[1];
     const header = entry.request.headers.find((h: { name: string }) => h.name.toLowerCase() === 'x-session');
     expect(header.value).toBe('[REDACTED]');

@@ -38,8 +38,10 @@ export const command: Command = async (argv) => {
     return 0;
   }
   const format = values.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') return fail(`--format must be pretty or json, got '${format}'`);
-  if (positionals.length !== 1) return fail(`expected one FILE, got ${positionals.length}\nRun 'telaio list --help' for the options.`);
+  if (format !== 'pretty' && format !== 'json')
+    return fail(`--format must be pretty or json, got '${format}'`);
+  if (positionals.length !== 1)
+    return fail(`expected one FILE, got ${positionals.length}\nRun 'telaio list --help' for the options.`);
   const file = positionals[0] as string;
   let document: ArazzoDocument;
   try {
@@ -53,8 +55,19 @@ export const command: Command = async (argv) => {
   }
   const workflows = describeWorkflows(document);
   const title = typeof document.info?.title === 'string' ? document.info.title : undefined;
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ file, ...(title === undefined ? {} : { title }), workflows }, null, 2)}\n`);
-  else process.stdout.write(formatWorkflowList({ file, ...(title === undefined ? {} : { title }), workflows, colors: colorsFor(process.stdout) }));
+  if (format === 'json')
+    process.stdout.write(
+      `${JSON.stringify({ file, ...(title === undefined ? {} : { title }), workflows }, null, 2)}\n`,
+    );
+  else
+    process.stdout.write(
+      formatWorkflowList({
+        file,
+        ...(title === undefined ? {} : { title }),
+        workflows,
+        colors: colorsFor(process.stdout),
+      }),
+    );
   return 0;
 };
 

@@ -5,7 +5,12 @@ import { readInputSchema } from '../shared/read-input-schema.js';
 export interface WorkflowListing {
   readonly workflowId: string;
   readonly summary?: string;
-  readonly inputs: readonly { readonly name: string; readonly type: string; readonly required: boolean; readonly description?: string }[];
+  readonly inputs: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly required: boolean;
+    readonly description?: string;
+  }[];
   readonly outputs: readonly { readonly name: string; readonly value: string }[];
   readonly steps: readonly string[];
 }
@@ -18,7 +23,11 @@ export function describeWorkflows(document: ArazzoDocument): WorkflowListing[] {
     const names = [...new Set([...Object.keys(schema.properties), ...schema.required])];
     const inputs = names.map((name) => {
       const property = schema.properties[name] ?? {};
-      const type = Array.isArray(property.type) ? property.type.join('|') : typeof property.type === 'string' ? property.type : 'any';
+      const type = Array.isArray(property.type)
+        ? property.type.join('|')
+        : typeof property.type === 'string'
+          ? property.type
+          : 'any';
       return {
         name,
         type,
@@ -26,7 +35,10 @@ export function describeWorkflows(document: ArazzoDocument): WorkflowListing[] {
         ...(typeof property.description === 'string' ? { description: property.description } : {}),
       };
     });
-    const outputs = Object.entries(workflow.outputs ?? {}).map(([name, value]) => ({ name, value: String(value) }));
+    const outputs = Object.entries(workflow.outputs ?? {}).map(([name, value]) => ({
+      name,
+      value: String(value),
+    }));
     return {
       workflowId: workflow.workflowId,
       ...(workflow.summary === undefined ? {} : { summary: workflow.summary }),

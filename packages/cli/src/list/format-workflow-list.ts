@@ -11,7 +11,10 @@ export function formatWorkflowList(options: {
   const c = options.colors;
   const lines = [`${c.bold(options.file)}${options.title === undefined ? '' : `  ${c.dim(options.title)}`}`];
   for (const workflow of options.workflows) {
-    lines.push('', `${c.cyan('▶')} ${c.bold(workflow.workflowId)}${workflow.summary === undefined ? '' : `  ${workflow.summary}`}`);
+    lines.push(
+      '',
+      `${c.cyan('▶')} ${c.bold(workflow.workflowId)}${workflow.summary === undefined ? '' : `  ${workflow.summary}`}`,
+    );
     if (workflow.inputs.length === 0) lines.push(`    inputs: ${c.dim('none')}`);
     else {
       lines.push('    inputs:');
@@ -20,14 +23,17 @@ export function formatWorkflowList(options: {
       for (const input of workflow.inputs) {
         const required = input.required ? c.yellow('required') : c.dim('optional');
         const about = input.description === undefined ? '' : `  ${c.dim(input.description)}`;
-        lines.push(`      ${input.name.padEnd(nameWidth)}  ${input.type.padEnd(typeWidth)}  ${required}${about}`);
+        lines.push(
+          `      ${input.name.padEnd(nameWidth)}  ${input.type.padEnd(typeWidth)}  ${required}${about}`,
+        );
       }
     }
     if (workflow.outputs.length === 0) lines.push(`    outputs: ${c.dim('none')}`);
     else {
       lines.push('    outputs:');
       const width = Math.max(...workflow.outputs.map((o) => o.name.length));
-      for (const output of workflow.outputs) lines.push(`      ${output.name.padEnd(width)}  ${c.dim(output.value)}`);
+      for (const output of workflow.outputs)
+        lines.push(`      ${output.name.padEnd(width)}  ${c.dim(output.value)}`);
     }
     lines.push(`    steps: ${workflow.steps.join(' → ')}`);
   }

@@ -30,15 +30,19 @@ export interface Masker {
 const MIN_LENGTH = 4;
 
 /** Creates a Masker seeded with `secrets` (e.g. CredentialProvider.secretValues()). */
-export function createMasker(options: { reveal?: boolean; secrets?: readonly string[]; placeholders?: boolean } = {}): Masker {
+export function createMasker(
+  options: { reveal?: boolean; secrets?: readonly string[]; placeholders?: boolean } = {},
+): Masker {
   const reveal = options.reveal === true;
   /** --dry-run: `<step:$response.body#/x>` placeholders are ours, never secret, always shown. */
-  const isPlaceholder = (v: unknown): boolean => options.placeholders === true && typeof v === 'string' && /^<[^<>\n]+>$/.test(v);
+  const isPlaceholder = (v: unknown): boolean =>
+    options.placeholders === true && typeof v === 'string' && /^<[^<>\n]+>$/.test(v);
   const known = new Set<string>();
   let list: string[] = [];
   const redactor = createRedactor({ reveal, secretValues: () => list });
   const isSecret = (name: string): boolean => redactor.isSecretName(name);
-  const isPair = (record: Record<string, unknown>): boolean => typeof record.name === 'string' && 'value' in record && isSecret(record.name);
+  const isPair = (record: Record<string, unknown>): boolean =>
+    typeof record.name === 'string' && 'value' in record && isSecret(record.name);
 
   const addOne = (raw: string): void => {
     if (raw.length < MIN_LENGTH || isPlaceholder(raw)) return;
@@ -58,7 +62,10 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
   };
   const collect = (value: unknown, name?: string): void => {
     if (reveal) return;
-    if (name !== undefined && isSecret(name)) return add(value);
+    if (name !== undefined && isSecret(name)) {
+      add(value);
+      return;
+    }
     if (Array.isArray(value)) for (const item of value) collect(item);
     else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
       const record = value as Record<string, unknown>;
@@ -78,7 +85,10 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
       for (const [key, item] of Object.entries(record)) {
         const secret = secretHere || isSecret(key) || (pair && key === 'value');
         // A whole secret list or object becomes one mask: not even its size shows.
-        out[key] = secret && item !== null && typeof item === 'object' && !(item instanceof Uint8Array) ? MASK : deep(item, secret);
+        out[key] =
+          secret && item !== null && typeof item === 'object' && !(item instanceof Uint8Array)
+            ? MASK
+            : deep(item, secret);
       }
       return out;
     }
@@ -89,10 +99,18 @@ export function createMasker(options: { reveal?: boolean; secrets?: readonly str
   const record = <T extends { readonly request: SentRequest }>(holder: T): T => {
     if (reveal) return holder;
     const { request } = holder;
-    const body = request.body === undefined ? {} : { body: text(pretty(redactor.body(request.body, request.headers['content-type']))) };
+    const body =
+      request.body === undefined
+        ? {}
+        : { body: text(pretty(redactor.body(request.body, request.headers['content-type']))) };
     const headers = redactor.headers(request.headers);
     for (const [name, v] of Object.entries(request.headers)) if (isPlaceholder(v)) headers[name] = v;
-    const masked: SentRequest = { method: request.method, url: text(redactor.url(request.url)), headers, ...body };
+    const masked: SentRequest = {
+      method: request.method,
+      url: text(redactor.url(request.url)),
+      headers,
+      ...body,
+    };
     return { ...value(holder), request: masked };
   };
   return { reveal, add, collect, text, value, record, secrets: () => list };

@@ -10,7 +10,8 @@ export function createSecretHooks(masker: Masker): EngineHooks {
   return {
     onWorkflowStart: (e) => masker.collect(e.inputs),
     onRequest: (e) => {
-      for (const parameter of e.request.parameters as readonly RequestParameter[]) masker.collect(parameter.value, parameter.name);
+      for (const parameter of e.request.parameters as readonly RequestParameter[])
+        masker.collect(parameter.value, parameter.name);
       if (e.request.body !== undefined) masker.collect(e.request.body.value);
     },
     onResponse: (e) => {

@@ -37,11 +37,16 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
       const status = lastStatus.get(`${e.runId}/${e.stepId}`);
       const why = status === undefined ? '' : `${e.stepId} got ${status}: `;
       const of = limit === undefined ? '' : ` of ${limit + 1}`;
-      write(`${pad(e.depth)}${c.yellow('↻')} ${why}retry in ${seconds(e.delayMs)} (attempt ${e.attempt}${of}, action ${e.action})\n`);
+      write(
+        `${pad(e.depth)}${c.yellow('↻')} ${why}retry in ${seconds(e.delayMs)} (attempt ${e.attempt}${of}, action ${e.action})\n`,
+      );
     },
     onAction: (e) => {
       if (e.type === 'goto') {
-        const target = e.targetWorkflowId === undefined ? `step ${e.targetStepId ?? '?'}` : `workflow ${e.targetWorkflowId}`;
+        const target =
+          e.targetWorkflowId === undefined
+            ? `step ${e.targetStepId ?? '?'}`
+            : `workflow ${e.targetWorkflowId}`;
         write(`${pad(e.depth)}${c.cyan('→')} goto ${c.bold(target)} (action ${e.name})\n`);
       } else if (e.type === 'end') {
         write(`${pad(e.depth)}${c.cyan('■')} end (action ${e.name})\n`);

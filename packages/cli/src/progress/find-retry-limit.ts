@@ -5,7 +5,12 @@ import type { ArazzoDocument, FailureAction, ReusableObject } from '@telaio/core
  * workflow's `failureActions`, inline or through `$components.failureActions`). Arazzo's default
  * when unset is 1 retry; undefined when the action cannot be found.
  */
-export function findRetryLimit(document: ArazzoDocument | undefined, workflowId: string, stepId: string, name: string): number | undefined {
+export function findRetryLimit(
+  document: ArazzoDocument | undefined,
+  workflowId: string,
+  stepId: string,
+  name: string,
+): number | undefined {
   const workflow = document?.workflows?.find((w) => w.workflowId === workflowId);
   const step = workflow?.steps?.find((s) => s.stepId === stepId);
   const candidates = [...(step?.onFailure ?? []), ...(workflow?.failureActions ?? [])];
@@ -16,7 +21,10 @@ export function findRetryLimit(document: ArazzoDocument | undefined, workflowId:
   return undefined;
 }
 
-function resolve(document: ArazzoDocument | undefined, item: FailureAction | ReusableObject): FailureAction | undefined {
+function resolve(
+  document: ArazzoDocument | undefined,
+  item: FailureAction | ReusableObject,
+): FailureAction | undefined {
   if (!('reference' in item)) return item;
   const match = /^\$components\.failureActions\.(.+)$/.exec(item.reference);
   return match === null ? undefined : document?.components?.failureActions?.[match[1] ?? ''];

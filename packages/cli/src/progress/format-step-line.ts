@@ -6,19 +6,30 @@ import type { Colors } from '../shared/colors-for.js';
  * the reason of a failure and the step's outputs (long values cut). Pure; mask the step first;
  * `indent` is the nesting depth of the workflow.
  */
-export function formatStepLine(step: StepResult, options: { readonly colors: Colors; readonly indent?: number }): string {
+export function formatStepLine(
+  step: StepResult,
+  options: { readonly colors: Colors; readonly indent?: number },
+): string {
   const c = options.colors;
   const pad = '  '.repeat(1 + (options.indent ?? 0));
-  const mark = step.status === 'success' ? c.green('✓') : step.status === 'failure' ? c.red('✗') : c.yellow('-');
-  const target = step.request === undefined ? c.dim('(no request)') : `${step.request.method} ${pathOf(step.request.url)}`;
+  const mark =
+    step.status === 'success' ? c.green('✓') : step.status === 'failure' ? c.red('✗') : c.yellow('-');
+  const target =
+    step.request === undefined ? c.dim('(no request)') : `${step.request.method} ${pathOf(step.request.url)}`;
   const code = step.statusCode === undefined ? '' : colourStatus(step.statusCode, c);
-  const parts = [`${pad}${mark} ${c.bold(step.stepId)}`, target, code, c.dim(`${Math.round(step.durationMs)} ms`)];
+  const parts = [
+    `${pad}${mark} ${c.bold(step.stepId)}`,
+    target,
+    code,
+    c.dim(`${Math.round(step.durationMs)} ms`),
+  ];
   if (step.attempts > 1) parts.push(c.yellow(`${step.attempts} attempts`));
   if (step.status === 'skipped') parts.push(c.dim('skipped'));
   let line = parts.filter((part) => part !== '').join('  ');
   if (step.status === 'failure' && step.reason !== undefined) line += `\n${pad}    ${c.red(step.reason)}`;
   const outputs = Object.entries(step.outputs);
-  if (outputs.length > 0) line += `\n${pad}    ${c.dim(outputs.map(([name, value]) => `${name}=${brief(value)}`).join('  '))}`;
+  if (outputs.length > 0)
+    line += `\n${pad}    ${c.dim(outputs.map(([name, value]) => `${name}=${brief(value)}`).join('  '))}`;
   return `${line}\n`;
 }
 

@@ -10,7 +10,10 @@ export function createCountdownSleep(stream: NodeJS.WriteStream, options: { read
       const end = Date.now() + ms;
       const draw = (): void => {
         const left = Math.max(0, end - Date.now());
-        const text = left >= 10_000 || left % 1000 === 0 ? `${Math.ceil(left / 1000)} s` : `${(left / 1000).toFixed(1)} s`;
+        const text =
+          left >= 10_000 || left % 1000 === 0
+            ? `${Math.ceil(left / 1000)} s`
+            : `${(left / 1000).toFixed(1)} s`;
         stream.write(`\r\x1b[K${indent}waiting ${text}…`);
       };
       const finish = (error?: unknown): void => {

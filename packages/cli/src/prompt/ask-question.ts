@@ -41,7 +41,10 @@ export function askQuestion(question: string, options: AskOptions = {}): Promise
     });
     rl.on('close', () => {
       options.signal?.removeEventListener('abort', onAbort);
-      if (!answered) reject(Object.assign(new Error('no answer (input closed or interrupted)'), { code: 'prompt-closed' }));
+      if (!answered)
+        reject(
+          Object.assign(new Error('no answer (input closed or interrupted)'), { code: 'prompt-closed' }),
+        );
     });
     rl.question(question, (answer) => {
       answered = true;

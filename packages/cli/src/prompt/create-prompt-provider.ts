@@ -9,7 +9,10 @@ import { askQuestion } from './ask-question.js';
  * secret-looking names; the answer is converted to the schema's type (integer, number, boolean,
  * object/array as JSON, else the string as typed).
  */
-export function createPromptProvider(options: { readonly colors: Colors; readonly before?: () => void }): InputProvider {
+export function createPromptProvider(options: {
+  readonly colors: Colors;
+  readonly before?: () => void;
+}): InputProvider {
   return {
     async resolve(request: InputRequest) {
       options.before?.();

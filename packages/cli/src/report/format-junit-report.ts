@@ -23,7 +23,8 @@ export function formatJunitReport(result: RunResult, options: { readonly timesta
         `      <failure type="${attr(error.code)}" message="${attr(error.message)}">${text(error.message)}</failure>\n    </testcase>`,
     );
   }
-  const failures = steps.filter((s) => s.status === 'failure').length + (result.status === 'failure' && !stepFailed ? 1 : 0);
+  const failures =
+    steps.filter((s) => s.status === 'failure').length + (result.status === 'failure' && !stepFailed ? 1 : 0);
   const skipped = steps.filter((s) => s.status === 'skipped').length;
   const tests = cases.length;
   const time = seconds(result.durationMs);
@@ -43,7 +44,8 @@ export function formatJunitReport(result: RunResult, options: { readonly timesta
 
 function testcase(result: RunResult, step: StepResult, count: number): string {
   const name = count > 1 ? `${step.stepId} #${count}` : step.stepId;
-  const classname = step.workflowId === result.workflowId ? result.workflowId : `${result.workflowId}.${step.workflowId}`;
+  const classname =
+    step.workflowId === result.workflowId ? result.workflowId : `${result.workflowId}.${step.workflowId}`;
   const open = `    <testcase classname="${attr(classname)}" name="${attr(name)}" time="${seconds(step.durationMs)}"`;
   const detail = [
     step.request === undefined ? undefined : `${step.request.method} ${step.request.url}`,
@@ -51,7 +53,8 @@ function testcase(result: RunResult, step: StepResult, count: number): string {
     `attempts ${step.attempts}`,
   ].filter((line) => line !== undefined);
   if (step.status === 'failure') {
-    const reason = step.reason ?? (result.error?.stepId === step.stepId ? result.error.message : 'step failed');
+    const reason =
+      step.reason ?? (result.error?.stepId === step.stepId ? result.error.message : 'step failed');
     const type = result.error?.stepId === step.stepId ? result.error.code : 'step-failed';
     return `${open}>\n      <failure type="${attr(type)}" message="${attr(reason)}">${text([reason, ...detail].join('\n'))}</failure>\n    </testcase>`;
   }
@@ -72,5 +75,10 @@ function text(value: string): string {
 }
 
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }

@@ -5,7 +5,10 @@ import type { Colors } from '../shared/colors-for.js';
  * The human summary printed after a run: success or failure (with the error and the step), the
  * time, and the workflow's outputs one per line. Pure; mask the result before calling it.
  */
-export function formatPrettyReport(result: RunResult, options: { readonly colors: Colors; readonly dryRun?: boolean }): string {
+export function formatPrettyReport(
+  result: RunResult,
+  options: { readonly colors: Colors; readonly dryRun?: boolean },
+): string {
   const c = options.colors;
   const executions = result.steps.length;
   const took = `${(result.durationMs / 1000).toFixed(2)} s, ${executions} step${executions === 1 ? '' : 's'}`;

@@ -34,7 +34,12 @@ export function toJsonReport(result: RunResult): JsonRunReport {
       durationMs: Math.round(step.durationMs),
       outputs: step.outputs,
     }));
-  const report: JsonRunReport = { workflowId: result.workflowId, status: result.status, outputs: result.outputs, steps };
+  const report: JsonRunReport = {
+    workflowId: result.workflowId,
+    status: result.status,
+    outputs: result.outputs,
+    steps,
+  };
   if (result.status === 'failure') {
     const error = result.error ?? { code: 'workflow-failed', message: 'the workflow failed' };
     return { ...report, error: { code: error.code, message: error.message, stepId: error.stepId ?? null } };

@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import type { RunResult } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import type { Colors } from '../shared/colors-for.js';
-import { formatJsonReport } from './to-json-report.js';
 import { formatJunitReport } from './format-junit-report.js';
 import { formatPrettyReport } from './format-pretty-report.js';
+import { formatJsonReport } from './to-json-report.js';
 
 /** Where and how the final report goes. */
 export interface ReportTarget {
@@ -37,7 +37,11 @@ export async function writeRunReport(options: {
   let text: string;
   if (target.format === 'json') text = formatJsonReport(result, extra);
   else if (target.format === 'junit') text = formatJunitReport(result);
-  else text = formatPrettyReport(result, { colors, ...(target.dryRun === undefined ? {} : { dryRun: target.dryRun }) });
+  else
+    text = formatPrettyReport(result, {
+      colors,
+      ...(target.dryRun === undefined ? {} : { dryRun: target.dryRun }),
+    });
   text = masker.text(text);
   if (target.output !== undefined) await writeFile(target.output, text);
   else process.stdout.write(text);

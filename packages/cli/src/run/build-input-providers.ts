@@ -33,12 +33,18 @@ export async function buildInputProviders(plan: InputProviderPlan): Promise<Reco
   for (const from of plan.inputFrom) {
     if (from.provider === 'env') {
       const value = env[from.arg ?? ''];
-      if (value === undefined) throw new UsageError(`--input-from ${from.name}=env:${from.arg}: the environment variable ${from.arg} is not set`);
+      if (value === undefined)
+        throw new UsageError(
+          `--input-from ${from.name}=env:${from.arg}: the environment variable ${from.arg} is not set`,
+        );
       providers[from.name] = { resolve: () => convert(value, plan.schema.properties[from.name]?.type) };
     } else if (plan.dryRun) {
       providers[from.name] = { resolve: () => `<${from.provider}:${from.arg ?? from.name}>` };
     } else if (from.provider === 'prompt') {
-      if (!plan.interactive) throw new UsageError(`--input-from ${from.name}=prompt needs a terminal (stdin and stderr); give --input ${from.name}=VALUE instead`);
+      if (!plan.interactive)
+        throw new UsageError(
+          `--input-from ${from.name}=prompt needs a terminal (stdin and stderr); give --input ${from.name}=VALUE instead`,
+        );
       providers[from.name] = createPromptProvider({ colors: plan.colors });
     } else {
       const { createTotpInputProvider } = await import('@telaio/stytch-auth');
@@ -64,7 +70,11 @@ export async function buildInputProviders(plan: InputProviderPlan): Promise<Reco
  * provider that throws (Ctrl-C at a prompt, a totp expression with no secret) becomes "no value"
  * reported to `onError` rather than an exception out of the engine.
  */
-function teach(provider: InputProvider, name: string, plan: { readonly masker: Masker; readonly onError?: (name: string, error: unknown) => void }): InputProvider {
+function teach(
+  provider: InputProvider,
+  name: string,
+  plan: { readonly masker: Masker; readonly onError?: (name: string, error: unknown) => void },
+): InputProvider {
   const { masker } = plan;
   return {
     ...(provider.secret === undefined ? {} : { secret: provider.secret }),
@@ -93,13 +103,15 @@ function standIn(name: string, schema: Record<string, unknown> | undefined): unk
   if (type === undefined || type === 'string') return `<input:${name}>`;
   if (schema?.default !== undefined) return schema.default;
   if (Array.isArray(schema?.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (type === 'integer' || type === 'number') return typeof schema?.minimum === 'number' ? schema.minimum : 0;
+  if (type === 'integer' || type === 'number')
+    return typeof schema?.minimum === 'number' ? schema.minimum : 0;
   if (type === 'boolean') return false;
   return type === 'array' ? [] : {};
 }
 
 function convert(text: string, type: unknown): unknown {
-  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))
+    return Number(text);
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
   return text;
 }

@@ -18,8 +18,13 @@ export const command: Command = async (argv) => {
     return await executeRun(options);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`telaio run: ${error.message}\n${error.detail === undefined ? '' : `${error.detail}`}`);
-      if (error.detail === undefined && /^(missing FILE|expected one FILE|Unknown option|--)/.test(error.message)) {
+      process.stderr.write(
+        `telaio run: ${error.message}\n${error.detail === undefined ? '' : `${error.detail}`}`,
+      );
+      if (
+        error.detail === undefined &&
+        /^(missing FILE|expected one FILE|Unknown option|--)/.test(error.message)
+      ) {
         process.stderr.write("Run 'telaio run --help' for the options.\n");
       }
       return 2;

@@ -12,11 +12,11 @@ import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
+import { explainProviderError } from './explain-provider-error.js';
 import { loadRunDocument } from './load-run-document.js';
 import type { RunOptions } from './parse-run-args.js';
 import { prepareInputs } from './prepare-inputs.js';
 import { selectWorkflow } from './select-workflow.js';
-import { explainProviderError } from './explain-provider-error.js';
 import { startRunServices } from './start-run-services.js';
 
 /** Input errors found before anything was sent: the run could not start. */
@@ -38,7 +38,8 @@ export async function executeRun(run: RunOptions): Promise<number> {
     run,
     masker,
     onDryRunRecord: (record) => {
-      if (run.format === 'pretty') process.stdout.write(masker.text(formatDryRunRecord(masker.record(record), { colors: outColors })));
+      if (run.format === 'pretty')
+        process.stdout.write(masker.text(formatDryRunRecord(masker.record(record), { colors: outColors })));
     },
   });
   const abort = new AbortController();
@@ -57,9 +58,13 @@ export async function executeRun(run: RunOptions): Promise<number> {
     await services.useDocument(loaded.uri, loaded.document.sourceDescriptions);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
     for (const name of Object.keys(run.servers)) {
-      if (!sources.includes(name)) throw new UsageError(`--server ${name}: no such source description; the document has: ${sources.join(', ')}`);
+      if (!sources.includes(name))
+        throw new UsageError(
+          `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
+        );
     }
-    if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`))) await services.useStytch();
+    if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`)))
+      await services.useStytch();
     const schema = readInputSchema(loaded.document, workflowId);
     const inputs = await prepareInputs(run, schema);
     const inputProviders = await buildInputProviders({
@@ -72,13 +77,28 @@ export async function executeRun(run: RunOptions): Promise<number> {
       colors: errColors,
       onError: (name, error) => {
         const e = error as { message?: string; code?: string };
-        providerErrors.set(name, `${e.message ?? String(error)}${e.code === undefined ? '' : ` (${e.code})`}`);
-        if (!abort.signal.aborted) stderr.write(`${errColors.red('!')} input ${name}: ${masker.text(providerErrors.get(name) ?? '')}\n`);
+        providerErrors.set(
+          name,
+          `${e.message ?? String(error)}${e.code === undefined ? '' : ` (${e.code})`}`,
+        );
+        if (!abort.signal.aborted)
+          stderr.write(
+            `${errColors.red('!')} input ${name}: ${masker.text(providerErrors.get(name) ?? '')}\n`,
+          );
       },
     });
     const write = (text: string): void => void stderr.write(text);
     const hooks: (EngineHooks | undefined)[] = [createSecretHooks(masker), services.dryRun?.hooks];
-    if (showProgress) hooks.push(createProgressHooks({ write, colors: errColors, masker, document: loaded.document, verbose: run.logLevel === 'debug' || run.logLevel === 'trace' }));
+    if (showProgress)
+      hooks.push(
+        createProgressHooks({
+          write,
+          colors: errColors,
+          masker,
+          document: loaded.document,
+          verbose: run.logLevel === 'debug' || run.logLevel === 'trace',
+        }),
+      );
     if (interactive && !run.dryRun && run.format === 'pretty') {
       const { createQrHook } = await import('@telaio/stytch-auth');
       hooks.push(createQrHook({ write, isTTY: true }));
@@ -92,9 +112,17 @@ export async function executeRun(run: RunOptions): Promise<number> {
       inputProviders,
     });
     const result = explainProviderError(ran, providerErrors, abort.signal.aborted);
-    if (result.status === 'failure' && result.steps.length === 0 && START_ERRORS.has(result.error?.code ?? '')) {
-      const hint = interactive ? '' : ' (off a terminal, give it with --input NAME=VALUE, --inputs FILE or --input-from NAME=PROVIDER)';
-      throw new UsageError(`${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`);
+    if (
+      result.status === 'failure' &&
+      result.steps.length === 0 &&
+      START_ERRORS.has(result.error?.code ?? '')
+    ) {
+      const hint = interactive
+        ? ''
+        : ' (off a terminal, give it with --input NAME=VALUE, --inputs FILE or --input-from NAME=PROVIDER)';
+      throw new UsageError(
+        `${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`,
+      );
     }
     await writeRunReport({
       result,
@@ -106,7 +134,9 @@ export async function executeRun(run: RunOptions): Promise<number> {
         dryRun: run.dryRun,
         ...(run.output === undefined ? {} : { output: run.output }),
         ...(run.har === undefined ? {} : { har: run.har }),
-        ...(run.dryRun && run.format === 'json' ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } } : {}),
+        ...(run.dryRun && run.format === 'json'
+          ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } }
+          : {}),
       },
     });
     if (abort.signal.aborted) return 130;

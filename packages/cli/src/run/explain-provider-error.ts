@@ -4,13 +4,24 @@ import type { RunResult } from '@telaio/core';
  * The run result with an `input-missing` error explained by the provider that failed for that
  * input (`totp:` found no secret, the prompt was closed), and `interrupted` when Ctrl-C stopped it.
  */
-export function explainProviderError(result: RunResult, failures: ReadonlyMap<string, string>, interrupted: boolean): RunResult {
+export function explainProviderError(
+  result: RunResult,
+  failures: ReadonlyMap<string, string>,
+  interrupted: boolean,
+): RunResult {
   const error = result.error;
   if (error === undefined) return result;
-  if (interrupted) return { ...result, error: { ...error, code: 'interrupted', message: `interrupted (Ctrl-C): ${error.message}` } };
+  if (interrupted)
+    return {
+      ...result,
+      error: { ...error, code: 'interrupted', message: `interrupted (Ctrl-C): ${error.message}` },
+    };
   if (error.code !== 'input-missing') return result;
   const name = /input '([^']+)'/.exec(error.message)?.[1];
   const reason = name === undefined ? undefined : failures.get(name);
   if (reason === undefined) return result;
-  return { ...result, error: { ...error, message: reason.includes(`'${name}'`) ? reason : `input '${name}': ${reason}` } };
+  return {
+    ...result,
+    error: { ...error, message: reason.includes(`'${name}'`) ? reason : `input '${name}': ${reason}` },
+  };
 }

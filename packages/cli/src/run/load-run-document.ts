@@ -8,7 +8,11 @@ import type { CliEngine, LoadedDocument } from './engine-api.js';
  * read) is a UsageError (exit 2) whose detail lists the diagnostics with `telaio validate`'s own
  * stylish formatter (errors only: warnings do not stop a run).
  */
-export async function loadRunDocument(engine: CliEngine, path: string, color: boolean): Promise<LoadedDocument> {
+export async function loadRunDocument(
+  engine: CliEngine,
+  path: string,
+  color: boolean,
+): Promise<LoadedDocument> {
   try {
     return await engine.load(path);
   } catch (error) {

@@ -40,40 +40,22 @@ const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'
 
 /** Parses `telaio run` arguments; throws UsageError (exit 2) on anything malformed. */
 export function parseRunArgs(argv: readonly string[]): RunOptions {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        workflow: { type: 'string', short: 'w' },
-        input: { type: 'string', short: 'i', multiple: true },
-        inputs: { type: 'string' },
-        server: { type: 'string', multiple: true },
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        har: { type: 'string' },
-        'input-from': { type: 'string', multiple: true },
-        'reveal-secrets': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        sandbox: { type: 'boolean' },
-        timeout: { type: 'string' },
-        'log-level': { type: 'string' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
   if (!help && positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'missing FILE' : `expected one FILE, got ${positionals.length}`);
+    throw new UsageError(
+      positionals.length === 0 ? 'missing FILE' : `expected one FILE, got ${positionals.length}`,
+    );
   }
   const format = (values.format ?? 'pretty') as RunFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
   const inputs: Record<string, unknown> = {};
   const rawInputs: Record<string, string> = {};
   for (const text of values.input ?? []) {
@@ -84,7 +66,8 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   const servers: Record<string, string> = {};
   for (const text of values.server ?? []) {
     const { name, value } = parseAssignment(text, '--server');
-    if (!/^https?:\/\//i.test(value)) throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
+    if (!/^https?:\/\//i.test(value))
+      throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
     servers[name] = value;
   }
   const inputFrom = (values['input-from'] ?? []).map(parseInputFrom);
@@ -118,8 +101,35 @@ function parseInputFrom(text: string): InputFrom {
   const provider = colon < 0 ? value : value.slice(0, colon);
   const arg = colon < 0 ? undefined : value.slice(colon + 1);
   if (provider === 'prompt') return { name, provider };
-  if ((provider === 'env' || provider === 'totp') && arg !== undefined && arg !== '') return { name, provider, arg };
+  if ((provider === 'env' || provider === 'totp') && arg !== undefined && arg !== '')
+    return { name, provider, arg };
   throw new UsageError(
     `--input-from ${name}: unknown provider '${value}' (use prompt, env:VAR or totp:EXPR, e.g. code=totp:$steps.createTotp.outputs.secret)`,
   );
+}
+
+/** node:util parseArgs with `telaio run`'s options. */
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      workflow: { type: 'string', short: 'w' },
+      input: { type: 'string', short: 'i', multiple: true },
+      inputs: { type: 'string' },
+      server: { type: 'string', multiple: true },
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      har: { type: 'string' },
+      'input-from': { type: 'string', multiple: true },
+      'reveal-secrets': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      sandbox: { type: 'boolean' },
+      timeout: { type: 'string' },
+      'log-level': { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+  });
 }

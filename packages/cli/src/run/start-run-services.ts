@@ -1,7 +1,7 @@
 import type { CredentialProvider, SourceDescription, Transport } from '@telaio/core';
-import { createRefResolver, prepareRefResolver, type RefResolver } from './dry-run/create-ref-resolver.js';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
+import { createRefResolver, prepareRefResolver, type RefResolver } from './dry-run/create-ref-resolver.js';
 import type { RunOptions } from './parse-run-args.js';
 
 /** What a run talks through, and how to tear it down. */
@@ -46,7 +46,11 @@ export async function startRunServices(options: {
   };
   const useStytch = async (): Promise<void> => {
     const { createStytchCredentials } = await import('@telaio/stytch-auth');
-    inner = createStytchCredentials(sandbox === undefined ? {} : { projectId: sandbox.projectId, secret: sandbox.secret, baseUrl: sandbox.url });
+    inner = createStytchCredentials(
+      sandbox === undefined
+        ? {}
+        : { projectId: sandbox.projectId, secret: sandbox.secret, baseUrl: sandbox.url },
+    );
     for (const secret of inner.secretValues?.() ?? []) masker.add(secret);
   };
   const closeSandbox = async (): Promise<void> => {
@@ -68,7 +72,9 @@ export async function startRunServices(options: {
   const { createHttpTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
   const transport = createHttpTransport({
-    ...(run.timeoutMs === undefined ? {} : { timeout: { total: run.timeoutMs, connect: Math.min(run.timeoutMs, 10_000) } }),
+    ...(run.timeoutMs === undefined
+      ? {}
+      : { timeout: { total: run.timeoutMs, connect: Math.min(run.timeoutMs, 10_000) } }),
     ...(logger === undefined ? {} : { logger }),
     captureHar: run.har !== undefined,
     revealSecrets: run.revealSecrets,
@@ -89,5 +95,8 @@ export async function startRunServices(options: {
 
 async function createMaskedLogger(level: string, masker: Masker) {
   const { pino } = await import('pino');
-  return pino({ level, base: null }, { write: (line: string) => void process.stderr.write(masker.text(line)) });
+  return pino(
+    { level, base: null },
+    { write: (line: string) => void process.stderr.write(masker.text(line)) },
+  );
 }

@@ -5,7 +5,10 @@ import type { EngineHooks } from '@telaio/core';
  * so printers that follow already know a value is secret). A hook that throws is reported to
  * `onError` and does not stop the others or the run.
  */
-export function mergeHooks(hooks: readonly (EngineHooks | undefined)[], onError?: (error: unknown) => void): EngineHooks {
+export function mergeHooks(
+  hooks: readonly (EngineHooks | undefined)[],
+  onError?: (error: unknown) => void,
+): EngineHooks {
   const present = hooks.filter((h): h is EngineHooks => h !== undefined);
   const merged: Record<string, (event: unknown) => void> = {};
   const names = new Set(present.flatMap((h) => Object.keys(h)));

@@ -3,7 +3,8 @@ import { UsageError } from './usage-error.js';
 /** `--timeout` value to milliseconds: `500ms`, `30s`, `2m`, or a bare number of seconds. */
 export function parseDuration(text: string, flag: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (match === null) throw new UsageError(`${flag} expects a duration such as 30s, 500ms or 2m, got '${text}'`);
+  if (match === null)
+    throw new UsageError(`${flag} expects a duration such as 30s, 500ms or 2m, got '${text}'`);
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
   const ms = unit === 'ms' ? amount : unit === 's' ? amount * 1000 : amount * 60_000;

@@ -22,13 +22,24 @@ export function readInputSchema(document: ArazzoDocument, workflowId: string): I
     if (s.properties !== null && typeof s.properties === 'object') {
       for (const [name, child] of Object.entries(s.properties as Record<string, unknown>)) {
         let resolved = child;
-        for (let i = 0; i < 16 && resolved !== null && typeof resolved === 'object' && typeof (resolved as { $ref?: unknown }).$ref === 'string'; i++) {
+        for (
+          let i = 0;
+          i < 16 &&
+          resolved !== null &&
+          typeof resolved === 'object' &&
+          typeof (resolved as { $ref?: unknown }).$ref === 'string';
+          i++
+        ) {
           resolved = follow(document, (resolved as { $ref: string }).$ref);
         }
-        properties[name] = (resolved !== null && typeof resolved === 'object' ? resolved : {}) as Record<string, unknown>;
+        properties[name] = (resolved !== null && typeof resolved === 'object' ? resolved : {}) as Record<
+          string,
+          unknown
+        >;
       }
     }
-    if (Array.isArray(s.required)) for (const name of s.required) if (typeof name === 'string') required.add(name);
+    if (Array.isArray(s.required))
+      for (const name of s.required) if (typeof name === 'string') required.add(name);
   };
   visit(workflow?.inputs, 0);
   return { properties, required: [...required] };

@@ -37,13 +37,24 @@ export function createDryRun(options: {
   const transport: Transport = {
     async send(prepared, context) {
       const credentials = context.credentials ?? options.credentials;
-      const request = await resolveDryRunRequest({ request: prepared, ...(credentials === undefined ? {} : { credentials }) });
-      const stepId = currentStep === '?' ? (prepared.operation.operationId ?? prepared.operation.path) : currentStep;
+      const request = await resolveDryRunRequest({
+        request: prepared,
+        ...(credentials === undefined ? {} : { credentials }),
+      });
+      const stepId =
+        currentStep === '?' ? (prepared.operation.operationId ?? prepared.operation.path) : currentStep;
       const answer = pickSuccessResponse(prepared.operation);
       const record = { stepId, request, statusCode: answer.statusCode };
       records.push(record);
       options.onRecord?.(record);
-      const body = answer.schema === undefined && answer.mediaType === undefined ? undefined : synthesiseBody({ schema: answer.schema, stepId, resolveRef: (ref) => options.resolveRef?.(prepared.operation.sourceName, ref) });
+      const body =
+        answer.schema === undefined && answer.mediaType === undefined
+          ? undefined
+          : synthesiseBody({
+              schema: answer.schema,
+              stepId,
+              resolveRef: (ref) => options.resolveRef?.(prepared.operation.sourceName, ref),
+            });
       const response: ReceivedResponse = {
         statusCode: answer.statusCode,
         headers: { 'content-type': answer.mediaType ?? 'application/json', 'x-telaio-dry-run': 'true' },
@@ -54,5 +65,10 @@ export function createDryRun(options: {
       return response;
     },
   };
-  return { transport, hooks: { onRequest: (e) => void (currentStep = e.stepId) }, records };
+  const hooks: EngineHooks = {
+    onRequest: (e) => {
+      currentStep = e.stepId;
+    },
+  };
+  return { transport, hooks, records };
 }

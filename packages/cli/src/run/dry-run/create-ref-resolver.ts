@@ -11,8 +11,13 @@ export type RefResolver = (sourceName: string, ref: string) => unknown;
  * reads each local source file once (JSON or YAML) relative to the Arazzo document. Remote sources
  * and refs into other files resolve to undefined (their leaves become plain placeholders).
  */
-export function createRefResolver(options: { readonly documentUri: string; readonly sources: readonly SourceDescription[] }): RefResolver {
-  const base = dirname(options.documentUri.startsWith('file:') ? fileURLToPath(options.documentUri) : options.documentUri);
+export function createRefResolver(options: {
+  readonly documentUri: string;
+  readonly sources: readonly SourceDescription[];
+}): RefResolver {
+  const base = dirname(
+    options.documentUri.startsWith('file:') ? fileURLToPath(options.documentUri) : options.documentUri,
+  );
   const parsed = new Map<string, unknown>();
   const load = (name: string): unknown => {
     if (parsed.has(name)) return parsed.get(name);

@@ -9,7 +9,8 @@ export function formatDryRunRecord(record: DryRunRecord, options: { readonly col
   const c = options.colors;
   const { request } = record;
   const lines = [`${c.cyan('⇢')} ${c.bold(record.stepId)}  ${c.bold(request.method)} ${request.url}`];
-  for (const [name, value] of Object.entries(request.headers)) lines.push(`    ${c.dim(`${name}:`)} ${value}`);
+  for (const [name, value] of Object.entries(request.headers))
+    lines.push(`    ${c.dim(`${name}:`)} ${value}`);
   if (request.body !== undefined) for (const line of request.body.split('\n')) lines.push(`    ${line}`);
   lines.push(`    ${c.dim(`(not sent; answered ${record.statusCode} with placeholders)`)}`);
   return `${lines.join('\n')}\n`;

@@ -5,13 +5,20 @@ import type { OperationInfo } from '@telaio/core';
  * a status code and its JSON schema, for `--dry-run`'s made-up answer. 200 with no schema when the
  * operation documents none.
  */
-export function pickSuccessResponse(operation: OperationInfo): { statusCode: number; schema?: unknown; mediaType?: string } {
+export function pickSuccessResponse(operation: OperationInfo): {
+  statusCode: number;
+  schema?: unknown;
+  mediaType?: string;
+} {
   const codes = Object.keys(operation.responses);
   const exact = codes.filter((code) => /^2\d\d$/.test(code)).sort()[0];
-  const chosen = exact ?? codes.find((code) => /^2xx$/i.test(code)) ?? codes.find((code) => code === 'default');
+  const chosen =
+    exact ?? codes.find((code) => /^2xx$/i.test(code)) ?? codes.find((code) => code === 'default');
   const statusCode = exact === undefined ? 200 : Number(exact);
   if (chosen === undefined) return { statusCode };
-  const response = operation.responses[chosen] as { content?: Record<string, { schema?: unknown }> } | undefined;
+  const response = operation.responses[chosen] as
+    | { content?: Record<string, { schema?: unknown }> }
+    | undefined;
   const content = response?.content ?? {};
   const mediaType = Object.keys(content).find((type) => /json/i.test(type)) ?? Object.keys(content)[0];
   if (mediaType === undefined) return { statusCode };

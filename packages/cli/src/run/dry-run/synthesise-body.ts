@@ -4,7 +4,11 @@
  * which earlier response feeds them. Objects keep their properties (allOf merged, the first
  * oneOf/anyOf branch), arrays hold one item; recursion stops at depth 8.
  */
-export function synthesiseBody(options: { readonly schema: unknown; readonly stepId: string; readonly resolveRef?: (ref: string) => unknown }): unknown {
+export function synthesiseBody(options: {
+  readonly schema: unknown;
+  readonly stepId: string;
+  readonly resolveRef?: (ref: string) => unknown;
+}): unknown {
   return walk(options.schema, options.stepId, '', 0, options.resolveRef ?? (() => undefined));
 }
 
@@ -22,7 +26,13 @@ function walk(schema: unknown, stepId: string, pointer: string, depth: number, d
     if (properties === undefined) return {};
     const out: Record<string, unknown> = {};
     for (const [name, child] of Object.entries(properties)) {
-      out[name] = walk(child, stepId, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1, deref);
+      out[name] = walk(
+        child,
+        stepId,
+        `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        depth + 1,
+        deref,
+      );
     }
     return out;
   }
@@ -41,10 +51,15 @@ function merge(input: Schema, deref: Deref, hops: number): Schema {
     hops += 1;
   }
   let out: Schema = { ...schema };
-  const branch = (Array.isArray(schema.oneOf) ? schema.oneOf[0] : undefined) ?? (Array.isArray(schema.anyOf) ? schema.anyOf[0] : undefined);
-  if (branch !== null && typeof branch === 'object') out = combine(out, merge(branch as Schema, deref, hops + 1));
+  const branch =
+    (Array.isArray(schema.oneOf) ? schema.oneOf[0] : undefined) ??
+    (Array.isArray(schema.anyOf) ? schema.anyOf[0] : undefined);
+  if (branch !== null && typeof branch === 'object')
+    out = combine(out, merge(branch as Schema, deref, hops + 1));
   if (Array.isArray(schema.allOf)) {
-    for (const part of schema.allOf) if (part !== null && typeof part === 'object') out = combine(out, merge(part as Schema, deref, hops + 1));
+    for (const part of schema.allOf)
+      if (part !== null && typeof part === 'object')
+        out = combine(out, merge(part as Schema, deref, hops + 1));
   }
   return out;
 }
