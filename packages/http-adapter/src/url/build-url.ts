@@ -14,17 +14,23 @@ export interface BuiltTarget {
 }
 
 /** Parameter definitions of an operation by `in` + name, built once per operation. */
-const definitionCache = new WeakMap<object, Map<string, OperationParameter>>();
+const definitionCache = new WeakMap<object, Map<string, Map<string, OperationParameter>>>();
 
-function definitionsOf(operation: PreparedRequest['operation']): Map<string, OperationParameter> {
-  let map = definitionCache.get(operation);
-  if (map === undefined) {
-    map = new Map(
-      operation.parameters.map((p) => [`${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p]),
-    );
-    definitionCache.set(operation, map);
+function definitionsOf(operation: PreparedRequest['operation']): Map<string, Map<string, OperationParameter>> {
+  let byLocation = definitionCache.get(operation);
+  if (byLocation === undefined) {
+    byLocation = new Map();
+    for (const p of operation.parameters) {
+      let byName = byLocation.get(p.in);
+      if (byName === undefined) {
+        byName = new Map();
+        byLocation.set(p.in, byName);
+      }
+      byName.set(p.in === 'header' ? p.name.toLowerCase() : p.name, p);
+    }
+    definitionCache.set(operation, byLocation);
   }
-  return map;
+  return byLocation;
 }
 
 /** A `content` parameter's value as text: JSON for JSON media types (and by default), else as is. */
@@ -49,7 +55,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
   for (const parameter of request.parameters) {
     if (parameter.value === undefined) continue;
     const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
-    const definition = definitions.get(`${parameter.in}:${key}`);
+    const definition = definitions.get(parameter.in)?.get(key);
     const usesContent = definition?.content !== undefined && definition.schema === undefined;
     const serialized = serializeParameter({
       name: parameter.name,
@@ -61,7 +67,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
     });
     switch (parameter.in) {
       case 'path':
-        path = path.split(`{${parameter.name}}`).join(serialized.text ?? '');
+        path = path.replaceAll(`{${parameter.name}}`, () => serialized.text ?? '');
         break;
       case 'query':
         query.push(...(serialized.pairs ?? []));

@@ -12,7 +12,9 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
  */
 export function selectServer(options: { readonly request: PreparedRequest }): string {
   const { request } = options;
-  const key = `${request.serverUrl ?? ''}\u0000${request.source?.url ?? ''}`;
+  // an absolute serverUrl (what the engine usually passes) decides alone; otherwise the source URL counts too
+  const server = request.serverUrl ?? '';
+  const key = request.source === undefined || ABSOLUTE.test(server) ? server : `${server}\u0000${request.source.url}`;
   let perOperation = cache.get(request.operation);
   const cached = perOperation?.get(key);
   if (cached !== undefined) return cached;
