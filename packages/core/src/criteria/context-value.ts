@@ -6,7 +6,11 @@ import type { ExpressionContext, MissingValueListener } from '../expressions/con
 import { evaluateExpression } from '../expressions/evaluate-expression.js';
 
 /** The context's value, or undefined (reported) when absent. */
-export function readContext(context: RuntimeExpression | undefined, ctx: ExpressionContext, onMissing?: MissingValueListener): unknown {
+export function readContext(
+  context: RuntimeExpression | undefined,
+  ctx: ExpressionContext,
+  onMissing?: MissingValueListener,
+): unknown {
   return context === undefined ? undefined : evaluateExpression(context, ctx, onMissing);
 }
 

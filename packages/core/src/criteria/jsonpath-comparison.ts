@@ -28,7 +28,8 @@ export function compileComparisonQuery(
     const token = tokens[0];
     if (tokens.length !== 2 || token === undefined) return undefined;
     if (token.type === 'number' || token.type === 'string') literal = token.value;
-    else if (token.type === 'name' && ['true', 'false', 'null'].includes(token.value)) literal = JSON.parse(token.value);
+    else if (token.type === 'name' && ['true', 'false', 'null'].includes(token.value))
+      literal = JSON.parse(token.value);
     else return undefined;
   } catch (e) {
     if (e instanceof CriterionSyntaxError) return undefined;
@@ -39,9 +40,14 @@ export function compileComparisonQuery(
   const select: Select = (value) => {
     let selected = selectPath(value);
     if (selected.length === 0 && lengthOf !== undefined) {
-      selected = lengthOf(value).flatMap((v) => (Array.isArray(v) || typeof v === 'string' ? [v.length] : []));
+      selected = lengthOf(value).flatMap((v) =>
+        Array.isArray(v) || typeof v === 'string' ? [v.length] : [],
+      );
     }
     return selected.filter((v) => compareValues(op as ComparisonOperator, v, literal));
   };
-  return { select, warning: `'${condition}' is not an RFC 9535 query; read as the query '${path}' compared ${op} ${literalText}` };
+  return {
+    select,
+    warning: `'${condition}' is not an RFC 9535 query; read as the query '${path}' compared ${op} ${literalText}`,
+  };
 }

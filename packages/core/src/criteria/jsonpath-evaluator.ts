@@ -6,9 +6,9 @@
  */
 import { query } from 'jsonpath-rfc9535';
 import parseRfc9535 from 'jsonpath-rfc9535/parser';
+import { readContext } from './context-value.js';
 import { compileComparisonQuery } from './jsonpath-comparison.js';
 import { compileGoessner } from './jsonpath-goessner.js';
-import { readContext } from './context-value.js';
 import { type CompiledCriterion, type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
 /** JSONPath versions; `rfc9535` (the default named by the spec) first. */
@@ -75,7 +75,14 @@ function selectRfc9535(condition: string): Select {
   const rootFilter = /^\$\s*\[\s*\?/.test(condition);
   return (value) => {
     const strict = query(value as never, condition);
-    if (strict.length > 0 || !rootFilter || typeof value !== 'object' || value === null || Array.isArray(value)) return strict;
+    if (
+      strict.length > 0 ||
+      !rootFilter ||
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value)
+    )
+      return strict;
     return query([value] as never, condition);
   };
 }

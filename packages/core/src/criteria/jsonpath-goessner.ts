@@ -20,7 +20,11 @@ export function compileGoessner(path: string): (value: unknown) => readonly unkn
     const script = /^\?\((.*)\)$/s.exec(part)?.[1] ?? /^\((.*)\)$/s.exec(part)?.[1];
     if (script === undefined || Script === undefined) continue;
     try {
-      new Script(script.replaceAll(/@([.\s)[])/gu, '_$_v$1').replaceAll(/@(parentProperty|parent|property|root|path)/g, '_$_$1'));
+      new Script(
+        script
+          .replaceAll(/@([.\s)[])/gu, '_$_v$1')
+          .replaceAll(/@(parentProperty|parent|property|root|path)/g, '_$_$1'),
+      );
     } catch (e) {
       throw new CriterionSyntaxError(`bad JSONPath filter '${script}': ${(e as Error).message}`);
     }

@@ -3,8 +3,8 @@
  * Object (`simple`, `regex`, `jsonpath`, `xpath`) plus any plugin evaluators.
  */
 import type { RuntimeExpression } from '../expressions/ast.js';
-import type { Criterion } from '../model/arazzo.js';
 import { parseExpression } from '../expressions/parse-expression.js';
+import type { Criterion } from '../model/arazzo.js';
 import { standardEvaluators } from './standard-evaluators.js';
 import { type CompiledCriterion, type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
@@ -32,7 +32,9 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
       const { type, version } = criterionType(criterion.type);
       const evaluator = evaluators.get(type);
       if (evaluator === undefined) {
-        throw new CriterionSyntaxError(`unknown criterion type '${type}' (known: ${[...evaluators.keys()].join(', ')})`);
+        throw new CriterionSyntaxError(
+          `unknown criterion type '${type}' (known: ${[...evaluators.keys()].join(', ')})`,
+        );
       }
       if (version !== undefined && !evaluator.versions.includes(version)) {
         const known = evaluator.versions.length > 0 ? evaluator.versions.join(', ') : 'none';
@@ -41,14 +43,21 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
       let context: RuntimeExpression | undefined;
       if (criterion.context === undefined || criterion.context === null) {
         if (evaluator.requiresContext === true) {
-          throw new CriterionSyntaxError(`a ${type} criterion needs a context (e.g. context: $response.body)`);
+          throw new CriterionSyntaxError(
+            `a ${type} criterion needs a context (e.g. context: $response.body)`,
+          );
         }
       } else {
         const parsed = parseExpression(String(criterion.context));
-        if (!parsed.ok) throw new CriterionSyntaxError(`bad context '${criterion.context}': ${parsed.error.message}`);
+        if (!parsed.ok)
+          throw new CriterionSyntaxError(`bad context '${criterion.context}': ${parsed.error.message}`);
         context = parsed.value;
       }
-      return evaluator.compile({ condition: criterion.condition, context, version: version ?? evaluator.versions[0] });
+      return evaluator.compile({
+        condition: criterion.condition,
+        context,
+        version: version ?? evaluator.versions[0],
+      });
     },
   };
 }
@@ -57,7 +66,8 @@ function criterionType(type: Criterion['type'] | undefined): { type: string; ver
   if (type === undefined || type === null) return { type: 'simple' };
   if (typeof type === 'string') return { type };
   if (typeof type === 'object' && typeof type.type === 'string') {
-    if (typeof type.version !== 'string') throw new CriterionSyntaxError(`a criterion expression type object needs a version`);
+    if (typeof type.version !== 'string')
+      throw new CriterionSyntaxError(`a criterion expression type object needs a version`);
     return { type: type.type, version: type.version };
   }
   throw new CriterionSyntaxError('a criterion type is a string or {type, version}');

@@ -22,7 +22,10 @@ export function createXpathEvaluator(): CriterionEvaluator {
   const parseXml = (text: string): unknown => {
     if (text === lastText) return lastDocument;
     let failed = false;
-    const doc = new DOMParser({ onError: (level) => void (level !== 'warning' && (failed = true)) }).parseFromString(text, 'text/xml');
+    const onError = (level: string): void => {
+      if (level !== 'warning') failed = true;
+    };
+    const doc = new DOMParser({ onError }).parseFromString(text, 'text/xml');
     lastText = text;
     lastDocument = failed ? undefined : doc;
     return lastDocument;
@@ -33,7 +36,11 @@ export function createXpathEvaluator(): CriterionEvaluator {
     requiresContext: true,
     compile({ condition, context }) {
       try {
-        fontoxpath.parseScript(condition, { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE }, scratch as never);
+        fontoxpath.parseScript(
+          condition,
+          { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE },
+          scratch as never,
+        );
       } catch (e) {
         throw new CriterionSyntaxError(`bad XPath: ${firstLine(e)}`);
       }

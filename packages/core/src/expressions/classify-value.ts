@@ -11,7 +11,8 @@ export type ValueClass = 'expression' | 'template' | 'literal';
  * a literal); a string containing `{$` is a template; anything else is a literal.
  */
 export function classifyValue(value: string): ValueClass {
-  if (value.length > 1 && value.charCodeAt(0) === 36 /* $ */ && /[A-Za-z]/.test(value[1] ?? '')) return 'expression';
+  if (value.length > 1 && value.charCodeAt(0) === 36 /* $ */ && /[A-Za-z]/.test(value[1] ?? ''))
+    return 'expression';
   if (value.includes('{$')) return 'template';
   return 'literal';
 }

@@ -50,11 +50,14 @@ function compileNode(value: JsonValue, pointer: string, walk: Walk): Evaluator |
   if (Array.isArray(value)) {
     const items = value.map((item, i) => compileNode(item, `${pointer}/${i}`, walk));
     if (items.every((item) => item === undefined)) return undefined;
-    return (ctx, onMissing) => value.map((item, i) => (items[i] === undefined ? item : items[i](ctx, onMissing)));
+    return (ctx, onMissing) =>
+      value.map((item, i) => (items[i] === undefined ? item : items[i](ctx, onMissing)));
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as { readonly [key: string]: JsonValue };
-    const entries = Object.keys(record).map((key) => [key, compileNode(record[key] as JsonValue, `${pointer}/${escapeToken(key)}`, walk)] as const);
+    const entries = Object.keys(record).map(
+      (key) => [key, compileNode(record[key] as JsonValue, `${pointer}/${escapeToken(key)}`, walk)] as const,
+    );
     if (entries.every(([, item]) => item === undefined)) return undefined;
     return (ctx, onMissing) => {
       const out: Record<string, unknown> = {};

@@ -21,7 +21,13 @@ export interface ExpressionContext {
   readonly steps: Readonly<Record<string, { readonly outputs: Readonly<Record<string, unknown>> }>>;
   /** `$workflows.<id>.inputs|outputs.*` of workflows run so far in this run. */
   readonly workflows: Readonly<
-    Record<string, { readonly inputs?: Readonly<Record<string, unknown>>; readonly outputs?: Readonly<Record<string, unknown>> }>
+    Record<
+      string,
+      {
+        readonly inputs?: Readonly<Record<string, unknown>>;
+        readonly outputs?: Readonly<Record<string, unknown>>;
+      }
+    >
   >;
   /** `$sourceDescriptions.<name>.*`: `{url, type, ...}` of each source. */
   readonly sourceDescriptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

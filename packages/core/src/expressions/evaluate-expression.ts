@@ -4,7 +4,7 @@
  */
 import type { MessageSource, PointerTokens, RuntimeExpression } from './ast.js';
 import type { ExpressionContext, MessageView, MissingValueListener } from './context.js';
-import { type Lookup, getMember, lookupName, resolvePointer } from './json-pointer.js';
+import { getMember, type Lookup, lookupName, resolvePointer } from './json-pointer.js';
 
 const MISSING_CONTEXT: Lookup = { found: false, reason: 'not available at this point of the run' };
 
@@ -13,7 +13,11 @@ const MISSING_CONTEXT: Lookup = { found: false, reason: 'not available at this p
  * unknown output, a pointer miss, no response yet) the result is `undefined` and `onMissing` is
  * told why; this function never throws for data reasons.
  */
-export function evaluateExpression(expr: RuntimeExpression, ctx: ExpressionContext, onMissing?: MissingValueListener): unknown {
+export function evaluateExpression(
+  expr: RuntimeExpression,
+  ctx: ExpressionContext,
+  onMissing?: MissingValueListener,
+): unknown {
   const result = lookup(expr, ctx);
   if (result.found) return result.value;
   onMissing?.({ expression: expr.text, reason: result.reason });
@@ -38,12 +42,16 @@ function lookup(expr: RuntimeExpression, ctx: ExpressionContext): Lookup {
       return withPointer(lookupName(ctx.outputs, expr.name), expr.pointer);
     case 'steps': {
       const step = ctx.steps[expr.stepId];
-      if (step === undefined || !Object.hasOwn(ctx.steps, expr.stepId)) return { found: false, reason: `step '${expr.stepId}' has not run` };
+      if (step === undefined || !Object.hasOwn(ctx.steps, expr.stepId))
+        return { found: false, reason: `step '${expr.stepId}' has not run` };
       return withPointer(lookupName(step.outputs, expr.name ?? ''), expr.pointer);
     }
     case 'workflows': {
-      const workflow = Object.hasOwn(ctx.workflows, expr.workflowId) ? ctx.workflows[expr.workflowId] : undefined;
-      if (workflow === undefined) return { found: false, reason: `workflow '${expr.workflowId}' has not run` };
+      const workflow = Object.hasOwn(ctx.workflows, expr.workflowId)
+        ? ctx.workflows[expr.workflowId]
+        : undefined;
+      if (workflow === undefined)
+        return { found: false, reason: `workflow '${expr.workflowId}' has not run` };
       const record = expr.property === 'inputs' ? workflow.inputs : workflow.outputs;
       return withPointer(lookupName(record, expr.name ?? ''), expr.pointer);
     }
@@ -74,7 +82,9 @@ function readMessage(message: MessageView | undefined, source: MessageSource): L
       return getMember(message.path ?? {}, source.name);
     case 'body':
       if (message.body === undefined) return { found: false, reason: 'the message has no body' };
-      return source.pointer === undefined ? { found: true, value: message.body } : resolvePointer(message.body, source.pointer);
+      return source.pointer === undefined
+        ? { found: true, value: message.body }
+        : resolvePointer(message.body, source.pointer);
   }
 }
 

@@ -5,7 +5,9 @@
 import type { PointerTokens } from './ast.js';
 
 /** Result of a navigation: found with a value, or a miss with the reason. */
-export type Lookup = { readonly found: true; readonly value: unknown } | { readonly found: false; readonly reason: string };
+export type Lookup =
+  | { readonly found: true; readonly value: unknown }
+  | { readonly found: false; readonly reason: string };
 
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
@@ -17,7 +19,9 @@ export function getMember(value: unknown, key: string): Lookup {
   if (Array.isArray(value)) {
     if (INDEX.test(key)) {
       const index = Number(key);
-      return index < value.length ? { found: true, value: value[index] } : { found: false, reason: `index ${key} is out of range (length ${value.length})` };
+      return index < value.length
+        ? { found: true, value: value[index] }
+        : { found: false, reason: `index ${key} is out of range (length ${value.length})` };
     }
     if (key === 'length') return { found: true, value: value.length };
     return { found: false, reason: `'${key}' is not an array index` };
@@ -35,7 +39,8 @@ export function getMember(value: unknown, key: string): Lookup {
 export function resolvePointer(value: unknown, pointer: PointerTokens): Lookup {
   let current = value;
   for (const token of pointer) {
-    if (Array.isArray(current) && token === 'length') return { found: false, reason: `'length' is not an array index` };
+    if (Array.isArray(current) && token === 'length')
+      return { found: false, reason: `'length' is not an array index` };
     const next = getMember(current, token);
     if (!next.found) return next;
     current = next.value;

@@ -9,11 +9,15 @@ import { scanExpression } from './scan-expression.js';
  * Returns the AST or a syntax error with its 0-based offset; never throws.
  */
 export function parseExpression(text: string): ParseResult<RuntimeExpression> {
-  if (typeof text !== 'string') return { ok: false, error: { message: 'a runtime expression must be a string', offset: 0 } };
+  if (typeof text !== 'string')
+    return { ok: false, error: { message: 'a runtime expression must be a string', offset: 0 } };
   const scanned = scanExpression(text, 0, 'whole');
   if (!scanned.ok) return scanned;
   if (scanned.end === text.length) return { ok: true, value: scanned.expression };
-  return { ok: false, error: { message: trailingMessage(text, scanned.end, scanned.expression), offset: scanned.end } };
+  return {
+    ok: false,
+    error: { message: trailingMessage(text, scanned.end, scanned.expression), offset: scanned.end },
+  };
 }
 
 function trailingMessage(text: string, end: number, expression: RuntimeExpression): string {

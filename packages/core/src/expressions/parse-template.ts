@@ -10,25 +10,31 @@ import { scanExpression } from './scan-expression.js';
  * literal, as does a `$` outside braces. Offsets are 0-based in `text`; never throws.
  */
 export function parseTemplate(text: string): ParseResult<Template> {
-  if (typeof text !== 'string') return { ok: false, error: { message: 'a template must be a string', offset: 0 } };
+  if (typeof text !== 'string')
+    return { ok: false, error: { message: 'a template must be a string', offset: 0 } };
   const parts: TemplatePart[] = [];
   let literalStart = 0;
   let i = text.indexOf('{$');
   while (i !== -1) {
-    if (i > literalStart) parts.push({ kind: 'literal', value: text.slice(literalStart, i), offset: literalStart });
+    if (i > literalStart)
+      parts.push({ kind: 'literal', value: text.slice(literalStart, i), offset: literalStart });
     const scanned = scanExpression(text, i + 1, 'embedded');
     if (!scanned.ok) return scanned;
     if (text[scanned.end] !== '}') {
       const found = scanned.end >= text.length ? 'the text ends' : `found '${text[scanned.end]}'`;
       return {
         ok: false,
-        error: { message: `expected '}' to close the embedded expression '{${scanned.expression.text}' but ${found}`, offset: scanned.end },
+        error: {
+          message: `expected '}' to close the embedded expression '{${scanned.expression.text}' but ${found}`,
+          offset: scanned.end,
+        },
       };
     }
     parts.push({ kind: 'expression', expression: scanned.expression, offset: i + 1 });
     literalStart = scanned.end + 1;
     i = text.indexOf('{$', literalStart);
   }
-  if (literalStart < text.length) parts.push({ kind: 'literal', value: text.slice(literalStart), offset: literalStart });
+  if (literalStart < text.length)
+    parts.push({ kind: 'literal', value: text.slice(literalStart), offset: literalStart });
   return { ok: true, value: { text, parts } };
 }

@@ -18,10 +18,17 @@ export function stringifyEmbedded(value: unknown): string {
  * The template's text with every embedded expression replaced by its value. A value that is missing
  * renders as an empty string and `onMissing` is told.
  */
-export function renderTemplate(template: Template, ctx: ExpressionContext, onMissing?: MissingValueListener): string {
+export function renderTemplate(
+  template: Template,
+  ctx: ExpressionContext,
+  onMissing?: MissingValueListener,
+): string {
   let out = '';
   for (const part of template.parts) {
-    out += part.kind === 'literal' ? part.value : stringifyEmbedded(evaluateExpression(part.expression, ctx, onMissing));
+    out +=
+      part.kind === 'literal'
+        ? part.value
+        : stringifyEmbedded(evaluateExpression(part.expression, ctx, onMissing));
   }
   return out;
 }

@@ -81,7 +81,10 @@ function readExpression(s: ExpressionScanner): Body {
       const typeAt = s.pos;
       const componentType = s.identifier('a component type', true);
       if (!COMPONENT_TYPES.includes(componentType)) {
-        s.fail(`unknown component type '${componentType}'${didYouMean(componentType, COMPONENT_TYPES)}`, typeAt);
+        s.fail(
+          `unknown component type '${componentType}'${didYouMean(componentType, COMPONENT_TYPES)}`,
+          typeAt,
+        );
       }
       s.dot(`$components.${componentType}`);
       return { kind: head, componentType, name: s.identifier('a component name') };
@@ -106,9 +109,14 @@ function readMessageSource(s: ExpressionScanner, head: string): MessageSource {
       s.dot(`$${head}.${part}`);
       return { type: part, name: s.freeName(`a ${part} parameter name`) };
     case 'body':
-      return s.peek() === '#' ? (s.pos++, { type: 'body', pointer: s.pointer() }) : { type: 'body' };
+      if (s.peek() !== '#') return { type: 'body' };
+      s.pos++;
+      return { type: 'body', pointer: s.pointer() };
     default:
-      return s.fail(`unknown $${head} source '${part}'${didYouMean(part, MESSAGE_PARTS)} (header, query, path or body)`, at);
+      return s.fail(
+        `unknown $${head} source '${part}'${didYouMean(part, MESSAGE_PARTS)} (header, query, path or body)`,
+        at,
+      );
   }
 }
 
@@ -120,7 +128,8 @@ function readSteps(s: ExpressionScanner): Body {
   s.pos++;
   const property = s.word();
   if (property !== 'outputs') {
-    const hint = didYouMean(property, ['outputs']) || `; did you mean '$steps.${stepId}.outputs.${property}'?`;
+    const hint =
+      didYouMean(property, ['outputs']) || `; did you mean '$steps.${stepId}.outputs.${property}'?`;
     s.fail(`a step exposes only 'outputs', not '${property}'${hint}`, at);
   }
   s.dot(`$steps.${stepId}.outputs`);
@@ -131,11 +140,15 @@ function readWorkflows(s: ExpressionScanner): Body {
   s.dot('$workflows');
   const workflowId = s.identifier('a workflow id', true);
   const at = s.pos + 1;
-  if (s.peek() !== '.') s.fail(`expected '.inputs.<name>' or '.outputs.<name>' after '$workflows.${workflowId}'`);
+  if (s.peek() !== '.')
+    s.fail(`expected '.inputs.<name>' or '.outputs.<name>' after '$workflows.${workflowId}'`);
   s.pos++;
   const property = s.word();
   if (property !== 'inputs' && property !== 'outputs') {
-    s.fail(`a workflow exposes 'inputs' or 'outputs', not '${property}'${didYouMean(property, ['inputs', 'outputs'])}`, at);
+    s.fail(
+      `a workflow exposes 'inputs' or 'outputs', not '${property}'${didYouMean(property, ['inputs', 'outputs'])}`,
+      at,
+    );
   }
   s.dot(`$workflows.${workflowId}.${property}`);
   const name = s.identifier(`an ${property === 'inputs' ? 'input' : 'output'} name`);

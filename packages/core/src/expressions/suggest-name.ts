@@ -26,7 +26,10 @@ export function suggestName(word: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const d = word.length > 0 && candidate.toLowerCase().startsWith(word.toLowerCase()) ? 1 : distance(word, candidate);
+    const d =
+      word.length > 0 && candidate.toLowerCase().startsWith(word.toLowerCase())
+        ? 1
+        : distance(word, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

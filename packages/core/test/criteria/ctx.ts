@@ -12,7 +12,14 @@ export function makeContext(over: Partial<ExpressionContext> = {}): ExpressionCo
     statusCode: 200,
     response: {
       headers: { 'content-type': 'application/json', 'x-count': '12' },
-      body: { count: 4, data: { id: 'a1' }, items: [{ id: 7, name: "O'Brien" }], status: 'AVAILABLE', ok: true, none: null },
+      body: {
+        count: 4,
+        data: { id: 'a1' },
+        items: [{ id: 7, name: "O'Brien" }],
+        status: 'AVAILABLE',
+        ok: true,
+        none: null,
+      },
     },
     ...over,
   };

@@ -1,5 +1,5 @@
+import { CriterionSyntaxError, createCriterionRegistry } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
-import { createCriterionRegistry, CriterionSyntaxError } from '@telaio/core';
 import { makeContext } from './ctx.js';
 
 const registry = createCriterionRegistry();
@@ -30,14 +30,14 @@ describe('simple criteria (Arazzo 1.0.1 §4.6.10 Criterion Object)', () => {
     expect(holds('$statusCode == 404 || $statusCode == 200 && false')).toBe(false);
   });
   it('[] index (0-based) and . property de-reference after an operand', () => {
-    expect(holds("$response.body.items[0].id == 7")).toBe(true);
+    expect(holds('$response.body.items[0].id == 7')).toBe(true);
     expect(holds("$response.body.items[0]['name'] == 'o''brien'")).toBe(true);
     expect(holds('$response.body#/items/0/id == 7')).toBe(true);
     expect(holds('$response.body.items.length == 1')).toBe(true);
     expect(holds('$steps.getPets.outputs.list[1] == 2')).toBe(true);
     expect(holds('$response.body.items[1].id == 7')).toBe(false);
   });
-  it('Literals: numbers as numbers, true/false/null, single quotes with \'\' escaping', () => {
+  it("Literals: numbers as numbers, true/false/null, single quotes with '' escaping", () => {
     expect(holds('$response.body.count == 4.0')).toBe(true);
     expect(holds('$response.body.count > -1e1')).toBe(true);
     expect(holds('$response.body.ok == true && $response.body.none == null')).toBe(true);
@@ -52,9 +52,9 @@ describe('simple criteria (Arazzo 1.0.1 §4.6.10 Criterion Object)', () => {
   });
   it('a numeric string compared with a number compares as numbers', () => {
     expect(holds('$response.header.X-Count > 9')).toBe(true);
-    expect(holds("$response.header.X-Count == 12")).toBe(true);
+    expect(holds('$response.header.X-Count == 12')).toBe(true);
     expect(holds("'10' > '9'")).toBe(true);
-    expect(holds('$statusCode == \'200\'')).toBe(true);
+    expect(holds("$statusCode == '200'")).toBe(true);
   });
   it('runtime expressions on both sides (1.1.0 example $response.body.count > $inputs.threshold)', () => {
     expect(holds('$response.body.count > $inputs.threshold')).toBe(true);
@@ -68,7 +68,9 @@ describe('simple criteria (Arazzo 1.0.1 §4.6.10 Criterion Object)', () => {
     expect(holds('$response.body.missing > 0 || $response.body.missing < 0')).toBe(false);
     expect(holds('$response.body#/access_token != null')).toBe(false);
     const misses: string[] = [];
-    registry.compile({ condition: '$response.body.nope.deeper == 1' }).test(makeContext(), (m) => misses.push(m.expression));
+    registry
+      .compile({ condition: '$response.body.nope.deeper == 1' })
+      .test(makeContext(), (m) => misses.push(m.expression));
     expect(misses).toEqual(['$response.body.nope']);
   });
   it('null, false and a missing bare value fail; truthy values pass', () => {

@@ -1,5 +1,10 @@
+import {
+  type CompiledCriterion,
+  type Criterion,
+  CriterionSyntaxError,
+  createCriterionRegistry,
+} from '@telaio/core';
 import { describe, expect, it } from 'vitest';
-import { type CompiledCriterion, createCriterionRegistry, CriterionSyntaxError, type Criterion } from '@telaio/core';
 import { makeContext } from './ctx.js';
 
 const registry = createCriterionRegistry();
@@ -18,8 +23,12 @@ describe('regex criteria (Arazzo 1.0.1 §4.6.10)', () => {
   it('ECMAScript syntax against the string value of the context; a missing context fails', () => {
     const c = compile({ context: '$response.body#/status', condition: '^AVAIL\\w+$', type: 'regex' });
     expect(c.test(makeContext())).toBe(true);
-    expect(compile({ context: '$response.body#/nothing', condition: '.*', type: 'regex' }).test(makeContext())).toBe(false);
-    expect(compile({ context: '$response.body#/data', condition: '"id":"a1"', type: 'regex' }).test(makeContext())).toBe(true);
+    expect(
+      compile({ context: '$response.body#/nothing', condition: '.*', type: 'regex' }).test(makeContext()),
+    ).toBe(false);
+    expect(
+      compile({ context: '$response.body#/data', condition: '"id":"a1"', type: 'regex' }).test(makeContext()),
+    ).toBe(true);
   });
   it('rejects a pattern that does not compile, and a missing context', () => {
     rejects({ context: '$statusCode', condition: '(', type: 'regex' }, /does not compile/);
@@ -35,25 +44,53 @@ describe('jsonpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11)', () => {
     const c = compile({ context: '$response.body', condition: '$[?count(@.pets) > 0]', type: 'jsonpath' });
     expect(c.test(pets)).toBe(true);
     expect(c.test(none)).toBe(true); // count of a nodelist with one node (the empty array)
-    const strict = compile({ context: '$response.body', condition: '$[?length(@.pets) > 0]', type: 'jsonpath' });
+    const strict = compile({
+      context: '$response.body',
+      condition: '$[?length(@.pets) > 0]',
+      type: 'jsonpath',
+    });
     expect(strict.test(pets)).toBe(true);
     expect(strict.test(none)).toBe(false);
   });
   it('holds when the query selects at least one node (RFC 9535 by default)', () => {
-    expect(compile({ context: '$response.body', condition: '$.pets[*]', type: 'jsonpath' }).test(pets)).toBe(true);
-    expect(compile({ context: '$response.body', condition: '$.pets[*]', type: 'jsonpath' }).test(none)).toBe(false);
-    expect(compile({ context: '$response.body', condition: "$.pets[?@.status == 'sold']", type: 'jsonpath' }).test(pets)).toBe(true);
-    const token = compile({ context: '$response.body', condition: "$[?@.access_token == 'tok']", type: 'jsonpath' });
+    expect(compile({ context: '$response.body', condition: '$.pets[*]', type: 'jsonpath' }).test(pets)).toBe(
+      true,
+    );
+    expect(compile({ context: '$response.body', condition: '$.pets[*]', type: 'jsonpath' }).test(none)).toBe(
+      false,
+    );
+    expect(
+      compile({ context: '$response.body', condition: "$.pets[?@.status == 'sold']", type: 'jsonpath' }).test(
+        pets,
+      ),
+    ).toBe(true);
+    const token = compile({
+      context: '$response.body',
+      condition: "$[?@.access_token == 'tok']",
+      type: 'jsonpath',
+    });
     expect(token.test(makeContext({ response: { headers: {}, body: { access_token: 'tok' } } }))).toBe(true);
-    expect(token.test(makeContext({ response: { headers: {}, body: { access_token: 'other' } } }))).toBe(false);
+    expect(token.test(makeContext({ response: { headers: {}, body: { access_token: 'other' } } }))).toBe(
+      false,
+    );
     // RFC 9535 §2.3.5.2.2: an absent member (Nothing) is != null, so `$[?@.x != null]` holds even without x.
-    expect(compile({ context: '$response.body', condition: '$[?@.access_token != null]', type: 'jsonpath' }).test(pets)).toBe(true);
+    expect(
+      compile({ context: '$response.body', condition: '$[?@.access_token != null]', type: 'jsonpath' }).test(
+        pets,
+      ),
+    ).toBe(true);
   });
   it('Criterion Expression Type Object: draft-goessner-dispatch-jsonpath-00 through jsonpath-plus (safe eval)', () => {
     const type = { type: 'jsonpath', version: 'draft-goessner-dispatch-jsonpath-00' } as const;
-    expect(compile({ context: '$response.body', condition: "$.pets[?(@.status === 'sold')]", type }).test(pets)).toBe(true);
-    expect(compile({ context: '$response.body', condition: '$.pets[?(@.id > 5)]', type }).test(pets)).toBe(false);
-    expect(compile({ context: '$response.body', condition: '$.pets[?(@.missing.deep > 5)]', type }).test(pets)).toBe(false);
+    expect(
+      compile({ context: '$response.body', condition: "$.pets[?(@.status === 'sold')]", type }).test(pets),
+    ).toBe(true);
+    expect(compile({ context: '$response.body', condition: '$.pets[?(@.id > 5)]', type }).test(pets)).toBe(
+      false,
+    );
+    expect(
+      compile({ context: '$response.body', condition: '$.pets[?(@.missing.deep > 5)]', type }).test(pets),
+    ).toBe(false);
     rejects({ context: '$response.body', condition: '$.pets[?(@.id ==== 1)]', type }, /bad JSONPath filter/);
   });
   it('compatibility: `$.results.length > 0` (published Stytch workflows) compares a query value, with a warning', () => {
@@ -61,11 +98,16 @@ describe('jsonpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11)', () => {
     expect(c.warnings?.[0]).toMatch(/not an RFC 9535 query/);
     expect(c.test(pets)).toBe(true);
     expect(c.test(none)).toBe(false);
-    expect(compile({ context: '$response.body', condition: '$.pets.length == 0', type: 'jsonpath' }).test(none)).toBe(true);
+    expect(
+      compile({ context: '$response.body', condition: '$.pets.length == 0', type: 'jsonpath' }).test(none),
+    ).toBe(true);
   });
   it('rejects bad JSONPath, an unknown version and a missing context', () => {
     rejects({ context: '$response.body', condition: '$.pets[', type: 'jsonpath' }, /bad JSONPath/);
-    rejects({ context: '$response.body', condition: '$.a', type: { type: 'jsonpath', version: 'draft-01' } }, /unknown jsonpath version 'draft-01'/);
+    rejects(
+      { context: '$response.body', condition: '$.a', type: { type: 'jsonpath', version: 'draft-01' } },
+      /unknown jsonpath version 'draft-01'/,
+    );
     rejects({ condition: '$.a', type: 'jsonpath' }, /needs a context/);
   });
   it('a null or missing context fails', () => {
@@ -76,14 +118,28 @@ describe('jsonpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11)', () => {
 
 describe('xpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11: xpath-30 default, xpath-20, xpath-10)', () => {
   const xml = makeContext({
-    response: { headers: {}, body: '<root><items><price>5</price></items><items><price>15</price></items></root>' },
+    response: {
+      headers: {},
+      body: '<root><items><price>5</price></items><items><price>15</price></items></root>',
+    },
   });
   it('holds when the result is non-empty or true', () => {
-    for (const type of ['xpath', { type: 'xpath', version: 'xpath-30' }, { type: 'xpath', version: 'xpath-20' }, { type: 'xpath', version: 'xpath-10' }] as const) {
-      expect(compile({ context: '$response.body', condition: '/root/items[price > 10]', type }).test(xml)).toBe(true);
-      expect(compile({ context: '$response.body', condition: '/root/items[price > 100]', type }).test(xml)).toBe(false);
+    for (const type of [
+      'xpath',
+      { type: 'xpath', version: 'xpath-30' },
+      { type: 'xpath', version: 'xpath-20' },
+      { type: 'xpath', version: 'xpath-10' },
+    ] as const) {
+      expect(
+        compile({ context: '$response.body', condition: '/root/items[price > 10]', type }).test(xml),
+      ).toBe(true);
+      expect(
+        compile({ context: '$response.body', condition: '/root/items[price > 100]', type }).test(xml),
+      ).toBe(false);
     }
-    expect(compile({ context: '$response.body', condition: 'count(/root/items) = 2', type: 'xpath' }).test(xml)).toBe(true);
+    expect(
+      compile({ context: '$response.body', condition: 'count(/root/items) = 2', type: 'xpath' }).test(xml),
+    ).toBe(true);
   });
   it('fails on a body that is not XML or not a string', () => {
     const c = compile({ context: '$response.body', condition: '/root', type: 'xpath' });
@@ -92,7 +148,10 @@ describe('xpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11: xpath-30 default, xpa
   });
   it('rejects bad XPath and unknown versions', () => {
     rejects({ context: '$response.body', condition: '/root/items[', type: 'xpath' }, /bad XPath: XPST0003/);
-    rejects({ context: '$response.body', condition: '/root', type: { type: 'xpath', version: 'xpath-31' } }, /unknown xpath version/);
+    rejects(
+      { context: '$response.body', condition: '/root', type: { type: 'xpath', version: 'xpath-31' } },
+      /unknown xpath version/,
+    );
   });
 });
 
@@ -101,7 +160,10 @@ describe('registry', () => {
     rejects({ condition: 'x', type: 'jmespath' }, /unknown criterion type 'jmespath'/);
     rejects({ condition: 'x', type: { type: 'jsonpath' } }, /needs a version/);
     rejects({ context: '$statusCode' }, /string condition/);
-    rejects({ condition: '$statusCode == 200', type: { type: 'simple', version: '1' } }, /unknown simple version/);
+    rejects(
+      { condition: '$statusCode == 200', type: { type: 'simple', version: '1' } },
+      /unknown simple version/,
+    );
   });
   it('plugins register their own types and can replace standard ones', () => {
     const calls: string[] = [];
@@ -112,7 +174,12 @@ describe('registry', () => {
         requiresContext: true,
         compile: ({ condition, context }) => {
           calls.push(condition);
-          return { test: (ctx) => String(ctx.response?.body && (ctx.response.body as { status: string }).status).startsWith(condition) && context !== undefined };
+          return {
+            test: (ctx) =>
+              String(ctx.response?.body && (ctx.response.body as { status: string }).status).startsWith(
+                condition,
+              ) && context !== undefined,
+          };
         },
       },
     ]);

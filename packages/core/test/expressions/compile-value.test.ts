@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
 import { compileValue, type JsonValue } from '@telaio/core';
+import { describe, expect, it } from 'vitest';
 import { context } from './context.js';
 
 describe('compileValue: parse once, evaluate many (§4.6.14 Request Body payload, §4.6.15 Payload Replacement)', () => {
   it('the spec JSON Object Example: whole-value expressions keep their type inside a nested payload', () => {
-    const payload: JsonValue = { petOrder: { petId: '$inputs.pet_id', couponCode: '$inputs.coupon', status: 'placed', complete: false, tags: ['a', '{$inputs.username}-x'] } };
+    const payload: JsonValue = {
+      petOrder: {
+        petId: '$inputs.pet_id',
+        couponCode: '$inputs.coupon',
+        status: 'placed',
+        complete: false,
+        tags: ['a', '{$inputs.username}-x'],
+      },
+    };
     const compiled = compileValue(payload);
     expect(compiled.constant).toBe(false);
     expect(compiled.errors).toEqual([]);
@@ -13,7 +21,9 @@ describe('compileValue: parse once, evaluate many (§4.6.14 Request Body payload
       ['/petOrder/couponCode', '$inputs.coupon'],
       ['/petOrder/tags/1', '$inputs.username'],
     ]);
-    expect(compiled.evaluate(context)).toEqual({ petOrder: { petId: 7, couponCode: null, status: 'placed', complete: false, tags: ['a', 'ana-x'] } });
+    expect(compiled.evaluate(context)).toEqual({
+      petOrder: { petId: 7, couponCode: null, status: 'placed', complete: false, tags: ['a', 'ana-x'] },
+    });
     expect(compiled.evaluate({ ...context, inputs: { pet_id: 8, coupon: 'c', username: 'bo' } })).toEqual({
       petOrder: { petId: 8, couponCode: 'c', status: 'placed', complete: false, tags: ['a', 'bo-x'] },
     });
@@ -32,16 +42,25 @@ describe('compileValue: parse once, evaluate many (§4.6.14 Request Body payload
   it('malformed expressions are reported with the pointer of their string, never sent as literals', () => {
     const compiled = compileValue({ 'a/b': '$respons.body', list: ['ok', 'x {$inputs.}'], n: 3 });
     expect(compiled.errors).toEqual([
-      { pointer: '/a~1b', error: { offset: 0, message: "unknown expression source '$respons'; did you mean '$response'?" } },
+      {
+        pointer: '/a~1b',
+        error: { offset: 0, message: "unknown expression source '$respons'; did you mean '$response'?" },
+      },
       { pointer: '/list/1', error: { offset: 11, message: expect.stringMatching(/expected an input name/) } },
     ]);
     const misses: string[] = [];
-    expect(compiled.evaluate(context, (m) => misses.push(m.expression))).toEqual({ 'a/b': undefined, list: ['ok', undefined], n: 3 });
+    expect(compiled.evaluate(context, (m) => misses.push(m.expression))).toEqual({
+      'a/b': undefined,
+      list: ['ok', undefined],
+      n: 3,
+    });
     expect(misses).toEqual(['$respons.body', 'x {$inputs.}']);
   });
   it('misses inside evaluate yield undefined (whole) or empty text (template) and are reported', () => {
     const misses: string[] = [];
-    const out = compileValue({ a: '$steps.none.outputs.x', b: 'v={$inputs.nope}' }).evaluate(context, (m) => misses.push(m.expression));
+    const out = compileValue({ a: '$steps.none.outputs.x', b: 'v={$inputs.nope}' }).evaluate(context, (m) =>
+      misses.push(m.expression),
+    );
     expect(out).toEqual({ a: undefined, b: 'v=' });
     expect(misses).toEqual(['$steps.none.outputs.x', '$inputs.nope']);
   });

@@ -13,12 +13,25 @@ export const context: ExpressionContext = {
   },
   response: {
     headers: { server: 'nginx', 'x-count': '3' },
-    body: { status: 'ok', 'a/b': 1, '~c': 2, '~1': 3, list: [10, 20, { id: 'x' }], nested: { n: null, f: false, z: 0 } },
+    body: {
+      status: 'ok',
+      'a/b': 1,
+      '~c': 2,
+      '~1': 3,
+      list: [10, 20, { id: 'x' }],
+      nested: { n: null, f: false, z: 0 },
+    },
   },
   inputs: { username: 'ana', pet_id: 7, coupon: null, user: { email: 'a@x' }, 'with.dot': 'dotted' },
   outputs: { bar: { name: 'b' } },
   steps: { someStepId: { outputs: { pets: [{ id: 1 }], 'x.y': 'xy' } } },
   workflows: { foo: { inputs: { username: 'wf-ana' }, outputs: { mappedResponse: { name: 'mr' } } } },
-  sourceDescriptions: { petstore: { url: 'https://petstore.example/openapi.yaml', type: 'openapi', getPet: { operationId: 'getPet' } } },
+  sourceDescriptions: {
+    petstore: {
+      url: 'https://petstore.example/openapi.yaml',
+      type: 'openapi',
+      getPet: { operationId: 'getPet' },
+    },
+  },
   components: { parameters: { foo: { name: 'foo', in: 'query', value: 1 } } },
 };

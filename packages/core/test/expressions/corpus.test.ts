@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Criterion, compileValue, createCriterionRegistry, type JsonValue } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileValue, createCriterionRegistry, type Criterion, type JsonValue } from '@telaio/core';
 
 const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
 const files = [
   ...readdirSync(join(shared, 'stytch/arazzo')).map((f) => join(shared, 'stytch/arazzo', f)),
-  ...readdirSync(join(shared, 'reference/oai-examples')).filter((f) => f.includes('arazzo')).map((f) => join(shared, 'reference/oai-examples', f)),
+  ...readdirSync(join(shared, 'reference/oai-examples'))
+    .filter((f) => f.includes('arazzo'))
+    .map((f) => join(shared, 'reference/oai-examples', f)),
 ];
 
 /** Every Criterion Object and every expression-bearing value of a document. */
@@ -32,7 +34,9 @@ describe('the published corpus: every expression and criterion of the Stytch wor
     const values: JsonValue[] = [];
     collect(parse(readFileSync(file, 'utf8')), criteria, values);
     const problems: string[] = [];
-    for (const value of values) for (const e of compileValue(value).errors) problems.push(`${JSON.stringify(value).slice(0, 80)}: ${e.error.message}`);
+    for (const value of values)
+      for (const e of compileValue(value).errors)
+        problems.push(`${JSON.stringify(value).slice(0, 80)}: ${e.error.message}`);
     for (const c of criteria) {
       try {
         registry.compile(c);
@@ -43,7 +47,13 @@ describe('the published corpus: every expression and criterion of the Stytch wor
     // bnpl-arazzo.yaml's workflow output `$steps.retrieveFinalizedPaymentPlan.finalizedPaymentPlan` lacks
     // `.outputs.`: it can never resolve, so it is reported rather than sent as a literal.
     expect(problems).toEqual(
-      file.endsWith('bnpl-arazzo.yaml') ? [expect.stringMatching(/a step exposes only 'outputs', not 'finalizedPaymentPlan'; did you mean '\$steps\.retrieveFinalizedPaymentPlan\.outputs\.finalizedPaymentPlan'\?/)] : [],
+      file.endsWith('bnpl-arazzo.yaml')
+        ? [
+            expect.stringMatching(
+              /a step exposes only 'outputs', not 'finalizedPaymentPlan'; did you mean '\$steps\.retrieveFinalizedPaymentPlan\.outputs\.finalizedPaymentPlan'\?/,
+            ),
+          ]
+        : [],
     );
   });
 });

@@ -1,23 +1,58 @@
+import {
+  CriterionSyntaxError,
+  createCriterionRegistry,
+  parseExpression,
+  parseTemplate,
+  printExpression,
+  type RuntimeExpression,
+} from '@telaio/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCriterionRegistry, CriterionSyntaxError, parseExpression, parseTemplate, printExpression, type RuntimeExpression } from '@telaio/core';
 
-const alphabet = fc.constantFrom(...'$.#/~01{}[]()abcdeinoprstuwyBCS =!<>&|\'"-_ \u00e9\ud83d\ude00'.split(''));
+const alphabet = fc.constantFrom(
+  ...'$.#/~01{}[]()abcdeinoprstuwyBCS =!<>&|\'"-_ \u00e9\ud83d\ude00'.split(''),
+);
 const grammarish = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.array(fc.oneof(alphabet, fc.constantFrom('$inputs.', '$response.body#/', '$steps.a.outputs.', '{$', '$statusCode', '~', '$components.')), { maxLength: 30 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.oneof(
+        alphabet,
+        fc.constantFrom(
+          '$inputs.',
+          '$response.body#/',
+          '$steps.a.outputs.',
+          '{$',
+          '$statusCode',
+          '~',
+          '$components.',
+        ),
+      ),
+      { maxLength: 30 },
+    )
+    .map((a) => a.join('')),
 );
 
 const isOwnError = (r: { ok: boolean; error?: { message: unknown; offset: unknown } }, text: string) =>
-  r.ok || (typeof r.error?.message === 'string' && Number.isInteger(r.error.offset) && (r.error.offset as number) >= 0 && (r.error.offset as number) <= text.length);
+  r.ok ||
+  (typeof r.error?.message === 'string' &&
+    Number.isInteger(r.error.offset) &&
+    (r.error.offset as number) >= 0 &&
+    (r.error.offset as number) <= text.length);
 
 describe('property: parsers return an AST or their own syntax error on ANY string, never throw', () => {
   it('parseExpression', () => {
-    fc.assert(fc.property(grammarish, (text) => isOwnError(parseExpression(text), text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(grammarish, (text) => isOwnError(parseExpression(text), text)),
+      { numRuns: 2000 },
+    );
   });
   it('parseTemplate', () => {
-    fc.assert(fc.property(grammarish, (text) => isOwnError(parseTemplate(text), text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(grammarish, (text) => isOwnError(parseTemplate(text), text)),
+      { numRuns: 2000 },
+    );
   });
   it('simple criteria compile or throw CriterionSyntaxError only', () => {
     const registry = createCriterionRegistry();
@@ -26,7 +61,10 @@ describe('property: parsers return an AST or their own syntax error on ANY strin
         try {
           registry.compile({ condition });
         } catch (e) {
-          return e instanceof CriterionSyntaxError && (e.offset === undefined || (e.offset >= 0 && e.offset <= condition.length));
+          return (
+            e instanceof CriterionSyntaxError &&
+            (e.offset === undefined || (e.offset >= 0 && e.offset <= condition.length))
+          );
         }
         return true;
       }),
@@ -45,18 +83,37 @@ const source = fc.oneof(
   fc.record({ type: fc.constantFrom('query' as const, 'path' as const), name: free }),
   pointer.map((p) => (p === undefined ? { type: 'body' as const } : { type: 'body' as const, pointer: p })),
 );
-const withPointer = <T extends object>(base: T, p: readonly string[] | undefined) => (p === undefined ? base : { ...base, pointer: p });
+const withPointer = <T extends object>(base: T, p: readonly string[] | undefined) =>
+  p === undefined ? base : { ...base, pointer: p };
 
 const expression: fc.Arbitrary<Omit<RuntimeExpression, 'text'>> = fc.oneof(
   fc.constantFrom({ kind: 'url' as const }, { kind: 'method' as const }, { kind: 'statusCode' as const }),
   fc.record({ kind: fc.constantFrom('request' as const, 'response' as const), source }),
-  fc.tuple(fc.constantFrom('inputs' as const, 'outputs' as const), identifier, pointer).map(([kind, name, p]) => withPointer({ kind, name }, p)),
-  fc.tuple(strict, identifier, pointer).map(([stepId, name, p]) => withPointer({ kind: 'steps' as const, stepId, property: 'outputs', name }, p)),
+  fc
+    .tuple(fc.constantFrom('inputs' as const, 'outputs' as const), identifier, pointer)
+    .map(([kind, name, p]) => withPointer({ kind, name }, p)),
+  fc
+    .tuple(strict, identifier, pointer)
+    .map(([stepId, name, p]) =>
+      withPointer({ kind: 'steps' as const, stepId, property: 'outputs', name }, p),
+    ),
   fc
     .tuple(strict, fc.constantFrom('inputs', 'outputs'), identifier, pointer)
-    .map(([workflowId, property, name, p]) => withPointer({ kind: 'workflows' as const, workflowId, property, name }, p)),
-  fc.tuple(strict, fc.option(free, { nil: undefined })).map(([name, property]) => (property === undefined ? { kind: 'sourceDescriptions' as const, name } : { kind: 'sourceDescriptions' as const, name, property })),
-  fc.record({ kind: fc.constant('components' as const), componentType: fc.constantFrom('parameters', 'inputs', 'successActions', 'failureActions'), name: identifier }),
+    .map(([workflowId, property, name, p]) =>
+      withPointer({ kind: 'workflows' as const, workflowId, property, name }, p),
+    ),
+  fc
+    .tuple(strict, fc.option(free, { nil: undefined }))
+    .map(([name, property]) =>
+      property === undefined
+        ? { kind: 'sourceDescriptions' as const, name }
+        : { kind: 'sourceDescriptions' as const, name, property },
+    ),
+  fc.record({
+    kind: fc.constant('components' as const),
+    componentType: fc.constantFrom('parameters', 'inputs', 'successActions', 'failureActions'),
+    name: identifier,
+  }),
 );
 
 describe('property: print → parse round-trips to the same AST', () => {
@@ -71,13 +128,22 @@ describe('property: print → parse round-trips to the same AST', () => {
     );
   });
   it('embedded in templates (free-form names without braces)', () => {
-    const noBrace = (e: Omit<RuntimeExpression, 'text'>) => !printExpression({ text: '', ...e } as RuntimeExpression).includes('}');
+    const noBrace = (e: Omit<RuntimeExpression, 'text'>) =>
+      !printExpression({ text: '', ...e } as RuntimeExpression).includes('}');
     fc.assert(
-      fc.property(fc.string().filter((s) => !s.includes('{$')), expression.filter(noBrace), (prefix, body) => {
-        const text = printExpression({ text: '', ...body } as RuntimeExpression);
-        const parsed = parseTemplate(`${prefix}{${text}}`);
-        expect(parsed.ok && parsed.value.parts.at(-1)).toEqual({ kind: 'expression', offset: prefix.length + 1, expression: { text, ...body } });
-      }),
+      fc.property(
+        fc.string().filter((s) => !s.includes('{$')),
+        expression.filter(noBrace),
+        (prefix, body) => {
+          const text = printExpression({ text: '', ...body } as RuntimeExpression);
+          const parsed = parseTemplate(`${prefix}{${text}}`);
+          expect(parsed.ok && parsed.value.parts.at(-1)).toEqual({
+            kind: 'expression',
+            offset: prefix.length + 1,
+            expression: { text, ...body },
+          });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -30,11 +30,19 @@ export function looseEquals(a: unknown, b: unknown): boolean {
     return text !== undefined && text.toLowerCase() === String(typeof a === 'boolean' ? a : b);
   }
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => looseEquals(item, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => looseEquals(item, b[i]))
+    );
   }
   if (typeof a === 'object' && typeof b === 'object') {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && looseEquals((a as never)[k], (b as never)[k]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.hasOwn(b, k) && looseEquals((a as never)[k], (b as never)[k]))
+    );
   }
   return false;
 }

@@ -14,12 +14,28 @@ export type ConditionNode =
   | { readonly kind: 'member'; readonly object: ConditionNode; readonly key: string; readonly text: string }
   | { readonly kind: 'not'; readonly operand: ConditionNode }
   | { readonly kind: 'and' | 'or'; readonly left: ConditionNode; readonly right: ConditionNode }
-  | { readonly kind: 'compare'; readonly op: ComparisonOperator; readonly left: ConditionNode; readonly right: ConditionNode };
+  | {
+      readonly kind: 'compare';
+      readonly op: ComparisonOperator;
+      readonly left: ConditionNode;
+      readonly right: ConditionNode;
+    };
 
 /** A lexical token of a condition with its 0-based offset. */
 export type ConditionToken =
-  | { readonly type: 'expression'; readonly expression: RuntimeExpression; readonly offset: number; readonly end: number }
-  | { readonly type: 'number'; readonly value: number; readonly raw: string; readonly offset: number; readonly end: number }
+  | {
+      readonly type: 'expression';
+      readonly expression: RuntimeExpression;
+      readonly offset: number;
+      readonly end: number;
+    }
+  | {
+      readonly type: 'number';
+      readonly value: number;
+      readonly raw: string;
+      readonly offset: number;
+      readonly end: number;
+    }
   | { readonly type: 'string'; readonly value: string; readonly offset: number; readonly end: number }
   | { readonly type: 'name'; readonly value: string; readonly offset: number; readonly end: number }
   | { readonly type: 'op'; readonly value: string; readonly offset: number; readonly end: number }

@@ -5,11 +5,15 @@
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import { evaluateExpression } from '../../expressions/evaluate-expression.js';
 import { getMember } from '../../expressions/json-pointer.js';
-import type { ConditionNode } from './condition-ast.js';
 import { compareValues, isTruthy } from './compare-values.js';
+import type { ConditionNode } from './condition-ast.js';
 
 /** The value of `node` (a boolean for operators, the operand's value for operands). */
-export function evaluateCondition(node: ConditionNode, ctx: ExpressionContext, onMissing?: MissingValueListener): unknown {
+export function evaluateCondition(
+  node: ConditionNode,
+  ctx: ExpressionContext,
+  onMissing?: MissingValueListener,
+): unknown {
   switch (node.kind) {
     case 'literal':
       return node.value;
@@ -26,10 +30,20 @@ export function evaluateCondition(node: ConditionNode, ctx: ExpressionContext, o
     case 'not':
       return !isTruthy(evaluateCondition(node.operand, ctx, onMissing));
     case 'and':
-      return isTruthy(evaluateCondition(node.left, ctx, onMissing)) && isTruthy(evaluateCondition(node.right, ctx, onMissing));
+      return (
+        isTruthy(evaluateCondition(node.left, ctx, onMissing)) &&
+        isTruthy(evaluateCondition(node.right, ctx, onMissing))
+      );
     case 'or':
-      return isTruthy(evaluateCondition(node.left, ctx, onMissing)) || isTruthy(evaluateCondition(node.right, ctx, onMissing));
+      return (
+        isTruthy(evaluateCondition(node.left, ctx, onMissing)) ||
+        isTruthy(evaluateCondition(node.right, ctx, onMissing))
+      );
     case 'compare':
-      return compareValues(node.op, evaluateCondition(node.left, ctx, onMissing), evaluateCondition(node.right, ctx, onMissing));
+      return compareValues(
+        node.op,
+        evaluateCondition(node.left, ctx, onMissing),
+        evaluateCondition(node.right, ctx, onMissing),
+      );
   }
 }

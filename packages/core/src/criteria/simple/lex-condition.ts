@@ -35,7 +35,13 @@ export function lexCondition(text: string): ConditionToken[] {
     NUMBER.lastIndex = i;
     const number = /[-0-9]/.test(c) ? NUMBER.exec(text) : null;
     if (number !== null) {
-      tokens.push({ type: 'number', value: Number(number[0]), raw: number[0], offset: i, end: i + number[0].length });
+      tokens.push({
+        type: 'number',
+        value: Number(number[0]),
+        raw: number[0],
+        offset: i,
+        end: i + number[0].length,
+      });
       i += number[0].length;
       continue;
     }
@@ -66,7 +72,8 @@ function readString(text: string, start: number, tokens: ConditionToken[]): numb
   let i = start + 1;
   for (;;) {
     const at = text.indexOf(quote, i);
-    if (at === -1) throw new CriterionSyntaxError(`unterminated string starting here (close it with ${quote})`, start);
+    if (at === -1)
+      throw new CriterionSyntaxError(`unterminated string starting here (close it with ${quote})`, start);
     value += text.slice(i, at);
     if (text[at + 1] === quote) {
       value += quote;

@@ -16,7 +16,11 @@ export function parseCondition(text: string): ConditionNode {
   if (parser.peek().type === 'end') throw new CriterionSyntaxError('the condition is empty', 0);
   const node = parser.or();
   const next = parser.peek();
-  if (next.type !== 'end') throw new CriterionSyntaxError(`unexpected ${describe(next)}; expected an operator such as && or ==`, next.offset);
+  if (next.type !== 'end')
+    throw new CriterionSyntaxError(
+      `unexpected ${describe(next)}; expected an operator such as && or ==`,
+      next.offset,
+    );
   return node;
 }
 
@@ -68,7 +72,11 @@ class ConditionParser {
     let left = this.comparison(EQUALITY, () => this.comparison(RELATIONAL, () => this.unary()));
     while (this.isOp('&&')) {
       this.take();
-      left = { kind: 'and', left, right: this.comparison(EQUALITY, () => this.comparison(RELATIONAL, () => this.unary())) };
+      left = {
+        kind: 'and',
+        left,
+        right: this.comparison(EQUALITY, () => this.comparison(RELATIONAL, () => this.unary())),
+      };
     }
     return left;
   }
@@ -78,7 +86,11 @@ class ConditionParser {
     if (!this.isOp(ops)) return left;
     const op = this.take() as { value: string };
     const right = operand();
-    if (this.isOp(ops)) throw new CriterionSyntaxError('comparisons cannot be chained; combine them with && or ||', this.peek().offset);
+    if (this.isOp(ops))
+      throw new CriterionSyntaxError(
+        'comparisons cannot be chained; combine them with && or ||',
+        this.peek().offset,
+      );
     return { kind: 'compare', op: op.value as ComparisonOperator, left, right };
   }
 
@@ -98,7 +110,10 @@ class ConditionParser {
         this.take();
         const name = this.take();
         if (name.type !== 'name' && !(name.type === 'number' && /^[0-9]+$/.test(name.raw))) {
-          throw new CriterionSyntaxError(`expected a property name after '.' but found ${describe(name)}`, name.offset);
+          throw new CriterionSyntaxError(
+            `expected a property name after '.' but found ${describe(name)}`,
+            name.offset,
+          );
         }
         const key = name.type === 'number' ? name.raw : String(name.value);
         node = { kind: 'member', object: node, key, text: this.text.slice(start, name.end) };
@@ -106,10 +121,14 @@ class ConditionParser {
         this.take();
         const index = this.take();
         if (index.type !== 'string' && !(index.type === 'number' && /^[0-9]+$/.test(index.raw))) {
-          throw new CriterionSyntaxError(`expected an index (0-based) or a quoted name inside [] but found ${describe(index)}`, index.offset);
+          throw new CriterionSyntaxError(
+            `expected an index (0-based) or a quoted name inside [] but found ${describe(index)}`,
+            index.offset,
+          );
         }
         const close = this.take();
-        if (close.type !== 'op' || close.value !== ']') throw new CriterionSyntaxError(`expected ']' but found ${describe(close)}`, close.offset);
+        if (close.type !== 'op' || close.value !== ']')
+          throw new CriterionSyntaxError(`expected ']' but found ${describe(close)}`, close.offset);
         const key = index.type === 'number' ? index.raw : index.value;
         node = { kind: 'member', object: node, key, text: this.text.slice(start, close.end) };
       } else {
@@ -127,14 +146,19 @@ class ConditionParser {
       case 'string':
         return { kind: 'literal', value: token.value };
       case 'name':
-        if (token.value === 'true' || token.value === 'false') return { kind: 'literal', value: token.value === 'true' };
+        if (token.value === 'true' || token.value === 'false')
+          return { kind: 'literal', value: token.value === 'true' };
         if (token.value === 'null') return { kind: 'literal', value: null };
-        throw new CriterionSyntaxError(`unexpected name '${token.value}'; strings must be quoted ('${token.value}') and expressions start with '$'`, token.offset);
+        throw new CriterionSyntaxError(
+          `unexpected name '${token.value}'; strings must be quoted ('${token.value}') and expressions start with '$'`,
+          token.offset,
+        );
       case 'op':
         if (token.value === '(') {
           const inner = this.or();
           const close = this.take();
-          if (close.type !== 'op' || close.value !== ')') throw new CriterionSyntaxError(`expected ')' but found ${describe(close)}`, close.offset);
+          if (close.type !== 'op' || close.value !== ')')
+            throw new CriterionSyntaxError(`expected ')' but found ${describe(close)}`, close.offset);
           return inner;
         }
         throw new CriterionSyntaxError(`expected a value but found '${token.value}'`, token.offset);

@@ -3,8 +3,8 @@
  * parsed once at compile time.
  */
 import type { CompiledCriterion, CriterionEvaluator } from '../types.js';
-import type { ConditionNode } from './condition-ast.js';
 import { isTruthy } from './compare-values.js';
+import type { ConditionNode } from './condition-ast.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { parseCondition } from './parse-condition.js';
 
