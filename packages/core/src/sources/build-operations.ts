@@ -1,6 +1,8 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import type { ParameterLocation } from '../model/arazzo.js';
+import { buildResponseShapes } from './build-response-shapes.js';
 import { createRefResolver } from './create-ref-resolver.js';
+import { createShapeBuilder } from './create-shape-builder.js';
 import type { OperationInfo, OperationParameter, SecurityScheme, ServerInfo } from './types.js';
 
 /** An operation as cached for a source file, before a sourceDescription name is attached. */
@@ -22,13 +24,15 @@ const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 /**
  * Walk an OpenAPI 3.0/3.1 document once and describe every operation: merged path-item and operation
  * parameters and request body with local `$ref`s resolved, response objects resolved at their top (their
- * schemas keep `$ref`s: inlining Stytch's response schemas would weigh 2 MB), effective servers and security.
+ * schemas keep `$ref`s: inlining Stytch's response schemas would weigh 2 MB) with a compact shape of each JSON
+ * body for pointer checks, effective servers and security.
  */
 export function buildOperations(options: { api: unknown; uri?: string }): OpenApiSummary {
   const root = asObj(options.api);
   const base = options.uri !== undefined && /^https?:/i.test(options.uri) ? options.uri : undefined;
   const servers = (value: unknown) => serverList(value, base);
   const refs = createRefResolver(root);
+  const builder = createShapeBuilder({ root });
   const docServers = servers(root.servers) ?? servers([{ url: '/' }]) ?? [];
   const components = asObj(root.components);
   const securitySchemes: Record<string, SecurityScheme> = {};
@@ -48,6 +52,7 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
       const responses: Obj = {};
       for (const [status, response] of Object.entries(asObj(op.responses)))
         responses[status] = refs.shallow(response);
+      const responseShapes = buildResponseShapes({ responses, builder });
       const info: SourceOperation = {
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         method,
@@ -61,6 +66,7 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
         responses,
         security: (Array.isArray(op.security) ? op.security : docSecurity) as OperationInfo['security'],
         securitySchemes,
+        ...(responseShapes === undefined ? {} : { responseShapes }),
       };
       operations.push(info);
     }

@@ -4,9 +4,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenApiSummary } from './build-operations.js';
+import { createShapeDecoder } from './decode-shape.js';
+import { type EncodedShapes, encodeShapes } from './encode-shapes.js';
+import type { ResponseShape } from './types.js';
 
 /** Bump when OpenApiSummary's shape or its building changes: old entries are then ignored. */
-const FORMAT_VERSION = 'telaio-openapi-summary-2';
+const FORMAT_VERSION = 'telaio-openapi-summary-3';
 
 /**
  * Cache key of a source text: sha256 of the format version, the text, and for remote sources their
@@ -48,8 +51,10 @@ export async function readCachedSummary(options: {
     const entry = JSON.parse(await readFile(join(options.dir, `${options.key}.json`), 'utf8')) as {
       format?: string;
       summary?: OpenApiSummary;
+      shapes?: EncodedShapes;
     };
-    return entry.format === FORMAT_VERSION ? entry.summary : undefined;
+    if (entry.format !== FORMAT_VERSION || entry.summary === undefined) return undefined;
+    return entry.shapes === undefined ? entry.summary : withLazyShapes(entry.summary, entry.shapes);
   } catch {
     return undefined;
   }
@@ -65,9 +70,46 @@ export async function writeCachedSummary(options: {
     await mkdir(options.dir, { recursive: true });
     const target = join(options.dir, `${options.key}.json`);
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, JSON.stringify({ format: FORMAT_VERSION, summary: options.summary }));
+    const { summary } = options;
+    const shapes = encodeShapes(summary.operations);
+    const operations = summary.operations.map(({ responseShapes: _, ...op }) => op);
+    await writeFile(
+      temp,
+      JSON.stringify({ format: FORMAT_VERSION, summary: { ...summary, operations }, shapes }),
+    );
     await rename(temp, target);
   } catch {
     // A read-only or full disk only costs speed.
   }
+}
+
+/**
+ * Attach response shapes to cached operations, each decoded on first read: a validate run looks at
+ * the shapes of the few operations its workflows call, not at the hundreds a source describes.
+ */
+function withLazyShapes(summary: OpenApiSummary, shapes: EncodedShapes): OpenApiSummary {
+  const decode = createShapeDecoder(shapes.table);
+  const operations = summary.operations.map((op, i) => {
+    const encoded = shapes.byOperation[i];
+    if (encoded === undefined || encoded === 0) return op;
+    const responseShapes: Record<string, ResponseShape> = {};
+    for (const [status, text] of Object.entries(encoded)) {
+      let shape: ResponseShape | undefined;
+      Object.defineProperty(responseShapes, status, {
+        enumerable: true,
+        get: () => {
+          if (shape === undefined) {
+            try {
+              shape = decode(text);
+            } catch {
+              shape = { open: true };
+            }
+          }
+          return shape;
+        },
+      });
+    }
+    return { ...op, responseShapes };
+  });
+  return { ...summary, operations };
 }

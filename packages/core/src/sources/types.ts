@@ -96,6 +96,25 @@ export interface OperationInfo {
   readonly security: readonly SecurityRequirement[];
   /** All security schemes the source declares. */
   readonly securitySchemes: { readonly [name: string]: SecurityScheme };
+  /** Shapes of the JSON response bodies by status code (`200`, `2XX`, `default`); absent for a response with no JSON body. */
+  readonly responseShapes?: { readonly [status: string]: ResponseShape };
+}
+
+/**
+ * What a JSON body may hold, as far as pointers into it are concerned: a compact tree of property
+ * names and array items taken from a response schema (`$ref`s followed, `allOf` merged,
+ * `oneOf`/`anyOf` unioned, descriptions dropped). An empty object describes a value with no members
+ * (a scalar of unknown type).
+ */
+export interface ResponseShape {
+  /** Members of an object value. */
+  readonly properties?: { readonly [name: string]: ResponseShape };
+  /** Shape of every item of an array value. */
+  readonly items?: ResponseShape;
+  /** True when members not listed here may exist: free-form objects, unknown schemas, cut cycles. */
+  readonly open?: true;
+  /** The JSON type of a scalar value (`string`, `integer`...), when the schema says it. */
+  readonly type?: string;
 }
 
 /** A sourceDescription resolved to its content. */

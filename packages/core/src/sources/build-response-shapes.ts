@@ -1,0 +1,34 @@
+import type { ShapeBuilder } from './create-shape-builder.js';
+import { mergeShapes } from './merge-shapes.js';
+import type { ResponseShape } from './types.js';
+
+type Obj = Record<string, unknown>;
+const asObj = (value: unknown): Obj =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
+/** `application/json`, `application/problem+json`, `*\/*`...: media types a JSON pointer reads into. */
+const JSON_MEDIA = /json|^\*\/\*$|^application\/\*$/i;
+
+/**
+ * Shapes of the JSON bodies of one operation's responses (`$ref`s at the response level already
+ * resolved), by status. A response with no JSON content has no entry; one with JSON content but no
+ * schema is open. Undefined when no response has a JSON body.
+ */
+export function buildResponseShapes(options: {
+  responses: Readonly<Record<string, unknown>>;
+  builder: ShapeBuilder;
+}): Record<string, ResponseShape> | undefined {
+  let out: Record<string, ResponseShape> | undefined;
+  for (const [status, response] of Object.entries(options.responses)) {
+    let shape: ResponseShape | undefined;
+    for (const [media, content] of Object.entries(asObj(asObj(response).content))) {
+      if (!JSON_MEDIA.test(media)) continue;
+      const schema = asObj(content).schema;
+      const next = schema === undefined ? { open: true as const } : options.builder.shapeOf(schema);
+      shape = shape === undefined ? next : mergeShapes(shape, next);
+    }
+    if (shape === undefined) continue;
+    out ??= {};
+    out[status] = shape;
+  }
+  return out;
+}
