@@ -5,6 +5,7 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import type { Criterion } from '../model/arazzo.js';
+import { compileWithEmbedded } from './embedded-condition.js';
 import { standardEvaluators } from './standard-evaluators.js';
 import { type CompiledCriterion, type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
@@ -53,11 +54,8 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
           throw new CriterionSyntaxError(`bad context '${criterion.context}': ${parsed.error.message}`);
         context = parsed.value;
       }
-      return evaluator.compile({
-        condition: criterion.condition,
-        context,
-        version: version ?? evaluator.versions[0],
-      });
+      const source = { condition: criterion.condition, context, version: version ?? evaluator.versions[0] };
+      return type === 'simple' ? evaluator.compile(source) : compileWithEmbedded(evaluator, source);
     },
   };
 }

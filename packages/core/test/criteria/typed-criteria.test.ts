@@ -192,3 +192,50 @@ describe('registry', () => {
     expect(() => custom.compile({ condition: 'x', type: 'starts-with' as never })).toThrow(/needs a context/);
   });
 });
+
+describe('embedded {$...} in regex/jsonpath/xpath conditions (Arazzo 1.1.0 "Runtime Expressions in Conditions")', () => {
+  it('Embedded expressions in Regex: ^({$inputs.statusPattern})$', () => {
+    const c = compile({
+      context: '$response.body#/status',
+      condition: '^({$inputs.statusPattern})$',
+      type: 'regex',
+    });
+    const ctx = (statusPattern: string) => makeContext({ inputs: { statusPattern } });
+    expect(c.test(ctx('AVAILABLE|SOLD'))).toBe(true);
+    expect(c.test(ctx('SOLD'))).toBe(false);
+    const misses: string[] = [];
+    expect(c.test(ctx('('), (m) => misses.push(m.reason))).toBe(false);
+    expect(misses[0]).toMatch(/rendered condition '\^\(\(\)\$' is invalid/);
+  });
+  it('Embedded expressions in JSONPath and XPath', () => {
+    const body = { items: [{ status: 'available' }] };
+    const jp = compile({
+      context: '$response.body',
+      condition: "$.items[?@.status == '{$inputs.expectedStatus}']",
+      type: 'jsonpath',
+    });
+    expect(jp.test(makeContext({ response: { headers: {}, body } }))).toBe(true);
+    expect(
+      jp.test(makeContext({ inputs: { expectedStatus: 'sold' }, response: { headers: {}, body } })),
+    ).toBe(false);
+    const xml = '<root><items><price>5</price></items><items><price>15</price></items></root>';
+    const xp = compile({
+      context: '$response.body',
+      condition: '/root/items[price > {$steps.getPets.outputs.count}]',
+      type: 'xpath',
+    });
+    expect(xp.test(makeContext({ response: { headers: {}, body: xml } }))).toBe(true);
+    expect(
+      xp.test(
+        makeContext({ steps: { getPets: { outputs: { count: 20 } } }, response: { headers: {}, body: xml } }),
+      ),
+    ).toBe(false);
+  });
+  it('bad embedded expressions and bad surrounding syntax are rejected at compile time', () => {
+    rejects({ context: '$statusCode', condition: '^{$input.x}$', type: 'regex' }, /did you mean '\$inputs'/);
+    rejects(
+      { context: '$response.body', condition: '$.items[?@.a == {$inputs.x}', type: 'jsonpath' },
+      /bad JSONPath/,
+    );
+  });
+});
