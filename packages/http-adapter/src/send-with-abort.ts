@@ -31,7 +31,7 @@ function callsOf(signal: AbortSignal): Set<Cancelable<unknown>> {
  * leaves a Set. Many concurrent requests sharing one run's signal therefore never trigger
  * MaxListenersExceededWarning either.
  */
-export async function sendWithAbort<T>(options: { readonly signal: AbortSignal; readonly start: () => Cancelable<T> }): Promise<T> {
+export function sendWithAbort<T>(options: { readonly signal: AbortSignal; readonly start: () => Cancelable<T> }): PromiseLike<T> {
   const { signal } = options;
   const pending = options.start();
   if (signal.aborted) {
@@ -40,9 +40,15 @@ export async function sendWithAbort<T>(options: { readonly signal: AbortSignal; 
   }
   const calls = callsOf(signal);
   calls.add(pending);
-  try {
-    return await pending;
-  } finally {
-    calls.delete(pending);
-  }
+  // no async wrapper: one promise hop fewer per request
+  return pending.then(
+    (value) => {
+      calls.delete(pending);
+      return value;
+    },
+    (error: unknown) => {
+      calls.delete(pending);
+      throw error;
+    },
+  );
 }
