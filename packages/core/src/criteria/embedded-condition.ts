@@ -51,7 +51,7 @@ export function compileWithEmbedded(
         }
         cache.set(condition, compiled);
       }
-      return compiled !== undefined && compiled.test(ctx, onMissing);
+      return compiled?.test(ctx, onMissing) === true;
     },
   };
 }

@@ -72,7 +72,9 @@ describe('evaluateExpression: "Runtime expressions preserve the type of the refe
     expect(run('$response.body', { ...context, response: undefined }).misses).toHaveLength(1);
     const parsed = parseExpression('$response.body#/a/b/c');
     if (!parsed.ok) throw new Error('unreachable');
-    expect(() => evaluateExpression(parsed.value, { ...context, response: { headers: {}, body: 5 } })).not.toThrow();
+    expect(() =>
+      evaluateExpression(parsed.value, { ...context, response: { headers: {}, body: 5 } }),
+    ).not.toThrow();
   });
   it('a dotted input name falls back to member access when no input has that exact name', () => {
     expect(value('$inputs.user.email')).toBe('a@x');
