@@ -56,6 +56,10 @@ describe('telaio run: exit codes and usage', () => {
       ['run'],
       ['run', FILE, '--format', 'xml'],
       ['run', FILE, '--input', 'novalue'],
+      ['run', FILE, '--input-from', 'code=magic'],
+      ['run', FILE, '--server', 'stytchFixture=ftp://x'],
+      ['run', FILE, '--dry-run', '--har', 'x.har'],
+      ['run', FILE, '--log-level', 'loud'],
     ]) {
       const r = await telaio(args);
       expect(r.code, args.join(' ')).toBe(2);

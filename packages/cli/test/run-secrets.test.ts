@@ -116,6 +116,30 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
       expect(text).toContain(secret);
   });
 
+  it('a value from a provider that marks itself secret (the totp: code) is masked in HAR and logs', async () => {
+    const har = join(dir, 'totp.har');
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'totp',
+      '--input-from',
+      'code=totp:$steps.createTotp.outputs.secret',
+      '--har',
+      har,
+      '--log-level',
+      'debug',
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
+    expect(r.code).toBe(0);
+    const sent = JSON.parse(server.received.at(-1)?.body ?? '{}').code as string;
+    expect(sent).toMatch(/^\d{6}$/);
+    const text = `${await readFile(har, 'utf8')}${r.stdout}${r.stderr}`;
+    expect(text).not.toContain(sent);
+    expect(text).toMatch(/code[^\n]*\[REDACTED\]/);
+  });
+
   it('the session token the server saw in a later request was masked there too (HAR of step 2)', async () => {
     const har = join(dir, 'later.har');
     await telaio([

@@ -71,6 +71,9 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     servers[name] = value;
   }
   const inputFrom = (values['input-from'] ?? []).map(parseInputFrom);
+  if (values['dry-run'] === true && values.har !== undefined) {
+    throw new UsageError('--har records what was sent, and --dry-run sends nothing: use one or the other');
+  }
   const logLevel = values['log-level'] ?? (values.verbose === true ? 'debug' : undefined);
   if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);

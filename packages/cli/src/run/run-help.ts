@@ -20,7 +20,7 @@ Options:
   -o, --output FILE            write the report to FILE instead of stdout
       --har FILE               write every request and response as HAR 1.2
       --timeout DURATION       per-request time limit: 30s, 500ms, 2m (default 30s)
-      --dry-run                resolve and print every request, send nothing
+      --dry-run                resolve and print every request, send nothing (not with --har)
       --reveal-secrets         show credentials and secret-looking values (masked by default)
       --log-level LEVEL        HTTP log lines on stderr (trace|debug|info|warn|error); -v is debug
   -h, --help                   this help
