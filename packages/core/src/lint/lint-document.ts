@@ -6,6 +6,7 @@ import { checkDuplicateIds } from './check-duplicate-ids.js';
 import { checkExpressions } from './check-expressions.js';
 import { checkOperations } from './check-operations.js';
 import { checkParameters } from './check-parameters.js';
+import { checkResponsePointers } from './check-response-pointers.js';
 import { checkStepRefs } from './check-step-refs.js';
 import { checkWorkflowRefs } from './check-workflow-refs.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -26,6 +27,7 @@ const RULES: readonly (readonly [string, LintRule])[] = [
   ['expressions', checkExpressions],
   ['criteria', checkCriteria],
   ['parameters', checkParameters],
+  ['response-pointers', checkResponsePointers],
   ['dependency-cycles', checkDependencyCycles],
 ];
 
