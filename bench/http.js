@@ -1,6 +1,6 @@
 // Requests per second through createHttpTransport next to a bare got loop sending the same
 // requests over the same kind of keep-alive agent, against a loopback node:http server.
-// Run: pnpm exec tsc -b packages/http-adapter && node bench/http.js [N]
+// Run: pnpm exec tsc -b packages/http-adapter && node bench/http.js [N=3000] [rounds=9]
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createHttpTransport } from '@telaio/http-adapter';
@@ -8,7 +8,7 @@ import { got } from 'got';
 
 const N = Number(process.argv[2] ?? 3000);
 const CONCURRENCY = [1, 16];
-const ROUNDS = Number(process.argv[3] ?? 5);
+const ROUNDS = Number(process.argv[3] ?? 9);
 
 const payload = JSON.stringify({ id: 'member-test-1', status: 'active', roles: ['a', 'b'] });
 const server = http.createServer((req, res) => {
