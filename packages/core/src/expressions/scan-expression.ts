@@ -90,6 +90,9 @@ function readExpression(s: ExpressionScanner): Body {
       return { kind: head, componentType, name: s.identifier('a component name') };
     }
     default: {
+      if (head === '' && (s.peek() === '.' || s.peek() === '[')) {
+        s.fail(`'$${s.peek()}' starts a JSONPath query, not a runtime expression (JSONPath needs type: jsonpath and a context)`, at - 1);
+      }
       if (head === '') s.fail(`expected an expression source after '$' (such as $inputs or $response)`, at);
       const hint = didYouMean(head, EXPRESSION_SOURCES, '$');
       return s.fail(`unknown expression source '$${head}'${hint}`, at - 1);
