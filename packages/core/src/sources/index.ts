@@ -4,6 +4,7 @@ export { buildOperations, type OpenApiSummary, type SourceOperation } from './bu
 export { createDefaultLoader, defaultLoader } from './create-default-loader.js';
 export { createOperationIndex } from './create-operation-index.js';
 export { defaultCacheDir } from './disk-cache.js';
+export { exampleFromShape } from './example-from-shape.js';
 export { resolveDocument } from './resolve-document.js';
 export { normalizeDocumentUri, resolveSourceUri } from './resolve-source-uri.js';
 export { clearSourceCache } from './source-cache.js';
