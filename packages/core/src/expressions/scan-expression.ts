@@ -91,7 +91,10 @@ function readExpression(s: ExpressionScanner): Body {
     }
     default: {
       if (head === '' && (s.peek() === '.' || s.peek() === '[')) {
-        s.fail(`'$${s.peek()}' starts a JSONPath query, not a runtime expression (JSONPath needs type: jsonpath and a context)`, at - 1);
+        s.fail(
+          `'$${s.peek()}' starts a JSONPath query, not a runtime expression (JSONPath needs type: jsonpath and a context)`,
+          at - 1,
+        );
       }
       if (head === '') s.fail(`expected an expression source after '$' (such as $inputs or $response)`, at);
       const hint = didYouMean(head, EXPRESSION_SOURCES, '$');

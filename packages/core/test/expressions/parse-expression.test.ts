@@ -166,7 +166,10 @@ describe('parseExpression: syntax errors carry the offset and a helpful message'
     expect(err('$urlx').message).toMatch(/did you mean '\$url'/);
   });
   it('a JSONPath where a runtime expression belongs', () => {
-    expect(err('$.results.length')).toMatchObject({ offset: 0, message: expect.stringMatching(/JSONPath query/) });
+    expect(err('$.results.length')).toMatchObject({
+      offset: 0,
+      message: expect.stringMatching(/JSONPath query/),
+    });
     expect(err('$[0]')).toMatchObject({ offset: 0, message: expect.stringMatching(/type: jsonpath/) });
   });
   it('not an expression at all', () => {
