@@ -1,5 +1,6 @@
 import type { SentRequest } from '@telaio/core';
 import { createRedactor, REDACTED } from '@telaio/http-adapter';
+import { isSecretName } from './is-secret-name.js';
 
 /** The text that replaces a secret in every output (the http adapter's, so HAR and reports agree). */
 export const MASK = REDACTED;
@@ -40,7 +41,7 @@ export function createMasker(
   const known = new Set<string>();
   let list: string[] = [];
   const redactor = createRedactor({ reveal, secretValues: () => list });
-  const isSecret = (name: string): boolean => redactor.isSecretName(name);
+  const isSecret = (name: string): boolean => isSecretName(name);
   const isPair = (record: Record<string, unknown>): boolean =>
     typeof record.name === 'string' && 'value' in record && isSecret(record.name);
 
@@ -96,13 +97,22 @@ export function createMasker(
   };
   for (const secret of options.secrets ?? []) add(secret);
   const value = <T>(v: T): T => (reveal ? v : (deep(v, false) as T));
+  /** JSON bodies field by field (keeping dry-run placeholders), other bodies by the adapter's rules. */
+  const maskBody = (body: string, contentType: string | undefined): string => {
+    if (contentType === undefined || /json/i.test(contentType)) {
+      try {
+        return JSON.stringify(value(JSON.parse(body)), null, 2);
+      } catch {
+        // not JSON after all
+      }
+    }
+    return text(redactor.body(body, contentType));
+  };
   const record = <T extends { readonly request: SentRequest }>(holder: T): T => {
     if (reveal) return holder;
     const { request } = holder;
     const body =
-      request.body === undefined
-        ? {}
-        : { body: text(pretty(redactor.body(request.body, request.headers['content-type']))) };
+      request.body === undefined ? {} : { body: maskBody(request.body, request.headers['content-type']) };
     const headers = redactor.headers(request.headers);
     for (const [name, v] of Object.entries(request.headers)) if (isPlaceholder(v)) headers[name] = v;
     const masked: SentRequest = {
@@ -114,13 +124,4 @@ export function createMasker(
     return { ...value(holder), request: masked };
   };
   return { reveal, add, collect, text, value, record, secrets: () => list };
-}
-
-/** JSON text pretty-printed (other text as it is). */
-function pretty(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
 }
