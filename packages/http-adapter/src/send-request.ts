@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
+import { TelaioError } from '@telaio/core';
 import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
@@ -159,6 +160,8 @@ export async function sendRequest(options: {
       });
     return result;
   } catch (error) {
+    // A credential provider's misconfiguration (e.g. credentials-missing) is not a network failure.
+    if (error instanceof TelaioError) throw error;
     const failure = toTransportError({
       error,
       method,

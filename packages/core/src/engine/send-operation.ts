@@ -5,6 +5,7 @@
  */
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../adapters/transport.js';
 import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import { TelaioError } from '../errors.js';
 import { buildRequestBody } from './build-request-body.js';
 import type { Frame } from './frame.js';
 import type { StepPlan } from './plan-types.js';
@@ -62,6 +63,10 @@ export async function sendOperation(options: {
   } catch (error) {
     const aborted = state.signal.aborted;
     const code = (error as { code?: unknown }).code;
+    if (!aborted && error instanceof TelaioError) {
+      // Misconfiguration found while sending (a credential provider with no credentials): keep its code.
+      return { ctx: frame.base, error: { code: error.code, message: error.message, stepId: step.stepId } };
+    }
     const message = aborted
       ? 'the run was aborted'
       : `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
