@@ -143,6 +143,16 @@ describe('telaio run: exit codes and usage', () => {
     expect(server.received.length).toBe(before);
   });
 
+  it('exit 2 when a Stytch source has no credentials, nothing sent', async () => {
+    const before = server.received.length;
+    const r = await telaio(['run', FILE, '-w', 'not-found', '--server', `stytchFixture=${server.url}`], {
+      env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/STYTCH_PROJECT_ID.*credentials-missing; nothing was sent/);
+    expect(server.received.length).toBe(before);
+  });
+
   it('--help prints the options and examples (exit 0)', async () => {
     const r = await telaio(['run', '--help']);
     expect(r.code).toBe(0);

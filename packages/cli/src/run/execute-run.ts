@@ -113,6 +113,12 @@ export async function executeRun(run: RunOptions): Promise<number> {
     });
     const result = explainProviderError(ran, providerErrors, abort.signal.aborted);
     if (
+      result.error?.code === 'credentials-missing' &&
+      result.steps.every((step) => step.request === undefined)
+    ) {
+      throw new UsageError(`${masker.text(result.error.message)} (credentials-missing; nothing was sent)`);
+    }
+    if (
       result.status === 'failure' &&
       result.steps.length === 0 &&
       START_ERRORS.has(result.error?.code ?? '')

@@ -37,7 +37,8 @@ recovery_codes, client_secret, api keys (and anything an input provider marks se
 [REDACTED] in every output (pretty, json, junit, HAR, logs) unless --reveal-secrets.
 
 Exit codes: 0 the workflow succeeded, 1 it ran and failed, 2 it could not start (bad usage, invalid
-document, inputs that do not match the workflow's input schema, a missing required input).
+document, inputs that do not match the workflow's input schema, a missing required input,
+missing credentials); 130 interrupted (Ctrl-C).
 
 Credentials: Stytch sources use STYTCH_PROJECT_ID and STYTCH_SECRET (HTTP Basic).
 
