@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createProjectSecret, type Environment } from './crypto/random-values.js';
 import { createRequestHandler, type SandboxLogger } from './http/handle-request.js';
 import { b2bTotpRoutes } from './routes/b2b-totp-routes.js';
+import { connectedAppRoutes } from './routes/connected-app-routes.js';
 import { organizationRoutes } from './routes/organization-routes.js';
 import { recoveryCodeRoutes } from './routes/recovery-code-routes.js';
 import { sessionAdminRoutes } from './routes/session-admin-routes.js';
@@ -64,6 +65,7 @@ export interface Sandbox {
 const ROUTES = [
   ...userRoutes,
   ...userSearchRoutes,
+  ...connectedAppRoutes,
   ...sessionAdminRoutes,
   ...totpRoutes,
   ...totpRecoveryRoutes,
