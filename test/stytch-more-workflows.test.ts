@@ -108,7 +108,10 @@ describe('published Stytch workflows against the sandbox', () => {
     const sessionToken = String(enrollment.outputs.sessionToken);
     expect(h.sandbox.state.sessionsByToken.has(sessionToken)).toBe(true);
 
-    const result = await h.run({ document, inputs: { session_token: sessionToken, session_duration_minutes: 30 } });
+    const result = await h.run({
+      document,
+      inputs: { session_token: sessionToken, session_duration_minutes: 30 },
+    });
 
     expect(result.error).toBeUndefined();
     expect(stepsOf(result)).toEqual([
@@ -129,6 +132,38 @@ describe('published Stytch workflows against the sandbox', () => {
     const again = await h.run({ document, inputs: { session_token: sessionToken } });
     expect(again.status).toBe('failure');
     expect(stepsOf(again)).toEqual([['authenticateSession', 404]]);
+  });
+
+  it('revoke-connected-app: lists no Connected Apps for a sandbox user and ends without revoking', async () => {
+    const { h, document } = await published('stytch-revoke-connected-app-workflow.yml');
+    // a user that stays (user-create-search-delete deletes its own), from the published enrollment
+    const kept = await h.run({
+      document: await h.load(`${SHARED}/stytch-totp-enrollment-workflow.yml`),
+      inputs: { email: 'kept@example.com' },
+      inputProviders: {
+        totp_code: createRecordingTotpProvider({ expression: '$steps.createTotp.outputs.secret' }),
+      },
+    });
+    const userId = String(kept.outputs.userId);
+    expect(h.sandbox.state.users.has(userId)).toBe(true);
+
+    const result = await h.run({ document, inputs: { user_id: userId } });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('success');
+    expect(stepsOf(result)).toEqual([['listConnectedApps', 200]]);
+    expect(result.outputs.revokedConnectedAppId).toBeUndefined();
+    expect(result.outputs.revokeRequestId).toBeUndefined();
+  });
+
+  it('revoke-connected-app: fails at its first step with 404 user_not_found for an unknown user', async () => {
+    const { h, document } = await published('stytch-revoke-connected-app-workflow.yml');
+    const result = await h.run({
+      document,
+      inputs: { user_id: 'user-test-00000000-0000-4000-8000-00000000dead' },
+    });
+    expect(result.status).toBe('failure');
+    expect(stepsOf(result)).toEqual([['listConnectedApps', 404]]);
+    expect(h.responses.at(-1)?.body).toMatchObject({ error_type: 'user_not_found' });
   });
 
   it('totp-enrollment (consumer seed, as published): enrolls and mints a session', async () => {
