@@ -5,6 +5,7 @@
  * what the sandbox then holds. The three seed workflows have their own files; here they only run
  * as published, to prove the full OpenAPI files serve as their sources too.
  */
+import type { EngineHooks } from '@telaio/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingTotpProvider } from './support/recording-provider.js';
 import { type StytchHarness, startStytchHarness } from './support/stytch-harness.js';
@@ -23,6 +24,17 @@ afterEach(async () => {
 async function published(file: string) {
   harness = await startStytchHarness();
   return { h: harness, document: await harness.load(`${SHARED}/${file}`) };
+}
+
+/** Hooks that record the goto/end actions taken and the request bodies sent, by step. */
+function recorder() {
+  const actions: string[] = [];
+  const bodies = new Map<string, string>();
+  const hooks: EngineHooks = {
+    onAction: (e) => actions.push(`${e.stepId}:${e.type}:${e.name}`),
+    onRequest: (e) => bodies.set(e.stepId, JSON.stringify(e.request.body?.value)),
+  };
+  return { actions, bodies, hooks };
 }
 
 const stepsOf = (result: { steps: readonly { stepId: string; statusCode?: number }[] }) =>
@@ -60,19 +72,29 @@ describe('published Stytch workflows against the sandbox', () => {
 
   it('org-create-member: runs without the optional name (sent as nothing, not as null)', async () => {
     const { h, document } = await published('stytch-b2b-org-create-member-workflow.yml');
+    const seen = recorder();
     const result = await h.run({
       document,
       inputs: { organization_name: 'Nameless Co', email_address: 'x@nameless.example' },
+      hooks: seen.hooks,
     });
     expect(result.error).toBeUndefined();
+    expect(JSON.parse(seen.bodies.get('createMember') ?? 'null')).toEqual({
+      email_address: 'x@nameless.example',
+    });
     expect(h.sandbox.state.members.get(String(result.outputs.memberId))).toMatchObject({ name: '' });
   });
 
   it('user-create-search-delete: finds the new user by email and deletes it', async () => {
     const { h, document } = await published('stytch-user-create-search-delete-workflow.yml');
-    const result = await h.run({ document, inputs: { email: 'grace@example.com' } });
+    const seen = recorder();
+    const result = await h.run({ document, inputs: { email: 'grace@example.com' }, hooks: seen.hooks });
 
     expect(result.error).toBeUndefined();
+    expect(seen.actions).toEqual(['searchUser:goto:userFound']);
+    expect(JSON.parse(seen.bodies.get('searchUser') ?? 'null')).toMatchObject({
+      query: { operands: [{ filter_name: 'email_address', filter_value: ['grace@example.com'] }] },
+    });
     expect(stepsOf(result)).toEqual([
       ['createUser', 200],
       ['searchUser', 200],
@@ -147,8 +169,10 @@ describe('published Stytch workflows against the sandbox', () => {
     const userId = String(kept.outputs.userId);
     expect(h.sandbox.state.users.has(userId)).toBe(true);
 
-    const result = await h.run({ document, inputs: { user_id: userId } });
+    const seen = recorder();
+    const result = await h.run({ document, inputs: { user_id: userId }, hooks: seen.hooks });
     expect(result.error).toBeUndefined();
+    expect(seen.actions).toEqual(['listConnectedApps:end:noConnectedApps']);
     expect(result.status).toBe('success');
     expect(stepsOf(result)).toEqual([['listConnectedApps', 200]]);
     expect(result.outputs.revokedConnectedAppId).toBeUndefined();
