@@ -1,14 +1,16 @@
 /**
  * JSONPath as in draft-goessner-dispatch-jsonpath-00, through jsonpath-plus with its safe evaluator
- * (`eval: 'safe'`: filter scripts are interpreted, never run through native eval).
+ * (`eval: 'safe'`: filter scripts are interpreted, never run through native eval). jsonpath-plus is
+ * loaded on the first compile.
  */
-import { JSONPath } from 'jsonpath-plus';
+import { loadJsonpathPlus } from './lazy-library.js';
 import { CriterionSyntaxError } from './types.js';
 
 type SafeScript = new (code: string) => unknown;
 
 /** A selector for a Goessner JSONPath; filter scripts are syntax-checked now when possible. */
 export function compileGoessner(path: string): (value: unknown) => readonly unknown[] {
+  const { JSONPath } = loadJsonpathPlus();
   let parts: readonly string[];
   try {
     parts = JSONPath.toPathArray(path);

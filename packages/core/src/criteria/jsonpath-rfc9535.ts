@@ -1,8 +1,9 @@
 /**
  * JSONPath as in RFC 9535, through json-p3: the query is compiled once (`compile` → JSONPathQuery)
- * and applied per test without parsing again.
+ * and applied per test without parsing again. json-p3 is loaded on the first compile.
  */
-import { compile, type JSONPathQuery } from 'json-p3';
+import type { JSONPathQuery } from 'json-p3';
+import { loadJsonP3 } from './lazy-library.js';
 import { CriterionSyntaxError } from './types.js';
 
 /** Selects the values a query finds in a value; an empty array when it finds none. */
@@ -18,7 +19,7 @@ export type Select = (value: unknown) => readonly unknown[];
 export function compileRfc9535(condition: string): Select {
   let compiled: JSONPathQuery;
   try {
-    compiled = compile(condition);
+    compiled = loadJsonP3().compile(condition);
   } catch (e) {
     throw new CriterionSyntaxError(`bad JSONPath (RFC 9535): ${(e as Error).message}`);
   }

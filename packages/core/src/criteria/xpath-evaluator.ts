@@ -3,17 +3,17 @@
  * `xpath-20` and `xpath-10`, evaluated by fontoxpath (an XPath 3.1 engine, which accepts the
  * expressions of the earlier versions) on the XML that `context` yields, parsed with @xmldom/xmldom.
  * The criterion holds when the effective boolean value of the result is true (a non-empty node
- * sequence, `true()`, a non-zero number, a non-empty string).
+ * sequence, `true()`, a non-zero number, a non-empty string). Both libraries are loaded when the
+ * first xpath criterion is compiled, so documents without XPath never pay for them.
  */
-import { DOMImplementation, DOMParser } from '@xmldom/xmldom';
-import fontoxpath from 'fontoxpath';
 import { readContext } from './context-value.js';
+import { loadFontoxpath, loadXmldom } from './lazy-library.js';
 import { type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
 /** XPath versions of the Criterion Expression Type Object; the first is the default. */
 export const XPATH_VERSIONS = ['xpath-30', 'xpath-20', 'xpath-10'] as const;
 
-const scratch = new DOMImplementation().createDocument(null, 'scratch', null);
+let scratch: unknown;
 
 /** Create the `xpath` evaluator. */
 export function createXpathEvaluator(): CriterionEvaluator {
@@ -25,7 +25,7 @@ export function createXpathEvaluator(): CriterionEvaluator {
     const onError = (level: string): void => {
       if (level !== 'warning') failed = true;
     };
-    const doc = new DOMParser({ onError }).parseFromString(text, 'text/xml');
+    const doc = new (loadXmldom().DOMParser)({ onError }).parseFromString(text, 'text/xml');
     lastText = text;
     lastDocument = failed ? undefined : doc;
     return lastDocument;
@@ -35,6 +35,8 @@ export function createXpathEvaluator(): CriterionEvaluator {
     versions: XPATH_VERSIONS,
     requiresContext: true,
     compile({ condition, context }) {
+      const fontoxpath = loadFontoxpath();
+      scratch ??= new (loadXmldom().DOMImplementation)().createDocument(null, 'scratch', null);
       try {
         fontoxpath.parseScript(
           condition,
