@@ -2,43 +2,21 @@
  * The published Stytch workflows (../shared/stytch/arazzo, sources the full Stytch OpenAPI files in
  * ../shared/stytch/openapi, both read in place) whose operations the sandbox serves, each run
  * unchanged end to end: fresh sandbox, real HTTP adapter, stytch-auth. Outputs are checked against
- * what the sandbox then holds. The three seed workflows have their own files; here they only run
- * as published, to prove the full OpenAPI files serve as their sources too.
+ * what the sandbox then holds. The three seed workflows have their own files; here the consumer
+ * enrollment and recovery-code rotation run as published, the full OpenAPI files as their sources.
  */
-import type { EngineHooks } from '@telaio/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  recorder,
+  SHARED_ARAZZO as SHARED,
+  stepsOf,
+  usePublishedWorkflows,
+} from './support/published-workflows.js';
 import { createRecordingTotpProvider } from './support/recording-provider.js';
-import { type StytchHarness, startStytchHarness } from './support/stytch-harness.js';
 
-const SHARED = '../shared/stytch/arazzo';
 const ORG_ID = 'organization-test-00000000-0000-4000-8000-000000000001';
 const ENROLLED_MEMBER = 'member-test-00000000-0000-4000-8000-000000000002';
-
-let harness: StytchHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-/** Starts a fresh sandbox and loads `file` of the published workflows. */
-async function published(file: string) {
-  harness = await startStytchHarness();
-  return { h: harness, document: await harness.load(`${SHARED}/${file}`) };
-}
-
-/** Hooks that record the goto/end actions taken and the request bodies sent, by step. */
-function recorder() {
-  const actions: string[] = [];
-  const bodies = new Map<string, string>();
-  const hooks: EngineHooks = {
-    onAction: (e) => actions.push(`${e.stepId}:${e.type}:${e.name}`),
-    onRequest: (e) => bodies.set(e.stepId, JSON.stringify(e.request.body?.value)),
-  };
-  return { actions, bodies, hooks };
-}
-
-const stepsOf = (result: { steps: readonly { stepId: string; statusCode?: number }[] }) =>
-  result.steps.map((s) => [s.stepId, s.statusCode]);
+const published = usePublishedWorkflows();
 
 describe('published Stytch workflows against the sandbox', () => {
   it('org-create-member: creates an organization and a member, and reads the member back', async () => {

@@ -1,0 +1,40 @@
+/**
+ * Failure paths of the published Stytch workflows the sandbox serves: each fails at the step whose
+ * request Stytch refuses, with Stytch's error envelope, and leaves nothing half-made behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { stepsOf, usePublishedWorkflows } from './support/published-workflows.js';
+
+const published = usePublishedWorkflows();
+
+describe("failure paths surface Stytch's errors at the failing step", () => {
+  it('org-create-member: a second organization of the same name stops at createOrganization', async () => {
+    const { h, document } = await published('stytch-b2b-org-create-member-workflow.yml');
+    const inputs = { organization_name: 'Twin Co', email_address: 'one@twin.example' };
+    expect((await h.run({ document, inputs })).status).toBe('success');
+    const again = await h.run({ document, inputs: { ...inputs, email_address: 'two@twin.example' } });
+    expect(again.status).toBe('failure');
+    expect(again.error?.stepId).toBe('createOrganization');
+    expect(stepsOf(again)).toEqual([['createOrganization', 400]]);
+    expect(h.responses.at(-1)?.body).toMatchObject({ error_type: 'organization_slug_already_used' });
+    expect([...h.sandbox.state.members.values()].some((m) => m.email === 'two@twin.example')).toBe(false);
+  });
+
+  it('user-create-search-delete: a malformed email stops at createUser with invalid_email', async () => {
+    const { h, document } = await published('stytch-user-create-search-delete-workflow.yml');
+    const result = await h.run({ document, inputs: { email: 'not-an-email' } });
+    expect(result.status).toBe('failure');
+    expect(stepsOf(result)).toEqual([['createUser', 400]]);
+    expect(h.responses.at(-1)?.body).toMatchObject({ status_code: 400, error_type: 'invalid_email' });
+  });
+
+  it('session-authenticate-revoke: a wrong secret is 401 at authenticateSession, nothing revoked', async () => {
+    const { h, document } = await published('stytch-session-authenticate-revoke-workflow.yml', {
+      secret: 'secret-test-not-the-right-one=',
+    });
+    const result = await h.run({ document, inputs: { session_token: 'a'.repeat(44) } });
+    expect(result.status).toBe('failure');
+    expect(stepsOf(result)).toEqual([['authenticateSession', 401]]);
+    expect(h.responses.at(-1)?.body).toMatchObject({ error_type: 'unauthorized_credentials' });
+  });
+});
