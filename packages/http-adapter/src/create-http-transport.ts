@@ -1,13 +1,16 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Transport } from '@telaio/core';
-import { got } from 'got';
-import { type Logger, pino } from 'pino';
+import type { Got } from 'got';
+import type { Logger } from 'pino';
 import { createHarRecorder } from './har/create-har-recorder.js';
 import type { HarLog } from './har/har-types.js';
 import { createTokenCache } from './security/create-token-cache.js';
 import { fetchClientCredentialsToken } from './security/fetch-client-credentials-token.js';
-import { type SendDependencies, sendRequest } from './send-request.js';
+import { type GotClients, type RequestLogger, type SendDependencies, sendRequest } from './send-request.js';
+
+/** The default logger: silent, so pino is never loaded unless the caller passes a logger. */
+const SILENT: RequestLogger = { isLevelEnabled: () => false, info: () => undefined, warn: () => undefined };
 
 /** Options of createHttpTransport. */
 export interface HttpTransportOptions {
@@ -43,22 +46,36 @@ export interface HttpTransport extends Transport {
  * Creates the got-based Transport: OpenAPI-shaped URLs, parameters, bodies and security; connect
  * and total timeouts; keep-alive agents; no automatic retries (Arazzo actions own retries); HTTP
  * error statuses resolve; network failures reject with TransportError; pino logging and HAR
- * capture with secrets redacted.
+ * capture with secrets redacted. got is imported when the first request is sent (a run that fails
+ * before sending, or a dry run, never loads it).
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const keepAlive = options.keepAlive ?? true;
   const ownHttp = options.agents?.http === undefined ? new http.Agent({ keepAlive }) : undefined;
   const ownHttps = options.agents?.https === undefined ? new https.Agent({ keepAlive }) : undefined;
-  const client = got.extend({
-    agent: { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps },
-    timeout: { connect: options.timeout?.connect ?? 10_000, request: options.timeout?.total ?? 30_000 },
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    followRedirect: false,
-    allowGetBody: true,
-    decompress: true,
-    responseType: 'buffer',
-  });
+  const agent = { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps };
+  let clients: GotClients | Promise<GotClients> | undefined;
+  const loadClients = (): GotClients | Promise<GotClients> => {
+    clients ??= import('got').then(({ got }) => {
+      const client = got.extend({
+        agent,
+        timeout: { connect: options.timeout?.connect ?? 10_000, request: options.timeout?.total ?? 30_000 },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: false,
+        allowGetBody: true,
+        decompress: true,
+        responseType: 'buffer',
+      });
+      clients = { got: client, gotFollowing: client.extend({ followRedirect: true }) };
+      return clients;
+    });
+    return clients;
+  };
+  const plainGot = async (): Promise<Got> => {
+    const loaded = loadClients();
+    return (loaded instanceof Promise ? await loaded : loaded).got;
+  };
   const recorder =
     options.captureHar === true
       ? createHarRecorder({
@@ -68,11 +85,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       : undefined;
   const follow = options.followRedirects ?? 'safe';
   const deps: SendDependencies = {
-    got: client,
-    gotFollowing: client.extend({ followRedirect: true }),
-    logger: options.logger ?? pino({ level: 'silent' }),
+    clients: loadClients,
+    logger: options.logger ?? SILENT,
     recorder,
-    tokens: createTokenCache({ fetch: (request) => fetchClientCredentialsToken({ got: client, request }) }),
+    tokens: createTokenCache({
+      fetch: async (request) => fetchClientCredentialsToken({ got: await plainGot(), request }),
+    }),
     userAgent: options.userAgent ?? 'telaio/0.1.0',
     reveal: options.revealSecrets === true,
     secretValues: options.secretValues,

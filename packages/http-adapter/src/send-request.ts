@@ -27,13 +27,22 @@ const NO_SECURITY: AppliedSecurity = Object.freeze({
   missing: [],
 });
 
-/** What sendRequest needs from the transport that owns it. */
-export interface SendDependencies {
+/** The transport's got instances: one that does not follow redirects, one that does. */
+export interface GotClients {
   /** got instance that does not follow redirects. */
   readonly got: Got;
   /** got instance that follows redirects (for `redirectMethods`). */
   readonly gotFollowing: Got;
-  readonly logger: Logger;
+}
+
+/** The part of a pino logger the transport uses (a silent stand-in needs no pino). */
+export type RequestLogger = Pick<Logger, 'isLevelEnabled' | 'info' | 'warn'>;
+
+/** What sendRequest needs from the transport that owns it. */
+export interface SendDependencies {
+  /** The got instances, created (and got imported) on first use: the clients, or a promise of them. */
+  readonly clients: () => GotClients | Promise<GotClients>;
+  readonly logger: RequestLogger;
   readonly recorder: HarRecorder | undefined;
   readonly tokens: TokenCache;
   readonly userAgent: string;
@@ -110,10 +119,12 @@ export async function sendRequest(options: {
         'no credentials for the required security schemes; sending without',
       );
     }
+    const pendingClients = deps.clients();
+    const clients = pendingClients instanceof Promise ? await pendingClients : pendingClients;
     const got = await sendWithAbort({
       signal: context.signal,
       start: () =>
-        (deps.redirectMethods.has(method) ? deps.gotFollowing : deps.got)(url, {
+        (deps.redirectMethods.has(method) ? clients.gotFollowing : clients.got)(url, {
           method: method as 'GET',
           responseType: 'buffer',
           headers,
