@@ -30,12 +30,13 @@ export function compileWithEmbedded(
     throw new CriterionSyntaxError(`bad embedded expression: ${parsed.error.message}`, parsed.error.offset);
   const template: Template = parsed.value;
   // Check the surrounding syntax now, with every embedded expression standing in as `0`.
-  evaluator.compile({
+  const { warnings } = evaluator.compile({
     ...source,
     condition: template.parts.map((p) => (p.kind === 'literal' ? p.value : '0')).join(''),
   });
   const cache = new Map<string, CompiledCriterion | undefined>();
   return {
+    ...(warnings === undefined ? {} : { warnings }),
     test(ctx, onMissing) {
       const condition = renderTemplate(template, ctx, onMissing);
       let compiled = cache.get(condition);

@@ -11,7 +11,9 @@ const NEEDS_CONTEXT = new Set(['regex', 'jsonpath', 'xpath']);
 /**
  * `criterion-invalid`: every criterion must compile in its language: `simple` syntax, a regex that
  * compiles, JSONPath or XPath that parses, a known type and version; regex, jsonpath and xpath
- * need a `context`. Malformed expressions inside are left to `expression-invalid`.
+ * need a `context`. Malformed expressions inside are left to `expression-invalid`. A criterion
+ * accepted only in a compatibility reading (`$.results.length > 0`, not RFC 9535) is a warning at
+ * its condition, one per `CompiledCriterion.warnings` entry.
  */
 export function checkCriteria(context: LintContext): void {
   for (const { pointer, criterion } of collectCriteria(context)) {
@@ -30,7 +32,7 @@ export function checkCriteria(context: LintContext): void {
     }
     if (contextText !== undefined && !parseExpression(contextText).ok) continue;
     if (type === 'simple' && !scanConditionExpressions(condition).ok) continue;
-    const problem = compileProblem(context, criterion);
+    const { problem, warnings } = compileCriterion(context, criterion);
     if (problem !== undefined) {
       context.report({
         code: 'criterion-invalid',
@@ -38,21 +40,31 @@ export function checkCriteria(context: LintContext): void {
         pointer: `${pointer}/condition`,
       });
     }
+    for (const warning of warnings) {
+      context.report({
+        code: 'criterion-invalid',
+        severity: 'warning',
+        message: `${type} criterion: ${warning}`,
+        pointer: `${pointer}/condition`,
+      });
+    }
   }
 }
 
-/** The compile error of a criterion in words, or undefined when it compiles. */
-function compileProblem(
+/** The compile error of a criterion in words (undefined when it compiles) and its warnings. */
+function compileCriterion(
   context: LintContext,
   criterion: Readonly<Record<string, unknown>>,
-): string | undefined {
+): { problem?: string; warnings: readonly string[] } {
   try {
-    context.criteria.compile(criterion as unknown as Criterion);
-    return undefined;
+    return { warnings: context.criteria.compile(criterion as unknown as Criterion).warnings ?? [] };
   } catch (error) {
     if (error instanceof CriterionSyntaxError) {
-      return error.offset === undefined ? error.message : `${error.message} (at offset ${error.offset})`;
+      const problem =
+        error.offset === undefined ? error.message : `${error.message} (at offset ${error.offset})`;
+      return { problem, warnings: [] };
     }
-    return `cannot be compiled: ${error instanceof Error ? error.message : String(error)}`;
+    const problem = `cannot be compiled: ${error instanceof Error ? error.message : String(error)}`;
+    return { problem, warnings: [] };
   }
 }

@@ -231,6 +231,17 @@ describe('embedded {$...} in regex/jsonpath/xpath conditions (Arazzo 1.1.0 "Runt
       ),
     ).toBe(false);
   });
+  it('a compatibility reading with an embedded expression keeps its warning', () => {
+    const c = compile({
+      context: '$response.body',
+      condition: '$.pets.length > {$inputs.min}',
+      type: 'jsonpath',
+    });
+    expect(c.warnings?.[0]).toMatch(/not an RFC 9535 query/);
+    const pets = { response: { headers: {}, body: { pets: [1, 2] } } };
+    expect(c.test(makeContext({ ...pets, inputs: { min: 1 } }))).toBe(true);
+    expect(c.test(makeContext({ ...pets, inputs: { min: 2 } }))).toBe(false);
+  });
   it('bad embedded expressions and bad surrounding syntax are rejected at compile time', () => {
     rejects({ context: '$statusCode', condition: '^{$input.x}$', type: 'regex' }, /did you mean '\$inputs'/);
     rejects(

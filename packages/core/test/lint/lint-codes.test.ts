@@ -196,6 +196,17 @@ describe('lintDocument: one broken document per code', () => {
     expect(found.map((f) => f.line)).toEqual([lineOf(text, '$[?@.id =='), lineOf(text, '//pet[')]);
   });
 
+  it('criterion-invalid: a JSONPath accepted only as a comparison is a warning at its condition', () => {
+    const text = swap(
+      '          - condition: $statusCode == 200\n',
+      '          - condition: $statusCode == 200\n          - context: $response.body\n            condition: $.pets.length > 0\n            type: jsonpath\n',
+    );
+    const found = findings(lint(text), 'criterion-invalid');
+    expect(found).toMatchObject([{ line: lineOf(text, '$.pets.length > 0'), severity: 'warning' }]);
+    expect(found[0]!.message).toMatch(/^jsonpath criterion: '\$\.pets\.length > 0' is not an RFC 9535 query/);
+    expect(found[0]!.pointer).toMatch(/\/successCriteria\/1\/condition$/);
+  });
+
   it('criterion-invalid: bad simple syntax', () => {
     const text = swap('$statusCode == 200', '$statusCode == == 200');
     expect(findings(lint(text), 'criterion-invalid')).toMatchObject([{ line: lineOf(text, '== == 200') }]);

@@ -51,6 +51,29 @@ describe('the Stytch workflows', () => {
     ]);
   });
 
+  it('warn at the four `$.x.length <op> n` JSONPath conditions (not RFC 9535, read as comparisons)', async () => {
+    const warnings: string[] = [];
+    for (const file of files) {
+      const ds = await lintFile(path.join(stytchDir, file));
+      warnings.push(...show(ds.filter((d) => d.code === 'criterion-invalid')));
+    }
+    const lineOf = (file: string, needle: string): number =>
+      readFileSync(path.join(stytchDir, file), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(needle)) + 1;
+    const at = (file: string, condition: string, op: string, literal: string): string =>
+      `${file}:${lineOf(file, `condition: ${condition}`)} warning criterion-invalid jsonpath criterion: ` +
+      `'${condition}' is not an RFC 9535 query; read as the query '${condition.split(' ')[0]}' compared ${op} ${literal}`;
+    const revoke = 'stytch-revoke-connected-app-workflow.yml';
+    const search = 'stytch-user-create-search-delete-workflow.yml';
+    expect(warnings).toEqual([
+      at(revoke, '$.connected_apps.length > 0', '>', '0'),
+      at(revoke, '$.connected_apps.length == 0', '==', '0'),
+      at(search, '$.results.length > 0', '>', '0'),
+      at(search, '$.results.length == 0', '==', '0'),
+    ]);
+  });
+
   it('a copy with one operationId misspelled reports operation-unknown at that line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'telaio-lint-'));
     mkdirSync(path.join(dir, 'arazzo'));
