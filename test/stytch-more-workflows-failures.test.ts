@@ -8,16 +8,24 @@ import { stepsOf, usePublishedWorkflows } from './support/published-workflows.js
 const published = usePublishedWorkflows();
 
 describe("failure paths surface Stytch's errors at the failing step", () => {
-  it('org-create-member: a second organization of the same name stops at createOrganization', async () => {
+  it('org-create-member: a malformed member email stops at createMember, after the organization', async () => {
     const { h, document } = await published('stytch-b2b-org-create-member-workflow.yml');
-    const inputs = { organization_name: 'Twin Co', email_address: 'one@twin.example' };
-    expect((await h.run({ document, inputs })).status).toBe('success');
-    const again = await h.run({ document, inputs: { ...inputs, email_address: 'two@twin.example' } });
-    expect(again.status).toBe('failure');
-    expect(again.error?.stepId).toBe('createOrganization');
-    expect(stepsOf(again)).toEqual([['createOrganization', 400]]);
-    expect(h.responses.at(-1)?.body).toMatchObject({ error_type: 'organization_slug_already_used' });
-    expect([...h.sandbox.state.members.values()].some((m) => m.email === 'two@twin.example')).toBe(false);
+    const result = await h.run({
+      document,
+      inputs: { organization_name: 'Half Made Co', email_address: 'not-an-email' },
+    });
+    expect(result.status).toBe('failure');
+    expect(result.error?.stepId).toBe('createMember');
+    expect(stepsOf(result)).toEqual([
+      ['createOrganization', 200],
+      ['createMember', 400],
+    ]);
+    expect(h.responses.at(-1)?.body).toMatchObject({ status_code: 400, error_type: 'invalid_email' });
+    const made = [...h.sandbox.state.organizations.values()].find((o) => o.name === 'Half Made Co');
+    expect(made).toBeDefined();
+    expect([...h.sandbox.state.members.values()].some((m) => m.organizationId === made?.organizationId)).toBe(
+      false,
+    );
   });
 
   it('user-create-search-delete: a malformed email stops at createUser with invalid_email', async () => {
