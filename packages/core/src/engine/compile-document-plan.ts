@@ -3,7 +3,6 @@
  * Arazzo document reached through an `arazzo` sourceDescription (each with its own sources,
  * operations and components: "Components are scoped to the Arazzo document they are defined in").
  */
-import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import { createOperationIndex } from '../sources/create-operation-index.js';
@@ -87,7 +86,7 @@ export function compileDocumentPlan(options: {
   const entry = gather(options.resolved, shells);
   for (const shell of shells.values()) {
     const scope = scopeOf(shell, options.registry);
-    const ajv: Ajv2020 = createDocumentAjv({ document: shell.plan.document });
+    const ajv = createDocumentAjv({ document: shell.plan.document });
     shell.plan.document.workflows.forEach((workflow, index) => {
       shell.plan.workflows.set(
         workflow.workflowId,

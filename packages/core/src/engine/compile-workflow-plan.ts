@@ -14,7 +14,7 @@ export function compileWorkflowPlan(options: {
   workflow: Workflow;
   index: number;
   doc: DocumentPlan;
-  ajv: Ajv2020;
+  ajv: () => Ajv2020;
   scope: StepScope;
 }): WorkflowPlan {
   const { workflow, scope, doc } = options;

@@ -1,17 +1,19 @@
 /**
  * Workflow inputs checked with ajv (JSON Schema 2020-12) before anything is sent, defaults applied
  * (Workflow Object `inputs`). `$ref`s to `#/components/inputs/...` resolve against the document.
- * Validators are compiled once per document; a property validator for a lazily provided input is
- * compiled on first use and kept on the plan.
+ * Nothing is compiled, and ajv is not even loaded, until a workflow's inputs are first checked (at
+ * the start of its run, before anything is sent): a workflow's validator is compiled then and kept
+ * on the plan; a property validator for a lazily provided input is compiled on first use.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, splitPointer } from '../document/json-pointer.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { RunError } from './types.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv and ajv-formats are CommonJS: a synchronous require keeps validation synchronous while
+// loading them (~50 ms of CPU) only when inputs are actually checked.
+const require = createRequire(import.meta.url);
 
 const DOC_ID = 'https://telaio.invalid/arazzo.json';
 
@@ -32,18 +34,34 @@ export interface InputValidator {
   validateOne(name: string, value: unknown): RunError | undefined;
 }
 
-/** Per-document ajv with the whole document registered, so local `$ref`s resolve. */
-export function createDocumentAjv(options: { document: ArazzoDocument }): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    useDefaults: true,
-    validateSchema: false,
-    allowUnionTypes: true,
-  });
-  addFormats(ajv);
-  ajv.addSchema(options.document as object, DOC_ID);
-  return ajv;
+/** Does any object in `node` have a `format` key (only then are ajv-formats worth loading)? */
+function usesFormat(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(usesFormat);
+  if (Object.hasOwn(node, 'format')) return true;
+  return Object.values(node).some(usesFormat);
+}
+
+/**
+ * Per-document ajv with the whole document registered, so local `$ref`s resolve; ajv is loaded
+ * and the instance built on the getter's first call, then kept.
+ */
+export function createDocumentAjv(options: { document: ArazzoDocument }): () => Ajv2020 {
+  let ajv: Ajv2020 | undefined;
+  return () => {
+    if (ajv !== undefined) return ajv;
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      useDefaults: true,
+      validateSchema: false,
+      allowUnionTypes: true,
+    });
+    if (usesFormat(options.document)) (require('ajv-formats') as (instance: Ajv2020) => Ajv2020)(ajv);
+    ajv.addSchema(options.document as object, DOC_ID);
+    return ajv;
+  };
 }
 
 const pointerAt = (root: unknown, pointer: string): unknown => {
@@ -88,9 +106,9 @@ const describe = (e: ErrorObject): RunError => {
   };
 };
 
-/** Compile the input validator of the workflow at `workflowIndex`. */
+/** The input validator of the workflow at `workflowIndex` (compiled on its first use). */
 export function createInputValidator(options: {
-  ajv: Ajv2020;
+  ajv: () => Ajv2020;
   document: ArazzoDocument;
   workflowIndex: number;
 }): InputValidator {
@@ -101,8 +119,7 @@ export function createInputValidator(options: {
   const props = top.schema?.properties;
   const properties = props !== null && typeof props === 'object' ? new Set(Object.keys(props)) : undefined;
   const required = new Set(Array.isArray(top.schema?.required) ? (top.schema.required as string[]) : []);
-  const whole: ValidateFunction | undefined =
-    declared === undefined ? undefined : ajv.compile({ $ref: `${DOC_ID}#${base}` });
+  let whole: ValidateFunction | undefined;
   const single = new Map<string, ValidateFunction>();
   return {
     properties,
@@ -110,7 +127,9 @@ export function createInputValidator(options: {
     schemaOf: (name) => (properties?.has(name) ? (props as Record<string, unknown>)[name] : undefined),
     validate(inputs, deferred) {
       const value = structuredClone(inputs) as Record<string, unknown>;
-      if (whole === undefined || whole(value)) return { value };
+      if (declared === undefined) return { value };
+      whole ??= ajv().compile({ $ref: `${DOC_ID}#${base}` });
+      if (whole(value)) return { value };
       const errors = (whole.errors ?? []).filter(
         (e) =>
           !(
@@ -126,7 +145,7 @@ export function createInputValidator(options: {
       if (!properties?.has(name)) return undefined;
       let validate = single.get(name);
       if (validate === undefined) {
-        validate = ajv.compile({ $ref: `${DOC_ID}#${top.pointer}${joinPointer(['properties', name])}` });
+        validate = ajv().compile({ $ref: `${DOC_ID}#${top.pointer}${joinPointer(['properties', name])}` });
         single.set(name, validate);
       }
       if (validate(value)) return undefined;

@@ -119,3 +119,26 @@ describe('inputs', () => {
     expect(resolve).not.toHaveBeenCalled();
   });
 });
+
+describe('inputs: formats', () => {
+  it('§Workflow Object inputs: a `format` is checked (ajv-formats is loaded only for documents that use one)', async () => {
+    const withFormat = DOC.replace(
+      'region: { type: string, default: eu }',
+      'region: { type: string, default: eu }\n        email: { type: string, format: email }',
+    );
+    const { engine, transport } = memoryEngine(() => ({ status: 200 }));
+    const doc = await loadInline(engine, withFormat);
+    const result = await engine.run({
+      document: doc,
+      inputs: { user: 'ann', code: '123456', email: 'not-an-address' },
+    });
+    expect(result.error?.code).toBe('input-invalid');
+    expect(result.error?.message).toContain("input 'email' must match format");
+    expect(transport.sent).toHaveLength(0);
+    const ok = await engine.run({
+      document: doc,
+      inputs: { user: 'ann', code: '123456', email: 'a@b.example' },
+    });
+    expect(ok.error).toBeUndefined();
+  });
+});
