@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import type { EngineHooks, StepResult } from '@telaio/core';
-import QRCode from 'qrcode';
+import type * as QRCodeModule from 'qrcode';
 import { buildOtpauthUri } from './build-otpauth-uri.js';
 import { normaliseBase32 } from './normalise-base32.js';
+
+// qrcode (CommonJS, ~25 ms of load CPU) is required when a QR code is drawn, not at import.
+const require = createRequire(import.meta.url);
 
 /** Options of {@link createQrHook}. */
 export interface QrHookOptions {
@@ -16,7 +20,7 @@ export interface QrHookOptions {
 /**
  * EngineHooks that, on an interactive terminal, show a scannable QR code when a Stytch TOTP create
  * step succeeds: an `otpauth://totp/Stytch:<member or user id>?secret=…` URI rendered with
- * qrcode's small terminal renderer. Neither the secret nor the URI is printed as text.
+ * qrcode's small terminal renderer (loaded only then). Neither the secret nor the URI is printed as text.
  */
 export function createQrHook(options: QrHookOptions = {}): EngineHooks {
   const write = options.write ?? ((text: string) => void process.stderr.write(text));
@@ -34,6 +38,7 @@ export function createQrHook(options: QrHookOptions = {}): EngineHooks {
         account: found.account,
         issuer: options.issuer ?? 'Stytch',
       });
+      const QRCode = require('qrcode') as typeof QRCodeModule;
       QRCode.toString(uri, { type: 'terminal', small: true }, (error, qr) => {
         if (error) return write(`(could not draw the TOTP QR code for ${found.account}: ${error.message})\n`);
         write(
