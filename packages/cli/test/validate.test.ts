@@ -176,7 +176,7 @@ describe('telaio validate', () => {
   });
 
   it('prints no colour codes when stdout is not a terminal', () => {
-    const env = { ...process.env, FORCE_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '1' };
     delete env.NO_COLOR;
     const r = spawnSync(process.execPath, [bin, 'validate', '--no-cache', broken.file], {
       cwd: repoRoot,

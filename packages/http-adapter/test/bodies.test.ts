@@ -39,8 +39,10 @@ async function post(
   return seen;
 }
 
-const postOp = (content: Record<string, unknown> = {}) =>
-  ({ method: 'post', requestBody: { content } }) as const;
+const postOp = (content: Record<string, { readonly schema?: unknown; readonly encoding?: unknown }> = {}) => ({
+  method: 'post',
+  requestBody: { content },
+});
 
 describe('request bodies', () => {
   it('sends JSON by default, and a JSON string as is', async () => {
@@ -95,7 +97,7 @@ describe('request bodies', () => {
       }),
     );
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
     expect(form.get('title')).toBe('T');
     expect(form.get('count')).toBe('3');
     const doc = form.get('doc') as File;

@@ -1,15 +1,15 @@
 import type { CriterionEvaluator } from '@telaio/core';
+import type { MemoryHandler } from '@telaio/core/testing';
 import { describe, expect, it } from 'vitest';
 import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
-const xmlOrJson = (req: { operation: { operationId?: string } }) =>
-  req.operation.operationId === 'placeOrder'
-    ? {
-        status: 200,
-        headers: { 'content-type': 'application/xml' },
-        body: '<order><status>placed</status><qty>3</qty></order>',
-      }
-    : { status: 200, headers: { 'x-rate': '42' }, body: { pets: [{ id: 1 }, { id: 2 }], name: "O'Brien" } };
+const xmlOrJson: MemoryHandler = (req) => {
+  if (req.operation.operationId === 'placeOrder') {
+    const headers = { 'content-type': 'application/xml' };
+    return { status: 200, headers, body: '<order><status>placed</status><qty>3</qty></order>' };
+  }
+  return { status: 200, headers: { 'x-rate': '42' }, body: { pets: [{ id: 1 }, { id: 2 }], name: "O'Brien" } };
+};
 
 describe('criteria through the engine', () => {
   it("§Criterion Object regex, jsonpath (RFC 9535) and xpath criteria judge responses; simple compares strings case-insensitively with '' escapes", async () => {

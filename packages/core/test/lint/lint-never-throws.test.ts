@@ -158,7 +158,7 @@ const mutation = fc.record({
 
 describe('lintDocument never throws', () => {
   const seeds: [string, Json][] = [
-    ['rich document', RICH as Json],
+    ['rich document', RICH as unknown as Json],
     ['Stytch B2B TOTP enrollment', parse(readFileSync(stytch, 'utf8')) as Json],
   ];
   for (const [name, seed] of seeds) {
