@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Runs every benchmark of bench/ one after the other (never in parallel: they would measure each
+// other) and prints their figures. `pnpm bench` builds first, then runs this.
+//   engine.js    engine overhead per step (in-memory transport), heap over 10,000 runs
+//   http.js      requests/s of the got transport next to a bare got loop
+//   validate.js  cold and warm `telaio validate` of the 24 Stytch workflows
+//   run.js       cold `telaio run` of a 2-step workflow against a loopback server
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const benches = [
+  ['engine.js', ['--expose-gc']],
+  ['http.js', []],
+  ['validate.js', []],
+  ['run.js', []],
+];
+let failed = 0;
+for (const [file, nodeFlags] of benches) {
+  process.stdout.write(`\n=== bench/${file} ===\n`);
+  const r = spawnSync(process.execPath, [...nodeFlags, path.join(here, file)], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed += 1;
+    process.stdout.write(`bench/${file} exited with ${r.status ?? r.signal}\n`);
+  }
+}
+process.exitCode = failed === 0 ? 0 : 1;
