@@ -10,13 +10,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '@telaio/core';
-import { createHttpTransport, REDACTED } from '@telaio/http-adapter';
+import { createHttpTransport, createRedactor } from '@telaio/http-adapter';
 import { createQrHook, createStytchCredentials, createTotpInputProvider } from '@telaio/stytch-auth';
 import { SEED_IDS, startSandbox } from '@telaio/stytch-sandbox';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workflowFile = path.resolve(here, '../../specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml');
-const SECRET_NAME = /secret|token|jwt|recovery|password|code$/i;
 
 const sandbox = await startSandbox();
 const credentials = createStytchCredentials({
@@ -26,6 +25,8 @@ const credentials = createStytchCredentials({
   env: {},
 });
 const transport = createHttpTransport({ secretValues: () => credentials.secretValues() });
+// The same rules as telaio's logs, HAR and reports: secret-named fields and credential values masked.
+const redactor = createRedactor({ secretValues: () => credentials.secretValues() });
 const engine = createEngine({ transport, credentials, hooks: createQrHook() });
 
 try {
@@ -46,19 +47,9 @@ try {
   }
   if (result.error)
     console.log(`  error: ${result.error.code} at ${result.error.stepId ?? '-'}: ${result.error.message}`);
-  console.log(JSON.stringify({ outputs: mask(result.outputs) }, null, 2));
+  console.log(JSON.stringify({ outputs: redactor.value(result.outputs) }, null, 2));
   process.exitCode = result.status === 'success' ? 0 : 1;
 } finally {
   transport.close();
   await sandbox.close();
-}
-
-/** Replaces the values of secret-looking names (tokens, secrets, codes) with telaio's marker; keeps ids. */
-function mask(value, name = '') {
-  if (Array.isArray(value)) return value.map((item) => mask(item, name));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner, key)]));
-  }
-  if (typeof value === 'string' && value !== '' && SECRET_NAME.test(name)) return REDACTED;
-  return value;
 }

@@ -155,3 +155,31 @@ describe('HAR 1.2', () => {
       expect(entry.timings[key]).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('secret-looking names (one rule set for logs, HAR, reports and the CLI)', () => {
+  const rules = createRedactor();
+  it('masks prefixed and camelCase forms of secret names', () => {
+    for (const name of [
+      'currentRecoveryCodes',
+      'new_recovery_codes',
+      'qrCode',
+      'backup_codes',
+      'sessionToken',
+      'session_jwt',
+      'clientSecret',
+    ]) {
+      expect(rules.isSecretName(name), name).toBe(true);
+    }
+  });
+  it('leaves ids and ordinary names alone', () => {
+    for (const name of [
+      'member_id',
+      'totpRegistrationId',
+      'recovery_email',
+      'status_code',
+      'organization_id',
+    ]) {
+      expect(rules.isSecretName(name), name).toBe(false);
+    }
+  });
+});
