@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, splitPointer } from '../document/json-pointer.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
+import { simpleInputSchema } from './simple-input-schema.js';
 import type { RunError } from './types.js';
 
 // ajv and ajv-formats are CommonJS: a synchronous require keeps validation synchronous while
@@ -119,6 +120,11 @@ export function createInputValidator(options: {
   const props = top.schema?.properties;
   const properties = props !== null && typeof props === 'object' ? new Set(Object.keys(props)) : undefined;
   const required = new Set(Array.isArray(top.schema?.required) ? (top.schema.required as string[]) : []);
+  // The common subset (no $ref, single types, defaults) is checked without loading ajv at all.
+  const simple =
+    declared === undefined || top.pointer !== base
+      ? undefined
+      : simpleInputSchema(declared, `${DOC_ID}#${base}`);
   let whole: ValidateFunction | undefined;
   const single = new Map<string, ValidateFunction>();
   return {
@@ -128,9 +134,14 @@ export function createInputValidator(options: {
     validate(inputs, deferred) {
       const value = structuredClone(inputs) as Record<string, unknown>;
       if (declared === undefined) return { value };
-      whole ??= ajv().compile({ $ref: `${DOC_ID}#${base}` });
-      if (whole(value)) return { value };
-      const errors = (whole.errors ?? []).filter(
+      let found: readonly ErrorObject[];
+      if (simple !== undefined) found = simple.check(value);
+      else {
+        whole ??= ajv().compile({ $ref: `${DOC_ID}#${base}` });
+        found = whole(value) ? [] : (whole.errors ?? []);
+      }
+      if (found.length === 0) return { value };
+      const errors = found.filter(
         (e) =>
           !(
             e.keyword === 'required' &&
@@ -143,6 +154,15 @@ export function createInputValidator(options: {
     },
     validateOne(name, value) {
       if (!properties?.has(name)) return undefined;
+      if (simple !== undefined) {
+        const e = simple.checkOne(name, value)[0];
+        return e === undefined
+          ? undefined
+          : {
+              code: 'input-invalid',
+              message: `input '${name}' ${e.message} (${e.keyword}: ${e.schemaPath})`,
+            };
+      }
       let validate = single.get(name);
       if (validate === undefined) {
         validate = ajv().compile({ $ref: `${DOC_ID}#${top.pointer}${joinPointer(['properties', name])}` });
