@@ -20,7 +20,20 @@ const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(cliDir, 'dist', 'telaio.bundle.mjs');
 const packagesDir = path.dirname(cliDir);
 
-/** Rewrites `import.meta.url` in workspace files to the original file's URL, relative to the bundle. */
+/**
+ * CommonJS libraries that workspace files load lazily with a literal `require` and that the bundle
+ * holds anyway (the CLI imports yaml, swagger-parser brings ajv, the sandbox qrcode): those
+ * requires are bundled too (esbuild's lazy wrappers: still evaluated only on first use), saving
+ * Node's module resolution and per-file compilation. Other lazy requires (fontoxpath, @xmldom, the
+ * JSONPath libraries, a computed name) stay outside, so a run that never needs them never parses them.
+ */
+const BUNDLED_LAZY = new Set(['yaml', 'ajv/dist/2020.js', 'ajv-formats', 'qrcode']);
+const literal = (quote, specifier) => `${quote}${specifier}${quote}`;
+
+/**
+ * For workspace files: `import.meta.url` becomes the original file's URL, relative to the bundle,
+ * and `createRequire`-based requires of BUNDLED_LAZY libraries become plain requires esbuild bundles.
+ */
 const originalUrls = {
   name: 'telaio-original-import-meta-url',
   setup(b) {
@@ -28,8 +41,24 @@ const originalUrls = {
       const real = args.path;
       if (!real.startsWith(packagesDir + path.sep) || real.includes(`${path.sep}node_modules${path.sep}`))
         return undefined;
-      const source = await readFile(real, 'utf8');
+      let source = await readFile(real, 'utf8');
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'js' };
+      source = source.replace(
+        /createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g,
+        (match, quote, specifier) =>
+          BUNDLED_LAZY.has(specifier) ? `require(${literal(quote, specifier)})` : match,
+      );
+      if (/const require = createRequire\(import\.meta\.url\);/.test(source)) {
+        source = source
+          .replace(/\brequire\(/g, '__telaioOriginalRequire(')
+          .replace(/__telaioOriginalRequire\((['"])([^'"]+)\1\)/g, (match, quote, specifier) =>
+            BUNDLED_LAZY.has(specifier) ? `require(${literal(quote, specifier)})` : match,
+          )
+          .replace(
+            'const require = createRequire(import.meta.url);',
+            'const __telaioOriginalRequire = createRequire(import.meta.url);',
+          );
+      }
       const relative = path.relative(path.dirname(outfile), real).split(path.sep).join('/');
       const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
       return { contents: source.replaceAll('import.meta.url', url), loader: 'js' };

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
+const bundle = path.join(repoRoot, 'packages/cli/dist/telaio.bundle.mjs');
+const stytchDir = path.resolve(repoRoot, '../shared/stytch/arazzo');
+
+function telaio(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The bundle exists after `pnpm build` (tsc -b alone leaves none, or a stale one bin/telaio.js skips).
+describe.skipIf(!existsSync(bundle))('the one-file CLI bundle', () => {
+  it('holds no absolute path of this checkout, so it works wherever the packages are installed', () => {
+    const text = readFileSync(bundle, 'utf8');
+    expect(text.includes(repoRoot)).toBe(false);
+    expect(text).toContain('new URL("../../core/dist/');
+  });
+
+  it('gives the same output as the unbundled modules (version, validate, list)', () => {
+    const files = readdirSync(stytchDir)
+      .filter((f) => f.endsWith('.yml'))
+      .slice(0, 3)
+      .map((f) => path.join(stytchDir, f));
+    for (const args of [['--version'], ['validate', '--no-cache', ...files], ['list', files[0]!]]) {
+      const bundled = telaio(args);
+      const unbundled = telaio(args, { TELAIO_NO_BUNDLE: '1' });
+      expect(bundled).toEqual(unbundled);
+      expect(bundled.code).toBe(0);
+    }
+  });
+});
