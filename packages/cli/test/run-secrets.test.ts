@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +162,18 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
     const header = entry.request.headers.find((h: { name: string }) => h.name.toLowerCase() === 'x-session');
     expect(header.value).toBe('[REDACTED]');
     expect(server.received.at(-1)?.headers['x-session']).toBe(SECRETS.sessionToken);
+  });
+
+  it('an --inputs file with a YAML error is reported by file:line:col, never quoting the line', async () => {
+    const inputs = join(dir, 'broken-inputs.yml');
+    await writeFile(inputs, `username: ada\npassword: "${SECRETS.password}" trailing\nitemId: 1\n`);
+    const before = server.received.length;
+    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--inputs', inputs, '--server', `stytchFixture=${server.url}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${inputs}:2:`);
+    expect(r.stderr).toMatch(/Unexpected scalar/);
+    expect(r.stderr + r.stdout).not.toContain(SECRETS.password);
+    expect(r.stderr).not.toContain('trailing');
+    expect(server.received.length).toBe(before);
   });
 });

@@ -15,13 +15,25 @@ export async function readInputsFile(path: string): Promise<Record<string, unkno
   } catch {
     const { parse } = await import('yaml');
     try {
-      value = parse(text);
+      value = parse(text, { logLevel: 'error' });
     } catch (error) {
-      throw new UsageError(`--inputs: '${path}' is neither JSON nor YAML: ${(error as Error).message}`);
+      throw new UsageError(`--inputs: ${describeYamlError(path, error)} (neither JSON nor YAML)`);
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`--inputs: '${path}' must hold an object of input values`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * `FILE:LINE:COL: first line of the parser's message`, without the code frame the YAML library
+ * appends: that frame quotes the offending line, which in an inputs file may hold a password.
+ */
+export function describeYamlError(path: string, error: unknown): string {
+  const e = error as { message?: unknown; linePos?: readonly { line: number; col: number }[] };
+  const at = e.linePos?.[0];
+  const first = (typeof e.message === 'string' ? e.message : 'cannot parse').split('\n')[0] ?? '';
+  const reason = first.replace(/ at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '');
+  return `${path}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${reason}`;
 }
