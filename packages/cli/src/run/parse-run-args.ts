@@ -66,8 +66,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   const servers: Record<string, string> = {};
   for (const text of values.server ?? []) {
     const { name, value } = parseAssignment(text, '--server');
-    if (!/^https?:\/\//i.test(value))
-      throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
+    if (!isHttpUrl(value)) throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
     servers[name] = value;
   }
   const inputFrom = (values['input-from'] ?? []).map(parseInputFrom);
@@ -96,6 +95,16 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     ...(values.timeout === undefined ? {} : { timeoutMs: parseDuration(values.timeout, '--timeout') }),
     ...(logLevel === undefined ? {} : { logLevel }),
   };
+}
+
+/** True when `text` parses as an absolute URL (WHATWG rules) whose scheme is http or https. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+  } catch {
+    return false;
+  }
 }
 
 function parseInputFrom(text: string): InputFrom {
