@@ -61,9 +61,10 @@ export function compileParameters(options: {
     merged.delete(key);
     merged.set(key, p);
   }
-  return [...merged.values()].map((p) =>
-    p.in === undefined
-      ? { name: p.name, value: compileValue(p.value) }
-      : { name: p.name, in: p.in, value: compileValue(p.value) },
-  );
+  return [...merged.values()].map((p) => {
+    const text = typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
+    return p.in === undefined
+      ? { name: p.name, value: compileValue(p.value), text }
+      : { name: p.name, in: p.in, value: compileValue(p.value), text };
+  });
 }

@@ -9,6 +9,7 @@ import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
 import { planError } from './plan-error.js';
 import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
+import { planRequiredParameters } from './plan-required-parameters.js';
 
 /** What compiling a step needs besides the step. */
 export interface StepScope extends ActionScope {
@@ -64,16 +65,21 @@ export function compileStepPlan(options: {
       pointer: `${pointer}/parameters/${i}`,
     }),
   );
-  const parameters = compileParameters({
+  const merged = compileParameters({
     workflowParams: options.workflowParams,
     stepParams,
     forWorkflow: workflow !== undefined,
     ...(workflow === undefined ? {} : { targetInputs: scope.declaredInputs(workflow) }),
   });
+  const { parameters, unsupplied } =
+    operation === undefined
+      ? { parameters: merged, unsupplied: [] }
+      : planRequiredParameters({ operation, parameters: merged });
   const body = step.requestBody === undefined ? undefined : compileBody({ body: step.requestBody });
   const successCriteria = compileCriteria({
     criteria: step.successCriteria,
     registry: scope.registry,
+    arazzoVersion: scope.document.arazzo,
     uri: scope.uri,
     pointer: `${pointer}/successCriteria`,
   });
@@ -122,6 +128,7 @@ export function compileStepPlan(options: {
     outputs,
     inputReads: [...new Set(inputReads)],
     ...(operation === undefined ? {} : { operation }),
+    ...(unsupplied.length === 0 ? {} : { unsupplied }),
     ...(source === undefined ? {} : { source }),
     ...(workflow === undefined ? {} : { workflow }),
     ...(body === undefined ? {} : { body }),

@@ -7,6 +7,7 @@ import type { CompiledValue } from '../expressions/compile-value.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { OperationInfo } from '../sources/types.js';
 import type { InputValidator } from './create-input-validator.js';
+import type { RequiredParameter } from './plan-required-parameters.js';
 
 /** One compiled criterion with its text for events. */
 export interface CriterionPlan {
@@ -40,6 +41,10 @@ export interface ParameterPlan {
   readonly name: string;
   readonly in?: ParameterLocation;
   readonly value: CompiledValue;
+  /** The value as written in the document (for messages). */
+  readonly text: string;
+  /** The request cannot go without it (a path parameter, a required query/header parameter). */
+  readonly required?: boolean;
 }
 
 /** A request body: payload compiled, replacements compiled. */
@@ -57,6 +62,8 @@ export interface StepPlan {
   readonly source?: SourceDescription;
   readonly workflow?: WorkflowRef;
   readonly parameters: readonly ParameterPlan[];
+  /** Parameters the operation needs that no step or workflow parameter supplies. */
+  readonly unsupplied?: readonly RequiredParameter[];
   readonly body?: BodyPlan;
   readonly successCriteria: readonly CriterionPlan[];
   /** Step actions first, then the workflow's actions not overridden by name. */

@@ -8,6 +8,7 @@ import type { ExpressionContext, MissingValueListener } from '../expressions/con
 import { TelaioError } from '../errors.js';
 import { buildRequestBody } from './build-request-body.js';
 import type { Frame } from './frame.js';
+import { parameterMissing } from './plan-required-parameters.js';
 import type { StepPlan } from './plan-types.js';
 import type { RunError } from './types.js';
 
@@ -31,13 +32,23 @@ export async function sendOperation(options: {
   const { state } = frame;
   const operation = step.operation;
   if (operation === undefined) throw new TypeError('sendOperation needs an operation step');
+  const first = step.unsupplied?.[0];
+  if (first !== undefined)
+    return { ctx: frame.base, error: parameterMissing({ stepId: step.stepId, parameter: first }) };
   const parameters: RequestParameter[] = [];
   let query: Record<string, string> | undefined;
   let path: Record<string, string> | undefined;
   for (const p of step.parameters) {
     if (p.in === undefined) continue;
     const value = p.value.evaluate(frame.base, onMissing);
-    if (value === undefined) continue;
+    if (value === undefined) {
+      // A path parameter left out would go as a literal `{name}`: fail as data, send nothing.
+      if (p.required === true && p.in !== 'cookie') {
+        const parameter = { in: p.in, name: p.name };
+        return { ctx: frame.base, error: parameterMissing({ stepId: step.stepId, parameter, text: p.text }) };
+      }
+      continue;
+    }
     parameters.push({ name: p.name, in: p.in, value });
     if (p.in === 'query') {
       query ??= {};

@@ -63,14 +63,16 @@ describe('runs', () => {
       inputs: { n: 1 },
       hooks: { onMissingValue: (e) => missing.push(`${e.stepId}:${e.expression}`) },
     });
-    expect(result.status).toBe('success');
     expect(missing).toContain('a:$response.body#/n');
     expect(result.steps[0]?.outputs).toEqual({});
-    expect(transport.prepared[1]?.parameters).toEqual([]);
+    // b's path parameter then has no value: the step fails as data and nothing is sent for it.
+    expect(missing).toContain('b:$steps.a.outputs.n');
+    expect(result.error?.code).toBe('parameter-missing');
+    expect(transport.sent).toHaveLength(1);
   });
 
   it('cancellation: aborting during a retry wait ends the run with `aborted`', async () => {
-    const transport = createMemoryTransport(() => ({ status: 500 }));
+    const transport = createMemoryTransport(() => ({ status: 500, body: { n: 1 } }));
     const controller = new AbortController();
     const engine = createEngine({
       transport,
