@@ -1,4 +1,4 @@
-import type { OperationParameter, PreparedRequest } from '@telaio/core';
+import { type OperationParameter, type PreparedRequest, TransportError } from '@telaio/core';
 import { selectServer } from './select-server.js';
 import { serializeParameter } from './serialize-parameter.js';
 
@@ -40,10 +40,25 @@ function contentText(definition: OperationParameter, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Never send a literal `{name}`: every parameter of the path template must have had a value. */
+function assertPathComplete(request: PreparedRequest, substituted: ReadonlySet<string>): void {
+  const { operation } = request;
+  for (const match of operation.path.matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1] as string;
+    if (substituted.has(name)) continue;
+    throw new TransportError(
+      'ERR_PATH_PARAMETER',
+      `${operation.method.toUpperCase()} ${operation.path}: path parameter "${name}" has no value, ` +
+        'so the request was not sent',
+    );
+  }
+}
+
 /**
  * Builds the URL (server + path template with path parameters + query string) and collects header
  * and cookie parameters, each serialised by its OpenAPI definition's style/explode (or the
- * location's defaults for parameters the operation does not define). Undefined values are left out.
+ * location's defaults for parameters the operation does not define). Undefined values are left out;
+ * a path template parameter left without a value throws TransportError `ERR_PATH_PARAMETER`.
  */
 export function buildUrl(options: { readonly request: PreparedRequest }): BuiltTarget {
   const { request } = options;
@@ -52,6 +67,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
   const query: string[] = [];
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
+  const substituted = new Set<string>();
   for (const parameter of request.parameters) {
     if (parameter.value === undefined) continue;
     const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
@@ -68,6 +84,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
     switch (parameter.in) {
       case 'path':
         path = path.replaceAll(`{${parameter.name}}`, () => serialized.text ?? '');
+        substituted.add(parameter.name);
         break;
       case 'query':
         query.push(...(serialized.pairs ?? []));
@@ -80,6 +97,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
         break;
     }
   }
+  assertPathComplete(request, substituted);
   const base = selectServer({ request });
   const joined = base.endsWith('/') && path.startsWith('/') ? base + path.slice(1) : base + path;
   const separator = joined.includes('?') ? '&' : '?';
