@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -72,6 +72,37 @@ describe('telaio run: inputs and reports', () => {
     expect(report.error).toMatchObject({ stepId: 'missing' });
     expect(typeof report.error.code).toBe('string');
     expect(report.steps[0]).toMatchObject({ stepId: 'missing', status: 'failure', statusCode: 404 });
+  });
+
+  it('--output / --har that cannot be written: exit 2 naming the flag before anything is sent', async () => {
+    await mkdir(join(dir, 'a-directory'), { recursive: true });
+    for (const [flag, path] of [
+      ['--output', join(dir, 'no-such-dir', 'x.json')],
+      ['--output', join(dir, 'a-directory')],
+      ['--har', join(dir, 'no-such-dir', 'x.har')],
+      ['--har', join(dir, 'a-directory')],
+    ] as const) {
+      const before = server.received.length;
+      const r = await telaio(['run', FILE, '-w', 'retry-and-goto', flag, path, ...srv()]);
+      expect(r.code, `${flag} ${path}`).toBe(2);
+      expect(r.stderr).toContain(`telaio run: ${flag}: `);
+      expect(server.received.length).toBe(before);
+    }
+  });
+
+  it('a report that fails to be written after the run is exit 1, the message masked', async () => {
+    // Passes the check before the run (an existing, writable file), fails on write (ENOSPC).
+    const out = join(dir, `${SECRETS.password}.json`);
+    await symlink('/dev/full', out);
+    const before = server.received.length;
+    const r = await telaio([
+      'run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`,
+      '--input', 'itemId=3', '-f', 'json', '--output', out, ...srv(),
+    ]);
+    expect(server.received.length).toBe(before + 2);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/telaio run: --output: cannot write '[^']*\[REDACTED\]\.json': ENOSPC/);
+    expect(r.stderr + r.stdout).not.toContain(SECRETS.password);
   });
 
   it('retry and goto: actions in words, one json entry per execution, junit parsed as XML', async () => {

@@ -21,7 +21,8 @@ export interface ReportTarget {
 
 /**
  * Masks the result and writes the report (pretty, json or junit) to stdout or `--output`, and the
- * HAR (masked again by value, on top of the transport's own redaction) to `--har`.
+ * HAR (masked again by value, on top of the transport's own redaction) to `--har`. Both files are
+ * attempted; a failure rejects with an Error naming each flag and file that could not be written.
  */
 export async function writeRunReport(options: {
   readonly result: RunResult;
@@ -43,9 +44,24 @@ export async function writeRunReport(options: {
       ...(target.dryRun === undefined ? {} : { dryRun: target.dryRun }),
     });
   text = masker.text(text);
-  if (target.output !== undefined) await writeFile(target.output, text);
+  const writes: Promise<void>[] = [];
+  if (target.output !== undefined) writes.push(writeTo('--output', target.output, text));
   else process.stdout.write(text);
   if (target.har !== undefined && options.har !== undefined) {
-    await writeFile(target.har, `${masker.text(JSON.stringify(masker.value(options.har), null, 2))}\n`);
+    const har = `${masker.text(JSON.stringify(masker.value(options.har), null, 2))}\n`;
+    writes.push(writeTo('--har', target.har, har));
+  }
+  const failures = (await Promise.allSettled(writes)).flatMap((settled) =>
+    settled.status === 'rejected' ? [(settled.reason as Error).message] : [],
+  );
+  if (failures.length > 0) throw new Error(failures.join('; '));
+}
+
+/** writeFile whose error names the flag and the file (`--output: cannot write 'x': ENOSPC...`). */
+async function writeTo(flag: string, path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new Error(`${flag}: cannot write '${path}': ${(error as Error).message}`);
   }
 }

@@ -10,6 +10,7 @@ import { mergeHooks } from '../shared/merge-hooks.js';
 import { readInputSchema } from '../shared/read-input-schema.js';
 import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
+import { checkOutputTargets } from './check-output-targets.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
@@ -34,6 +35,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const interactive = process.stdin.isTTY === true && stderr.isTTY === true;
   const masker = createMasker({ reveal: run.revealSecrets, placeholders: run.dryRun });
   const showProgress = run.format === 'pretty' || stderr.isTTY === true;
+  await checkOutputTargets(run);
   const services = await startRunServices({
     run,
     masker,
@@ -130,7 +132,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
         `${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`,
       );
     }
-    await writeRunReport({
+    const written = await writeRunReport({
       result,
       masker,
       har: services.har?.(),
@@ -144,8 +146,16 @@ export async function executeRun(run: RunOptions): Promise<number> {
           ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } }
           : {}),
       },
-    });
+    }).then(
+      () => true,
+      (error: unknown) => {
+        // The run happened: losing its report is a failure (exit 1), not "could not start".
+        stderr.write(`telaio run: ${masker.text((error as Error).message ?? String(error))}\n`);
+        return false;
+      },
+    );
     if (abort.signal.aborted) return 130;
+    if (!written) return 1;
     return result.status === 'success' ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', onSignal);
