@@ -5,7 +5,7 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import type { Criterion } from '../model/arazzo.js';
-import { compileWithEmbedded } from './embedded-condition.js';
+import { compileTypedCondition } from './embedded-condition.js';
 import { standardEvaluators } from './standard-evaluators.js';
 import { type CompiledCriterion, type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
@@ -15,9 +15,19 @@ export interface CriterionRegistry {
    * Compile a Criterion Object once. Throws CriterionSyntaxError for bad syntax, an unknown type or
    * version, or a missing `context` where the type needs one.
    */
-  compile(criterion: Criterion): CompiledCriterion;
+  compile(criterion: Criterion, options?: CriterionCompileOptions): CompiledCriterion;
   /** The evaluator registered for `type`, if any. */
   get(type: string): CriterionEvaluator | undefined;
+}
+
+/** What `CriterionRegistry.compile` may know about where a criterion comes from. */
+export interface CriterionCompileOptions {
+  /**
+   * The `arazzo` version of the document holding the criterion. `{$...}` inside regex, jsonpath and
+   * xpath conditions is an embedded expression from 1.1 on and literal text in 1.0.x documents.
+   * Unknown (left out): the 1.1 reading.
+   */
+  readonly arazzoVersion?: string;
 }
 
 /** A registry with the standard evaluators; `extra` ones (plugins) are added, replacing same-named types. */
@@ -26,7 +36,7 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
   for (const evaluator of [...standardEvaluators(), ...extra]) evaluators.set(evaluator.type, evaluator);
   return {
     get: (type) => evaluators.get(type),
-    compile(criterion) {
+    compile(criterion, options) {
       if (criterion === null || typeof criterion !== 'object' || typeof criterion.condition !== 'string') {
         throw new CriterionSyntaxError('a criterion needs a string condition');
       }
@@ -55,7 +65,9 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
         context = parsed.value;
       }
       const source = { condition: criterion.condition, context, version: version ?? evaluator.versions[0] };
-      return type === 'simple' ? evaluator.compile(source) : compileWithEmbedded(evaluator, source);
+      return type === 'simple'
+        ? evaluator.compile(source)
+        : compileTypedCondition(evaluator, source, options?.arazzoVersion);
     },
   };
 }

@@ -62,6 +62,7 @@ export function compileActionList(options: {
       criteria: compileCriteria({
         criteria: action.criteria,
         registry: scope.registry,
+        arazzoVersion: scope.document.arazzo,
         uri: scope.uri,
         pointer: `${pointer}/criteria`,
       }),

@@ -11,12 +11,17 @@ export function compileCriteria(options: {
   registry: CriterionRegistry;
   uri: string;
   pointer: string;
+  /** The `arazzo` version of the document (decides whether `{$...}` in typed conditions is embedded). */
+  arazzoVersion?: string;
 }): CriterionPlan[] {
   return (options.criteria ?? []).map((criterion, i) => {
     try {
       return {
         condition: criterion.condition,
-        compiled: options.registry.compile(criterion),
+        compiled: options.registry.compile(
+          criterion,
+          options.arazzoVersion === undefined ? {} : { arazzoVersion: options.arazzoVersion },
+        ),
         inputReads: inputsOfText({ text: `${criterion.condition} ${criterion.context ?? ''}` }),
       };
     } catch (cause) {

@@ -57,7 +57,9 @@ function compileCriterion(
   criterion: Readonly<Record<string, unknown>>,
 ): { problem?: string; warnings: readonly string[] } {
   try {
-    return { warnings: context.criteria.compile(criterion as unknown as Criterion).warnings ?? [] };
+    const arazzoVersion = asString(context.root.arazzo);
+    const options = arazzoVersion === undefined ? {} : { arazzoVersion };
+    return { warnings: context.criteria.compile(criterion as unknown as Criterion, options).warnings ?? [] };
   } catch (error) {
     if (error instanceof CriterionSyntaxError) {
       const problem =
