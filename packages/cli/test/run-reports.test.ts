@@ -130,6 +130,50 @@ describe('telaio run: inputs and reports', () => {
     expect(names).toEqual(['flaky', 'count', 'count #2']);
   });
 
+  it('retry progress shows the limit of the action that ran, for a workflow from another Arazzo file', async () => {
+    const sub = await mkdtemp(join(tmpdir(), 'telaio-nested-'));
+    const api = (await readFile(fixture('fixture-openapi.yml'), 'utf8')).replace(
+      'http://127.0.0.1:9/unused',
+      server.url,
+    );
+    await writeFile(join(sub, 'api.yml'), api);
+    await writeFile(
+      join(sub, 'sub.arazzo.yml'),
+      `arazzo: 1.0.1
+info: { title: nested, version: 1.0.0 }
+sourceDescriptions:
+  - { name: api, url: ./api.yml, type: openapi }
+workflows:
+  - workflowId: flakySub
+    steps:
+      - stepId: flaky
+        operationId: flaky
+        successCriteria:
+          - condition: $statusCode == 200
+        onFailure:
+          - { name: again, type: retry, retryAfter: 0, retryLimit: 4 }
+`,
+    );
+    await writeFile(
+      join(sub, 'root.arazzo.yml'),
+      `arazzo: 1.0.1
+info: { title: root, version: 1.0.0 }
+sourceDescriptions:
+  - { name: flows, url: ./sub.arazzo.yml, type: arazzo }
+workflows:
+  - workflowId: outer
+    steps:
+      - stepId: callSub
+        workflowId: $sourceDescriptions.flows.flakySub
+`,
+    );
+    // No credentials for this source: every call is 401, so the step uses all 4 retries.
+    const r = await telaio(['run', join(sub, 'root.arazzo.yml')]);
+    expect(r.stderr).toMatch(/flaky got 401: retry in 0 s \(attempt 2 of 5, action again\)/);
+    expect(r.stderr).toMatch(/retry in 0 s \(attempt 5 of 5, action again\)/);
+    expect(r.code).toBe(1);
+  });
+
   it('junit: failures carry the reason, special characters escaped, valid XML', async () => {
     const ok = await telaio([
       'run',

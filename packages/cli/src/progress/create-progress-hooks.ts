@@ -1,7 +1,6 @@
-import type { ArazzoDocument, EngineHooks } from '@telaio/core';
+import type { EngineHooks } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import type { Colors } from '../shared/colors-for.js';
-import { findRetryLimit } from './find-retry-limit.js';
 import { formatStepLine } from './format-step-line.js';
 
 /** Where and how progress is printed. */
@@ -10,7 +9,6 @@ export interface ProgressOptions {
   readonly write: (text: string) => void;
   readonly colors: Colors;
   readonly masker: Masker;
-  readonly document?: ArazzoDocument;
   /** Also report expressions that reached nothing. */
   readonly verbose?: boolean;
 }
@@ -33,10 +31,10 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
     onResponse: (e) => lastStatus.set(`${e.runId}/${e.stepId}`, e.response.statusCode),
     onStepEnd: (e) => write(formatStepLine(masker.value(e.result), { colors: c, indent: e.depth })),
     onRetry: (e) => {
-      const limit = findRetryLimit(options.document, e.workflowId, e.stepId, e.action);
       const status = lastStatus.get(`${e.runId}/${e.stepId}`);
       const why = status === undefined ? '' : `${e.stepId} got ${status}: `;
-      const of = limit === undefined ? '' : ` of ${limit + 1}`;
+      // The engine reports the limit of the action it took, wherever that action was declared.
+      const of = ` of ${e.retryLimit + 1}`;
       write(
         `${pad(e.depth)}${c.yellow('↻')} ${why}retry in ${seconds(e.delayMs)} (attempt ${e.attempt}${of}, action ${e.action})\n`,
       );

@@ -97,7 +97,6 @@ export async function executeRun(run: RunOptions): Promise<number> {
           write,
           colors: errColors,
           masker,
-          document: loaded.document,
           verbose: run.logLevel === 'debug' || run.logLevel === 'trace',
         }),
       );

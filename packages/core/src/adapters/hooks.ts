@@ -32,8 +32,20 @@ export interface EngineHooks {
       readonly of: string;
     },
   ): void;
-  /** A retry action will run after `delayMs`. */
-  onRetry?(e: EventScope & { readonly stepId: string; readonly attempt: number; readonly delayMs: number; readonly action: string }): void;
+  /**
+   * A retry action will run after `delayMs` (the response's Retry-After, else the action's
+   * `retryAfter`). `attempt` is the step attempt about to start; `retryLimit` is the action's limit
+   * (Arazzo's default 1 applied), so the step may run up to `retryLimit + 1` times through it.
+   */
+  onRetry?(
+    e: EventScope & {
+      readonly stepId: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly action: string;
+      readonly retryLimit: number;
+    },
+  ): void;
   /** A goto/end action was taken. */
   onAction?(
     e: EventScope & {

@@ -108,7 +108,14 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     }
     const delayMs = last.response?.retryAfterMs ?? (retry.retryAfter ?? 0) * 1000;
     state.hooks.onAction?.({ ...frame.scope, stepId, type: 'retry', name: retry.name, ...targets(retry) });
-    state.hooks.onRetry?.({ ...frame.scope, stepId, attempt: attempt + 1, delayMs, action: retry.name });
+    state.hooks.onRetry?.({
+      ...frame.scope,
+      stepId,
+      attempt: attempt + 1,
+      delayMs,
+      action: retry.name,
+      retryLimit: retry.retryLimit,
+    });
     const detour = await runRetryTarget(frame, retry);
     if (detour !== undefined) return fail(detour);
     try {
