@@ -2,5 +2,5 @@
 
 export { buildPositionMap } from './build-position-map.js';
 export { deepFreeze } from './deep-freeze.js';
-export { escapePointerToken, joinPointer, splitPointer } from './json-pointer.js';
+export { escapePointerToken, joinPointer, resolveLocalRef, splitFragment, splitPointer } from './json-pointer.js';
 export { type LoadArazzoTextResult, loadArazzoText } from './load-arazzo-text.js';

@@ -1,4 +1,4 @@
-import { splitPointer } from '../document/json-pointer.js';
+import { splitFragment } from '../document/json-pointer.js';
 import type { OperationInfo, ResolvedSource } from '../sources/types.js';
 import { didYouMean } from './closest-name.js';
 import type { LintContext } from './lint-context.js';
@@ -79,7 +79,7 @@ function byOperationPath(context: LintContext, ref: string): OperationLookup {
     );
   }
   const [, name, fragment] = match as unknown as [string, string, string];
-  const tokens = splitPointer(fragment);
+  const tokens = splitFragment(fragment) ?? [];
   const source = context.sources.find((s) => s.description.name === name);
   const operations = source?.kind === 'openapi' ? source.operations : [];
   if (tokens[0] === 'paths' && tokens.length === 2) {

@@ -1,4 +1,4 @@
-import { splitPointer } from '../document/json-pointer.js';
+import { splitFragment } from '../document/json-pointer.js';
 import type { OperationIndex, OperationInfo, ResolvedSource } from './types.js';
 
 const QUALIFIED = /^\$sourceDescriptions\.([^.]+)\.(.+)$/;
@@ -48,7 +48,7 @@ export function createOperationIndex(sources: readonly ResolvedSource[]): Operat
         name = findSource(ref.slice(0, hash));
         pointer = ref.slice(hash);
       }
-      const tokens = splitPointer(pointer ?? '').map(percentDecode);
+      const tokens = splitFragment(pointer ?? '') ?? [];
       if (tokens.length !== 3 || tokens[0] !== 'paths') return undefined;
       return bySource.get(name ?? '')?.paths.get(pathKey(tokens[1] ?? '', tokens[2] ?? ''));
     },
@@ -57,12 +57,4 @@ export function createOperationIndex(sources: readonly ResolvedSource[]): Operat
 
 function pathKey(path: string, method: string): string {
   return `${path}\u0000${method.toLowerCase()}`;
-}
-
-function percentDecode(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }

@@ -1,4 +1,4 @@
-import { splitPointer } from '../document/json-pointer.js';
+import { resolveLocalRef } from '../document/json-pointer.js';
 
 /** Resolves local `$ref`s (`#/components/...`) of one parsed OpenAPI document. */
 export interface RefResolver {
@@ -14,15 +14,7 @@ export interface RefResolver {
  */
 export function createRefResolver(root: unknown): RefResolver {
   const memo = new Map<string, unknown>();
-  const target = (ref: string): unknown => {
-    if (!ref.startsWith('#')) return undefined;
-    let node: unknown = root;
-    for (const token of splitPointer(ref)) {
-      if (node === null || typeof node !== 'object') return undefined;
-      node = (node as Record<string, unknown>)[decode(token)];
-    }
-    return node;
-  };
+  const target = (ref: string): unknown => resolveLocalRef(root, ref);
   const refOf = (value: unknown): string | undefined => {
     const ref = value !== null && typeof value === 'object' ? (value as { $ref?: unknown }).$ref : undefined;
     return typeof ref === 'string' ? ref : undefined;
@@ -58,12 +50,4 @@ export function createRefResolver(root: unknown): RefResolver {
     return out;
   };
   return { shallow, deep: (value) => deep(value, new Set()) };
-}
-
-function decode(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }

@@ -1,4 +1,4 @@
-import { splitPointer } from '../document/json-pointer.js';
+import { resolveLocalRef } from '../document/json-pointer.js';
 import { mergeShapes } from './merge-shapes.js';
 import type { ResponseShape } from './types.js';
 
@@ -37,12 +37,7 @@ export function createShapeBuilder(options: { root: unknown; maxDepth?: number }
   const maxDepth = options.maxDepth ?? 12;
   const memo = new Map<string, Built>();
   const active = new Set<string>();
-  const target = (ref: string): unknown => {
-    if (!ref.startsWith('#')) return undefined;
-    let node: unknown = root;
-    for (const token of splitPointer(ref)) node = isObj(node) ? node[decode(token)] : undefined;
-    return node;
-  };
+  const target = (ref: string): unknown => resolveLocalRef(root, ref);
 
   const build = (schema: unknown, depth: number): Built => {
     if (schema === false) return { shape: {}, kind: 'firm', cut: false };
@@ -125,12 +120,4 @@ function union(parts: readonly Built[]): Built {
   if (said.length === 0) return { shape: OPEN, kind: 'neutral', cut };
   if (said.some((p) => p.kind === 'free')) return { shape: OPEN, kind: 'firm', cut };
   return { shape: said.map((p) => p.shape).reduce(mergeShapes), kind: 'firm', cut };
-}
-
-function decode(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }
