@@ -4,6 +4,7 @@ import { validateSchema } from '../schema/validate-schema.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
+import { redactUrl } from './redact-url.js';
 import { normalizeDocumentUri } from './resolve-source-uri.js';
 import { resolveSources } from './resolve-sources.js';
 import type { ResolveDocumentOptions, ResolvedDocument, ResolvedSource } from './types.js';
@@ -57,7 +58,7 @@ export async function resolveDocument(
       file: absolute,
       code: 'source-unresolved',
       severity: 'error',
-      message: `cannot resolve source '${url}': ${source.reason}`,
+      message: `cannot resolve source '${redactUrl(url)}': ${source.reason}`,
       range: file.positions.rangeOf(pointer),
       pointer,
     });
