@@ -6,7 +6,11 @@ import { makeContext } from './ctx.js';
 
 const registry = createCriterionRegistry();
 const named = (name: string) => makeContext({ response: { headers: {}, body: { name } } });
-const regex = (condition: string): Criterion => ({ context: '$response.body#/name', condition, type: 'regex' });
+const regex = (condition: string): Criterion => ({
+  context: '$response.body#/name',
+  condition,
+  type: 'regex',
+});
 
 describe('{$...} in regex/jsonpath/xpath conditions follows the document version', () => {
   it('1.0.x: the condition is literal (^a{$ is a regex), with a warning naming the 1.1 reading', () => {
