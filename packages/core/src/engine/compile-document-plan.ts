@@ -4,13 +4,13 @@
  * operations and components: "Components are scoped to the Arazzo document they are defined in").
  */
 import type { CriterionRegistry } from '../criteria/registry.js';
+import { declaredInputs } from '../document/declared-inputs.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import { createOperationIndex } from '../sources/create-operation-index.js';
 import type { ResolvedDocument } from '../sources/types.js';
 import type { StepScope } from './compile-step-plan.js';
 import { compileWorkflowPlan } from './compile-workflow-plan.js';
 import { createDocumentAjv } from './create-input-validator.js';
-import { declaredInputs } from './declared-inputs.js';
 import { planError } from './plan-error.js';
 import type { DocumentPlan, WorkflowRef } from './plan-types.js';
 
@@ -56,7 +56,11 @@ function scopeOf(shell: Shell, registry: CriterionRegistry): StepScope {
     registry,
     index: shell.resolved.index,
     sources: plan.document.sourceDescriptions,
-    declaredInputs,
+    declaredInputs: (ref) =>
+      declaredInputs({
+        document: ref.doc.document,
+        workflow: ref.doc.document.workflows.find((w) => w.workflowId === ref.workflowId),
+      }),
     resolveWorkflow(workflowId, pointer): WorkflowRef {
       let ref: WorkflowRef | undefined;
       if (workflowId.startsWith('$')) {

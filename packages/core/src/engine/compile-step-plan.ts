@@ -15,7 +15,7 @@ import { planRequiredParameters } from './plan-required-parameters.js';
 export interface StepScope extends ActionScope {
   readonly index: OperationIndex;
   readonly sources: readonly SourceDescription[];
-  /** The declared input names of a workflow (undefined: it declares none). */
+  /** The declared input names of a workflow (empty: no inputs; undefined: a schema too open to tell). */
   declaredInputs(ref: WorkflowRef): ReadonlySet<string> | undefined;
 }
 

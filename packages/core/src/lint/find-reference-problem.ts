@@ -1,7 +1,7 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { didYouMean } from './closest-name.js';
 import type { ExpressionScope } from './collect-expression-sites.js';
-import { declaredInputs } from './declared-inputs.js';
+import { declaredInputs } from '../document/declared-inputs.js';
 import type { Severity } from './diagnostic.js';
 import { findWorkflow } from './find-workflow.js';
 import type { LintContext } from './lint-context.js';
@@ -38,7 +38,7 @@ export function findReferenceProblem(
   switch (expression.kind) {
     case 'inputs': {
       if (here === undefined) return undefined;
-      const names = declaredInputs(context, here);
+      const names = declaredInputs({ document: context.root, workflow: here });
       if (names === undefined || names.has(expression.name)) return undefined;
       if (names.size === 0) return error(`'${expression.text}': ${hereName} declares no inputs`);
       return error(
@@ -88,7 +88,7 @@ export function findReferenceProblem(
       const names =
         expression.property === 'outputs'
           ? new Set(Object.keys(asRecord(target.outputs) ?? {}))
-          : declaredInputs(context, target);
+          : declaredInputs({ document: context.root, workflow: target });
       if (names === undefined || names.has(expression.name)) return undefined;
       const what = expression.property === 'outputs' ? 'output' : 'input';
       return error(
