@@ -1,3 +1,8 @@
+import { readFile as readFileAsync, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FixtureServer,
@@ -8,6 +13,8 @@ import {
 } from './fixtures/run/fixture-server.js';
 
 const FILE = fixture('fixture.arazzo.yml');
+/** ../shared/stytch: the Stytch OpenAPI files and seed workflows. */
+const STYTCH = join(fixture('.'), '..', '..', '..', '..', '..', '..', 'shared', 'stytch');
 let server: FixtureServer;
 
 beforeAll(async () => {
@@ -62,5 +69,58 @@ describe('telaio run --dry-run', () => {
     expect(report.requests.map((q: { stepId: string }) => q.stepId)).toEqual(['createTotp', 'verify']);
     expect(report.requests[1].request.body).toContain('<totp:$steps.createTotp.outputs.secret>');
     expect(server.received).toEqual([]);
+  });
+
+  /** The B2B TOTP seed workflow copied to a fresh directory (its own package.json, so its own cache), `url` as the source. */
+  async function stytchSeed(url: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-stytch-'));
+    await writeFile(join(dir, 'package.json'), '{}');
+    const seed = await readFileAsync(join(STYTCH, 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'), 'utf8');
+    expect(seed).toContain('../openapi/stytch-b2b-openapi.yml');
+    await writeFile(join(dir, 'wf.yml'), seed.replace('../openapi/stytch-b2b-openapi.yml', url));
+    return dir;
+  }
+
+  const totpArgs = [
+    'run', 'wf.yml', '--dry-run', '-f', 'json', '--input', 'organization_id=org-1', '--input', 'member_id=m-1',
+    '--input-from', 'code=totp:$steps.createTotp.outputs.secret',
+  ];
+
+  it('the full Stytch B2B file as the source: bodies from core response shapes, then from the cache', async () => {
+    const dir = await stytchSeed(join(STYTCH, 'openapi', 'stytch-b2b-openapi.yml'));
+    const first = await telaio(totpArgs, { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(await readdir(join(dir, 'node_modules', '.cache', 'telaio'))).not.toEqual([]);
+    const second = await telaio(totpArgs, { cwd: dir });
+    expect(second.code, second.stderr).toBe(0);
+    const report = JSON.parse(second.stdout);
+    expect(report.steps[0].outputs).toMatchObject({
+      totpRegistrationId: '<createTotp:$response.body#/totp_registration_id>',
+      secret: '<createTotp:$response.body#/secret>',
+    });
+    expect(report.outputs.sessionToken).toBe('<authenticateTotp:$response.body#/session_token>');
+    expect(report.requests.map((q: { request: { url: string } }) => q.request.url)).toEqual([
+      'https://test.stytch.com/v1/b2b/totp',
+      'https://test.stytch.com/v1/b2b/totp/authenticate',
+    ]);
+    expect(JSON.parse(first.stdout).outputs).toEqual(report.outputs);
+  });
+
+  it('a remote OpenAPI source: response $refs followed too (the body is not one placeholder)', async () => {
+    const text = await readFileAsync(join(STYTCH, 'openapi', 'stytch-b2b-openapi.yml'));
+    const http = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/yaml' });
+      res.end(text);
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = http.address() as AddressInfo;
+      const dir = await stytchSeed(`http://127.0.0.1:${port}/stytch-b2b-openapi.yml`);
+      const r = await telaio(totpArgs, { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).steps[0].outputs.secret).toBe('<createTotp:$response.body#/secret>');
+    } finally {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
   });
 });

@@ -57,7 +57,6 @@ export async function executeRun(run: RunOptions): Promise<number> {
     });
     const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);
     const workflowId = selectWorkflow(loaded, run.workflowId);
-    await services.useDocument(loaded.uri, loaded.document.sourceDescriptions);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
     for (const name of Object.keys(run.servers)) {
       if (!sources.includes(name))

@@ -1,7 +1,6 @@
-import type { CredentialProvider, SourceDescription, Transport } from '@telaio/core';
+import type { CredentialProvider, Transport } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
-import { createRefResolver, prepareRefResolver, type RefResolver } from './dry-run/create-ref-resolver.js';
 import type { RunOptions } from './parse-run-args.js';
 
 /** What a run talks through, and how to tear it down. */
@@ -13,8 +12,6 @@ export interface RunServices {
   readonly dryRun?: DryRun;
   /** HAR of what was sent (with --har and a real transport). */
   readonly har?: () => unknown;
-  /** Tells the dry-run transport which document runs (to follow `$ref`s in response schemas). */
-  useDocument(uri: string, sources: readonly SourceDescription[]): Promise<void>;
   /** Turns on Stytch credentials (env, or the sandbox's) for Stytch sources. */
   useStytch(): Promise<void>;
   /** Closes the transport and the sandbox. */
@@ -57,17 +54,11 @@ export async function startRunServices(options: {
     await sandbox?.close();
   };
   if (run.dryRun) {
-    let resolver: RefResolver | undefined;
     const dryRun = createDryRun({
       credentials,
-      resolveRef: (source, ref) => resolver?.(source, ref),
       ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }),
     });
-    const useDocument = async (documentUri: string, sources: readonly SourceDescription[]): Promise<void> => {
-      await prepareRefResolver();
-      resolver = createRefResolver({ documentUri, sources });
-    };
-    return { transport: dryRun.transport, credentials, dryRun, useDocument, useStytch, close: closeSandbox };
+    return { transport: dryRun.transport, credentials, dryRun, useStytch, close: closeSandbox };
   }
   const { createHttpTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
@@ -84,7 +75,6 @@ export async function startRunServices(options: {
     transport,
     credentials,
     har: () => transport.har(),
-    useDocument: async () => {},
     useStytch,
     async close() {
       transport.close();

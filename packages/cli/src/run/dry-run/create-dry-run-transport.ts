@@ -1,8 +1,6 @@
 import type { CredentialProvider, EngineHooks, ReceivedResponse, SentRequest, Transport } from '@telaio/core';
-import type { RefResolver } from './create-ref-resolver.js';
 import { pickSuccessResponse } from './pick-success-response.js';
 import { resolveDryRunRequest } from './resolve-dry-run-request.js';
-import { synthesiseBody } from './synthesise-body.js';
 
 /** One request `--dry-run` would have sent. */
 export interface DryRunRecord {
@@ -23,14 +21,13 @@ export interface DryRun {
 /**
  * A Transport that sends nothing: it resolves each PreparedRequest as it would go on the wire
  * (credentials included), records it, calls `onRecord`, and answers with the operation's first
- * documented 2xx status and a body synthesised from that response's schema, whose leaves are
- * placeholders (`<createTotp:$response.body#/secret>`) that later steps then show.
+ * documented 2xx status and a body built from the response shape core made of that response's
+ * schema (`exampleFromShape`), whose leaves are placeholders (`<createTotp:$response.body#/secret>`)
+ * that later steps then show.
  */
 export function createDryRun(options: {
   readonly credentials?: CredentialProvider;
   readonly onRecord?: (record: DryRunRecord) => void;
-  /** Follows `$ref`s left in response schemas (source name, ref). */
-  readonly resolveRef?: RefResolver;
 }): DryRun {
   const records: DryRunRecord[] = [];
   let currentStep = '?';
@@ -47,14 +44,14 @@ export function createDryRun(options: {
       const record = { stepId, request, statusCode: answer.statusCode };
       records.push(record);
       options.onRecord?.(record);
-      const body =
-        answer.schema === undefined && answer.mediaType === undefined
-          ? undefined
-          : synthesiseBody({
-              schema: answer.schema,
-              stepId,
-              resolveRef: (ref) => options.resolveRef?.(prepared.operation.sourceName, ref),
-            });
+      const placeholder = (pointer: string): string =>
+        `<${stepId}:$response.body${pointer === '' ? '' : `#${pointer}`}>`;
+      let body: unknown;
+      if (answer.shape !== undefined) {
+        // core is loaded by now (the engine runs); imported here to keep it off this module's load.
+        const { exampleFromShape } = await import('@telaio/core');
+        body = exampleFromShape(answer.shape, placeholder);
+      } else if (answer.mediaType !== undefined) body = placeholder('');
       const response: ReceivedResponse = {
         statusCode: answer.statusCode,
         headers: { 'content-type': answer.mediaType ?? 'application/json', 'x-telaio-dry-run': 'true' },
