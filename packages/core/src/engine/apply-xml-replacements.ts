@@ -2,13 +2,10 @@
  * Payload Replacement Objects on an XML payload: `target` is an XPath expression (fontoxpath over an
  * @xmldom document); every selected element gets the value as its text, every selected attribute as
  * its value. Non-string values are JSON-stringified. Both libraries (~100 ms of CPU to load) are
- * required on first use, so a run without an XML payload replacement never loads them.
+ * loaded on first use (criteria/lazy-library.ts), so a run without XPath never loads them. Targets
+ * were checked at load (find-replacement-problem.ts); fontoxpath caches compiled expressions.
  */
-import { createRequire } from 'node:module';
-import type * as Xmldom from '@xmldom/xmldom';
-import type * as Fontoxpath from 'fontoxpath';
-
-const require = createRequire(import.meta.url);
+import { loadFontoxpath, loadXmldom } from '../criteria/lazy-library.js';
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
@@ -19,8 +16,8 @@ export function applyXmlReplacements(options: {
   replacements: readonly { readonly target: string; readonly value: unknown }[];
   onMiss: (target: string, reason: string) => void;
 }): string {
-  const { DOMParser, XMLSerializer } = require('@xmldom/xmldom') as typeof Xmldom;
-  const fontoxpath = require('fontoxpath') as typeof Fontoxpath;
+  const { DOMParser, XMLSerializer } = loadXmldom();
+  const fontoxpath = loadFontoxpath();
   const doc = new DOMParser().parseFromString(options.xml, 'text/xml');
   for (const { target, value } of options.replacements) {
     let nodes: { nodeType: number; textContent: string | null; value?: string }[];

@@ -8,12 +8,9 @@ import type { ExpressionContext, MissingValueListener } from '../expressions/con
 import type { OperationInfo } from '../sources/types.js';
 import { applyJsonReplacements } from './apply-json-replacements.js';
 import { applyXmlReplacements } from './apply-xml-replacements.js';
+import { isXmlBody } from './find-replacement-problem.js';
 import type { BodyPlan } from './plan-types.js';
 
-const isXml = (contentType: string | undefined, value: unknown): boolean =>
-  contentType !== undefined
-    ? /[/+]xml\b/i.test(contentType)
-    : typeof value === 'string' && value.trimStart().startsWith('<');
 
 /** Evaluate a step's request body for one attempt. */
 export function buildRequestBody(options: {
@@ -32,7 +29,7 @@ export function buildRequestBody(options: {
     }));
     const onMiss = (target: string, reason: string) =>
       onMissing({ expression: `replacement ${target}`, reason });
-    if (isXml(contentType, value))
+    if (isXmlBody(contentType, value))
       value = applyXmlReplacements({ xml: String(value ?? ''), replacements, onMiss });
     else {
       if (typeof value === 'string' && (contentType === undefined || /json/i.test(contentType))) {

@@ -1,14 +1,37 @@
-/** The Request Body Object of a step compiled once: payload and replacement values. */
+/**
+ * The Request Body Object of a step compiled once: payload and replacement values, and every
+ * replacement target checked (XPath on an XML payload, JSON Pointer on a JSON one) so a bad target
+ * refuses the document at load instead of failing a run.
+ */
 import { compileValue } from '../expressions/compile-value.js';
 import type { RequestBody } from '../model/arazzo.js';
+import type { OperationInfo } from '../sources/types.js';
+import { findReplacementProblem, replacementKind } from './find-replacement-problem.js';
+import { planError } from './plan-error.js';
 import type { BodyPlan } from './plan-types.js';
 
 /** Compile a step's request body (payload may be a literal, an expression, a template or nested). */
-export function compileBody(options: { body: RequestBody }): BodyPlan {
+export function compileBody(options: {
+  body: RequestBody;
+  operation?: OperationInfo;
+  /** The document's URI and the body's JSON Pointer, for the load error of a bad target. */
+  uri: string;
+  pointer: string;
+}): BodyPlan {
   const { body } = options;
+  const replacements = body.replacements ?? [];
+  const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
+  const kind = replacements.length === 0 ? undefined : replacementKind(contentType, body.payload);
+  if (kind !== undefined) {
+    replacements.forEach((r, i) => {
+      const problem = findReplacementProblem(kind, r.target);
+      if (problem !== undefined)
+        planError({ uri: options.uri, pointer: `${options.pointer}/replacements/${i}/target`, message: problem });
+    });
+  }
   return {
     ...(body.contentType === undefined ? {} : { contentType: body.contentType }),
     ...(body.payload === undefined ? {} : { payload: compileValue(body.payload) }),
-    replacements: (body.replacements ?? []).map((r) => ({ target: r.target, value: compileValue(r.value) })),
+    replacements: replacements.map((r) => ({ target: r.target, value: compileValue(r.value) })),
   };
 }

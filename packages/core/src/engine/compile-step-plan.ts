@@ -75,7 +75,15 @@ export function compileStepPlan(options: {
     operation === undefined
       ? { parameters: merged, unsupplied: [] }
       : planRequiredParameters({ operation, parameters: merged });
-  const body = step.requestBody === undefined ? undefined : compileBody({ body: step.requestBody });
+  const body =
+    step.requestBody === undefined
+      ? undefined
+      : compileBody({
+          body: step.requestBody,
+          ...(operation === undefined ? {} : { operation }),
+          uri: scope.uri,
+          pointer: `${pointer}/requestBody`,
+        });
   const successCriteria = compileCriteria({
     criteria: step.successCriteria,
     registry: scope.registry,

@@ -9,6 +9,7 @@ import { checkParameters } from './check-parameters.js';
 import { checkResponsePointers } from './check-response-pointers.js';
 import { checkStepRefs } from './check-step-refs.js';
 import { checkWorkflowRefs } from './check-workflow-refs.js';
+import { checkXmlReplacements } from './check-xml-replacements.js';
 import type { Diagnostic } from './diagnostic.js';
 import { createLintContext, type LintRule } from './lint-context.js';
 
@@ -28,6 +29,7 @@ const RULES: readonly (readonly [string, LintRule])[] = [
   ['criteria', checkCriteria],
   ['parameters', checkParameters],
   ['response-pointers', checkResponsePointers],
+  ['replacement-targets', checkXmlReplacements],
   ['dependency-cycles', checkDependencyCycles],
 ];
 
