@@ -20,18 +20,28 @@ const mtime = (relative) => {
   }
 };
 
-/** The bundle's main(), compiled with the code cache when one matches this exact bundle file. */
-function loadBundle() {
+/**
+ * The bundle's main(), compiled with the code cache when one matches this exact bundle file. The
+ * cache is rewritten (holding what this run compiled too) the first time each command runs with
+ * it, so `validate` and `run` both start from code compiled on an earlier start.
+ */
+function loadBundle(command) {
   const filename = fileURLToPath(new URL('../dist/telaio.bundle.cjs', import.meta.url));
   const source = readFileSync(filename, 'utf8');
   const { size, mtimeMs } = statSync(filename);
   // V8 checks a cache's V8 version, flags and source length, not its content: the key adds mtime.
-  const key = Buffer.from(`telaio-v8cache ${process.version} ${size} ${mtimeMs}\n`);
+  const key = `telaio-v8cache ${process.version} ${size} ${mtimeMs}`;
   const cacheFile = fileURLToPath(new URL('../dist/telaio.bundle.v8cache', import.meta.url));
   let cachedData;
+  let commands = [];
   try {
     const cache = readFileSync(cacheFile);
-    if (cache.subarray(0, key.length).equals(key)) cachedData = cache.subarray(key.length);
+    const newline = cache.indexOf(10);
+    const [header, ...seen] = cache.subarray(0, newline).toString().split(' commands=');
+    if (header === key) {
+      cachedData = cache.subarray(newline + 1);
+      commands = seen.join('').split(',');
+    }
   } catch {
     // no cache yet
   }
@@ -41,10 +51,12 @@ function loadBundle() {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
   const saveCache = () => {
-    if (cachedData !== undefined && !script.cachedDataRejected) return;
+    const rejected = cachedData === undefined || script.cachedDataRejected;
+    if (!rejected && commands.includes(command)) return;
+    const header = `${key} commands=${[...(rejected ? [] : commands), command].join(',')}\n`;
     try {
       const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, Buffer.concat([key, script.createCachedData()]));
+      writeFileSync(temporary, Buffer.concat([Buffer.from(header), script.createCachedData()]));
       renameSync(temporary, cacheFile);
     } catch {
       // a read-only install: start without the cache
@@ -59,7 +71,8 @@ const fresh =
   ['cli', 'core', 'http-adapter', 'stytch-auth', 'stytch-sandbox'].every(
     (pkg) => mtime(`../../${pkg}/dist/.tsbuildinfo`) <= bundled,
   );
-const { main, saveCache } = fresh ? loadBundle() : await import('../dist/main.js');
+const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const { main, saveCache } = fresh ? loadBundle(command) : await import('../dist/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

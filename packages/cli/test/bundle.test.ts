@@ -45,8 +45,10 @@ describe.skipIf(!existsSync(bundle))('the one-file CLI bundle', () => {
     rmSync(codeCache, { force: true });
     expect(telaio(['--version']).code).toBe(0);
     const { size, mtimeMs } = statSync(bundle);
-    const header = `telaio-v8cache ${process.version} ${size} ${mtimeMs}\n`;
+    const header = `telaio-v8cache ${process.version} ${size} ${mtimeMs} commands=other\n`;
     expect(readFileSync(codeCache).subarray(0, header.length).toString()).toBe(header);
+    expect(telaio(['list', '--help']).code).toBe(0);
+    expect(readFileSync(codeCache).toString('latin1')).toContain(' commands=other,list\n');
     expect(telaio(['--version']).stdout).toBe(telaio(['--version'], { TELAIO_NO_BUNDLE: '1' }).stdout);
   });
 });
