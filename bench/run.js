@@ -2,7 +2,8 @@
 // loopback node:http server, and print the median next to the target (0.3x of `redocly respect`'s
 // 1.1 s on the same workflow = 0.33 s). Also times bare `node -e 0` and `telaio --version` so the
 // share of Node's own start-up is visible.
-// Run: pnpm exec tsc -b packages/cli && node bench/run.js [N]
+// Run: pnpm build && node bench/run.js [N]   (a bare tsc -b leaves the CLI bundle stale: the
+// binary then runs the unbundled modules, about twice the CPU)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
