@@ -39,7 +39,7 @@ export function recorder(): { actions: string[]; bodies: Map<string, string>; ho
   return { actions, bodies, hooks };
 }
 
-/** `[stepId, statusCode]` of every step execution, in order. */
+/** `[stepId, statusCode]` of every step execution, in order (steps never reached, `skipped`, left out). */
 export function stepsOf(result: RunResult): [string, number | undefined][] {
-  return result.steps.map((s) => [s.stepId, s.statusCode]);
+  return result.steps.filter((s) => s.status !== 'skipped').map((s) => [s.stepId, s.statusCode]);
 }

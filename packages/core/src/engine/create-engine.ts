@@ -67,6 +67,7 @@ export function createEngine(options: EngineOptions): Engine {
         steps: [],
         workflows: {},
         dependencies: new Map(),
+        skipped: [],
         providers: { ...options.inputProviders, ...run.inputProviders },
         runInputs: inputs,
       };

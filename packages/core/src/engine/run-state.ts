@@ -27,6 +27,8 @@ export interface RunState {
   stepCount: number;
   /** Every step result of the run, in the order they ended. */
   readonly steps: StepResult[];
+  /** `skipped` results of the steps each ended workflow never reached (listed after the executed ones). */
+  readonly skipped: StepResult[];
   /** `$workflows.<id>` of every workflow finished (or started) in this run. */
   readonly workflows: Record<string, { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
   /** dependsOn workflows already run (once per run). */

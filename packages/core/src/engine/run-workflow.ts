@@ -32,6 +32,7 @@ export async function runWorkflow(options: {
   const { state, plan, depth } = options;
   const started = state.now();
   const firstStep = state.steps.length;
+  const firstSkipped = state.skipped.length;
   const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : { ...options.inputs };
   const pending = new Map<string, InputProvider>();
   if (options.fromRunInputs) {
@@ -45,13 +46,30 @@ export async function runWorkflow(options: {
   const error = checked.error ?? (await runDependencies(frame)) ?? (await runSteps(frame));
   if (error === undefined) {
     const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
-    if (lazy !== undefined) return end(frame, started, firstStep, lazy);
+    if (lazy !== undefined) return end(frame, started, [firstStep, firstSkipped], lazy);
   }
-  return end(frame, started, firstStep, error);
+  return end(frame, started, [firstStep, firstSkipped], error);
 }
 
-function end(frame: Frame, started: number, firstStep: number, error: RunError | undefined): RunResult {
+/**
+ * Finish a workflow: outputs evaluated, and a `skipped` result (attempts 0) for each of its steps
+ * that no execution reached in this run. Its result lists the executions in the order they ended,
+ * then the skipped steps (its own and those of the workflows it ran).
+ */
+function end(
+  frame: Frame,
+  started: number,
+  [firstStep, firstSkipped]: readonly [number, number],
+  error: RunError | undefined,
+): RunResult {
   const { state, plan } = frame;
+  const executed = state.steps.slice(firstStep);
+  const reached = new Set(executed.filter((s) => s.workflowId === plan.workflowId).map((s) => s.stepId));
+  for (const { stepId } of plan.steps) {
+    if (reached.has(stepId)) continue;
+    const workflowId = plan.workflowId;
+    state.skipped.push({ stepId, workflowId, status: 'skipped', attempts: 0, durationMs: 0, outputs: {} });
+  }
   const onMissing = (info: { expression: string; reason: string }) =>
     state.hooks.onMissingValue?.({ ...frame.scope, ...info });
   for (const [name, value] of plan.outputs) {
@@ -64,7 +82,7 @@ function end(frame: Frame, started: number, firstStep: number, error: RunError |
     status: error === undefined ? 'success' : 'failure',
     inputs: frame.inputs,
     outputs: frame.outputs,
-    steps: state.steps.slice(firstStep),
+    steps: [...executed, ...state.skipped.slice(firstSkipped)],
     durationMs: state.now() - started,
     ...(error === undefined ? {} : { error }),
   };

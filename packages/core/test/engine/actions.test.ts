@@ -58,7 +58,7 @@ describe('successCriteria and actions', () => {
       { listPets: [500] },
     );
     expect(result.status).toBe('failure');
-    expect(ids).toEqual(['a:failure']);
+    expect(ids).toEqual(['a:failure', 'b:skipped']);
   });
 
   it('§Step Object onSuccess: the first action whose criteria all hold is executed (goto stepId)', async () => {
@@ -77,7 +77,7 @@ describe('successCriteria and actions', () => {
 `,
       {},
     );
-    expect(ids).toEqual(['a:success', 'c:success']);
+    expect(ids).toEqual(['a:success', 'c:success', 'b:skipped']);
   });
 
   it('§Success Action Object end: the workflow ends successfully with its outputs; later steps do not run', async () => {
@@ -96,7 +96,7 @@ describe('successCriteria and actions', () => {
     );
     expect(result.status).toBe('success');
     expect(result.outputs).toEqual({ n: 0 });
-    expect(ids).toEqual(['a:success']);
+    expect(ids).toEqual(['a:success', 'b:skipped']);
   });
 
   it('§Failure Action Object end: the workflow ends and fails', async () => {
@@ -114,7 +114,7 @@ describe('successCriteria and actions', () => {
     );
     expect(result.status).toBe('failure');
     expect(result.error?.stepId).toBe('a');
-    expect(ids).toEqual(['a:failure']);
+    expect(ids).toEqual(['a:failure', 'b:skipped']);
   });
 
   it('§Failure Action Object goto stepId: control moves there and the workflow can still succeed', async () => {
@@ -131,7 +131,7 @@ describe('successCriteria and actions', () => {
 `,
       { listPets: [500] },
     );
-    expect(ids).toEqual(['a:failure', 'c:success']);
+    expect(ids).toEqual(['a:failure', 'c:success', 'b:skipped']);
     expect(result.status).toBe('success');
   });
 
@@ -161,7 +161,7 @@ workflows:
     );
     // a fails with 503: its own toC (400) does not match; the workflow's toC is overridden; toB matches.
     // b fails with 500: the workflow's toC is not overridden at b → c; c succeeds → workflow successAction end.
-    expect(ids).toEqual(['a:failure', 'b:failure', 'c:success']);
+    expect(ids).toEqual(['a:failure', 'b:failure', 'c:success', 'd:skipped']);
     expect(result.status).toBe('success');
   });
 
@@ -182,7 +182,7 @@ workflows:
 `,
       {},
     );
-    expect(ids).toEqual(['a:success', 'o:success']);
+    expect(ids).toEqual(['a:success', 'o:success', 'never:skipped']);
     expect(result.status).toBe('success');
     expect(result.outputs).toEqual({ got: 'login' });
   });
@@ -203,5 +203,42 @@ workflows:
     );
     expect(result.status).toBe('failure');
     expect(result.outputs).toEqual({ fromA: 'listPets', status: 'sold', url: 'https://pets.example.test/v1/pets?status=sold' });
+  });
+});
+
+describe('skipped steps', () => {
+  it('§Step Object / CONTRACT steps: every step a workflow never reached is listed as skipped (attempts 0), after the executed ones', async () => {
+    const { result } = await run(
+      `workflows:
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: listPets
+        onSuccess: [{ name: jump, type: goto, stepId: c }]
+      - stepId: b
+        operationId: listPets
+      - stepId: c
+        operationId: listPets
+        successCriteria: [{ condition: $statusCode == 201 }]
+      - stepId: d
+        operationId: listPets
+`,
+      {},
+    );
+    expect(result.status).toBe('failure');
+    expect(result.steps.map((s) => `${s.stepId}:${s.status}`)).toEqual([
+      'a:success',
+      'c:failure',
+      'b:skipped',
+      'd:skipped',
+    ]);
+    expect(result.steps[2]).toEqual({
+      stepId: 'b',
+      workflowId: 'w',
+      status: 'skipped',
+      attempts: 0,
+      durationMs: 0,
+      outputs: {},
+    });
   });
 });
