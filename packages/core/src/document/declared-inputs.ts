@@ -22,7 +22,8 @@ export interface DeclaredInputsView {
 const MAX_DEPTH = 16;
 const OPEN_KEYWORDS = ['anyOf', 'oneOf', 'patternProperties', 'if', '$dynamicRef'];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Follow `$ref`s at the top of `node` (a property's schema) within `document`. */
 function followRefs(document: unknown, node: unknown): unknown {
@@ -73,7 +74,10 @@ export function readDeclaredInputs(options: { document: unknown; workflow: unkno
  * schema is too open to tell (see DeclaredInputsView.complete), so no caller rejects or drops a
  * name the schema may well allow.
  */
-export function declaredInputs(options: { document: unknown; workflow: unknown }): ReadonlySet<string> | undefined {
+export function declaredInputs(options: {
+  document: unknown;
+  workflow: unknown;
+}): ReadonlySet<string> | undefined {
   const view = readDeclaredInputs(options);
   return view.complete ? new Set(Object.keys(view.properties)) : undefined;
 }

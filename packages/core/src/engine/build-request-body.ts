@@ -11,7 +11,6 @@ import { applyXmlReplacements } from './apply-xml-replacements.js';
 import { isXmlBody } from './find-replacement-problem.js';
 import type { BodyPlan } from './plan-types.js';
 
-
 /** Evaluate a step's request body for one attempt. */
 export function buildRequestBody(options: {
   body: BodyPlan;

@@ -26,7 +26,11 @@ export function compileBody(options: {
     replacements.forEach((r, i) => {
       const problem = findReplacementProblem(kind, r.target);
       if (problem !== undefined)
-        planError({ uri: options.uri, pointer: `${options.pointer}/replacements/${i}/target`, message: problem });
+        planError({
+          uri: options.uri,
+          pointer: `${options.pointer}/replacements/${i}/target`,
+          message: problem,
+        });
     });
   }
   return {

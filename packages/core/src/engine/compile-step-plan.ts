@@ -8,8 +8,8 @@ import { compileBody } from './compile-body.js';
 import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
 import { planError } from './plan-error.js';
-import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
 import { planRequiredParameters } from './plan-required-parameters.js';
+import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
 
 /** What compiling a step needs besides the step. */
 export interface StepScope extends ActionScope {

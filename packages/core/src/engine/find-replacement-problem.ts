@@ -18,8 +18,12 @@ export function isXmlBody(contentType: string | undefined, payload: unknown): bo
  * What replacement targets a body takes, as far as the document tells before any run: `xml`
  * (XPath), `json` (JSON Pointer), or undefined (another media type, or a payload only a run yields).
  */
-export function replacementKind(contentType: string | undefined, payload: unknown): 'xml' | 'json' | undefined {
-  if (contentType !== undefined) return isXmlBody(contentType, payload) ? 'xml' : /json/i.test(contentType) ? 'json' : undefined;
+export function replacementKind(
+  contentType: string | undefined,
+  payload: unknown,
+): 'xml' | 'json' | undefined {
+  if (contentType !== undefined)
+    return isXmlBody(contentType, payload) ? 'xml' : /json/i.test(contentType) ? 'json' : undefined;
   if (typeof payload === 'string') return payload.trimStart().startsWith('<') ? 'xml' : undefined;
   return payload !== null && typeof payload === 'object' ? 'json' : undefined;
 }
@@ -37,7 +41,11 @@ export function findXPathProblem(target: string): string | undefined {
   const fontoxpath = loadFontoxpath();
   scratch ??= new (loadXmldom().DOMImplementation)().createDocument(null, 'scratch', null);
   try {
-    fontoxpath.parseScript(target, { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE }, scratch as never);
+    fontoxpath.parseScript(
+      target,
+      { language: fontoxpath.evaluateXPath.XPATH_3_1_LANGUAGE },
+      scratch as never,
+    );
     // Static errors (XPST*: unknown functions, undeclared prefixes) surface only when evaluating.
     fontoxpath.evaluateXPathToNodes(target, scratch as never);
   } catch (error) {

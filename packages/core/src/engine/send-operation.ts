@@ -4,8 +4,8 @@
  * `$response.*` built for criteria and outputs. A send that gets no response is data, not a throw.
  */
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../adapters/transport.js';
-import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
 import { TelaioError } from '../errors.js';
+import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
 import { buildRequestBody } from './build-request-body.js';
 import type { Frame } from './frame.js';
 import { parameterMissing } from './plan-required-parameters.js';

@@ -19,7 +19,8 @@ export function checkXmlReplacements(context: LintContext): void {
       let contentType = asString(body.contentType);
       if (contentType === undefined && (step.operationId !== undefined || step.operationPath !== undefined)) {
         const lookup = findStepOperation(context, step);
-        if (lookup.kind === 'found') contentType = Object.keys(lookup.operation.requestBody?.content ?? {})[0];
+        if (lookup.kind === 'found')
+          contentType = Object.keys(lookup.operation.requestBody?.content ?? {})[0];
       }
       const kind = replacementKind(contentType, body.payload);
       if (kind === undefined) return;

@@ -1,7 +1,7 @@
+import { declaredInputs } from '../document/declared-inputs.js';
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { didYouMean } from './closest-name.js';
 import type { ExpressionScope } from './collect-expression-sites.js';
-import { declaredInputs } from '../document/declared-inputs.js';
 import type { Severity } from './diagnostic.js';
 import { findWorkflow } from './find-workflow.js';
 import type { LintContext } from './lint-context.js';

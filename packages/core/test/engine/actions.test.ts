@@ -202,7 +202,11 @@ workflows:
       { addPet: [500] },
     );
     expect(result.status).toBe('failure');
-    expect(result.outputs).toEqual({ fromA: 'listPets', status: 'sold', url: 'https://pets.example.test/v1/pets?status=sold' });
+    expect(result.outputs).toEqual({
+      fromA: 'listPets',
+      status: 'sold',
+      url: 'https://pets.example.test/v1/pets?status=sold',
+    });
   });
 });
 

@@ -4,7 +4,10 @@ import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const ok = () => ({ status: 200 });
 
-const xmlStep = (target: string, contentType = '\n          contentType: application/xml') => `${PRELUDE}workflows:
+const xmlStep = (
+  target: string,
+  contentType = '\n          contentType: application/xml',
+) => `${PRELUDE}workflows:
   - workflowId: w
     steps:
       - stepId: a

@@ -16,7 +16,9 @@ export interface BuiltTarget {
 /** Parameter definitions of an operation by `in` + name, built once per operation. */
 const definitionCache = new WeakMap<object, Map<string, Map<string, OperationParameter>>>();
 
-function definitionsOf(operation: PreparedRequest['operation']): Map<string, Map<string, OperationParameter>> {
+function definitionsOf(
+  operation: PreparedRequest['operation'],
+): Map<string, Map<string, OperationParameter>> {
   let byLocation = definitionCache.get(operation);
   if (byLocation === undefined) {
     byLocation = new Map();
