@@ -3,7 +3,7 @@
 // 1.1 s on the same workflow = 0.33 s). Also times bare `node -e 0` and `telaio --version` so the
 // share of Node's own start-up is visible.
 // Run: pnpm build && node bench/run.js [N]   (a bare tsc -b leaves the CLI bundle stale: the
-// binary then runs the unbundled modules, about twice the CPU)
+// binary then runs the unbundled modules, about 1.6x the CPU)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';

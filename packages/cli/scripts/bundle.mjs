@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/main.js, after `tsc -b`) and the workspace packages and libraries
-// it imports into one file, dist/telaio.bundle.cjs, which bin/telaio.js prefers when present:
+// it imports into one ES module, dist/telaio.bundle.mjs, which bin/telaio.js imports when present:
 // one file to read and compile instead of a few hundred modules to resolve, which roughly halves
-// the CPU of a cold `telaio run`. The bundle is CommonJS (a function body) rather than ESM so that
-// bin/telaio.js can compile it through vm.Script with a V8 code cache (Node 20 has no
-// module.enableCompileCache, and vm modules are experimental): another quarter off a cold run.
+// the CPU of a cold `telaio run`. It is loaded with a plain import(), like any module (a V8 code
+// cache through vm.Script would save a little more, but compiling code by hand is not worth it).
 //
 // Libraries loaded lazily through `createRequire(import.meta.url)` (ajv, fontoxpath, qrcode, yaml,
 // ...) stay outside the bundle and are still loaded only when needed: each `import.meta.url` in a
@@ -19,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(cliDir, 'dist', 'telaio.bundle.cjs');
+const outfile = path.join(cliDir, 'dist', 'telaio.bundle.mjs');
 const packagesDir = path.dirname(cliDir);
 
 /**
@@ -73,17 +72,12 @@ const result = await build({
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20.19',
   // Prefer the ESM builds of dual packages; CommonJS ones get esbuild's lazy wrappers.
   mainFields: ['module', 'main'],
-  // import.meta.url (kept by the plugin below as the base of each workspace file's original URL)
-  // is the bundle's own URL.
-  define: { 'import.meta.url': '__telaioBundleUrl' },
-  // No import() left in the bundle (pino, Node built-ins): a script compiled from a V8 code cache
-  // loses Node's dynamic-import callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), require() works.
-  supported: { 'dynamic-import': false },
-  banner: { js: "const __telaioBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // CommonJS libraries inside an ES module bundle require() Node's built-ins: give them a require.
+  banner: { js: "import { createRequire as __telaioCreateRequire } from 'node:module'; const require = __telaioCreateRequire(import.meta.url);" },
   // pino's worker-thread transports are separate files it loads by path; telaio logs through a
   // stream instead, but keep pino whole and outside the bundle so it can always find them.
   external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty'],
