@@ -10,8 +10,9 @@ export function formatPrettyReport(
   options: { readonly colors: Colors; readonly dryRun?: boolean },
 ): string {
   const c = options.colors;
-  const executions = result.steps.length;
-  const took = `${(result.durationMs / 1000).toFixed(2)} s, ${executions} step${executions === 1 ? '' : 's'}`;
+  const executions = result.steps.filter((step) => step.status !== 'skipped').length;
+  const skipped = result.steps.length - executions;
+  const took = `${(result.durationMs / 1000).toFixed(2)} s, ${executions} step${executions === 1 ? '' : 's'}${skipped > 0 ? `, ${skipped} skipped` : ''}`;
   const lines: string[] = [];
   const prefix = options.dryRun === true ? 'dry run: ' : '';
   if (result.status === 'success') {

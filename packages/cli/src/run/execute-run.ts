@@ -120,7 +120,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     }
     if (
       result.status === 'failure' &&
-      result.steps.length === 0 &&
+      result.steps.every((step) => step.status === 'skipped') &&
       START_ERRORS.has(result.error?.code ?? '')
     ) {
       const hint = interactive
