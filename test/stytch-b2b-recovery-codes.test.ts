@@ -68,7 +68,9 @@ describe('B2B recovery codes get and rotate against the sandbox', () => {
     harness = await startStytchHarness({ secret: 'secret-test-nope=' });
     const result = await harness.run({ document: await harness.load(WORKFLOW), inputs: enrolled });
     expect(result.status).toBe('failure');
-    expect(result.steps.filter((s) => s.status !== 'skipped').map((s) => [s.stepId, s.statusCode])).toEqual([['getRecoveryCodes', 401]]);
+    expect(result.steps.filter((s) => s.status !== 'skipped').map((s) => [s.stepId, s.statusCode])).toEqual([
+      ['getRecoveryCodes', 401],
+    ]);
     expect(lastResponseOf(harness, 'getRecoveryCodes')?.body).toMatchObject({
       error_type: 'unauthorized_credentials',
     });

@@ -79,7 +79,9 @@ describe('consumer TOTP enrollment against the sandbox', () => {
       inputProviders: { totp_code: totpCode() },
     });
     expect(result.status).toBe('failure');
-    expect(result.steps.filter((s) => s.status !== 'skipped').map((s) => [s.stepId, s.statusCode])).toEqual([['createUser', 401]]);
+    expect(result.steps.filter((s) => s.status !== 'skipped').map((s) => [s.stepId, s.statusCode])).toEqual([
+      ['createUser', 401],
+    ]);
     expect(lastResponseOf(harness, 'createUser')?.body).toMatchObject({
       error_type: 'unauthorized_credentials',
     });

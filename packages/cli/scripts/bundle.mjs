@@ -77,7 +77,9 @@ const result = await build({
   // Prefer the ESM builds of dual packages; CommonJS ones get esbuild's lazy wrappers.
   mainFields: ['module', 'main'],
   // CommonJS libraries inside an ES module bundle require() Node's built-ins: give them a require.
-  banner: { js: "import { createRequire as __telaioCreateRequire } from 'node:module'; const require = __telaioCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __telaioCreateRequire } from 'node:module'; const require = __telaioCreateRequire(import.meta.url);",
+  },
   // pino's worker-thread transports are separate files it loads by path; telaio logs through a
   // stream instead, but keep pino whole and outside the bundle so it can always find them.
   external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty'],

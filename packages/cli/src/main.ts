@@ -7,10 +7,19 @@
 export type Command = (argv: readonly string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  validate: { summary: 'check Arazzo documents and the sources they name', load: () => import('./validate/command.js') },
+  validate: {
+    summary: 'check Arazzo documents and the sources they name',
+    load: () => import('./validate/command.js'),
+  },
   run: { summary: 'run one workflow of an Arazzo document', load: () => import('./run/command.js') },
-  list: { summary: 'list the workflows of a document with their inputs and outputs', load: () => import('./list/command.js') },
-  sandbox: { summary: 'start the local Stytch-compatible sandbox', load: () => import('./sandbox/command.js') },
+  list: {
+    summary: 'list the workflows of a document with their inputs and outputs',
+    load: () => import('./list/command.js'),
+  },
+  sandbox: {
+    summary: 'start the local Stytch-compatible sandbox',
+    load: () => import('./sandbox/command.js'),
+  },
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

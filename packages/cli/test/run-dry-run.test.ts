@@ -1,4 +1,4 @@
-import { readFile as readFileAsync, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,15 +75,27 @@ describe('telaio run --dry-run', () => {
   async function stytchSeed(url: string): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-stytch-'));
     await writeFile(join(dir, 'package.json'), '{}');
-    const seed = await readFileAsync(join(STYTCH, 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'), 'utf8');
+    const seed = await readFileAsync(
+      join(STYTCH, 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'),
+      'utf8',
+    );
     expect(seed).toContain('../openapi/stytch-b2b-openapi.yml');
     await writeFile(join(dir, 'wf.yml'), seed.replace('../openapi/stytch-b2b-openapi.yml', url));
     return dir;
   }
 
   const totpArgs = [
-    'run', 'wf.yml', '--dry-run', '-f', 'json', '--input', 'organization_id=org-1', '--input', 'member_id=m-1',
-    '--input-from', 'code=totp:$steps.createTotp.outputs.secret',
+    'run',
+    'wf.yml',
+    '--dry-run',
+    '-f',
+    'json',
+    '--input',
+    'organization_id=org-1',
+    '--input',
+    'member_id=m-1',
+    '--input-from',
+    'code=totp:$steps.createTotp.outputs.secret',
   ];
 
   it('the full Stytch B2B file as the source: bodies from core response shapes, then from the cache', async () => {

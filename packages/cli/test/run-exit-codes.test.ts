@@ -70,7 +70,17 @@ describe('telaio run: exit codes and usage', () => {
   it('exit 2 at parse time for a --server URL that does not parse, nothing sent', async () => {
     for (const url of ['http://[bad', 'http://', 'https://exa mple.com']) {
       const before = server.received.length;
-      const r = await telaio(['run', FILE, '-w', 'login-and-fetch', ...login(), '--input', 'itemId=7', '--server', `stytchFixture=${url}`]);
+      const r = await telaio([
+        'run',
+        FILE,
+        '-w',
+        'login-and-fetch',
+        ...login(),
+        '--input',
+        'itemId=7',
+        '--server',
+        `stytchFixture=${url}`,
+      ]);
       expect(r.code, url).toBe(2);
       expect(r.stderr).toContain(`telaio run: --server stytchFixture: '${url}' is not an http(s) URL`);
       expect(server.received.length).toBe(before);

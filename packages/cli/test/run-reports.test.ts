@@ -96,8 +96,21 @@ describe('telaio run: inputs and reports', () => {
     await symlink('/dev/full', out);
     const before = server.received.length;
     const r = await telaio([
-      'run', FILE, '-w', 'login-and-fetch', '--input', 'username=ada', '--input', `password=${SECRETS.password}`,
-      '--input', 'itemId=3', '-f', 'json', '--output', out, ...srv(),
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input',
+      'itemId=3',
+      '-f',
+      'json',
+      '--output',
+      out,
+      ...srv(),
     ]);
     expect(server.received.length).toBe(before + 2);
     expect(r.code).toBe(1);

@@ -168,7 +168,16 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
     const inputs = join(dir, 'broken-inputs.yml');
     await writeFile(inputs, `username: ada\npassword: "${SECRETS.password}" trailing\nitemId: 1\n`);
     const before = server.received.length;
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--inputs', inputs, '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--inputs',
+      inputs,
+      '--server',
+      `stytchFixture=${server.url}`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${inputs}:2:`);
     expect(r.stderr).toMatch(/Unexpected scalar/);

@@ -34,7 +34,8 @@ const SECRET_FIELDS = new Set([
   'otp',
   'totp_code',
 ]);
-const SECRET_SUFFIX = /(^|_)(secret|password|token|jwt|api_key|apikey|private_key|recovery_codes?|backup_codes?|qr_code)$/;
+const SECRET_SUFFIX =
+  /(^|_)(secret|password|token|jwt|api_key|apikey|private_key|recovery_codes?|backup_codes?|qr_code)$/;
 
 /** Options of createRedactor. */
 export interface RedactorOptions {

@@ -31,7 +31,10 @@ function callsOf(signal: AbortSignal): Set<Cancelable<unknown>> {
  * leaves a Set. Many concurrent requests sharing one run's signal therefore never trigger
  * MaxListenersExceededWarning either.
  */
-export function sendWithAbort<T>(options: { readonly signal: AbortSignal; readonly start: () => Cancelable<T> }): PromiseLike<T> {
+export function sendWithAbort<T>(options: {
+  readonly signal: AbortSignal;
+  readonly start: () => Cancelable<T>;
+}): PromiseLike<T> {
   const { signal } = options;
   const pending = options.start();
   if (signal.aborted) {

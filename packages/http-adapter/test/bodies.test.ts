@@ -39,7 +39,9 @@ async function post(
   return seen;
 }
 
-const postOp = (content: Record<string, { readonly schema?: unknown; readonly encoding?: unknown }> = {}) => ({
+const postOp = (
+  content: Record<string, { readonly schema?: unknown; readonly encoding?: unknown }> = {},
+) => ({
   method: 'post',
   requestBody: { content },
 });
@@ -97,7 +99,9 @@ describe('request bodies', () => {
       }),
     );
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': contentType },
+    }).formData();
     expect(form.get('title')).toBe('T');
     expect(form.get('count')).toBe('3');
     const doc = form.get('doc') as File;

@@ -29,7 +29,8 @@ async function checkWritableFile(flag: string, path: string): Promise<void> {
   const parent = dirname(absolute);
   const dir = await stat(parent).catch(() => undefined);
   if (dir === undefined) throw new UsageError(`${flag}: cannot write '${path}': no directory '${parent}'`);
-  if (!dir.isDirectory()) throw new UsageError(`${flag}: cannot write '${path}': '${parent}' is not a directory`);
+  if (!dir.isDirectory())
+    throw new UsageError(`${flag}: cannot write '${path}': '${parent}' is not a directory`);
   if (!(await allowed(parent, constants.W_OK | constants.X_OK)))
     throw new UsageError(`${flag}: cannot write '${path}': directory '${parent}' is not writable`);
 }

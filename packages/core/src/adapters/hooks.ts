@@ -1,5 +1,5 @@
-import type { PreparedRequest, ReceivedResponse } from './transport.js';
 import type { RunResult, StepResult } from '../engine/types.js';
+import type { PreparedRequest, ReceivedResponse } from './transport.js';
 
 /** Identifies the run and step an event belongs to. */
 export interface EventScope {
@@ -19,7 +19,9 @@ export interface EngineHooks {
   /** A step execution begins (attempt 1, or a retry's next attempt). */
   onStepStart?(e: EventScope & { readonly stepId: string; readonly attempt: number }): void;
   /** A request is about to be sent. */
-  onRequest?(e: EventScope & { readonly stepId: string; readonly request: PreparedRequest; readonly attempt: number }): void;
+  onRequest?(
+    e: EventScope & { readonly stepId: string; readonly request: PreparedRequest; readonly attempt: number },
+  ): void;
   /** A response arrived. */
   onResponse?(e: EventScope & { readonly stepId: string; readonly response: ReceivedResponse }): void;
   /** One criterion was evaluated (a successCriteria entry, or an action's criteria). */
@@ -61,5 +63,7 @@ export interface EngineHooks {
   /** An input was obtained from an InputProvider. */
   onInputResolved?(e: EventScope & { readonly name: string }): void;
   /** A well-formed expression reached nothing (undefined was used). */
-  onMissingValue?(e: EventScope & { readonly stepId?: string; readonly expression: string; readonly reason: string }): void;
+  onMissingValue?(
+    e: EventScope & { readonly stepId?: string; readonly expression: string; readonly reason: string },
+  ): void;
 }

@@ -4,7 +4,13 @@
  */
 
 /** A JSON value as it appears in a document. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
 
 /** Specification extensions (`x-...`) of any object. */
 export type Extensions = { readonly [key: `x-${string}`]: JsonValue };

@@ -33,13 +33,14 @@ const url = (file: string): string => pathToFileURL(path.join(dist, file)).href;
 describe('criterion libraries load lazily', () => {
   // `pnpm test` builds first; a missing build is a failure here, never a silent skip.
   it('runs against a built packages/core/dist', () => {
-    expect(existsSync(path.join(dist, 'criteria/lazy-library.js')), 'run `pnpm exec tsc -b packages/core`').toBe(true);
+    expect(
+      existsSync(path.join(dist, 'criteria/lazy-library.js')),
+      'run `pnpm exec tsc -b packages/core`',
+    ).toBe(true);
   });
 
-  it(
-    'nothing on import, json-p3 or jsonpath-plus on the first jsonpath, fontoxpath on the first xpath',
-    () => {
-      const seen = inFreshNode(`
+  it('nothing on import, json-p3 or jsonpath-plus on the first jsonpath, fontoxpath on the first xpath', () => {
+    const seen = inFreshNode(`
         const { createCriterionRegistry } = await import(${JSON.stringify(url('criteria/registry.js'))});
         at('import');
         const registry = createCriterionRegistry();
@@ -53,21 +54,17 @@ describe('criterion libraries load lazily', () => {
         at('goessner');
         registry.compile({ context: '$response.body', condition: '/a', type: 'xpath' });
         at('xpath');`);
-      expect(seen).toEqual({
-        import: [],
-        'simple and regex': [],
-        jsonpath: ['json-p3'],
-        goessner: ['json-p3', 'jsonpath-plus'],
-        xpath: ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus'],
-      });
-    },
-  );
+    expect(seen).toEqual({
+      import: [],
+      'simple and regex': [],
+      jsonpath: ['json-p3'],
+      goessner: ['json-p3', 'jsonpath-plus'],
+      xpath: ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus'],
+    });
+  });
 
-  it(
-    'the lint entry (`telaio validate`) loads none of them on import',
-    () => {
-      const seen = inFreshNode(`await import(${JSON.stringify(url('lint/index.js'))}); at('import');`);
-      expect(seen).toEqual({ import: [] });
-    },
-  );
+  it('the lint entry (`telaio validate`) loads none of them on import', () => {
+    const seen = inFreshNode(`await import(${JSON.stringify(url('lint/index.js'))}); at('import');`);
+    expect(seen).toEqual({ import: [] });
+  });
 });

@@ -8,7 +8,11 @@ const xmlOrJson: MemoryHandler = (req) => {
     const headers = { 'content-type': 'application/xml' };
     return { status: 200, headers, body: '<order><status>placed</status><qty>3</qty></order>' };
   }
-  return { status: 200, headers: { 'x-rate': '42' }, body: { pets: [{ id: 1 }, { id: 2 }], name: "O'Brien" } };
+  return {
+    status: 200,
+    headers: { 'x-rate': '42' },
+    body: { pets: [{ id: 1 }, { id: 2 }], name: "O'Brien" },
+  };
 };
 
 describe('criteria through the engine', () => {

@@ -14,7 +14,8 @@ export function selectServer(options: { readonly request: PreparedRequest }): st
   const { request } = options;
   // an absolute serverUrl (what the engine usually passes) decides alone; otherwise the source URL counts too
   const server = request.serverUrl ?? '';
-  const key = request.source === undefined || ABSOLUTE.test(server) ? server : `${server}\u0000${request.source.url}`;
+  const key =
+    request.source === undefined || ABSOLUTE.test(server) ? server : `${server}\u0000${request.source.url}`;
   let perOperation = cache.get(request.operation);
   const cached = perOperation?.get(key);
   if (cached !== undefined) return cached;
