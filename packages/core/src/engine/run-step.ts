@@ -23,6 +23,8 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   const { state } = frame;
   const { stepId } = step;
   const started = state.now();
+  // Time spent waiting for lazy inputs (a person typing a code) is not the step's own time.
+  let waited = 0;
   let retries: Map<ActionPlan, number> | undefined;
   const onMissing: MissingValueListener = (info) =>
     state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
@@ -40,7 +42,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       status,
       statusCode: response?.statusCode,
       attempts: attempt,
-      durationMs: state.now() - started,
+      durationMs: state.now() - started - waited,
       outputs,
       request: response?.request,
       reason,
@@ -64,7 +66,9 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     }
     state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt });
     if (frame.pending.size > 0) {
+      const asked = state.now();
       const inputError = await resolveLazyInputs({ frame, reads: step.inputReads, stepId });
+      waited += state.now() - asked;
       if (inputError !== undefined) return fail(inputError);
     }
     last = await runStepAttempt({ frame, step, attempt, onMissing });

@@ -94,6 +94,33 @@ describe('inputs', () => {
     expect(result.inputs).toMatchObject({ code: '654321' });
   });
 
+  it('InputProvider: time spent waiting for a provided input is not counted in the step duration', async () => {
+    let clock = 0;
+    const { engine } = memoryEngine(
+      () => {
+        clock += 7;
+        return { status: 200, body: { token: 't' } };
+      },
+      { now: () => clock },
+    );
+    const doc = await loadInline(engine, DOC);
+    const result = await engine.run({
+      document: doc,
+      inputs: { user: 'ann' },
+      inputProviders: {
+        code: {
+          resolve: () => {
+            clock += 60_000; // a person reading the QR code and typing
+            return '654321';
+          },
+        },
+      },
+    });
+    expect(result.status).toBe('success');
+    expect(result.steps.map((s) => s.durationMs)).toEqual([7, 7]);
+    expect(result.durationMs).toBeGreaterThanOrEqual(60_000);
+  });
+
   it("InputProvider: a provided value that breaks the input's schema fails with input-invalid before the step is sent", async () => {
     const { engine, transport } = memoryEngine(() => ({ status: 200 }));
     const doc = await loadInline(engine, DOC);
