@@ -3,9 +3,11 @@
  * Everything public is exported from here.
  */
 
+export * from './adapters/combine-credentials.js';
 export type * from './adapters/credentials.js';
 export type * from './adapters/hooks.js';
 export type * from './adapters/inputs.js';
+export * from './adapters/static-credentials.js';
 export * from './adapters/transport.js';
 export * from './criteria/jsonpath-evaluator.js';
 export * from './criteria/regex-evaluator.js';
