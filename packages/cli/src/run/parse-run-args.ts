@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
 import { parseDuration } from '../shared/parse-duration.js';
 import { UsageError } from '../shared/usage-error.js';
+import { type AuthEntry, parseAuth } from './parse-auth.js';
 
 /** Report formats of `telaio run`. */
 export type RunFormat = 'pretty' | 'json' | 'junit';
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly output?: string;
   readonly har?: string;
   readonly inputFrom: readonly InputFrom[];
+  /** `--auth` credentials, env: parts already read. */
+  readonly auth: readonly AuthEntry[];
   readonly revealSecrets: boolean;
   readonly dryRun: boolean;
   readonly sandbox: boolean;
@@ -38,8 +41,8 @@ export interface RunOptions {
 const FORMATS: readonly RunFormat[] = ['pretty', 'json', 'junit'];
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
-/** Parses `telaio run` arguments; throws UsageError (exit 2) on anything malformed. */
-export function parseRunArgs(argv: readonly string[]): RunOptions {
+/** Parses `telaio run` arguments (`--auth` env: parts read from `env`); throws UsageError (exit 2) on anything malformed. */
+export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): RunOptions {
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(argv);
@@ -70,6 +73,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     servers[name] = value;
   }
   const inputFrom = (values['input-from'] ?? []).map(parseInputFrom);
+  const auth = (values.auth ?? []).map((text) => parseAuth(text, env));
   if (values['dry-run'] === true && values.har !== undefined) {
     throw new UsageError('--har records what was sent, and --dry-run sends nothing: use one or the other');
   }
@@ -89,6 +93,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     ...(values.output === undefined ? {} : { output: values.output }),
     ...(values.har === undefined ? {} : { har: values.har }),
     inputFrom,
+    auth,
     revealSecrets: values['reveal-secrets'] === true,
     dryRun: values['dry-run'] === true,
     sandbox: values.sandbox === true,
@@ -136,6 +141,7 @@ function parseOptions(argv: readonly string[]) {
       output: { type: 'string', short: 'o' },
       har: { type: 'string' },
       'input-from': { type: 'string', multiple: true },
+      auth: { type: 'string', multiple: true },
       'reveal-secrets': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       sandbox: { type: 'boolean' },
