@@ -10,6 +10,7 @@ import { mergeHooks } from '../shared/merge-hooks.js';
 import { readInputSchema } from '../shared/read-input-schema.js';
 import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
+import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
@@ -63,6 +64,10 @@ export async function executeRun(run: RunOptions): Promise<number> {
         throw new UsageError(
           `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
         );
+    }
+    if (run.auth.length > 0) {
+      await checkAuthTargets({ entries: run.auth, schemes: await readSourceSchemes(loaded.uri) });
+      await services.useAuth(run.auth);
     }
     if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`)))
       await services.useStytch();

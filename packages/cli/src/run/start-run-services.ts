@@ -1,12 +1,13 @@
 import type { CredentialProvider, Transport } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
+import type { AuthEntry } from './parse-auth.js';
 import type { RunOptions } from './parse-run-args.js';
 
 /** What a run talks through, and how to tear it down. */
 export interface RunServices {
   readonly transport: Transport;
-  /** Delegates to the Stytch credentials once `useStytch()` was called (after the document loaded). */
+  /** Delegates to the `--auth` credentials, then the Stytch ones, once `useAuth()`/`useStytch()` were called. */
   readonly credentials: CredentialProvider;
   /** Set only with --dry-run. */
   readonly dryRun?: DryRun;
@@ -14,6 +15,8 @@ export interface RunServices {
   readonly har?: () => unknown;
   /** Turns on Stytch credentials (env, or the sandbox's) for Stytch sources. */
   useStytch(): Promise<void>;
+  /** Turns on the `--auth` credentials (checked against the document first); they win over Stytch's. */
+  useAuth(entries: readonly AuthEntry[]): Promise<void>;
   /** Closes the transport and the sandbox. */
   close(): Promise<void>;
 }
@@ -30,6 +33,13 @@ export async function startRunServices(options: {
 }): Promise<RunServices> {
   const { run, masker } = options;
   let inner: CredentialProvider | undefined;
+  let stytch: CredentialProvider | undefined;
+  let flags: CredentialProvider | undefined;
+  const combine = async (): Promise<void> => {
+    const { combineCredentials } = await import('@telaio/core');
+    inner = combineCredentials(flags, stytch);
+    for (const secret of inner.secretValues?.() ?? []) masker.add(secret);
+  };
   let sandbox: { url: string; projectId: string; secret: string; close(): Promise<void> | void } | undefined;
   if (run.sandbox) {
     const { startSandbox } = await import('@telaio/stytch-sandbox');
@@ -43,12 +53,18 @@ export async function startRunServices(options: {
   };
   const useStytch = async (): Promise<void> => {
     const { createStytchCredentials } = await import('@telaio/stytch-auth');
-    inner = createStytchCredentials(
+    stytch = createStytchCredentials(
       sandbox === undefined
         ? {}
         : { projectId: sandbox.projectId, secret: sandbox.secret, baseUrl: sandbox.url },
     );
-    for (const secret of inner.secretValues?.() ?? []) masker.add(secret);
+    await combine();
+  };
+  const useAuth = async (entries: readonly AuthEntry[]): Promise<void> => {
+    if (entries.length === 0) return;
+    const { createStaticCredentials } = await import('@telaio/core');
+    flags = createStaticCredentials(entries);
+    await combine();
   };
   const closeSandbox = async (): Promise<void> => {
     await sandbox?.close();
@@ -58,7 +74,7 @@ export async function startRunServices(options: {
       credentials,
       ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }),
     });
-    return { transport: dryRun.transport, credentials, dryRun, useStytch, close: closeSandbox };
+    return { transport: dryRun.transport, credentials, dryRun, useStytch, useAuth, close: closeSandbox };
   }
   const { createHttpTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
@@ -76,6 +92,7 @@ export async function startRunServices(options: {
     credentials,
     har: () => transport.har(),
     useStytch,
+    useAuth,
     async close() {
       transport.close();
       await closeSandbox();
