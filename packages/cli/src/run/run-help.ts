@@ -14,6 +14,15 @@ Options:
                                  env:VAR    the environment variable VAR
                                  totp:EXPR  the current TOTP code for the base32 secret EXPR yields
       --server SOURCE=URL      base URL for one source description (repeatable)
+      --auth SOURCE[.SCHEME]=KIND:VALUE
+                               a credential for a source's security schemes (repeatable):
+                                 bearer:TOKEN            http bearer (or a ready oauth2 token)
+                                 basic:USER:PASSWORD     http basic
+                                 apikey:VALUE            apiKey in header, query or cookie
+                                 oauth2:CLIENT_ID:CLIENT_SECRET[:SCOPE,SCOPE]
+                                                         oauth2 client credentials (token fetched)
+                               without .SCHEME: every scheme of SOURCE that KIND fits; any VALUE
+                               part may be env:VAR (recommended: the command line shows in ps)
       --sandbox                start the embedded Stytch sandbox and point Stytch sources at it
   -f, --format pretty|json|junit
                                report format (default pretty)
@@ -40,12 +49,16 @@ Exit codes: 0 the workflow succeeded, 1 it ran and failed, 2 it could not start 
 document, inputs that do not match the workflow's input schema, a missing required input,
 missing credentials); 130 interrupted (Ctrl-C).
 
-Credentials: Stytch sources use STYTCH_PROJECT_ID and STYTCH_SECRET (HTTP Basic).
+Credentials: --auth fills the OpenAPI security schemes of any source; an unknown source or
+scheme, a KIND the scheme does not take or an unset env:VAR is exit 2 before anything is sent.
+Stytch sources use STYTCH_PROJECT_ID and STYTCH_SECRET (HTTP Basic) unless --auth names them.
 
 Examples:
   telaio run flow.arazzo.yaml --input petId=42 --server petstore=http://localhost:8080
   telaio run flow.arazzo.yaml --workflow checkout --inputs inputs.yaml --format junit -o report.xml
   telaio run flow.arazzo.yaml --dry-run --input petId=42
+  PETSTORE_TOKEN=... telaio run flow.arazzo.yaml --auth petstore=bearer:env:PETSTORE_TOKEN \
+      --auth 'billing.clientAuth=oauth2:my-client:env:BILLING_SECRET:invoices.read,invoices.write'
   telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml --sandbox \\
       --input organization_id=organization-test-00000000-0000-4000-8000-000000000001 \\
       --input member_id=member-test-00000000-0000-4000-8000-000000000001 \\
