@@ -1,19 +1,14 @@
-import type { SecurityScheme } from '@telaio/core';
+import type { ResolvedSource, SecurityScheme } from '@telaio/core';
 import { UsageError } from '../shared/usage-error.js';
 import type { AuthEntry } from './parse-auth.js';
 
 /** Security schemes by source description name (empty for a source that declares none). */
 export type SourceSchemes = ReadonlyMap<string, Readonly<Record<string, SecurityScheme>>>;
 
-/**
- * The security schemes of each OpenAPI source of the document at `uri`. Sources are loaded once per
- * process, so after `engine.load` this only re-reads the Arazzo file.
- */
-export async function readSourceSchemes(uri: string): Promise<SourceSchemes> {
-  const { resolveDocument } = await import('@telaio/core');
-  const resolved = await resolveDocument(uri);
+/** The security schemes of each OpenAPI source, as the engine resolved them when it loaded the document. */
+export function readSourceSchemes(sources: readonly ResolvedSource[]): SourceSchemes {
   const schemes = new Map<string, Record<string, SecurityScheme>>();
-  for (const source of resolved.sources) {
+  for (const source of sources) {
     const found: Record<string, SecurityScheme> = {};
     if (source.kind === 'openapi')
       for (const operation of source.operations) Object.assign(found, operation.securitySchemes);

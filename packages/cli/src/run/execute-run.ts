@@ -66,7 +66,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
         );
     }
     if (run.auth.length > 0) {
-      await checkAuthTargets({ entries: run.auth, schemes: await readSourceSchemes(loaded.uri) });
+      await checkAuthTargets({ entries: run.auth, schemes: readSourceSchemes(loaded.sources) });
       await services.useAuth(run.auth);
     }
     if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`)))

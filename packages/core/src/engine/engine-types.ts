@@ -9,7 +9,7 @@ import type { Transport } from '../adapters/transport.js';
 import type { CriterionEvaluator } from '../criteria/types.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
-import type { SourceLoader } from '../sources/types.js';
+import type { ResolvedSource, SourceLoader } from '../sources/types.js';
 import type { RunResult } from './types.js';
 
 /** Waits `ms` milliseconds; rejects (or resolves early) when `signal` aborts. Injectable for tests. */
@@ -65,6 +65,8 @@ export interface WorkflowDocument {
   /** Warnings and infos from lint (errors refuse the load). */
   readonly diagnostics: readonly Diagnostic[];
   readonly workflows: readonly WorkflowSummary[];
+  /** The document's sources as resolved at load (operations, security schemes), for tools built on the engine. */
+  readonly sources: readonly ResolvedSource[];
 }
 
 /** One run request. */

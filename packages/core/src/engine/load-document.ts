@@ -49,6 +49,7 @@ export async function loadDocument(options: {
       ...(w.inputs === undefined ? {} : { inputs: w.inputs }),
       stepIds: w.steps.map((s) => s.stepId),
     })),
+    sources: resolved.sources,
   };
   attachPlan({ document, plan });
   return document;
