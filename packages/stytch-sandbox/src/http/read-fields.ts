@@ -14,6 +14,8 @@ export interface FieldReader {
   optionalInteger(name: string, min: number, max: number): number | undefined;
   /** `session_duration_minutes`: an optional integer within Stytch's 5..527040. */
   sessionDuration(): number | undefined;
+  /** The session an authenticate call carries: optional `session_token` then `session_jwt`. */
+  carriedSession(): { sessionToken: string | undefined; sessionJwt: string | undefined };
   /** An optional JSON object (defaults to {}). */
   object(name: string): Record<string, unknown>;
 }
@@ -57,6 +59,10 @@ export function readFields(options: { body: unknown }): FieldReader {
         SESSION_DURATION_BOUNDS.min,
         SESSION_DURATION_BOUNDS.max,
       );
+    },
+    carriedSession() {
+      const sessionToken = reader.optionalString('session_token');
+      return { sessionToken, sessionJwt: reader.optionalString('session_jwt') };
     },
     object(name) {
       if (!present(name)) return {};

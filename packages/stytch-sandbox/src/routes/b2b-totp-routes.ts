@@ -5,16 +5,14 @@
 import { readFields } from '../http/read-fields.js';
 import type { Route } from '../http/route.js';
 import { fail } from '../http/stytch-error.js';
-import { formatTime } from '../present/format-time.js';
+import { presentB2bAuthentication } from '../present/present-b2b-authentication.js';
 import { presentMember } from '../present/present-member.js';
 import { presentOrganization } from '../present/present-organization.js';
-import { presentSession } from '../present/present-session.js';
 import { renderQrCode } from '../present/render-qr-code.js';
 import { createTotpRegistration, TOTP_EXPIRATION_MINUTES } from '../state/create-totp-registration.js';
+import { findCarriedSession } from '../state/find-carried-session.js';
 import { findMember } from '../state/find-member.js';
-import { findSession } from '../state/find-session.js';
-import { issueSessionJwt } from '../state/issue-session-jwt.js';
-import { mintSession } from '../state/mint-session.js';
+import { startB2bSession } from '../state/start-b2b-session.js';
 import { verifyTotpCode } from '../state/verify-totp-code.js';
 
 /** The B2B TOTP endpoints. */
@@ -62,49 +60,29 @@ export const b2bTotpRoutes: readonly Route[] = [
       const organizationId = fields.string('organization_id');
       const memberId = fields.string('member_id');
       const code = fields.string('code');
-      const duration = fields.sessionDuration();
-      const sessionToken = fields.optionalString('session_token');
-      const sessionJwt = fields.optionalString('session_jwt');
+      const durationMinutes = fields.sessionDuration();
+      const carried = fields.carriedSession();
       const setEnrollment = fields.optionalString('set_mfa_enrollment');
       if (setEnrollment !== undefined && setEnrollment !== 'enroll' && setEnrollment !== 'unenroll') {
         fail(400, 'invalid_set_mfa_enrollment', "set_mfa_enrollment must be 'enroll' or 'unenroll'.");
       }
       const { organization, member } = findMember({ state, organizationId, memberId });
-      const existing =
-        sessionToken === undefined && sessionJwt === undefined
-          ? undefined
-          : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== member.memberId)
-        fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
+      const existing = findCarriedSession({ state, kind: 'b2b', ...carried, subjectId: member.memberId });
       const totp = verifyTotpCode({ state, subjectId: member.memberId, code });
       if (setEnrollment !== undefined) member.mfaEnrolled = setEnrollment === 'enroll';
       if (member.defaultMfaMethod === '' || body.set_default_mfa === true) member.defaultMfaMethod = 'totp';
       member.updatedAt = state.clock();
-      const now = formatTime({ ms: state.clock() });
-      const session = mintSession({
+      const detail = { authenticator_app_factor: { totp_id: totp.id } };
+      const factor = { type: 'totp', deliveryMethod: 'authenticator_app', detail };
+      const session = startB2bSession({
         state,
-        kind: 'b2b',
-        subjectId: member.memberId,
-        organizationId: organization.organizationId,
-        factor: {
-          type: 'totp',
-          delivery_method: 'authenticator_app',
-          last_authenticated_at: now,
-          created_at: now,
-          updated_at: now,
-          authenticator_app_factor: { totp_id: totp.id },
-        },
-        durationMinutes: duration,
-        ...(existing === undefined ? {} : { existing }),
+        member,
+        organization,
+        factor,
+        durationMinutes,
+        existing,
       });
-      return {
-        member_id: member.memberId,
-        member: presentMember({ state, member }),
-        organization: presentOrganization({ organization }),
-        session_token: session.token,
-        session_jwt: issueSessionJwt({ state, session }),
-        member_session: presentSession({ state, session }),
-      };
+      return presentB2bAuthentication({ state, member, organization, session });
     },
   },
 ];

@@ -6,17 +6,14 @@
 import { createId, createRecoveryCodes } from '../crypto/random-values.js';
 import { readFields } from '../http/read-fields.js';
 import type { Route } from '../http/route.js';
-import { fail } from '../http/stytch-error.js';
-import { formatTime } from '../present/format-time.js';
+import { presentB2bAuthentication } from '../present/present-b2b-authentication.js';
 import { presentMember } from '../present/present-member.js';
 import { presentOrganization } from '../present/present-organization.js';
-import { presentSession } from '../present/present-session.js';
 import { findActiveTotp } from '../state/find-active-totp.js';
+import { findCarriedSession } from '../state/find-carried-session.js';
 import { findMember } from '../state/find-member.js';
-import { findSession } from '../state/find-session.js';
-import { issueSessionJwt } from '../state/issue-session-jwt.js';
-import { mintSession } from '../state/mint-session.js';
 import { spendRecoveryCode } from '../state/spend-recovery-code.js';
+import { startB2bSession } from '../state/start-b2b-session.js';
 
 /** The recovery code endpoints. */
 export const recoveryCodeRoutes: readonly Route[] = [
@@ -68,41 +65,23 @@ export const recoveryCodeRoutes: readonly Route[] = [
       const organizationId = fields.string('organization_id');
       const memberId = fields.string('member_id');
       const given = fields.string('recovery_code');
-      const duration = fields.sessionDuration();
-      const sessionToken = fields.optionalString('session_token');
-      const sessionJwt = fields.optionalString('session_jwt');
+      const durationMinutes = fields.sessionDuration();
+      const carried = fields.carriedSession();
       const { organization, member } = findMember({ state, organizationId, memberId });
-      const existing =
-        sessionToken === undefined && sessionJwt === undefined
-          ? undefined
-          : findSession({ state, kind: 'b2b', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== member.memberId)
-        fail(400, 'session_member_mismatch', 'The session does not belong to this member.');
+      const existing = findCarriedSession({ state, kind: 'b2b', ...carried, subjectId: member.memberId });
       const { totp, code } = spendRecoveryCode({ state, subjectId: member.memberId, code: given });
-      const now = formatTime({ ms: state.clock() });
-      const session = mintSession({
+      const detail = { recovery_code_factor: { totp_recovery_code_id: code.id } };
+      const factor = { type: 'recovery_codes', deliveryMethod: 'recovery_code', detail };
+      const session = startB2bSession({
         state,
-        kind: 'b2b',
-        subjectId: member.memberId,
-        organizationId: organization.organizationId,
-        factor: {
-          type: 'recovery_codes',
-          delivery_method: 'recovery_code',
-          last_authenticated_at: now,
-          created_at: now,
-          updated_at: now,
-          recovery_code_factor: { totp_recovery_code_id: code.id },
-        },
-        durationMinutes: duration,
-        ...(existing === undefined ? {} : { existing }),
+        member,
+        organization,
+        factor,
+        durationMinutes,
+        existing,
       });
       return {
-        member_id: member.memberId,
-        member: presentMember({ state, member }),
-        organization: presentOrganization({ organization }),
-        session_token: session.token,
-        session_jwt: issueSessionJwt({ state, session }),
-        member_session: presentSession({ state, session }),
+        ...presentB2bAuthentication({ state, member, organization, session }),
         recovery_codes_remaining: totp.recoveryCodes.filter((c) => !c.used).length,
       };
     },

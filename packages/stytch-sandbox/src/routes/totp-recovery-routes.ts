@@ -5,15 +5,11 @@
  */
 import { readFields } from '../http/read-fields.js';
 import type { Route } from '../http/route.js';
-import { fail } from '../http/stytch-error.js';
-import { formatTime } from '../present/format-time.js';
-import { presentSession } from '../present/present-session.js';
 import { presentUser } from '../present/present-user.js';
-import { findSession } from '../state/find-session.js';
+import { findCarriedSession } from '../state/find-carried-session.js';
 import { findUser } from '../state/find-user.js';
-import { issueSessionJwt } from '../state/issue-session-jwt.js';
-import { mintSession } from '../state/mint-session.js';
 import { spendRecoveryCode } from '../state/spend-recovery-code.js';
+import { startConsumerSession } from '../state/start-consumer-session.js';
 
 /** The consumer recovery code endpoints. */
 export const totpRecoveryRoutes: readonly Route[] = [
@@ -43,42 +39,17 @@ export const totpRecoveryRoutes: readonly Route[] = [
       const fields = readFields({ body });
       const userId = fields.string('user_id');
       const given = fields.string('recovery_code');
-      const duration = fields.sessionDuration();
-      const sessionToken = fields.optionalString('session_token');
-      const sessionJwt = fields.optionalString('session_jwt');
+      const durationMinutes = fields.sessionDuration();
+      const carried = fields.carriedSession();
       const user = findUser({ state, userId });
-      const existing =
-        sessionToken === undefined && sessionJwt === undefined
-          ? undefined
-          : findSession({ state, kind: 'consumer', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== user.userId) {
-        fail(400, 'session_user_mismatch', 'The session does not belong to this user.');
-      }
+      const existing = findCarriedSession({ state, kind: 'consumer', ...carried, subjectId: user.userId });
       const { totp, code } = spendRecoveryCode({ state, subjectId: user.userId, code: given });
       const base = { totp_id: totp.id, user_id: user.userId, user: presentUser({ state, user }) };
-      if (duration === undefined && existing === undefined)
-        return { ...base, session_token: '', session_jwt: '' };
-      const now = formatTime({ ms: state.clock() });
-      const session = mintSession({
-        state,
-        kind: 'consumer',
-        subjectId: user.userId,
-        factor: {
-          type: 'recovery_codes',
-          delivery_method: 'recovery_code',
-          last_authenticated_at: now,
-          created_at: now,
-          updated_at: now,
-          recovery_code_factor: { totp_recovery_code_id: code.id },
-        },
-        durationMinutes: duration,
-        ...(existing === undefined ? {} : { existing }),
-      });
+      const detail = { recovery_code_factor: { totp_recovery_code_id: code.id } };
+      const factor = { type: 'recovery_codes', deliveryMethod: 'recovery_code', detail };
       return {
         ...base,
-        session_token: session.token,
-        session_jwt: issueSessionJwt({ state, session }),
-        session: presentSession({ state, session }),
+        ...startConsumerSession({ state, userId: user.userId, factor, durationMinutes, existing }),
       };
     },
   },

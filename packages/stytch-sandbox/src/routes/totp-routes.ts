@@ -5,16 +5,12 @@
  */
 import { readFields } from '../http/read-fields.js';
 import type { Route } from '../http/route.js';
-import { fail } from '../http/stytch-error.js';
-import { formatTime } from '../present/format-time.js';
-import { presentSession } from '../present/present-session.js';
 import { presentUser } from '../present/present-user.js';
 import { renderQrCode } from '../present/render-qr-code.js';
 import { createTotpRegistration, TOTP_EXPIRATION_MINUTES } from '../state/create-totp-registration.js';
-import { findSession } from '../state/find-session.js';
+import { findCarriedSession } from '../state/find-carried-session.js';
 import { findUser } from '../state/find-user.js';
-import { issueSessionJwt } from '../state/issue-session-jwt.js';
-import { mintSession } from '../state/mint-session.js';
+import { startConsumerSession } from '../state/start-consumer-session.js';
 import { verifyTotpCode } from '../state/verify-totp-code.js';
 
 /** The consumer TOTP endpoints. */
@@ -59,41 +55,17 @@ export const totpRoutes: readonly Route[] = [
       const fields = readFields({ body });
       const userId = fields.string('user_id');
       const code = fields.string('totp_code');
-      const duration = fields.sessionDuration();
-      const sessionToken = fields.optionalString('session_token');
-      const sessionJwt = fields.optionalString('session_jwt');
+      const durationMinutes = fields.sessionDuration();
+      const carried = fields.carriedSession();
       const user = findUser({ state, userId });
-      const existing =
-        sessionToken === undefined && sessionJwt === undefined
-          ? undefined
-          : findSession({ state, kind: 'consumer', sessionToken, sessionJwt });
-      if (existing !== undefined && existing.subjectId !== user.userId)
-        fail(400, 'session_user_mismatch', 'The session does not belong to this user.');
+      const existing = findCarriedSession({ state, kind: 'consumer', ...carried, subjectId: user.userId });
       const totp = verifyTotpCode({ state, subjectId: user.userId, code });
       const base = { user_id: user.userId, totp_id: totp.id, user: presentUser({ state, user }) };
-      if (duration === undefined && existing === undefined)
-        return { ...base, session_token: '', session_jwt: '' };
-      const now = formatTime({ ms: state.clock() });
-      const session = mintSession({
-        state,
-        kind: 'consumer',
-        subjectId: user.userId,
-        factor: {
-          type: 'totp',
-          delivery_method: 'authenticator_app',
-          last_authenticated_at: now,
-          created_at: now,
-          updated_at: now,
-          authenticator_app_factor: { totp_id: totp.id },
-        },
-        durationMinutes: duration,
-        ...(existing === undefined ? {} : { existing }),
-      });
+      const detail = { authenticator_app_factor: { totp_id: totp.id } };
+      const factor = { type: 'totp', deliveryMethod: 'authenticator_app', detail };
       return {
         ...base,
-        session_token: session.token,
-        session_jwt: issueSessionJwt({ state, session }),
-        session: presentSession({ state, session }),
+        ...startConsumerSession({ state, userId: user.userId, factor, durationMinutes, existing }),
       };
     },
   },
