@@ -1,8 +1,8 @@
 /**
- * Heavy criterion libraries (fontoxpath, @xmldom/xmldom, json-p3, jsonpath-plus) loaded on first
- * use rather than at import: a document without XPath never pays fontoxpath's ~70 ms of start-up
- * CPU. Compilation is synchronous, so the load is a synchronous `require` of each package's
- * CommonJS entry point (all four ship one); Node caches it as usual.
+ * Heavy criterion libraries (fontoxpath, xpath, @xmldom/xmldom, json-p3, jsonpath-plus) loaded on
+ * first use rather than at import: a document without XPath never pays fontoxpath's ~70 ms of
+ * start-up CPU. Compilation is synchronous, so the load is a synchronous `require` of each
+ * package's CommonJS entry point (all five ship one); Node caches it as usual.
  */
 import { createRequire } from 'node:module';
 import type * as Xmldom from '@xmldom/xmldom';
@@ -23,6 +23,27 @@ export function lazyLibrary<T>(specifier: string): () => T {
 
 /** fontoxpath (XPath 3.1), loaded on first use. */
 export const loadFontoxpath: () => typeof Fontoxpath = lazyLibrary('fontoxpath');
+
+/**
+ * The part of the `xpath` package (goto100/xpath, an XPath 1.0 engine) that `xpath-10` criteria
+ * use. Declared here rather than imported: its typings reference the DOM lib, which would put
+ * browser globals into this Node-only program, and they leave out `parse`.
+ */
+export interface XpathLibrary {
+  /** Parse an XPath 1.0 expression once; throws on a syntax error. */
+  parse(expression: string): XpathExpression;
+}
+
+/** An expression compiled by `XpathLibrary.parse`, evaluated against a context node. */
+export interface XpathExpression {
+  /** The parse tree; `undefined` when the parse failed without throwing. */
+  readonly expression: unknown;
+  /** The XPath 1.0 `boolean()` of the result, with `node` as the context node. */
+  evaluateBoolean(options: { node: unknown }): boolean;
+}
+
+/** xpath (XPath 1.0, used for `xpath-10`), loaded on first use. */
+export const loadXpath: () => XpathLibrary = lazyLibrary('xpath');
 
 /** @xmldom/xmldom (DOMParser, XMLSerializer, DOMImplementation), loaded on first use. */
 export const loadXmldom: () => typeof Xmldom = lazyLibrary('@xmldom/xmldom');

@@ -1,7 +1,7 @@
 /**
  * The heavy criterion libraries load only when a criterion needs them: importing the registry (or
- * the lint entry `telaio validate` uses) loads none of fontoxpath, @xmldom/xmldom, json-p3 or
- * jsonpath-plus. Checked in a fresh node process against packages/core/dist (build it first with
+ * the lint entry `telaio validate` uses) loads none of fontoxpath, xpath, @xmldom/xmldom, json-p3
+ * or jsonpath-plus. Checked in a fresh node process against packages/core/dist (build it first with
  * `pnpm exec tsc -b packages/core`); the CommonJS entry points show up in `require.cache`.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ function inFreshNode(steps: string): Record<string, string[]> {
     const require = createRequire(import.meta.url);
     const out = {};
     const loaded = () => [...new Set(Object.keys(require.cache)
-      .map((k) => /node_modules[\\\\/](fontoxpath|@xmldom|json-p3|jsonpath-plus)[\\\\/]/.exec(k)?.[1])
+      .map((k) => /node_modules[\\\\/](fontoxpath|xpath|@xmldom|json-p3|jsonpath-plus)[\\\\/]/.exec(k)?.[1])
       .filter(Boolean))].sort();
     const at = (label) => { out[label] = loaded(); };
     ${steps}
@@ -39,7 +39,7 @@ describe('criterion libraries load lazily', () => {
     ).toBe(true);
   });
 
-  it('nothing on import, json-p3 or jsonpath-plus on the first jsonpath, fontoxpath on the first xpath', () => {
+  it('nothing on import, json-p3 or jsonpath-plus on the first jsonpath, fontoxpath on the first xpath, xpath on the first xpath-10', () => {
     const seen = inFreshNode(`
         const { createCriterionRegistry } = await import(${JSON.stringify(url('criteria/registry.js'))});
         at('import');
@@ -53,14 +53,34 @@ describe('criterion libraries load lazily', () => {
           type: { type: 'jsonpath', version: 'draft-goessner-dispatch-jsonpath-00' } });
         at('goessner');
         registry.compile({ context: '$response.body', condition: '/a', type: 'xpath' });
-        at('xpath');`);
+        at('xpath');
+        registry.compile({ context: '$response.body', condition: '/a', type: { type: 'xpath', version: 'xpath-20' } });
+        at('xpath-20');
+        registry.compile({ context: '$response.body', condition: "/a = '1'", type: { type: 'xpath', version: 'xpath-10' } });
+        at('xpath-10');`);
     expect(seen).toEqual({
       import: [],
       'simple and regex': [],
       jsonpath: ['json-p3'],
       goessner: ['json-p3', 'jsonpath-plus'],
       xpath: ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus'],
+      'xpath-20': ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus'],
+      'xpath-10': ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus', 'xpath'],
     });
+  });
+
+  it('an xpath-10 criterion alone loads xpath and none of fontoxpath; xmldom comes with the first test', () => {
+    const seen = inFreshNode(`
+        const { createCriterionRegistry } = await import(${JSON.stringify(url('criteria/registry.js'))});
+        const registry = createCriterionRegistry();
+        const c = registry.compile({ context: '$response.body', condition: '/a = 1',
+          type: { type: 'xpath', version: 'xpath-10' } });
+        at('compile');
+        const ctx = { inputs: {}, outputs: {}, steps: {}, workflows: {}, sourceDescriptions: {}, components: {},
+          response: { headers: {}, body: '<a>1</a>' } };
+        out.holds = [String(c.test(ctx))];
+        at('test');`);
+    expect(seen).toEqual({ compile: ['xpath'], holds: ['true'], test: ['@xmldom', 'xpath'] });
   });
 
   it('the lint entry (`telaio validate`) loads none of them on import', () => {
