@@ -133,7 +133,7 @@ describe('HAR 1.2', () => {
     expect(entry.request).toMatchObject({ method: 'POST', httpVersion: 'HTTP/1.1', headersSize: -1 });
     expect(entry.request.url).toBe('http://api.test/things?key=[REDACTED]');
     expect(entry.request.queryString).toEqual([{ name: 'key', value: '[REDACTED]' }]);
-    expect(entry.request.cookies).toEqual([{ name: 'other', value: '1' }]);
+    expect(entry.request.cookies).toEqual([{ name: 'other', value: '[REDACTED]' }]);
     expect(entry.request.headers).toContainEqual({ name: 'authorization', value: '[REDACTED]' });
     expect(entry.request.postData?.mimeType).toBe('application/json');
     expect(JSON.parse(entry.request.postData?.text ?? '')).toEqual({
@@ -153,6 +153,44 @@ describe('HAR 1.2', () => {
     });
     for (const key of ['send', 'wait', 'receive'] as const)
       expect(entry.timings[key]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('HAR cookies', () => {
+  async function cookieHar(revealSecrets: boolean) {
+    const transport = createHttpTransport({ captureHar: true, revealSecrets });
+    nock('http://api.test')
+      .get('/things')
+      .reply(200, 'ok', {
+        'Set-Cookie': ['sid=SET-VALUE-1; Path=/; HttpOnly', 'theme=dark'],
+        'Content-Type': 'text/plain',
+      });
+    const request = makeRequest({ parameters: [{ name: 'sess', in: 'cookie', value: 'S' }] });
+    await transport.send(request, makeContext());
+    transport.close();
+    const entry = transport.har().log.entries[0];
+    if (entry === undefined) throw new Error('no entry');
+    return entry;
+  }
+
+  it('masks request and response cookie values, and lists the cookies a response sets', async () => {
+    const entry = await cookieHar(false);
+    expect(entry.request.headers).toContainEqual({ name: 'cookie', value: '[REDACTED]' });
+    expect(entry.request.cookies).toEqual([{ name: 'sess', value: '[REDACTED]' }]);
+    expect(entry.response.cookies).toEqual([
+      { name: 'sid', value: '[REDACTED]' },
+      { name: 'theme', value: '[REDACTED]' },
+    ]);
+    expect(JSON.stringify(entry)).not.toContain('SET-VALUE-1');
+  });
+
+  it('shows cookie values with revealSecrets', async () => {
+    const entry = await cookieHar(true);
+    expect(entry.request.cookies).toEqual([{ name: 'sess', value: 'S' }]);
+    expect(entry.response.cookies).toEqual([
+      { name: 'sid', value: 'SET-VALUE-1' },
+      { name: 'theme', value: 'dark' },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { classifyMediaType } from '../body/media-type.js';
-import { createRedactor } from '../redact.js';
+import { createRedactor, REDACTED } from '../redact.js';
 import type { HarEntry, HarLog, HarNameValue, HarTimings } from './har-types.js';
 
 /** One exchange as the transport saw it, before redaction. */
@@ -57,6 +57,19 @@ function safeDecode(text: string): string {
   }
 }
 
+/** The cookies a response sets: one per Set-Cookie header, its name and value (attributes left out). */
+function setCookies(rawHeaders: readonly string[]): HarNameValue[] {
+  const out: HarNameValue[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() !== 'set-cookie') continue;
+    const pair = (rawHeaders[i + 1] ?? '').split(';')[0] ?? '';
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    out.push({ name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() });
+  }
+  return out;
+}
+
 /** The Location header of a response, or ''. */
 function location(rawHeaders: readonly string[]): string {
   for (let i = 0; i + 1 < rawHeaders.length; i += 2)
@@ -92,6 +105,11 @@ export function createHarRecorder(options: {
     }));
     const cookieHeader = x.requestHeaders.cookie;
     const res = x.response;
+    // Cookie values are session state: masked like the Cookie / Set-Cookie headers they come from.
+    const cookie = (c: HarNameValue): HarNameValue => ({
+      name: c.name,
+      value: options.reveal === true ? c.value : REDACTED,
+    });
     const responseHeaderList: HarNameValue[] = [];
     for (let i = 0; i + 1 < (res?.rawHeaders.length ?? 0); i += 2) {
       const name = res?.rawHeaders[i] as string;
@@ -122,13 +140,7 @@ export function createHarRecorder(options: {
         method: x.method,
         url,
         httpVersion: 'HTTP/1.1',
-        cookies:
-          cookieHeader === undefined
-            ? []
-            : pairs(cookieHeader, ';').map((c) => ({
-                name: c.name,
-                value: r.isSecretName(c.name) ? '[REDACTED]' : r.text(c.value),
-              })),
+        cookies: cookieHeader === undefined ? [] : pairs(cookieHeader, ';').map(cookie),
         headers: requestHeaders,
         queryString: q < 0 ? [] : pairs(url.slice(q + 1), '&'),
         ...(x.requestBody === undefined
@@ -147,7 +159,7 @@ export function createHarRecorder(options: {
         status: res?.status ?? 0,
         statusText: res?.statusText ?? '',
         httpVersion: res === undefined ? '' : `HTTP/${res.httpVersion}`,
-        cookies: [],
+        cookies: setCookies(res?.rawHeaders ?? []).map(cookie),
         headers: responseHeaderList,
         content: {
           size: res?.bytes.length ?? 0,
