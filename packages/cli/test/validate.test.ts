@@ -166,6 +166,23 @@ describe('telaio validate', () => {
     expect(r.code).toBe(1);
   });
 
+  it('an empty document (no text, ~, only a comment) is one schema error at 1:1, exit 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-empty-'));
+    const files = ['', '~\n', '# only a comment\n'].map((text, i) => {
+      const file = path.join(dir, `empty-${i}.arazzo.yaml`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const r = telaio(['--no-cache', ...files]);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('  error  '));
+    expect(lines).toHaveLength(3);
+    for (const line of lines)
+      expect(line).toMatch(
+        /:1:1 {2}error {2}schema {2}the document is empty; an Arazzo document is an object with arazzo, info, sourceDescriptions and workflows$/,
+      );
+    expect(r.code).toBe(1);
+  });
+
   it('bad usage exits 2 with the usage on stderr: no FILE, an unknown option, an unknown format', () => {
     for (const args of [[], ['--frobnicate', stytchFiles[0]!], ['--format', 'xml', stytchFiles[0]!]]) {
       const r = telaio(args);

@@ -18,7 +18,12 @@ export async function resolveSources(options: {
 }): Promise<ResolvedSource[]> {
   const { file, loader, cacheDir } = options;
   const chain = new Set(options.chain ?? []).add(file.uri);
-  const list = (file.document as { sourceDescriptions?: unknown }).sourceDescriptions;
+  const root = file.document as unknown;
+  // An empty or scalar document (schema reports it) has no sources.
+  const list =
+    root !== null && typeof root === 'object' && !Array.isArray(root)
+      ? (root as { sourceDescriptions?: unknown }).sourceDescriptions
+      : undefined;
   const descriptions = Array.isArray(list) ? (list as unknown[]) : [];
   return Promise.all(
     descriptions.map(async (raw): Promise<ResolvedSource> => {

@@ -147,3 +147,28 @@ describe('resolveDocument sources', () => {
     expect(r.index.byOperationId('getPet')).toHaveLength(1);
   });
 });
+
+describe('resolveDocument on an empty document', () => {
+  const message =
+    'the document is empty; an Arazzo document is an object with arazzo, info, sourceDescriptions and workflows';
+  for (const [label, text] of [
+    ['no text', ''],
+    ['~', '~\n'],
+    ['null', 'null\n'],
+    ['only a comment', '# nothing here\n'],
+  ] as const) {
+    it(`${label}: one schema diagnostic at 1:1, no throw`, async () => {
+      const r = await resolveDocument('/tmp/empty.arazzo.yaml', { text, cache: false });
+      expect(r.sources).toEqual([]);
+      expect(r.diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'schema',
+          severity: 'error',
+          message,
+          pointer: '',
+          range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+        }),
+      ]);
+    });
+  }
+});
