@@ -135,4 +135,58 @@ describe('telaio run --dry-run', () => {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     }
   });
+
+  it('shows a form body and the URL exactly as the transport would encode them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-form-'));
+    await writeFile(
+      join(dir, 'api.yml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: form, version: 1.0.0 }',
+        'servers: [{ url: "https://api.example.test/v1" }]',
+        'paths:',
+        '  /things/{name}:',
+        '    post:',
+        '      operationId: postForm',
+        '      parameters:',
+        '        - { name: name, in: path, required: true, schema: { type: string } }',
+        '        - { name: tags, in: query, schema: { type: array, items: { type: string } }, explode: false }',
+        '        - { name: filter, in: query, content: { application/json: { schema: { type: object } } } }',
+        '      requestBody:',
+        '        content:',
+        '          application/x-www-form-urlencoded:',
+        '            schema: { type: object }',
+        '      responses:',
+        '        "200": { description: ok }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'wf.yml'),
+      [
+        'arazzo: 1.0.1',
+        'info: { title: form, version: 1.0.0 }',
+        'sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]',
+        'workflows:',
+        '  - workflowId: form',
+        '    steps:',
+        '      - stepId: send',
+        '        operationId: postForm',
+        '        parameters:',
+        '          - { name: name, in: path, value: "a b" }',
+        '          - { name: tags, in: query, value: [x, "y z"] }',
+        '          - { name: filter, in: query, value: { k: 1 } }',
+        '        requestBody:',
+        '          contentType: application/x-www-form-urlencoded',
+        '          payload: { a: "x y&z", b: "é=1" }',
+      ].join('\n'),
+    );
+    const r = await telaio(['run', 'wf.yml', '--dry-run'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'POST https://api.example.test/v1/things/a%20b?tags=x,y%20z&filter=%7B%22k%22%3A1%7D',
+    );
+    expect(r.stdout).toContain('content-type: application/x-www-form-urlencoded');
+    expect(r.stdout).toContain('    a=x%20y%26z&b=%C3%A9%3D1\n');
+    expect(r.stdout).not.toContain('"a":');
+  });
 });

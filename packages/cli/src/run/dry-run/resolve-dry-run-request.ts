@@ -1,10 +1,12 @@
 import type { CredentialProvider, PreparedRequest, SentRequest, SourceDescription } from '@telaio/core';
-import { serializeParameter } from '@telaio/http-adapter';
+import { buildUrl, type EncodedBody, encodeBody } from '@telaio/http-adapter';
 
 /**
- * The request `--dry-run` shows for a PreparedRequest: method, URL (server, path parameters, query),
- * headers (parameters, content type, and the credentials the provider would apply) and body, as far
- * as the values are known. Placeholders stay readable (not percent-encoded). Nothing is sent.
+ * The request `--dry-run` shows for a PreparedRequest: method, URL (server, path parameters, query)
+ * and body built by @telaio/http-adapter's own `buildUrl` / `encodeBody` (so a form body shows as
+ * the url-encoded text the transport would send), headers (parameters, content type, and the
+ * credentials the provider would apply). JSON bodies are shown indented; placeholders stay
+ * readable (not percent-encoded). Nothing is sent.
  */
 export async function resolveDryRunRequest(options: {
   readonly request: PreparedRequest;
@@ -12,31 +14,15 @@ export async function resolveDryRunRequest(options: {
 }): Promise<SentRequest> {
   const { request } = options;
   const { operation } = request;
-  const definitions = new Map(operation.parameters.map((p) => [`${p.in}:${p.name.toLowerCase()}`, p]));
-  let path = operation.path;
-  const query: string[] = [];
+  // The transport's own URL builder and body encoder (pure; got stays unloaded), so what is shown
+  // is what would be sent.
+  const target = buildUrl({ request });
+  let url = readablePlaceholders(target.url);
   const headers: Record<string, string> = {};
-  const cookies: string[] = [];
-  for (const parameter of request.parameters) {
-    if (parameter.value === undefined) continue;
-    const definition = definitions.get(`${parameter.in}:${parameter.name.toLowerCase()}`);
-    const out = serializeParameter({
-      name: parameter.name,
-      in: parameter.in,
-      value: parameter.value,
-      style: definition?.style,
-      explode: definition?.explode,
-    });
-    if (parameter.in === 'path') path = path.split(`{${parameter.name}}`).join(out.text ?? '');
-    else if (parameter.in === 'query') query.push(...(out.pairs ?? []));
-    else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = out.text ?? '';
-    else cookies.push(...(out.pairs ?? []));
-  }
-  const base = serverOf(request);
-  let url =
-    (base.endsWith('/') && path.startsWith('/') ? base + path.slice(1) : base + path) +
-    (query.length > 0 ? `?${query.join('&')}` : '');
-  url = url.replace(/%3C(.*?)%3E/gi, (match) => safeDecode(match));
+  const cookies = [...target.cookies];
+  const encoded = request.body === undefined ? undefined : await encodeBody({ request });
+  if (encoded !== undefined) headers['content-type'] = encoded.contentType;
+  Object.assign(headers, target.headers);
   await applyCredentials({
     request,
     headers,
@@ -45,34 +31,28 @@ export async function resolveDryRunRequest(options: {
     addQuery: (pair) => (url += `${url.includes('?') ? '&' : '?'}${pair}`),
   });
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
-  let body: string | undefined;
-  if (request.body !== undefined) {
-    const type =
-      request.body.contentType ?? Object.keys(operation.requestBody?.content ?? {})[0] ?? 'application/json';
-    headers['content-type'] = type;
-    const value = request.body.value;
-    body =
-      typeof value === 'string'
-        ? value
-        : value instanceof Uint8Array
-          ? `<${value.length} bytes>`
-          : JSON.stringify(value, null, 2);
-  }
+  const body = encoded === undefined ? undefined : showBody(encoded);
   return { method: operation.method.toUpperCase(), url, headers, ...(body === undefined ? {} : { body }) };
 }
 
-function serverOf(request: PreparedRequest): string {
-  let url = request.serverUrl;
-  if (url === undefined || url === '') {
-    const server = request.operation.servers[0];
-    url = server?.url ?? '/';
-    for (const [name, variable] of Object.entries(server?.variables ?? {}))
-      url = url.split(`{${name}}`).join(variable.default);
+/** The encoded body as text: JSON re-indented (same value), binary as a byte count, the rest as encoded. */
+function showBody(encoded: EncodedBody): string {
+  if (encoded.text === undefined) return `<${Buffer.byteLength(encoded.payload)} bytes>`;
+  if (/json/i.test(encoded.contentType)) {
+    try {
+      return JSON.stringify(JSON.parse(encoded.text), null, 2);
+    } catch {
+      return encoded.text;
+    }
   }
-  const sourceUrl = request.source?.url;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && sourceUrl !== undefined && /^https?:\/\//i.test(sourceUrl))
-    return new URL(url, sourceUrl).href;
-  return url;
+  return /^application\/x-www-form-urlencoded/i.test(encoded.contentType)
+    ? readablePlaceholders(encoded.text)
+    : encoded.text;
+}
+
+/** Dry-run placeholders (`<step:$response.body#/x>`, `<input:name>`) decoded back after percent-encoding. */
+function readablePlaceholders(text: string): string {
+  return text.replace(/%3C[\w.-]+%3A.*?%3E/gi, (match) => safeDecode(match));
 }
 
 async function applyCredentials(options: {
