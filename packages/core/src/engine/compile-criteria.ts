@@ -18,6 +18,8 @@ export function compileCriteria(options: {
     try {
       return {
         condition: criterion.condition,
+        type: typeLabel(criterion.type),
+        ...(criterion.context === undefined ? {} : { context: criterion.context }),
         compiled: options.registry.compile(
           criterion,
           options.arazzoVersion === undefined ? {} : { arazzoVersion: options.arazzoVersion },
@@ -33,4 +35,11 @@ export function compileCriteria(options: {
       });
     }
   });
+}
+
+/** `simple` when absent; an expression type object as `jsonpath draft-goessner-dispatch-jsonpath-00`. */
+function typeLabel(type: Criterion['type']): string {
+  if (type === undefined) return 'simple';
+  if (typeof type === 'string') return type;
+  return typeof type === 'object' && type !== null ? `${type.type} ${type.version}` : String(type);
 }

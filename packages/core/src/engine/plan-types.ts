@@ -12,6 +12,10 @@ import type { RequiredParameter } from './plan-required-parameters.js';
 /** One compiled criterion with its text for events. */
 export interface CriterionPlan {
   readonly condition: string;
+  /** `simple`, `regex`, `jsonpath` or `xpath`, with the version when the document gives one (for messages). */
+  readonly type: string;
+  /** The criterion's context expression, as written. */
+  readonly context?: string;
   readonly compiled: CompiledCriterion;
   /** Input names its condition or context reads (for lazy input providers). */
   readonly inputReads: readonly string[];

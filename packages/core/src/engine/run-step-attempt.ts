@@ -6,11 +6,12 @@
  */
 import type { ReceivedResponse } from '../adapters/transport.js';
 import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import { criteriaFailure } from './criteria-failure.js';
 import type { Frame } from './frame.js';
 import type { StepPlan } from './plan-types.js';
 import { runWorkflow } from './run-workflow.js';
 import { sendOperation } from './send-operation.js';
-import { testCriteria } from './test-criteria.js';
+import { firstUnmetCriterion } from './test-criteria.js';
 import type { RunError } from './types.js';
 
 /** The verdict of one attempt. */
@@ -84,7 +85,7 @@ export async function runStepAttempt(options: {
     if (sent.error !== undefined) return { success: false, ctx, error: sent.error };
     response = sent.response;
   }
-  const passed = testCriteria({
+  const unmet = firstUnmetCriterion({
     frame,
     stepId: step.stepId,
     criteria: step.successCriteria,
@@ -92,12 +93,7 @@ export async function runStepAttempt(options: {
     of: 'success',
     onMissing,
   });
-  if (passed) return { success: true, ctx, response, childOutputs };
-  const status = response === undefined ? '' : ` (status ${response.statusCode})`;
-  const error: RunError = {
-    code: 'criteria-failed',
-    message: `successCriteria of step '${step.stepId}' not met${status}`,
-    stepId: step.stepId,
-  };
+  if (unmet === undefined) return { success: true, ctx, response, childOutputs };
+  const error = criteriaFailure({ stepId: step.stepId, criterion: unmet, response });
   return { success: false, ctx, response, childOutputs, error };
 }

@@ -33,7 +33,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   const finish = (
     status: 'success' | 'failure',
     outputs: Readonly<Record<string, unknown>>,
-    reason?: string,
+    error?: RunError,
   ): void => {
     const response = last?.response;
     const result: StepResult = {
@@ -45,13 +45,15 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       durationMs: state.now() - started - waited,
       outputs,
       request: response?.request,
-      reason,
+      reason: error?.message,
+      ...(error?.failedCriterion === undefined ? {} : { failedCriterion: error.failedCriterion }),
+      ...(error?.response === undefined ? {} : { response: error.response }),
     };
     state.steps.push(result);
     state.hooks.onStepEnd?.({ ...frame.scope, result });
   };
   const fail = (error: RunError): StepOutcome => {
-    finish('failure', {}, error.message);
+    finish('failure', {}, error);
     return { kind: 'fail', error };
   };
   for (;;) {
@@ -107,7 +109,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     }
     if (retry === undefined) {
       if (chosen === undefined) return fail(error);
-      finish('failure', {}, error.message);
+      finish('failure', {}, error);
       return take(frame, stepId, chosen, error);
     }
     const delayMs = last.response?.retryAfterMs ?? (retry.retryAfter ?? 0) * 1000;

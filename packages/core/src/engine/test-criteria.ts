@@ -3,15 +3,18 @@ import type { ExpressionContext, MissingValueListener } from '../expressions/con
 import type { Frame } from './frame.js';
 import type { CriterionPlan } from './plan-types.js';
 
-/** True when every criterion holds; stops at the first that does not. `of` names the list in events. */
-export function testCriteria(options: {
+/** What testCriteria and firstUnmetCriterion take. `of` names the list in events. */
+export interface CriteriaTest {
   frame: Frame;
   stepId: string;
   criteria: readonly CriterionPlan[];
   ctx: ExpressionContext;
   of: string;
   onMissing: MissingValueListener;
-}): boolean {
+}
+
+/** The first criterion that does not hold (evaluation stops there), or undefined when all hold. */
+export function firstUnmetCriterion(options: CriteriaTest): CriterionPlan | undefined {
   const { frame, criteria, ctx } = options;
   const hook = frame.state.hooks.onCriterion;
   for (const criterion of criteria) {
@@ -23,7 +26,12 @@ export function testCriteria(options: {
       passed,
       of: options.of,
     });
-    if (!passed) return false;
+    if (!passed) return criterion;
   }
-  return true;
+  return undefined;
+}
+
+/** True when every criterion holds; stops at the first that does not. */
+export function testCriteria(options: CriteriaTest): boolean {
+  return firstUnmetCriterion(options) === undefined;
 }

@@ -15,6 +15,30 @@ export interface StepResult {
   readonly request?: SentRequest;
   /** Why it failed, in words. */
   readonly reason?: string;
+  /** On `criteria-failed`: the first successCriteria entry that did not hold. */
+  readonly failedCriterion?: FailedCriterion;
+  /** On `criteria-failed`: the response that did not satisfy the criteria. */
+  readonly response?: ResponseSummary;
+}
+
+/** A criterion that did not hold, as written in the document. */
+export interface FailedCriterion {
+  readonly condition: string;
+  /** `simple`, `regex`, `jsonpath`, `xpath`, with the version when one is given (`jsonpath draft-goessner-dispatch-jsonpath-00`). */
+  readonly type: string;
+  /** The runtime expression a typed criterion is applied to (`$response.body`). */
+  readonly context?: string;
+}
+
+/** What a failure report says about a response: its status and why the API refused, briefly. */
+export interface ResponseSummary {
+  readonly statusCode: number;
+  /**
+   * The API's own explanation: the common error fields of a JSON body (`error_type: error_message`,
+   * `error`/`message`/`detail`/`title`, RFC 9457 problem details), else the start of a text body;
+   * absent for binary, empty or unexplained bodies.
+   */
+  readonly excerpt?: string;
 }
 
 /** Why a run failed. */
@@ -23,6 +47,10 @@ export interface RunError {
   readonly code: string;
   readonly message: string;
   readonly stepId?: string;
+  /** On `criteria-failed`: the first successCriteria entry that did not hold. */
+  readonly failedCriterion?: FailedCriterion;
+  /** On `criteria-failed` of an operation step: the response the criteria judged. */
+  readonly response?: ResponseSummary;
 }
 
 /** The result of running one workflow (CONTRACT.md `--format json` is this, serialised). */
