@@ -1,4 +1,4 @@
-import type { RunResult } from '@telaio/core';
+import type { FailedCriterion, ResponseSummary, RunResult } from '@telaio/core';
 
 /** One step execution as CONTRACT.md's `--format json` shows it. */
 export interface JsonStepReport {
@@ -8,6 +8,17 @@ export interface JsonStepReport {
   readonly attempts: number;
   readonly durationMs: number;
   readonly outputs: Readonly<Record<string, unknown>>;
+  /** Failed steps only: why, in words (the run error's message when this step ended the run). */
+  readonly reason?: string;
+}
+
+/** The json report's `error`: CONTRACT.md's three fields, then what a criteria failure adds. */
+export interface JsonErrorReport {
+  readonly code: string;
+  readonly message: string;
+  readonly stepId: string | null;
+  readonly failedCriterion?: FailedCriterion;
+  readonly response?: ResponseSummary;
 }
 
 /** CONTRACT.md's `--format json` object (`error` only on failure). */
@@ -16,7 +27,7 @@ export interface JsonRunReport {
   readonly status: 'success' | 'failure';
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly steps: readonly JsonStepReport[];
-  readonly error?: { readonly code: string; readonly message: string; readonly stepId: string | null };
+  readonly error?: JsonErrorReport;
 }
 
 /**
@@ -33,6 +44,7 @@ export function toJsonReport(result: RunResult): JsonRunReport {
       attempts: step.attempts,
       durationMs: Math.round(step.durationMs),
       outputs: step.outputs,
+      ...(step.status === 'failure' && step.reason !== undefined ? { reason: step.reason } : {}),
     }));
   const report: JsonRunReport = {
     workflowId: result.workflowId,
@@ -42,7 +54,14 @@ export function toJsonReport(result: RunResult): JsonRunReport {
   };
   if (result.status === 'failure') {
     const error = result.error ?? { code: 'workflow-failed', message: 'the workflow failed' };
-    return { ...report, error: { code: error.code, message: error.message, stepId: error.stepId ?? null } };
+    const json: JsonErrorReport = {
+      code: error.code,
+      message: error.message,
+      stepId: error.stepId ?? null,
+      ...(error.failedCriterion === undefined ? {} : { failedCriterion: error.failedCriterion }),
+      ...(error.response === undefined ? {} : { response: error.response }),
+    };
+    return { ...report, error: json };
   }
   return report;
 }
