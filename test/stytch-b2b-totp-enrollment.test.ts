@@ -79,6 +79,17 @@ describe('B2B TOTP enrollment against the sandbox', () => {
       request_id: expect.stringMatching(/^request-id-test-/),
       error_url: expect.stringContaining('https://stytch.com/docs/api/errors/404'),
     });
+    // The failure says why Stytch refused, not only the status.
+    expect(result.error?.message).toContain('otp_code_not_found');
+    expect(result.error?.message).toContain('The passcode was incorrect');
+    expect(result.error?.message).toMatch(
+      /not met: '\$statusCode == 200' is false \(status 404: otp_code_not_found: /,
+    );
+    expect(result.error?.response).toMatchObject({
+      statusCode: 404,
+      excerpt: expect.stringMatching(/^otp_code_not_found: /),
+    });
+    expect(result.steps[1]?.reason).toBe(result.error?.message);
   });
 
   it('fails with 401 unauthorized_credentials at the first step when the secret is wrong', async () => {
