@@ -189,4 +189,57 @@ describe('telaio run --dry-run', () => {
     expect(r.stdout).toContain('    a=x%20y%26z&b=%C3%A9%3D1\n');
     expect(r.stdout).not.toContain('"a":');
   });
+
+  it('does not judge success criteria against placeholder answers: counted as met, and said so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-criteria-'));
+    await writeFile(
+      join(dir, 'api.yml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: rate, version: 1.0.0 }',
+        'servers: [{ url: "https://api.example.test" }]',
+        'paths:',
+        '  /rate:',
+        '    get:',
+        '      operationId: getRate',
+        '      responses:',
+        '        "200": { description: ok }',
+        '  /after:',
+        '    get:',
+        '      operationId: getAfter',
+        '      responses:',
+        '        "200": { description: ok }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'wf.yml'),
+      [
+        'arazzo: 1.0.1',
+        'info: { title: rate, version: 1.0.0 }',
+        'sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]',
+        'workflows:',
+        '  - workflowId: rate',
+        '    steps:',
+        '      - stepId: rate',
+        '        operationId: getRate',
+        '        successCriteria:',
+        '          - condition: $statusCode == 200',
+        '          - condition: $response.header.X-Rate == 42',
+        '      - stepId: after',
+        '        operationId: getAfter',
+      ].join('\n'),
+    );
+    const r = await telaio(['run', 'wf.yml', '--dry-run'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('GET https://api.example.test/after');
+    expect(r.stdout).toContain('not judged in a dry run: $response.header.X-Rate == 42');
+    expect(r.stdout).not.toContain('not judged in a dry run: $statusCode');
+    const json = await telaio(['run', 'wf.yml', '--dry-run', '-f', 'json'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).notJudged).toEqual([
+      { stepId: 'rate', condition: '$response.header.X-Rate == 42' },
+    ]);
+    const help = await telaio(['run', '--help']);
+    expect(help.stdout).toMatch(/--dry-run[^]*not judged/);
+  });
 });

@@ -12,6 +12,7 @@ import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
+import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
@@ -50,13 +51,26 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const onSignal = (): void => abort.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
   try {
+    const dryCriteria = run.dryRun
+      ? createDryRunCriteria({
+          registry: (await import('@telaio/core')).createCriterionRegistry(),
+          onUnjudged: (criterion) => {
+            if (run.format === 'pretty')
+              process.stdout.write(
+                `    ${outColors.dim(`(not judged in a dry run: ${masker.text(criterion.condition)}; counted as met)`)}\n`,
+              );
+          },
+        })
+      : undefined;
     const engine = await createCliEngine({
       transport: services.transport,
       credentials: services.credentials,
       servers: run.servers,
       sleep: createCountdownSleep(stderr),
+      ...(dryCriteria === undefined ? {} : { criteria: dryCriteria.evaluators }),
     });
     const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);
+    dryCriteria?.useDocument(loaded.document);
     const workflowId = selectWorkflow(loaded, run.workflowId);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
     for (const name of Object.keys(run.servers)) {
@@ -94,7 +108,11 @@ export async function executeRun(run: RunOptions): Promise<number> {
       },
     });
     const write = (text: string): void => void stderr.write(text);
-    const hooks: (EngineHooks | undefined)[] = [createSecretHooks(masker), services.dryRun?.hooks];
+    const hooks: (EngineHooks | undefined)[] = [
+      createSecretHooks(masker),
+      services.dryRun?.hooks,
+      dryCriteria?.hooks,
+    ];
     if (showProgress)
       hooks.push(
         createProgressHooks({
@@ -146,7 +164,16 @@ export async function executeRun(run: RunOptions): Promise<number> {
         ...(run.output === undefined ? {} : { output: run.output }),
         ...(run.har === undefined ? {} : { har: run.har }),
         ...(run.dryRun && run.format === 'json'
-          ? { extra: { dryRun: true, requests: (services.dryRun?.records ?? []).map(masker.record) } }
+          ? {
+              extra: {
+                dryRun: true,
+                requests: (services.dryRun?.records ?? []).map(masker.record),
+                notJudged: (dryCriteria?.unjudged ?? []).map((c) => ({
+                  stepId: c.stepId,
+                  condition: masker.text(c.condition),
+                })),
+              },
+            }
           : {}),
       },
     }).then(

@@ -29,7 +29,10 @@ Options:
   -o, --output FILE            write the report to FILE instead of stdout
       --har FILE               write every request and response as HAR 1.2
       --timeout DURATION       per-request time limit: 30s, 500ms, 2m (default 30s)
-      --dry-run                resolve and print every request, send nothing (not with --har)
+      --dry-run                resolve and print every request, send nothing (not with --har);
+                               answers are placeholders, so a successCriteria entry that fails on
+                               them is not judged: counted as met and listed (action criteria are
+                               not guessed)
       --reveal-secrets         show credentials and secret-looking values (masked by default)
       --log-level LEVEL        HTTP log lines on stderr (trace|debug|info|warn|error); -v is debug
   -h, --help                   this help
