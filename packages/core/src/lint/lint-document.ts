@@ -8,6 +8,7 @@ import { checkOperations } from './check-operations.js';
 import { checkParameters } from './check-parameters.js';
 import { checkResponsePointers } from './check-response-pointers.js';
 import { checkStepRefs } from './check-step-refs.js';
+import { checkUniqueItems } from './check-unique-items.js';
 import { checkWorkflowRefs } from './check-workflow-refs.js';
 import { checkXmlReplacements } from './check-xml-replacements.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -22,6 +23,7 @@ export interface LintOptions {
 /** The semantic rules, in the order their findings are most useful to read. */
 const RULES: readonly (readonly [string, LintRule])[] = [
   ['duplicate-id', checkDuplicateIds],
+  ['unique-items', checkUniqueItems],
   ['operations', checkOperations],
   ['workflow-refs', checkWorkflowRefs],
   ['step-refs', checkStepRefs],

@@ -18,13 +18,12 @@ export const arazzoSchema = {
   properties: {
     arazzo: { type: 'string', pattern: '^1\\.0\\.\\d+(-.+)?$' },
     info: { $ref: '#/$defs/info' },
-    sourceDescriptions: {
-      type: 'array',
-      uniqueItems: true,
-      minItems: 1,
-      items: { $ref: '#/$defs/source-description-object' },
-    },
-    workflows: { type: 'array', uniqueItems: true, minItems: 1, items: { $ref: '#/$defs/workflow-object' } },
+    // No uniqueItems on sourceDescriptions, workflows or steps (the published schema has it): ajv
+    // compares every pair of items deeply, quadratic in a large document, and two identical items
+    // share their name/workflowId/stepId, which lint's `duplicate-id` reports as an error anyway.
+    // Other arrays of objects: lint's check-unique-items, in linear time.
+    sourceDescriptions: { type: 'array', minItems: 1, items: { $ref: '#/$defs/source-description-object' } },
+    workflows: { type: 'array', minItems: 1, items: { $ref: '#/$defs/workflow-object' } },
     components: { $ref: '#/$defs/components-object' },
   },
   required: ['arazzo', 'info', 'sourceDescriptions', 'workflows'],

@@ -3,7 +3,6 @@ import { strictObject } from './schema-fragments.js';
 
 const criteriaList = (minItems: boolean) => ({
   type: 'array',
-  uniqueItems: true,
   ...(minItems ? { minItems: 1 } : {}),
   items: { $ref: '#/$defs/criterion-object' },
 });

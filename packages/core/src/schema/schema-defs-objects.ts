@@ -38,7 +38,6 @@ export const objectDefs = {
       payload: true,
       replacements: {
         type: 'array',
-        uniqueItems: true,
         items: { $ref: '#/$defs/payload-replacement-object' },
       },
     },

@@ -8,7 +8,9 @@ const orReusable = (ref: string, then?: Record<string, unknown>) => ({
   else: then ?? { $ref: ref },
 });
 
-const actionList = (ref: string) => ({ type: 'array', uniqueItems: true, items: orReusable(ref) });
+// uniqueItems on arrays of objects is checked by lint (check-unique-items.ts) in linear time: ajv's
+// pairwise deep comparison is quadratic. dependsOn keeps it: ajv hashes string items.
+const actionList = (ref: string) => ({ type: 'array', items: orReusable(ref) });
 
 /** Workflow and step objects. */
 export const workflowDefs = {
@@ -19,11 +21,12 @@ export const workflowDefs = {
       description: { type: 'string' },
       inputs: { $ref: '#/$defs/schema' },
       dependsOn: { type: 'array', uniqueItems: true, items: { type: 'string' } },
-      steps: { type: 'array', uniqueItems: true, minItems: 1, items: { $ref: '#/$defs/step-object' } },
+      // No uniqueItems (see arazzo-schema.ts): identical steps share a stepId, a `duplicate-id` error.
+      steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step-object' } },
       successActions: actionList('#/$defs/success-action-object'),
       failureActions: actionList('#/$defs/failure-action-object'),
       outputs: outputsMap,
-      parameters: { type: 'array', uniqueItems: true, items: orReusable('#/$defs/parameter-object') },
+      parameters: { type: 'array', items: orReusable('#/$defs/parameter-object') },
     },
     required: ['workflowId', 'steps'],
   }),
@@ -34,11 +37,10 @@ export const workflowDefs = {
       operationId: { type: 'string' },
       operationPath: { type: 'string' },
       workflowId: { type: 'string' },
-      parameters: { type: 'array', uniqueItems: true },
+      parameters: { type: 'array' },
       requestBody: { $ref: '#/$defs/request-body-object' },
       successCriteria: {
         type: 'array',
-        uniqueItems: true,
         minItems: 1,
         items: { $ref: '#/$defs/criterion-object' },
       },

@@ -115,6 +115,50 @@ export const mutations: readonly (readonly [string, (d: Doc) => void])[] = [
         { name: 'id', in: 'query', value: 1 },
       ]),
   ],
+  // Ours has no uniqueItems on these arrays; lint's duplicate-id rejects them (identical items share an id).
+  [
+    'two identical steps',
+    (d) => void ((d.workflows as Doc[])[0]!.steps as Doc[]).push(structuredClone(step0(d))),
+  ],
+  [
+    'two identical workflows',
+    (d) => void (d.workflows as Doc[]).push(structuredClone((d.workflows as Doc[])[0]!)),
+  ],
+  [
+    'two identical sourceDescriptions',
+    (d) => void (d.sourceDescriptions as Doc[]).push(structuredClone((d.sourceDescriptions as Doc[])[0]!)),
+  ],
+  [
+    'two identical parameters',
+    (d) => void (step0(d).parameters as Doc[]).push(structuredClone((step0(d).parameters as Doc[])[0]!)),
+  ],
+  [
+    'two identical successCriteria',
+    (d) =>
+      void (step0(d).successCriteria as Doc[]).push(structuredClone((step0(d).successCriteria as Doc[])[0]!)),
+  ],
+  [
+    'two identical onSuccess actions',
+    (d) => void (step0(d).onSuccess as Doc[]).push(structuredClone((step0(d).onSuccess as Doc[])[0]!)),
+  ],
+  [
+    'two identical replacements',
+    (d) =>
+      void (step0(d).requestBody = {
+        replacements: [
+          { target: '/a', value: 'x' },
+          { value: 'x', target: '/a' },
+        ],
+      }),
+  ],
+  [
+    'two identical action criteria',
+    (d) =>
+      void (((step0(d).onFailure as Doc[])[0] as Doc).criteria = [
+        { condition: '$statusCode == 503' },
+        { condition: '$statusCode == 503' },
+      ]),
+  ],
   ['url not a uri-reference', (d) => void ((d.sourceDescriptions as Doc[])[0]!.url = 'http://a b')],
   ['not an object', (d) => void Object.assign(d, { info: 'x' })],
 ];

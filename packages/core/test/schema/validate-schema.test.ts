@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadArazzoText } from '../../src/document/load-arazzo-text.js';
+import { arazzoSchema } from '../../src/schema/arazzo-schema.js';
 import { validateSchema } from '../../src/schema/validate-schema.js';
 
 const lint = (text: string) => {
@@ -122,5 +123,20 @@ describe('unsupported-version', () => {
   it('reports a non-object document without crashing', () => {
     expect(lint('- 1\n- 2\n')[0]?.message).toBe('must be an object, not an array');
     expect(lint('')[0]?.code).toBe('schema');
+  });
+});
+
+describe('uniqueItems stays out of the schema on arrays of objects', () => {
+  it('has uniqueItems only on arrays of strings (ajv compares object items pairwise: quadratic)', () => {
+    const found: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (record.uniqueItems === true && (record.items as { type?: unknown } | undefined)?.type !== 'string')
+        found.push(at);
+      for (const [key, value] of Object.entries(record)) walk(value, `${at}/${key}`);
+    };
+    walk(arazzoSchema, '');
+    expect(found).toEqual([]);
   });
 });
