@@ -240,6 +240,6 @@ describe('telaio run --dry-run', () => {
       { stepId: 'rate', condition: '$response.header.X-Rate == 42' },
     ]);
     const help = await telaio(['run', '--help']);
-    expect(help.stdout).toMatch(/--dry-run[^]*not judged/);
+    expect(help.stdout).toMatch(/--dry-run[\s\S]*not judged/);
   });
 });
