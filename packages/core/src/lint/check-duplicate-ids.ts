@@ -4,7 +4,8 @@ import { asArray, asRecord, asString } from './read-node.js';
 /**
  * `duplicate-id`: a sourceDescription name, a workflowId, or a stepId within its workflow that
  * appears twice (error, at the second and later occurrences); a parameter name+in given twice in
- * one parameter list (warning: the later one silently wins).
+ * one parameter list (warning: the later one silently wins). Repeated ids are reported even where
+ * the schema rejected the item: the schema's message does not say the id is taken.
  */
 export function checkDuplicateIds(context: LintContext): void {
   const { root } = context;
@@ -34,6 +35,7 @@ function findDuplicates(context: LintContext, list: unknown, base: string, key: 
       code: 'duplicate-id',
       message: `${what} '${id}' is already used at ${base}/${first}`,
       pointer: `${base}/${index}/${key}`,
+      despiteSchema: true,
     });
   });
 }

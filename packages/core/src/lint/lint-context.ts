@@ -12,6 +12,8 @@ export interface Finding {
   readonly pointer: string;
   /** Point at the key of the property rather than its value (unknown names). */
   readonly atKey?: boolean;
+  /** Report even under a node the schema rejected (a repeated id is wrong whatever else is). */
+  readonly despiteSchema?: boolean;
 }
 
 /** What every lint rule reads: the document (as untrusted data), its sources, and a reporter. */
@@ -22,7 +24,7 @@ export interface LintContext {
   readonly sources: readonly ResolvedSource[];
   readonly resolved: ResolvedDocument;
   readonly criteria: CriterionRegistry;
-  /** Record a finding (dropped when the schema already failed at or above that node). */
+  /** Record a finding (dropped when the schema already failed at or above that node, unless `despiteSchema`). */
   report(finding: Finding): void;
 }
 
@@ -52,7 +54,7 @@ export function createLintContext(options: {
     resolved,
     criteria,
     report(finding) {
-      if (isBroken(finding.pointer)) return;
+      if (finding.despiteSchema !== true && isBroken(finding.pointer)) return;
       const key = finding.atKey === true ? file.positions.keyRangeOf(finding.pointer) : undefined;
       out.push({
         file: file.uri,
