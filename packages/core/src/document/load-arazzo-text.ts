@@ -18,11 +18,14 @@ export interface LoadArazzoTextResult {
  * Parse an Arazzo document written in YAML or JSON, keeping the position of every node.
  * Fast path: js-yaml (core schema) gives the value and `yaml` builds positions only when a position is
  * asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
- * at the error position and no file. The parsed value is deep-frozen.
+ * at the error position and no file. The parsed value is deep-frozen. A leading byte order mark is
+ * dropped before parsing (positions and `file.text` are those of the text without it).
  */
 export function loadArazzoText(options: { uri: string; text: string }): LoadArazzoTextResult {
   const { uri } = options;
-  const text = typeof options.text === 'string' ? options.text : String(options.text);
+  const raw = typeof options.text === 'string' ? options.text : String(options.text);
+  // A byte order mark is not content: left in, `yaml` counts it as a column on line 1.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
     const document = deepFreeze(value) as ArazzoDocument;

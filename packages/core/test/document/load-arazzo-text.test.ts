@@ -107,3 +107,34 @@ describe('loadArazzoText yaml-syntax', () => {
     for (const text of samples) expect(() => loadArazzoText({ uri: 'x', text })).not.toThrow();
   });
 });
+
+describe('loadArazzoText with a byte order mark', () => {
+  it('YAML: columns on line 1 and later lines are those of the text without the BOM', () => {
+    const { file, diagnostics } = loadArazzoText({ uri: 'mem:bom.yaml', text: `\uFEFF${yamlText}` });
+    expect(diagnostics).toEqual([]);
+    expect(file?.text.startsWith('arazzo')).toBe(true);
+    expect(file?.positions.rangeOf('/arazzo').start).toMatchObject({ line: 1, column: 9, offset: 8 });
+    expect(file?.positions.keyRangeOf('/arazzo')?.start).toMatchObject({ line: 1, column: 1, offset: 0 });
+    expect(file?.positions.keyRangeOf('/info/title')?.start).toMatchObject({ line: 3, column: 3 });
+    expect(file?.positions.rangeOf('/workflows/0/steps/0/operationId').start).toMatchObject({
+      line: 9,
+      column: 22,
+    });
+  });
+
+  it('JSON: same columns as without the BOM, on every line', () => {
+    const text = '{"arazzo": "1.0.1",\n  "info": {"title": "T"}}';
+    const plain = loadArazzoText({ uri: 'mem:a.json', text }).file;
+    const bom = loadArazzoText({ uri: 'mem:b.json', text: `\uFEFF${text}` }).file;
+    for (const pointer of ['/arazzo', '/info', '/info/title']) {
+      expect(bom?.positions.rangeOf(pointer)).toEqual(plain?.positions.rangeOf(pointer));
+    }
+    expect(bom?.positions.rangeOf('/arazzo').start).toMatchObject({ line: 1, column: 12 });
+  });
+
+  it('a syntax error on line 1 is at the right column', () => {
+    const { diagnostics } = loadArazzoText({ uri: 'mem:c.yaml', text: '\uFEFFa: [1\n' });
+    const plain = loadArazzoText({ uri: 'mem:d.yaml', text: 'a: [1\n' }).diagnostics;
+    expect(diagnostics.map((d) => d.range)).toEqual(plain.map((d) => d.range));
+  });
+});
