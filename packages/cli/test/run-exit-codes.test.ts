@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FixtureServer,
@@ -140,8 +143,27 @@ describe('telaio run: exit codes and usage', () => {
       `stytchFixture=${server.url}`,
     ]);
     expect(wrongType.code).toBe(2);
-    expect(wrongType.stderr).toMatch(/input 'itemId' must be integer/);
+    expect(wrongType.stderr).toMatch(/input 'itemId' must be an integer, got string/);
+    expect(wrongType.stderr).not.toContain('telaio.invalid');
     expect(server.received.length).toBe(before);
+  });
+
+  it('--inputs numbers and booleans become strings where the schema says string, like --input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'telaio-inputs-'));
+    const inputs = join(dir, 'inputs.yml');
+    await writeFile(inputs, 'username: 7\npassword: true\nitemId: 8\n');
+    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"username": "7"');
+    await writeFile(inputs, 'username: ada\npassword: pw\nitemId: "x"\n');
+    const refused = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("input 'itemId' must be an integer, got string");
+    expect(refused.stderr).not.toContain('telaio.invalid');
+    await writeFile(inputs, 'username: ada\npassword: pw\nitemId: true\n');
+    const bool = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    expect(bool.code).toBe(2);
+    expect(bool.stderr).toContain("input 'itemId' must be an integer, got boolean true");
   });
 
   it('exit 2 off a terminal when a required input is missing, naming it, nothing sent', async () => {

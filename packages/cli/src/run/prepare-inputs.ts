@@ -2,10 +2,21 @@ import type { InputSchemaView } from '../shared/read-input-schema.js';
 import { readInputsFile } from '../shared/read-inputs-file.js';
 import type { RunOptions } from './parse-run-args.js';
 
+/** True when the input's schema type asks for a string and does not also accept `value` as it is. */
+function wantsString(type: unknown, value: unknown): boolean {
+  if (typeof value === 'string') return false;
+  if (type === 'string') return true;
+  if (!Array.isArray(type) || !type.includes('string')) return false;
+  const actual =
+    typeof value === 'number' && Number.isInteger(value) ? ['integer', 'number'] : [typeof value];
+  return !actual.some((t) => type.includes(t));
+}
+
 /**
- * The inputs a run starts with: `--inputs FILE` overlaid by each `--input`. A `--input` whose text
- * parsed as JSON but whose schema asks for a string keeps the text as typed (`code=123456` stays
- * the string "123456").
+ * The inputs a run starts with: `--inputs FILE` overlaid by each `--input`. Where an input's schema
+ * asks for a string, a `--input` whose text parsed as JSON keeps the text as typed (`code=123456`
+ * stays the string "123456"), and a number or boolean from `--inputs` becomes its text (`id: 7` is
+ * "7"), so both ways of giving inputs agree.
  */
 export async function prepareInputs(
   run: RunOptions,
@@ -13,15 +24,16 @@ export async function prepareInputs(
 ): Promise<Record<string, unknown>> {
   const inputs: Record<string, unknown> =
     run.inputsFile === undefined ? {} : await readInputsFile(run.inputsFile);
+  for (const [name, value] of Object.entries(inputs)) {
+    if (
+      (typeof value === 'number' || typeof value === 'boolean') &&
+      wantsString(schema.properties[name]?.type, value)
+    )
+      inputs[name] = String(value);
+  }
   for (const [name, value] of Object.entries(run.inputs)) {
     const type = schema.properties[name]?.type;
-    const wantsString =
-      type === 'string' ||
-      (Array.isArray(type) &&
-        type.includes('string') &&
-        typeof value !== 'string' &&
-        !type.includes(typeof value));
-    inputs[name] = wantsString && typeof value !== 'string' ? run.rawInputs[name] : value;
+    inputs[name] = wantsString(type, value) ? run.rawInputs[name] : value;
   }
   return inputs;
 }

@@ -93,18 +93,52 @@ function resolveLocal(
   return { pointer: current, schema: undefined };
 }
 
-const describe = (e: ErrorObject): RunError => {
-  const [, name, ...rest] = e.instancePath.split('/');
-  if (e.keyword === 'required' && e.instancePath === '') {
+const ARTICLE: Readonly<Record<string, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
+};
+
+/** Names whose values are not repeated in a message (they may be credentials). */
+const SECRET_LOOKING = /secret|passw|passcode|token|jwt|pin|code|otp|key|cookie|auth/i;
+
+/** `number 7`, `string`, `an array`...: what was given, the value itself only when short and safe. */
+function given(name: string, value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  if ((type === 'number' || type === 'boolean') && !SECRET_LOOKING.test(name))
+    return `${type} ${String(value)}`;
+  return type === 'object' ? 'an object' : type;
+}
+
+const valueAt = (root: unknown, instancePath: string): unknown => pointerAt(root, instancePath);
+
+/**
+ * One validation error in plain words: `input 'id' must be a string, got number 7`, or
+ * `input 'n' must be >= 1 (minimum)`; never the internal schema URI ajv names schemas by.
+ */
+const describe = (e: ErrorObject, inputs: unknown, prefix = ''): RunError => {
+  const [, name, ...rest] = `${prefix}${e.instancePath}`.split('/');
+  if (e.keyword === 'required' && e.instancePath === '' && prefix === '') {
     const missing = String((e.params as { missingProperty?: string }).missingProperty);
     return { code: 'input-missing', message: `input '${missing}' is required and was not given` };
   }
   const where =
     name === undefined ? 'inputs' : `input '${name}'${rest.length > 0 ? ` at /${rest.join('/')}` : ''}`;
-  return {
-    code: 'input-invalid',
-    message: `${where} ${e.message ?? 'is invalid'} (${e.keyword}: ${e.schemaPath})`,
-  };
+  if (e.keyword === 'type') {
+    const types = String((e.params as { type?: unknown }).type ?? '').split(',');
+    const wanted = types.map((t) => ARTICLE[t] ?? t).join(' or ');
+    return {
+      code: 'input-invalid',
+      message: `${where} must be ${wanted}, got ${given(name ?? '', valueAt(inputs, e.instancePath))}`,
+    };
+  }
+  return { code: 'input-invalid', message: `${where} ${e.message ?? 'is invalid'} (${e.keyword})` };
 };
 
 /** The input validator of the workflow at `workflowIndex` (compiled on its first use). */
@@ -150,18 +184,13 @@ export function createInputValidator(options: {
           ),
       );
       const first = errors.find((e) => e.keyword === 'required' && e.instancePath === '') ?? errors[0];
-      return first === undefined ? { value } : { value, error: describe(first) };
+      return first === undefined ? { value } : { value, error: describe(first, value) };
     },
     validateOne(name, value) {
       if (!properties?.has(name)) return undefined;
       if (simple !== undefined) {
         const e = simple.checkOne(name, value)[0];
-        return e === undefined
-          ? undefined
-          : {
-              code: 'input-invalid',
-              message: `input '${name}' ${e.message} (${e.keyword}: ${e.schemaPath})`,
-            };
+        return e === undefined ? undefined : describe(e, value, `/${name}`);
       }
       let validate = single.get(name);
       if (validate === undefined) {
@@ -170,10 +199,9 @@ export function createInputValidator(options: {
       }
       if (validate(value)) return undefined;
       const e = validate.errors?.[0];
-      return {
-        code: 'input-invalid',
-        message: `input '${name}' ${e?.message ?? 'is invalid'} (${e?.keyword}: ${e?.schemaPath})`,
-      };
+      return e === undefined
+        ? { code: 'input-invalid', message: `input '${name}' is invalid` }
+        : describe(e, value, `/${name}`);
     },
   };
 }
