@@ -19,13 +19,15 @@ export interface LoadArazzoTextResult {
  * Fast path: js-yaml (core schema) gives the value and `yaml` builds positions only when a position is
  * asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
  * at the error position and no file. The parsed value is deep-frozen. A leading byte order mark is
- * dropped before parsing (positions and `file.text` are those of the text without it).
+ * dropped before parsing (positions and `file.text` are those of the text without it). Text with a
+ * NUL byte is not a text file: one `yaml-syntax` diagnostic at 1:1.
  */
 export function loadArazzoText(options: { uri: string; text: string }): LoadArazzoTextResult {
   const { uri } = options;
   const raw = typeof options.text === 'string' ? options.text : String(options.text);
   // A byte order mark is not content: left in, `yaml` counts it as a column on line 1.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\u0000')) return { diagnostics: [notText(uri)] };
   try {
     const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
     const document = deepFreeze(value) as ArazzoDocument;
@@ -66,6 +68,22 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
     const message = error instanceof Error ? error.message : String(error);
     return { diagnostics: [syntax(`cannot parse: ${message}`, 0, 0)] };
   }
+}
+
+/** The message of a file that is not text (invalid UTF-8 or a NUL byte). */
+export const NOT_TEXT = 'not a text file (invalid UTF-8 / NUL byte)';
+
+/** The `yaml-syntax` diagnostic, at 1:1, of a file that is not text. */
+export function notText(uri: string): Diagnostic {
+  const at = { line: 1, column: 1, offset: 0 };
+  return {
+    file: uri,
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: NOT_TEXT,
+    range: { start: at, end: at },
+    pointer: '',
+  };
 }
 
 /** The parser's message without its trailing code excerpt. */

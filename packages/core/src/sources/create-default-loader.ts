@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { NOT_TEXT } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import { redactUrl, redactUrlsIn } from './redact-url.js';
 import type { LoadedText, SourceLoader } from './types.js';
@@ -16,7 +17,7 @@ export const DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 /**
  * The default SourceLoader: local files (absolute paths or `file:` URLs) through fs, `http(s):` URLs
  * through the global fetch. Failures reject with a TelaioError of code `source-unresolved` whose
- * message says why (file missing, HTTP status, network error, larger than `maxBytes`); URLs in
+ * message says why (file missing, HTTP status, network error, larger than `maxBytes`, not UTF-8); URLs in
  * messages have their userinfo and query string masked (redactUrl), as messages reach reports.
  */
 export function createDefaultLoader(options: DefaultLoaderOptions = {}): SourceLoader {
@@ -27,7 +28,7 @@ export function createDefaultLoader(options: DefaultLoaderOptions = {}): SourceL
       const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
       try {
         if ((await stat(path)).size > maxBytes) throw tooLarge(path, maxBytes);
-        return { uri, text: await readFile(path, 'utf8') };
+        return { uri, text: decodeText(await readFile(path), path) };
       } catch (error) {
         if (error instanceof TelaioError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -94,7 +95,22 @@ async function readCapped(response: Response, shown: string, maxBytes: number): 
     const why = redactUrlsIn((error as Error).message);
     throw new TelaioError('source-unresolved', `cannot read ${shown}: ${why}`, { cause: error });
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return decodeText(Buffer.concat(chunks), shown);
+}
+
+/**
+ * UTF-8 bytes as text; bytes that are not valid UTF-8 (a binary file) reject with a TelaioError
+ * `source-unresolved` whose details.notText is true, instead of becoming U+FFFD soup.
+ */
+export function decodeText(bytes: Uint8Array, shown: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new TelaioError('source-unresolved', `${NOT_TEXT}: ${shown}`, {
+      cause: error,
+      details: { notText: true },
+    });
+  }
 }
 
 function tooLarge(shown: string, maxBytes: number): TelaioError {

@@ -1,4 +1,5 @@
-import { loadArazzoText } from '../document/load-arazzo-text.js';
+import { loadArazzoText, notText } from '../document/load-arazzo-text.js';
+import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { validateSchema } from '../schema/validate-schema.js';
 import { defaultLoader } from './create-default-loader.js';
@@ -17,7 +18,7 @@ const zero = { line: 1, column: 1, offset: 0 };
  * Load an Arazzo document, check it against the schema and resolve its sourceDescriptions into an
  * operation index. Never throws for a broken document or an unreachable source: those come back as
  * diagnostics (`yaml-syntax`, `schema`, `unsupported-version`, `source-unresolved`, and
- * `file-unreadable` when the document itself cannot be read).
+ * `file-unreadable` when the document itself cannot be read; `yaml-syntax` when it is not UTF-8 text).
  */
 export async function resolveDocument(
   uri: string,
@@ -30,6 +31,8 @@ export async function resolveDocument(
     try {
       text = (await loader.load(absolute)).text;
     } catch (error) {
+      if (error instanceof TelaioError && error.details?.notText === true)
+        return { sources: [], index: createOperationIndex([]), diagnostics: [notText(absolute)] };
       const message = `cannot read document: ${error instanceof Error ? error.message : String(error)}`;
       const diagnostic: Diagnostic = {
         file: absolute,

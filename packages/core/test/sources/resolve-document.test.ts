@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDefaultLoader } from '../../src/sources/create-default-loader.js';
@@ -171,4 +174,40 @@ describe('resolveDocument on an empty document', () => {
       ]);
     });
   }
+});
+
+describe('resolveDocument on a binary file', () => {
+  const expected = [
+    expect.objectContaining({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: 'not a text file (invalid UTF-8 / NUL byte)',
+      pointer: '',
+      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+    }),
+  ];
+  const write = (name: string, bytes: Uint8Array): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-binary-'));
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('an ELF header (NUL bytes, valid UTF-8)', async () => {
+    const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]);
+    const r = await resolveDocument(write('a.out', elf), { cache: false });
+    expect(r.diagnostics).toEqual(expected);
+  });
+
+  it('a PNG header and random bytes (invalid UTF-8)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect((await resolveDocument(write('a.png', png), { cache: false })).diagnostics).toEqual(expected);
+    const random = new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0x41]);
+    expect((await resolveDocument(write('r.bin', random), { cache: false })).diagnostics).toEqual(expected);
+  });
+
+  it('text with a NUL byte given directly', async () => {
+    const r = await resolveDocument('/tmp/x.arazzo.yaml', { text: 'arazzo: 1.0.1\u0000\n', cache: false });
+    expect(r.diagnostics).toEqual(expected);
+  });
 });
