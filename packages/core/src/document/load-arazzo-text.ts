@@ -65,6 +65,7 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
     return { file, diagnostics: [] };
   } catch (error) {
     // yaml throws on pathological input (alias explosions, odd keys); report it, never crash.
+    if (isTooDeep(error)) return { diagnostics: [syntax(TOO_DEEP, 0, 0)] };
     const message = error instanceof Error ? error.message : String(error);
     return { diagnostics: [syntax(`cannot parse: ${message}`, 0, 0)] };
   }
@@ -86,8 +87,19 @@ export function notText(uri: string): Diagnostic {
   };
 }
 
+const TOO_DEEP = 'nesting too deep';
+
+/** A stack overflow (thrown, or caught by `yaml` and reported as a parse error): nesting too deep. */
+function isTooDeep(error: unknown): boolean {
+  return (
+    error instanceof RangeError ||
+    (error instanceof Error && /Maximum call stack size exceeded|too much recursion/.test(error.message))
+  );
+}
+
 /** The parser's message without its trailing code excerpt. */
 function cleanMessage(error: YAMLError): string {
+  if (isTooDeep(error)) return TOO_DEEP;
   const first = error.message.split('\n')[0] ?? error.message;
   const text = first.replace(/ at line \d+, column \d+:?$/, '');
   return error.code === 'DUPLICATE_KEY' ? `duplicate key: ${text}` : text;

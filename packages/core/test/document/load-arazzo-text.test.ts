@@ -138,3 +138,19 @@ describe('loadArazzoText with a byte order mark', () => {
     expect(diagnostics.map((d) => d.range)).toEqual(plain.map((d) => d.range));
   });
 });
+
+describe('loadArazzoText on very deep nesting', () => {
+  for (const [label, text] of [
+    ['flow sequences', `${'['.repeat(200_000)}${']'.repeat(200_000)}\n`],
+    ['JSON objects', `${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`],
+    ['under a payload', `arazzo: 1.0.1\npayload: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+  ] as const) {
+    it(`${label}: yaml-syntax 'nesting too deep', no stack overflow message`, () => {
+      const { file, diagnostics } = loadArazzoText({ uri: 'mem:deep.yaml', text });
+      expect(file).toBeUndefined();
+      expect(diagnostics.length).toBeGreaterThan(0);
+      for (const d of diagnostics)
+        expect(d).toMatchObject({ code: 'yaml-syntax', message: 'nesting too deep' });
+    });
+  }
+});
