@@ -10,7 +10,8 @@ import { scanConditionExpressions } from './scan-condition-expressions.js';
 /**
  * `expression-invalid` and `reference-unknown`: every runtime expression of the document, whole or
  * embedded as `{$...}`, must parse, and what it names must exist. Both point at the scalar holding
- * the expression.
+ * the expression. A whole-expression field (outputs, context, reference) written as a template
+ * `{$...}` is told to drop the braces.
  */
 export function checkExpressions(context: LintContext): void {
   for (const site of collectExpressionSites(context)) {
@@ -60,8 +61,25 @@ function parseSite(
   }
   const parsed = parseExpression(text);
   if (parsed.ok) return [{ pointer: site.pointer, expression: parsed.value }];
+  const braced = /^\s*\{\s*(\$[^{}]*?)\s*\}\s*$/.exec(text);
+  if (braced !== null) {
+    context.report({
+      code: 'expression-invalid',
+      message: `${bareField(site.pointer)} a bare runtime expression: drop the braces ('${braced[1]}')`,
+      pointer: site.pointer,
+    });
+    return [];
+  }
   invalid(site.pointer, text, parsed.error.message, parsed.error.offset);
   return [];
+}
+
+/** How a message names the field at `pointer` that takes a bare expression, with its verb. */
+function bareField(pointer: string): string {
+  if (/\/outputs\/[^/]+$/.test(pointer)) return 'outputs take';
+  if (pointer.endsWith('/context')) return 'a criterion context takes';
+  if (pointer.endsWith('/reference')) return 'a reference takes';
+  return 'this field takes';
 }
 
 /** The string at a relative pointer inside a value (for quoting it in messages). */

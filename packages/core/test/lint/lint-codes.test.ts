@@ -143,6 +143,31 @@ describe('lintDocument: one broken document per code', () => {
     ]);
   });
 
+  it('expression-invalid: braces around a bare expression (outputs, context) say to drop them', () => {
+    const text = swap(
+      'name: $steps.get.outputs.name',
+      "name: '{$inputs.nope}'",
+      swap(
+        '          - condition: $statusCode == 200\n',
+        "          - condition: $statusCode == 200\n          - context: '{ $response.body }'\n            condition: $.id\n            type: jsonpath\n",
+      ),
+    );
+    expect(findings(lint(text), 'expression-invalid')).toEqual([
+      {
+        line: lineOf(text, '{ $response.body }'),
+        severity: 'error',
+        message: "a criterion context takes a bare runtime expression: drop the braces ('$response.body')",
+        pointer: '/workflows/0/steps/0/successCriteria/1/context',
+      },
+      {
+        line: lineOf(text, '{$inputs.nope}'),
+        severity: 'error',
+        message: "outputs take a bare runtime expression: drop the braces ('$inputs.nope')",
+        pointer: '/workflows/0/outputs/name',
+      },
+    ]);
+  });
+
   it('reference-unknown: an undeclared input, a missing step output, and a step of no workflow', () => {
     const text = swap(
       'value: $steps.list.outputs.first',
