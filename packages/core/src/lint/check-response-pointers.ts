@@ -18,17 +18,21 @@ const ACTION_KINDS = [
  * criteria or its actions' criteria names a property that none of the operation's documented JSON
  * responses allows. Outputs are read after success, so they are checked against the 2xx responses
  * (all, when none is 2xx); criteria against every response. A warning, not an error: the schemas
- * may be incomplete, and open ones accept anything.
+ * may be incomplete, and open ones accept anything. When the documented bodies there are all XML
+ * (application/xml, text/xml, +xml), any `$response.body#/...` is flagged: it reads nothing.
  */
 export function checkResponsePointers(context: LintContext): void {
   const reported = new Set<string>();
   for (const [w, workflow] of asArray(context.root.workflows).entries()) {
     for (const [s, step] of asArray(asRecord(workflow)?.steps).entries()) {
       const lookup = findStepOperation(context, step);
-      if (lookup.kind !== 'found' || lookup.operation.responseShapes === undefined) continue;
+      if (lookup.kind !== 'found') continue;
       const operation = lookup.operation;
-      const all = statuses(operation.responseShapes!, () => true);
-      const success = statuses(operation.responseShapes!, (status) => status.startsWith('2'));
+      const xml = xmlResponses(operation);
+      if (operation.responseShapes === undefined && !xml.success) continue;
+      const shapes = operation.responseShapes ?? {};
+      const all = { ...statuses(shapes, () => true), xml: xml.all };
+      const success = { ...statuses(shapes, (status) => status.startsWith('2')), xml: xml.success };
       const check = (pointer: string, expressions: readonly RuntimeExpression[], seen: Statuses): void => {
         for (const expression of expressions) {
           const message = problemOf(expression, seen, operation);
@@ -59,7 +63,7 @@ export function checkResponsePointers(context: LintContext): void {
           check(
             `${base}/outputs/${escapePointerToken(name)}`,
             whole(text),
-            success.shapes.length > 0 ? success : all,
+            success.shapes.length > 0 || success.xml ? success : all,
           );
       }
       criteria(stepNode?.successCriteria, `${base}/successCriteria`);
@@ -85,6 +89,27 @@ export function checkResponsePointers(context: LintContext): void {
 interface Statuses {
   readonly names: readonly string[];
   readonly shapes: readonly ResponseShape[];
+  /** Every documented body among these responses is XML (a JSON pointer reads nothing). */
+  readonly xml?: boolean;
+}
+
+const XML_MEDIA_TYPE = /^(application\/xml|text\/xml|[^/;\s]+\/[^;\s]+\+xml)\s*(;|$)/i;
+
+/**
+ * Whether the operation's documented bodies are all XML: among its 2xx responses (`success`), and
+ * among all its responses (`all`). False when no response of the group documents a body.
+ */
+function xmlResponses(operation: OperationInfo): { success: boolean; all: boolean } {
+  const onlyXml = (keep: (status: string) => boolean): boolean => {
+    const types: string[] = [];
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (!keep(status)) continue;
+      const content = asRecord(asRecord(response)?.content);
+      if (content !== undefined) types.push(...Object.keys(content));
+    }
+    return types.length > 0 && types.every((type) => XML_MEDIA_TYPE.test(type.trim()));
+  };
+  return { success: onlyXml((status) => status.startsWith('2')), all: onlyXml(() => true) };
 }
 
 function statuses(
@@ -108,10 +133,12 @@ function problemOf(
   if (expression.kind !== 'response' || expression.source.type !== 'body') return undefined;
   const tokens = expression.source.pointer;
   if (tokens === undefined || tokens.length === 0) return undefined;
+  const name = operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+  if (seen.xml === true)
+    return `the response of ${name} is XML; a JSON pointer reads nothing — use an xpath criterion`;
   const problem = findShapeProblem(seen.shapes, tokens);
   if (problem === undefined) return undefined;
   const where = problem.parent === '' ? '' : ` at '${problem.parent}'`;
-  const name = operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
   const responses =
     seen.names.length === 1
       ? `the ${seen.names[0]} response`

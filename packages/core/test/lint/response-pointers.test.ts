@@ -148,3 +148,73 @@ describe('$response.body pointers over a small fixture', () => {
     expect(scalar).toContain('a string there, with no members');
   });
 });
+
+const XML_OPENAPI = `openapi: 3.0.3
+info: { title: xml, version: '1' }
+paths:
+  /feed:
+    get:
+      operationId: getFeed
+      responses:
+        '200':
+          content:
+            application/xml: { schema: { type: object } }
+            application/atom+xml: {}
+        '500':
+          content:
+            text/xml; charset=utf-8: {}
+  /mixed:
+    get:
+      operationId: getMixed
+      responses:
+        '200':
+          content:
+            application/xml: {}
+            application/json: { schema: { type: object, properties: { root: { type: object } } } }
+`;
+
+const XML_ARAZZO = `arazzo: 1.0.1
+info: { title: xml pointers, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ./api.yaml, type: openapi }
+workflows:
+  - workflowId: w
+    steps:
+      - stepId: feed
+        operationId: getFeed
+        successCriteria:
+          - condition: $statusCode == 200
+          - context: $response.body
+            condition: /root/item
+            type: xpath
+        outputs:
+          name: $response.body#/root/item/0/name
+          whole: $response.body
+      - stepId: mixed
+        operationId: getMixed
+        outputs:
+          root: $response.body#/root
+`;
+
+describe('$response.body pointers on XML responses', () => {
+  it('warns that a JSON pointer reads nothing when the documented success bodies are only XML', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-pointer-xml-'));
+    writeFileSync(path.join(dir, 'api.yaml'), XML_OPENAPI);
+    writeFileSync(path.join(dir, 'w.arazzo.yaml'), XML_ARAZZO);
+    const ds = await lintFile(path.join(dir, 'w.arazzo.yaml'));
+    expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
+    const line = XML_ARAZZO.split('\n').findIndex((l) => l.includes('#/root/item/0/name')) + 1;
+    expect(
+      ds
+        .filter((d) => d.code === 'reference-unknown')
+        .map((d) => [d.range.start.line, d.severity, d.pointer, d.message]),
+    ).toEqual([
+      [
+        line,
+        'warning',
+        '/workflows/0/steps/0/outputs/name',
+        'the response of getFeed is XML; a JSON pointer reads nothing — use an xpath criterion',
+      ],
+    ]);
+  });
+});
