@@ -86,8 +86,10 @@ export function simpleInputSchema(schema: unknown, schemaPath: string): SimpleIn
   return {
     check(value) {
       const errors: ErrorObject[] = [];
+      // ajv writes a default into its generated code as JSON, so -0 arrives as 0: same here.
       for (const p of properties)
-        if (p.hasDefault && value[p.name] === undefined) value[p.name] = structuredClone(p.default);
+        if (p.hasDefault && value[p.name] === undefined)
+          value[p.name] = Object.is(p.default, -0) ? 0 : structuredClone(p.default);
       for (const name of required as string[])
         if (value[name] === undefined)
           errors.push({
