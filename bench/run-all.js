@@ -4,6 +4,7 @@
 //   engine.js    engine overhead per step (in-memory transport), heap over 10,000 runs
 //   http.js      requests/s of the got transport next to a bare got loop
 //   validate.js  cold and warm `telaio validate` of the 24 Stytch workflows
+//   validate-large.js  `telaio validate` of generated 1-5 MB documents (linear growth)
 //   run.js       cold `telaio run` of a 2-step workflow against a loopback server
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,6 +15,7 @@ const benches = [
   ['engine.js', ['--expose-gc']],
   ['http.js', []],
   ['validate.js', []],
+  ['validate-large.js', []],
   ['run.js', []],
 ];
 let failed = 0;

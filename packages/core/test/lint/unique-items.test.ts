@@ -40,16 +40,14 @@ describe('uniqueItems on arrays of objects, checked by lint', () => {
     ]);
   });
 
-  it('validates and lints 20,000 criteria in seconds, not minutes (ajv pairwise uniqueItems took 17 s)', () => {
+  it('checks uniqueness of 20,000 criteria by canonical JSON, not pairwise (speed is measured in bench/validate-large.js)', () => {
     const criteria = Array.from({ length: 20000 }, (_, i) => `          - condition: $statusCode == ${i}`);
     const text = doc(
       `        parameters: [{name: petId, in: path, value: x}]\n        successCriteria:\n${criteria.join('\n')}\n`,
     );
-    const started = performance.now();
     const file = loadArazzoText({ uri: 'mem:big.yaml', text }).file;
     if (file === undefined) throw new Error('fixture does not parse');
     expect(validateSchema(file)).toEqual([]);
     expect(findings(lintText(text, { operations: PET_OPERATIONS }), 'schema')).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
