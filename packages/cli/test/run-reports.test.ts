@@ -297,6 +297,58 @@ workflows:
     expect(wrong.code).toBe(1);
   });
 
+  it('--input-from env:VAR is read when the input is first read, not at start', async () => {
+    // an optional input the workflow never reads: its unset variable does not matter
+    const dir = await mkdtemp(join(tmpdir(), 'telaio-env-lazy-'));
+    const api = await readFile(fixture('fixture-openapi.yml'), 'utf8');
+    await writeFile(join(dir, 'api.yml'), api);
+    await writeFile(
+      join(dir, 'wf.yml'),
+      [
+        'arazzo: 1.0.1',
+        'info: { title: lazy, version: 1.0.0 }',
+        'sourceDescriptions: [{ name: stytchFixture, url: ./api.yml, type: openapi }]',
+        'workflows:',
+        '  - workflowId: lazy',
+        '    inputs: { type: object, properties: { note: { type: string } } }',
+        '    steps:',
+        '      - stepId: missing',
+        '        operationId: getItem',
+        '        parameters: [{ name: id, in: path, value: 1 }]',
+      ].join('\n'),
+    );
+    const optional = await telaio(
+      ['run', 'wf.yml', '--dry-run', '--input-from', 'note=env:TELAIO_UNSET_NOTE'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(optional.code, optional.stderr).toBe(0);
+    expect(optional.stderr).not.toContain('TELAIO_UNSET_NOTE');
+    // a required input read at the second step: the first request went out, the run fails there
+    const before = server.received.length;
+    const late = await telaio([
+      'run',
+      FILE,
+      '-w',
+      'login-and-fetch',
+      '--input',
+      'username=ada',
+      '--input',
+      `password=${SECRETS.password}`,
+      '--input-from',
+      'itemId=env:TELAIO_UNSET_ITEM',
+      '-f',
+      'json',
+      ...srv(),
+    ]);
+    expect(late.code, late.stderr).toBe(1);
+    expect(server.received.slice(before).map((q) => q.url)).toEqual(['/login']);
+    const report = JSON.parse(late.stdout);
+    expect(report.error).toMatchObject({ code: 'input-missing', stepId: 'getItem' });
+    expect(report.error.message).toContain('TELAIO_UNSET_ITEM is not set');
+  });
+
   it('--timeout gives up on a slow server (exit 1); a malformed --timeout is exit 2', async () => {
     const slow = await telaio(['run', FILE, '-w', 'slow', '--timeout', '300ms', '-f', 'json', ...srv()]);
     expect(slow.code).toBe(1);

@@ -32,12 +32,22 @@ export async function buildInputProviders(plan: InputProviderPlan): Promise<Reco
   const env = plan.env ?? process.env;
   for (const from of plan.inputFrom) {
     if (from.provider === 'env') {
-      const value = env[from.arg ?? ''];
-      if (value === undefined)
-        throw new UsageError(
-          `--input-from ${from.name}=env:${from.arg}: the environment variable ${from.arg} is not set`,
-        );
-      providers[from.name] = { resolve: () => convert(value, plan.schema.properties[from.name]?.type) };
+      // Read when the workflow first reads the input, not before: an optional input the run never
+      // reads may name an unset variable; a read one that is unset is input-missing naming it.
+      const variable = from.arg ?? '';
+      providers[from.name] = {
+        resolve: () => {
+          const value = env[variable];
+          if (value === undefined)
+            throw Object.assign(
+              new Error(
+                `--input-from ${from.name}=env:${variable}: the environment variable ${variable} is not set`,
+              ),
+              { code: 'input-missing' },
+            );
+          return convert(value, plan.schema.properties[from.name]?.type);
+        },
+      };
     } else if (plan.dryRun) {
       providers[from.name] = { resolve: () => `<${from.provider}:${from.arg ?? from.name}>` };
     } else if (from.provider === 'prompt') {

@@ -22,7 +22,7 @@ import { prepareInputs } from './prepare-inputs.js';
 import { selectWorkflow } from './select-workflow.js';
 import { startRunServices } from './start-run-services.js';
 
-/** Input errors found before anything was sent: the run could not start. */
+/** Input errors met before anything was sent (at start, or a lazy input's first read): the run could not start. */
 const START_ERRORS = new Set(['input-invalid', 'input-missing']);
 
 /**
@@ -143,7 +143,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     }
     if (
       result.status === 'failure' &&
-      result.steps.every((step) => step.status === 'skipped') &&
+      result.steps.every((step) => step.status === 'skipped' || step.request === undefined) &&
       START_ERRORS.has(result.error?.code ?? '')
     ) {
       const hint = interactive
