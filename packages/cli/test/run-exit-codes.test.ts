@@ -195,6 +195,15 @@ describe('telaio run: exit codes and usage', () => {
     expect(server.received.length).toBe(before);
   });
 
+  it('--help examples: every continued line ends with a backslash', async () => {
+    const r = await telaio(['run', '--help']);
+    const examples = (r.stdout.split('Examples:\n')[1] ?? '').split('\n');
+    expect(examples.some((line) => line.startsWith('  PETSTORE_TOKEN=') && line.endsWith(' \\'))).toBe(true);
+    examples.forEach((line, i) => {
+      if (i > 0 && /^ {4,}\S/.test(line)) expect(examples[i - 1], line).toMatch(/ \\$/);
+    });
+  });
+
   it('--help prints the options and examples (exit 0)', async () => {
     const r = await telaio(['run', '--help']);
     expect(r.code).toBe(0);

@@ -60,7 +60,7 @@ Examples:
   telaio run flow.arazzo.yaml --input petId=42 --server petstore=http://localhost:8080
   telaio run flow.arazzo.yaml --workflow checkout --inputs inputs.yaml --format junit -o report.xml
   telaio run flow.arazzo.yaml --dry-run --input petId=42
-  PETSTORE_TOKEN=... telaio run flow.arazzo.yaml --auth petstore=bearer:env:PETSTORE_TOKEN \
+  PETSTORE_TOKEN=... telaio run flow.arazzo.yaml --auth petstore=bearer:env:PETSTORE_TOKEN \\
       --auth 'billing.clientAuth=oauth2:my-client:env:BILLING_SECRET:invoices.read,invoices.write'
   telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml --sandbox \\
       --input organization_id=organization-test-00000000-0000-4000-8000-000000000001 \\
