@@ -4,10 +4,15 @@ import { defineConfig } from 'vitest/config';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 // Tests import packages by name, exactly as users do; the alias points those names at the sources
-// so a test never runs against a stale build. CLI tests spawn the built binary (`pnpm test` builds first).
+// so a test never runs against a stale build. A subpath's alias comes before the shorter names it
+// starts with (vite replaces the first alias that matches as a prefix). CLI tests spawn the built
+// binary (`pnpm test` builds first).
 export default defineConfig({
   resolve: {
     alias: {
+      '@telaio/core/testing/contract': fileURLToPath(
+        new URL('./packages/core/src/testing/contract/index.ts', import.meta.url),
+      ),
       '@telaio/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       '@telaio/core': src('core'),
       '@telaio/http-adapter': src('http-adapter'),

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../packages/core/dist/index.js';
-import { createMemoryTransport } from '../packages/core/dist/testing/create-memory-transport.js';
+import { createMemoryTransport } from '../packages/core/dist/testing/index.js';
 
 const RUNS = Number(process.argv[2] ?? 20_000);
 const STEPS = 10;
@@ -60,8 +60,18 @@ const runMany = async (n) => {
 
 // Transport alone, to separate engine overhead from the memory transport's own cost.
 const request = {
-  operation: (await import('../packages/core/dist/testing/contract-operations.js')).contractOperations
-    .echoGet,
+  operation: {
+    sourceName: 'pets',
+    operationId: 'getPet',
+    method: 'get',
+    path: '/pets/{id}',
+    pointer: '/paths/~1pets~1{id}/get',
+    servers: [{ url: 'http://127.0.0.1:1' }],
+    parameters: [],
+    responses: {},
+    security: [],
+    securitySchemes: {},
+  },
   parameters: [{ name: 'id', in: 'path', value: 'p1' }],
 };
 const signal = new AbortController().signal;

@@ -1,4 +1,4 @@
-import { runTransportContract } from '@telaio/core/testing';
+import { runTransportContract } from '@telaio/core/testing/contract';
 import { createHttpTransport } from '@telaio/http-adapter';
 
 // The engine's Transport contract suite (loopback node:http server started by the suite) run

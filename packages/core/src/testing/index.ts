@@ -1,10 +1,9 @@
 /**
- * @telaio/core/testing: the in-memory Transport and the Transport contract suite (needs vitest).
+ * @telaio/core/testing: the in-memory Transport, usable anywhere (plain node, examples, benchmarks;
+ * no vitest). The Transport contract suite, which needs vitest, is `@telaio/core/testing/contract`.
  */
 
 export { buildSimpleRequest } from './build-simple-request.js';
-export { contractOperation, contractOperations } from './contract-operations.js';
-export { answerContractRequest, type ContractAnswer, type ContractRequest } from './contract-routes.js';
 export {
   createMemoryTransport,
   type MemoryHandler,
@@ -12,5 +11,3 @@ export {
   type MemoryTransport,
   parseRetryAfter,
 } from './create-memory-transport.js';
-export { runTransportContract, type TransportFactory } from './run-transport-contract.js';
-export { type ContractServer, startContractServer } from './start-contract-server.js';

@@ -1,4 +1,4 @@
-import { runTransportContract } from '@telaio/core/testing';
+import { runTransportContract } from '@telaio/core/testing/contract';
 import { createHttpTransport } from '@telaio/http-adapter';
 
 // The got transport proves the same Transport contract as the in-memory one.

@@ -1,5 +1,6 @@
 import { TransportError } from '@telaio/core';
-import { answerContractRequest, createMemoryTransport, runTransportContract } from '@telaio/core/testing';
+import { createMemoryTransport } from '@telaio/core/testing';
+import { answerContractRequest, runTransportContract } from '@telaio/core/testing/contract';
 
 // The in-memory transport proves the same contract as real transports: its handler answers with the
 // very routes the loopback server uses, parsing bodies the way an HTTP transport would.

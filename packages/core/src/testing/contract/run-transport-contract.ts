@@ -4,9 +4,9 @@
  * to the factory; every request it sends carries that URL as `serverUrl`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreparedRequest, RequestParameter, Transport } from '../adapters/transport.js';
-import { TransportError } from '../adapters/transport.js';
-import type { OperationInfo } from '../sources/types.js';
+import type { PreparedRequest, RequestParameter, Transport } from '../../adapters/transport.js';
+import { TransportError } from '../../adapters/transport.js';
+import type { OperationInfo } from '../../sources/types.js';
 import { contractOperations as ops } from './contract-operations.js';
 import { type ContractServer, startContractServer } from './start-contract-server.js';
 

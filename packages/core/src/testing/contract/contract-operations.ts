@@ -1,5 +1,5 @@
 /** OperationInfo fixtures for the transport contract suite, pointing at the contract server's routes. */
-import type { OperationInfo, OperationParameter } from '../sources/types.js';
+import type { OperationInfo, OperationParameter } from '../../sources/types.js';
 
 /** Build an operation of the contract API (`sourceName` `contract`, no security). */
 export function contractOperation(options: {
