@@ -17,9 +17,11 @@ export type Credential =
 
 /** Which credential is asked for. */
 export interface CredentialRequest {
+  /** The sourceDescription whose operation is being sent. */
   readonly source: SourceDescription;
   /** Name of the security scheme in the source's components. */
   readonly schemeName: string;
+  /** The scheme itself (type, `in`/`name` for apiKey, flows for oauth2). */
   readonly scheme: SecurityScheme;
   /** True when the operation requires this scheme; false when the source declares it but requires none. */
   readonly required: boolean;

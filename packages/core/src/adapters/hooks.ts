@@ -5,6 +5,7 @@ import type { PreparedRequest, ReceivedResponse } from './transport.js';
 export interface EventScope {
   /** Unique per run(). */
   readonly runId: string;
+  /** The workflow the event happens in (a nested one when `depth` > 0). */
   readonly workflowId: string;
   /** Nesting depth: 0 for the workflow run() was asked for, 1+ for dependsOn / workflow steps. */
   readonly depth: number;

@@ -7,6 +7,7 @@ export interface StaticCredentialEntry {
   readonly source: string;
   /** Name of one security scheme of that source; absent: every scheme whose type fits the credential. */
   readonly scheme?: string;
+  /** The credential to hand out (basic, bearer, apiKey or oauth2 client credentials). */
   readonly credential: Credential;
 }
 

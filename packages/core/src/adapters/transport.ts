@@ -26,8 +26,11 @@ export interface PreparedRequest {
 
 /** A parameter value to serialise. */
 export interface RequestParameter {
+  /** Parameter name, as the OpenAPI operation declares it. */
   readonly name: string;
+  /** Where it goes: `path`, `query`, `header` or `cookie`. */
   readonly in: ParameterLocation;
+  /** The value to serialise (a JSON value: scalar, array or object); the transport applies the OpenAPI style. */
   readonly value: unknown;
 }
 
@@ -35,14 +38,17 @@ export interface RequestParameter {
 export interface SentRequest {
   /** Upper-case method. */
   readonly method: string;
+  /** The full URL, query string included. */
   readonly url: string;
   /** Lower-case header names. Secret values are as sent: masking happens at output time. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as sent, as text; absent when none was sent (a transport may leave binary bodies out). */
   readonly body?: string;
 }
 
 /** A response, parsed by content type. */
 export interface ReceivedResponse {
+  /** HTTP status code (`$statusCode`); 4xx and 5xx arrive here too, never as errors. */
   readonly statusCode: number;
   /** Lower-case header names; repeated headers joined with `, ` (`set-cookie` with `\n`). */
   readonly headers: Readonly<Record<string, string>>;
@@ -69,6 +75,11 @@ export interface TransportContext {
  * normally (they are for successCriteria to judge).
  */
 export interface Transport {
+  /**
+   * Serialise `request` (URL, parameter styles, body, security from `context.credentials`), send it and
+   * parse the response. Resolves with any HTTP status; rejects only with a TransportError (no
+   * response, or `context.signal` aborted: code `ABORTED`).
+   */
   send(request: PreparedRequest, context: TransportContext): Promise<ReceivedResponse>;
 }
 
@@ -78,6 +89,7 @@ export class TransportError extends Error {
   readonly code: string;
   /** The request as far as it was built, when known. */
   readonly request: SentRequest | undefined;
+  /** `code` as above; `options.cause` is the underlying error, `options.request` the request as built. */
   constructor(code: string, message: string, options?: { cause?: unknown; request?: SentRequest }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TransportError';

@@ -48,10 +48,13 @@ export type LoadTarget = string | { readonly uri: string; readonly text: string 
 
 /** Summary of one workflow of a loaded document. */
 export interface WorkflowSummary {
+  /** The workflow's `workflowId`. */
   readonly workflowId: string;
+  /** The workflow's `summary`, if it has one. */
   readonly summary?: string;
   /** The workflow's input JSON Schema, if any. */
   readonly inputs?: unknown;
+  /** Its steps' ids, in document order. */
   readonly stepIds: readonly string[];
 }
 
@@ -60,10 +63,13 @@ export interface WorkflowSummary {
  * Opaque beyond these fields; pass it back to `engine.run`.
  */
 export interface WorkflowDocument {
+  /** Absolute path or URL of the document (a relative path given to `engine.load` is resolved against the cwd). */
   readonly uri: string;
+  /** The parsed Arazzo document, as written (read-only: the engine runs its compiled form). */
   readonly document: ArazzoDocument;
   /** Warnings and infos from lint (errors refuse the load). */
   readonly diagnostics: readonly Diagnostic[];
+  /** One summary per workflow, in document order. */
   readonly workflows: readonly WorkflowSummary[];
   /** The document's sources as resolved at load (operations, security schemes), for tools built on the engine. */
   readonly sources: readonly ResolvedSource[];
@@ -71,9 +77,14 @@ export interface WorkflowDocument {
 
 /** One run request. */
 export interface RunOptions {
+  /** A document returned by `engine.load`. */
   readonly document: WorkflowDocument;
   /** May be left out when the document has exactly one workflow. */
   readonly workflowId?: string;
+  /**
+   * The workflow's inputs by name, validated against its input schema (defaults applied) before any
+   * request; inputs left out may come from input providers when first read.
+   */
   readonly inputs?: Readonly<Record<string, unknown>>;
   /** Cancels the run: pending sleeps and sends abort, the result has error code `aborted`. */
   readonly signal?: AbortSignal;

@@ -2,14 +2,25 @@ import type { SentRequest } from '../adapters/transport.js';
 
 /** Outcome of one step execution (a step reached twice via goto appears twice). */
 export interface StepResult {
+  /** The step's `stepId`, as written in the document. */
   readonly stepId: string;
+  /** The workflow the step belongs to (a nested workflow's steps appear in the caller's result too). */
   readonly workflowId: string;
+  /**
+   * `success`: its successCriteria held (or it has none); `failure`: they did not, or the step could
+   * not be sent or built; `skipped`: no execution reached it in this run (attempts 0, listed last).
+   */
   readonly status: 'success' | 'failure' | 'skipped';
   /** HTTP status of the last attempt, for operation steps that got a response. */
   readonly statusCode?: number;
   /** 1 + number of retries. */
   readonly attempts: number;
+  /**
+   * Milliseconds of this execution, unrounded, all attempts and the waits between them included; time
+   * spent waiting for lazily provided inputs is not counted. 0 for skipped steps.
+   */
   readonly durationMs: number;
+  /** The step's outputs by name (empty unless it succeeded); unresolvable outputs are left out. */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The last request sent, if any. */
   readonly request?: SentRequest;
@@ -23,6 +34,7 @@ export interface StepResult {
 
 /** A criterion that did not hold, as written in the document. */
 export interface FailedCriterion {
+  /** The criterion's `condition`, as written. */
   readonly condition: string;
   /** `simple`, `regex`, `jsonpath`, `xpath`, with the version when one is given (`jsonpath draft-goessner-dispatch-jsonpath-00`). */
   readonly type: string;
@@ -32,6 +44,7 @@ export interface FailedCriterion {
 
 /** What a failure report says about a response: its status and why the API refused, briefly. */
 export interface ResponseSummary {
+  /** HTTP status code of the response. */
   readonly statusCode: number;
   /**
    * The API's own explanation: the common error fields of a JSON body (`error_type: error_message`,
@@ -45,7 +58,9 @@ export interface ResponseSummary {
 export interface RunError {
   /** `criteria-failed`, `transport-error`, `input-invalid`, `input-missing`, `max-steps-exceeded`, `aborted`, `workflow-failed`, ... */
   readonly code: string;
+  /** What went wrong, in words (secret values are not masked: mask before printing). */
   readonly message: string;
+  /** The step where the run failed, when the failure belongs to a step. */
   readonly stepId?: string;
   /** On `criteria-failed`: the first successCriteria entry that did not hold. */
   readonly failedCriterion?: FailedCriterion;
@@ -53,15 +68,34 @@ export interface RunError {
   readonly response?: ResponseSummary;
 }
 
-/** The result of running one workflow (CONTRACT.md `--format json` is this, serialised). */
+/**
+ * The result of running one workflow. CONTRACT.md's `--format json` (the CLI's `toJsonReport`) is
+ * derived from it, not this serialised: the JSON leaves out `inputs`, the run's `durationMs` and each
+ * step's `workflowId`, `request`, `failedCriterion` and `response`; keeps only the steps of this
+ * workflow (not those of workflows it ran); rounds step durations to whole milliseconds; writes a
+ * missing `statusCode` and `error.stepId` as null; and gives `reason` on failed steps only.
+ */
 export interface RunResult {
+  /** The workflow that ran (the one asked for, or the document's only workflow). */
   readonly workflowId: string;
+  /** `success` when the workflow ended without an error; else `failure`, with `error`. */
   readonly status: 'success' | 'failure';
+  /**
+   * The inputs the workflow ran with: those given, after validation with schema defaults applied,
+   * plus those an InputProvider supplied during the run. Secret values are not masked.
+   */
   readonly inputs: Readonly<Record<string, unknown>>;
+  /** The workflow's outputs by name; outputs whose expression reached nothing are left out. */
   readonly outputs: Readonly<Record<string, unknown>>;
-  /** In the order they ran. */
+  /**
+   * One entry per step execution, in the order they ended (a step reached twice via goto appears
+   * twice; steps of dependsOn and workflow-step workflows included), then a `skipped` entry
+   * (attempts 0) for each step no execution reached.
+   */
   readonly steps: readonly StepResult[];
+  /** Why the run failed; present exactly when `status` is `failure`. */
   readonly error?: RunError;
+  /** Milliseconds of the whole run, unrounded (by the engine's `now` clock). */
   readonly durationMs: number;
 }
 

@@ -25,8 +25,11 @@ export type DiagnosticCode =
 export interface Diagnostic {
   /** Absolute path or URL of the file the range refers to. */
   readonly file: string;
+  /** Stable kebab-case id of the rule (`operation-unknown`, `schema`, ...), for filtering and docs. */
   readonly code: DiagnosticCode;
+  /** `error` refuses the document (load and run); `warning` and `info` are reported only. */
   readonly severity: Severity;
+  /** What is wrong, in one sentence, naming the offending value. */
   readonly message: string;
   /** 1-based line/column span of the offending node. */
   readonly range: SourceRange;

@@ -12,8 +12,11 @@ import { buildSimpleRequest } from './build-simple-request.js';
 
 /** What a memory handler answers. Header names may use any case; `body` is returned as given (already parsed). */
 export interface MemoryResponse {
+  /** HTTP status code the transport resolves with (`statusCode`). */
   readonly status: number;
+  /** Response headers; names are lower-cased. A `retry-after` header sets `retryAfterMs`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The parsed body (a JSON value, a string, a Uint8Array), returned as is; absent: empty. */
   readonly body?: unknown;
 }
 
