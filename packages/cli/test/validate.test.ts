@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -57,9 +58,9 @@ describe('telaio validate', () => {
 
   it('reports a misspelled operationId as file:line:col  error  operation-unknown (exit 1)', () => {
     const r = telaio(['--no-cache', broken.file]);
-    const rel = path.relative(repoRoot, broken.file);
+    // An absolute FILE is reported absolute, not as a ../ climb from the cwd.
     expect(r.stdout).toContain(
-      `${rel}:${broken.line}:${broken.column}  error  operation-unknown  operationId 'api_totp_v1_Craete'`,
+      `${broken.file}:${broken.line}:${broken.column}  error  operation-unknown  operationId 'api_totp_v1_Craete'`,
     );
     expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\) in 1 file\n$/);
     expect(r.code).toBe(1);
@@ -77,7 +78,7 @@ describe('telaio validate', () => {
     expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
     expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1 });
     expect(report.diagnostics[0]).toEqual({
-      file: path.relative(repoRoot, broken.file),
+      file: broken.file,
       code: 'operation-unknown',
       severity: 'error',
       message: expect.stringContaining("did you mean 'api_totp_v1_Create'"),
@@ -94,6 +95,38 @@ describe('telaio validate', () => {
       pointer: '/workflows/0/outputs/status',
     });
     expect(r.code).toBe(1);
+  });
+
+  it('names each FILE as typed: relative stays relative, absolute stays absolute (stylish, json, junit); SARIF uri relative under the cwd', () => {
+    const relative = path.relative(repoRoot, path.join(fixtures, 'warnings-only.arazzo.yaml'));
+    const dotted = `./${relative}`;
+    const absolute = path.join(fixtures, 'escapes.arazzo.yaml');
+    const args = ['--no-cache', relative, dotted, absolute];
+    const stylish = telaio(args).stdout.split('\n');
+    expect(stylish[0]).toMatch(
+      /^packages\/cli\/test\/fixtures\/validate\/warnings-only\.arazzo\.yaml:26:15 {2}warning/,
+    );
+    expect(stylish[1]!.startsWith(`${dotted}:26:15  warning  reference-unknown`)).toBe(true);
+    expect(stylish.filter((l) => l.startsWith(`${absolute}:`))).toHaveLength(3);
+    const json = JSON.parse(telaio(['--format', 'json', ...args]).stdout);
+    expect([...new Set(json.diagnostics.map((d: { file: string }) => d.file))]).toEqual([
+      relative,
+      dotted,
+      absolute,
+    ]);
+    const junit = new DOMParser().parseFromString(telaio(['--format', 'junit', ...args]).stdout, 'text/xml');
+    const suites = junit.getElementsByTagName('testsuite');
+    expect([0, 1, 2].map((i) => suites[i]!.getAttribute('name'))).toEqual([relative, dotted, absolute]);
+    expect(suites[2]!.getElementsByTagName('failure')[0]!.textContent).toContain(`${absolute}:`);
+    // SARIF: files under the cwd are relative (forward slashes), however they were typed.
+    const sarif = JSON.parse(telaio(['--format', 'sarif', ...args]).stdout);
+    const uris = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+    expect(new Set(uris)).toEqual(
+      new Set([relative, path.relative(repoRoot, absolute)].map((p) => p.split(path.sep).join('/'))),
+    );
   });
 
   it('exits 0 when there are only warnings', () => {
@@ -119,7 +152,8 @@ describe('telaio validate', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: path.relative(repoRoot, broken.file) },
+            // Outside the cwd: an absolute file:// URI.
+            artifactLocation: { uri: pathToFileURL(broken.file).href },
             region: {
               startLine: broken.line,
               startColumn: broken.column,
@@ -144,7 +178,7 @@ describe('telaio validate', () => {
     const suites = doc.getElementsByTagName('testsuite');
     expect(suites.length).toBe(2);
     expect(suites[0]!.getAttribute('failures')).toBe('0');
-    expect(suites[1]!.getAttribute('name')).toBe(path.relative(repoRoot, escapes));
+    expect(suites[1]!.getAttribute('name')).toBe(escapes);
     expect(suites[1]!.getAttribute('failures')).toBe('1');
     expect(doc.getElementsByTagName('testcase').length).toBe(2);
     const failure = suites[1]!.getElementsByTagName('failure')[0]!;
@@ -161,7 +195,7 @@ describe('telaio validate', () => {
       'file-unreadable',
       'operation-unknown',
     ]);
-    expect(report.diagnostics[0].file).toBe(path.relative(repoRoot, missing));
+    expect(report.diagnostics[0].file).toBe(missing);
     expect(report.summary).toEqual({ files: 3, errors: 2, warnings: 0 });
     expect(r.code).toBe(1);
   });

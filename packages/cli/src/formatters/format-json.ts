@@ -1,5 +1,5 @@
 import { countSeverities } from './count-severities.js';
-import { displayPath } from './display-path.js';
+import { reportPath } from './report-path.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ export const formatJson: DiagnosticFormatter = (diagnostics, options) => {
   const { errors, warnings } = countSeverities(diagnostics);
   const report = {
     diagnostics: diagnostics.map((d) => ({
-      file: displayPath(d.file, options.cwd),
+      file: reportPath(d.file, { input: d.input, given: d.given, cwd: options.cwd }),
       code: d.code,
       severity: d.severity,
       message: d.message,

@@ -1,5 +1,5 @@
 import { countSeverities } from './count-severities.js';
-import { displayPath } from './display-path.js';
+import { reportPath } from './report-path.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /** Escape text for XML attributes and content, dropping characters XML 1.0 cannot carry. */
@@ -18,11 +18,12 @@ function xml(text: string): string {
  * has errors, the failure listing every error (warnings go to system-out).
  */
 export const formatJunit: DiagnosticFormatter = (diagnostics, options) => {
-  const suites = options.files.map((input) => {
+  const suites = options.files.map((input, index) => {
     const own = diagnostics.filter((d) => d.input === input);
-    const name = xml(displayPath(input, options.cwd));
+    const given = options.given?.[index];
+    const name = xml(reportPath(input, { input, given, cwd: options.cwd }));
     const line = (d: (typeof own)[number]): string =>
-      `${displayPath(d.file, options.cwd)}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code} ${d.message}`;
+      `${reportPath(d.file, { input, given, cwd: options.cwd })}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code} ${d.message}`;
     const errors = own.filter((d) => d.severity === 'error');
     const others = own.filter((d) => d.severity !== 'error');
     const failure =

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { displayPath } from './display-path.js';
 import { describeRule } from './rule-descriptions.js';
 import type { DiagnosticFormatter } from './types.js';
@@ -7,7 +9,7 @@ const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 /**
  * `--format sarif`: SARIF 2.1.0 in the shape GitHub code scanning accepts: one run whose
  * tool.driver lists a rule per code used, and one result per diagnostic with ruleId, ruleIndex,
- * level, message.text and a physicalLocation (uri relative to cwd, 1-based region).
+ * level, message.text and a physicalLocation (sarifUri, 1-based region).
  */
 export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
@@ -25,7 +27,7 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: displayPath(d.file, options.cwd) },
+          artifactLocation: { uri: sarifUri(d.file, options.cwd) },
           region: {
             startLine: d.range.start.line,
             startColumn: d.range.start.column,
@@ -61,3 +63,23 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * SARIF's artifactLocation.uri: relative to `cwd` (forward slashes) for a file under it, as code
+ * scanning expects; a file elsewhere is an absolute file:// URI rather than a `../` climb out of the
+ * checkout; other URLs stay as they are.
+ */
+export function sarifUri(file: string, cwd: string): string {
+  const isFileUrl = /^file:/i.test(file);
+  if (!isFileUrl && /^[a-z][a-z0-9+.-]+:\/\//i.test(file)) return file;
+  const local = isFileUrl ? fileURLToPath(file) : path.resolve(cwd, file);
+  const relative = path.relative(cwd, local);
+  if (
+    relative === '' ||
+    relative === '..' ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+  )
+    return pathToFileURL(local).href;
+  return displayPath(local, cwd);
+}

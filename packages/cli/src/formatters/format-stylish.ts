@@ -1,16 +1,16 @@
 import { createColors } from 'picocolors';
 import { countSeverities } from './count-severities.js';
-import { displayPath } from './display-path.js';
+import { reportPath } from './report-path.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /**
  * The default, human format: one line per diagnostic, `file:line:col  severity  code  message`
- * (1-based), then a summary line. Colour only when `options.color` (stdout is a TTY).
+ * (1-based; `file` as typed on the command line, see reportPath), then a summary line. Colour only when `options.color` (stdout is a TTY).
  */
 export const formatStylish: DiagnosticFormatter = (diagnostics, options) => {
   const c = createColors(options.color === true);
   const lines = diagnostics.map((d) => {
-    const where = `${displayPath(d.file, options.cwd)}:${d.range.start.line}:${d.range.start.column}`;
+    const where = `${reportPath(d.file, { input: d.input, given: d.given, cwd: options.cwd })}:${d.range.start.line}:${d.range.start.column}`;
     const severity =
       d.severity === 'error'
         ? c.red('error')

@@ -4,13 +4,17 @@ import type { Diagnostic } from '@telaio/core/lint';
 export interface ReportedDiagnostic extends Diagnostic {
   /** Absolute path (or URL) of the FILE argument; `file` may differ (a nested Arazzo source). */
   readonly input: string;
+  /** The FILE argument as typed on the command line (reports name the file this way). */
+  readonly given?: string;
 }
 
 /** What every diagnostic formatter is told besides the diagnostics. */
 export interface FormatOptions {
   /** The FILE arguments, absolute, in argument order. */
   readonly files: readonly string[];
-  /** Paths are shown relative to this directory. */
+  /** The FILE arguments as typed, parallel to `files` (junit names its testsuites with them). */
+  readonly given?: readonly string[];
+  /** Files not named as typed (nested sources of relative arguments, SARIF uris) are shown relative to this directory. */
   readonly cwd: string;
   /** ANSI colours (stylish only). */
   readonly color?: boolean;

@@ -41,6 +41,7 @@ export const command: Command = async (argv) => {
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const text = format(diagnostics, {
     files: results.map((r) => r.input),
+    given: results.map((r) => r.given),
     cwd: process.cwd(),
     color: values.format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env),
     toolVersion: await toolVersion(),

@@ -6,6 +6,9 @@ import type { ReportedDiagnostic } from '../formatters/types.js';
 export interface ValidatedFile {
   /** Absolute path (or the URL as given). */
   readonly input: string;
+  /** The FILE argument as typed. */
+  readonly given: string;
+  /** What validating it found, each tagged with `input` and `given`. */
   readonly diagnostics: readonly ReportedDiagnostic[];
 }
 
@@ -27,7 +30,7 @@ export async function validateFiles(
       } catch (error) {
         diagnostics = [internalError(input, error)];
       }
-      return { input, diagnostics: diagnostics.map((d) => ({ ...d, input })) };
+      return { input, given: file, diagnostics: diagnostics.map((d) => ({ ...d, input, given: file })) };
     }),
   );
 }
