@@ -51,14 +51,19 @@ export type SandboxStateView = {
 /** A running sandbox. */
 export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:54321` (no trailing slash). */
-  url: string;
-  port: number;
-  projectId: string;
-  secret: string;
-  seeds: SandboxSeeds;
+  readonly url: string;
+  /** The port it listens on (the free one chosen when `port` was 0). */
+  readonly port: number;
+  /** Project id the sandbox accepts as HTTP Basic user (the `projectId` option, default `project-test-<uuid>`). */
+  readonly projectId: string;
+  /** Project secret the sandbox accepts as HTTP Basic password. */
+  readonly secret: string;
+  /** Ids and secrets of the records every fresh sandbox holds. */
+  readonly seeds: SandboxSeeds;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
-  state: SandboxStateView;
+  /** Read-only view of the live state (users, organizations, members, TOTPs, sessions), for tests. */
+  readonly state: SandboxStateView;
 }
 
 /** The routes every sandbox serves. */

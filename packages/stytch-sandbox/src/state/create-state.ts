@@ -19,11 +19,16 @@ export const SEED_IDS = {
 
 /** What a fresh sandbox seeds, with the enrolled member's secret and codes for tests. */
 export interface SandboxSeeds {
-  organizationId: string;
-  memberId: string;
-  enrolledMemberId: string;
-  enrolledMemberRecoveryCodes: string[];
-  enrolledMemberTotpSecret: string;
+  /** The seeded organization (slug `sandbox-organization`). */
+  readonly organizationId: string;
+  /** A member of it with no MFA. */
+  readonly memberId: string;
+  /** A member of it enrolled in TOTP. */
+  readonly enrolledMemberId: string;
+  /** The enrolled member's 10 unused recovery codes (random per sandbox). */
+  readonly enrolledMemberRecoveryCodes: readonly string[];
+  /** The enrolled member's base32 TOTP secret (random per sandbox). */
+  readonly enrolledMemberTotpSecret: string;
 }
 
 /** Creates the state of a new sandbox, seeded, and returns it with the seeds. */
