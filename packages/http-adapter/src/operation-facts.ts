@@ -2,6 +2,8 @@ import type { OperationInfo } from '@telaio/core';
 
 /** Facts about an operation that every request to it needs, computed once per operation. */
 export interface OperationFacts {
+  /** The HTTP method, upper-case. */
+  readonly method: string;
   /** Accept header built from the operation's response media types, if it declares any. */
   readonly accept: string | undefined;
   /** Names of the source's apiKey headers / query parameters / cookies, for redaction. */
@@ -11,8 +13,8 @@ export interface OperationFacts {
 const cache = new WeakMap<OperationInfo, OperationFacts>();
 
 /**
- * Accept header and apiKey names of an operation, cached in a WeakMap keyed by the (immutable)
- * OperationInfo so a document run many times does not re-walk its responses.
+ * Upper-case method, Accept header and apiKey names of an operation, cached in a WeakMap keyed by
+ * the (immutable) OperationInfo so a document run many times does not re-walk its responses.
  */
 export function getOperationFacts(options: { readonly operation: OperationInfo }): OperationFacts {
   const { operation } = options;
@@ -29,7 +31,7 @@ export function getOperationFacts(options: { readonly operation: OperationInfo }
   const apiKeyNames = Object.values(operation.securitySchemes ?? {})
     .filter((scheme) => scheme.type === 'apiKey' && typeof scheme.name === 'string')
     .map((scheme) => scheme.name as string);
-  facts = { accept, apiKeyNames };
+  facts = { method: operation.method.toUpperCase(), accept, apiKeyNames };
   cache.set(operation, facts);
   return facts;
 }

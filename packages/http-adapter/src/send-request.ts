@@ -7,7 +7,7 @@ import { encodeBody } from './body/encode-body.js';
 import type { HarRecorder } from './har/create-har-recorder.js';
 import { recordExchange } from './har/record-exchange.js';
 import { getOperationFacts } from './operation-facts.js';
-import { createRedactor } from './redact.js';
+import { createRedactor, type Redactor } from './redact.js';
 import { collectHeaders } from './response/collect-headers.js';
 import { parseResponseBody } from './response/parse-response-body.js';
 import { parseRetryAfter } from './response/parse-retry-after.js';
@@ -64,26 +64,14 @@ export async function sendRequest(options: {
 }): Promise<ReceivedResponse> {
   const { deps, request, context } = options;
   const { operation } = request;
-  const method = operation.method.toUpperCase();
   const facts = getOperationFacts({ operation });
-  const startedAt = Date.now();
+  const { method } = facts;
+  const startedAt = deps.recorder === undefined ? 0 : Date.now();
   const start = performance.now();
   let url = `${operation.sourceName}:${operation.path}`;
   let sent: SentRequest | undefined;
   let secrets: string[] = [];
   let bodySize = 0;
-  const allSecrets = (): string[] => [
-    ...(deps.secretValues?.() ?? []),
-    ...(context.credentials?.secretValues?.() ?? []),
-    ...secrets,
-  ];
-  const redactor = (): ReturnType<typeof createRedactor> =>
-    createRedactor({
-      reveal: deps.reveal,
-      secretValues: allSecrets,
-      headerNames: facts.apiKeyNames,
-      fieldNames: facts.apiKeyNames,
-    });
   try {
     if (context.signal.aborted)
       throw toTransportError({ error: context.signal.reason, method, url, aborted: true });
@@ -108,29 +96,30 @@ export async function sendRequest(options: {
     if (facts.accept !== undefined) headers.accept = facts.accept;
     if (body !== undefined) headers['content-type'] = body.contentType;
     Object.assign(headers, security.headers, target.headers);
-    const cookies = [...security.cookies, ...target.cookies];
+    const cookies =
+      security.cookies.length === 0
+        ? target.cookies
+        : target.cookies.length === 0
+          ? security.cookies
+          : [...security.cookies, ...target.cookies];
     if (cookies.length > 0)
       headers.cookie =
         headers.cookie === undefined ? cookies.join('; ') : `${headers.cookie}; ${cookies.join('; ')}`;
-    sent = { method, url, headers, ...(body?.text === undefined ? {} : { body: body.text }) };
+    sent = body?.text === undefined ? { method, url, headers } : { method, url, headers, body: body.text };
     if (security.missing.length > 0 && deps.logger.isLevelEnabled('warn')) {
       deps.logger.warn(
-        { method, url: redactor().url(url), missing: security.missing },
+        { method, url: redactorOf(deps, context, facts, secrets).url(url), missing: security.missing },
         'no credentials for the required security schemes; sending without',
       );
     }
     const pendingClients = deps.clients();
     const clients = pendingClients instanceof Promise ? await pendingClients : pendingClients;
-    const got = await sendWithAbort({
-      signal: context.signal,
-      start: () =>
-        (deps.redirectMethods.has(method) ? clients.gotFollowing : clients.got)(url, {
-          method: method as 'GET',
-          responseType: 'buffer',
-          headers,
-          ...(body === undefined ? {} : { body: body.payload }),
-        }),
-    });
+    const client = deps.redirectMethods.has(method) ? clients.gotFollowing : clients.got;
+    const gotOptions =
+      body === undefined
+        ? { method: method as 'GET', responseType: 'buffer' as const, headers }
+        : { method: method as 'GET', responseType: 'buffer' as const, headers, body: body.payload };
+    const got = await sendWithAbort({ signal: context.signal, pending: client(url, gotOptions) });
     const received: ReceivedResponse = {
       statusCode: got.statusCode,
       headers: collectHeaders({ rawHeaders: got.rawHeaders }),
@@ -141,7 +130,7 @@ export async function sendRequest(options: {
     const retryAfterMs = parseRetryAfter({ value: received.headers['retry-after'] });
     const result = retryAfterMs === undefined ? received : { ...received, retryAfterMs };
     if (deps.logger.isLevelEnabled('info')) {
-      const r = redactor();
+      const r = redactorOf(deps, context, facts, secrets);
       const line: Record<string, unknown> = {
         method,
         url: r.url(url),
@@ -166,7 +155,7 @@ export async function sendRequest(options: {
         startedAt,
         durationMs: result.durationMs,
         response: got,
-        secrets: allSecrets(),
+        secrets: secretsOf(deps, context, secrets),
         secretNames: facts.apiKeyNames,
       });
     return result;
@@ -176,7 +165,7 @@ export async function sendRequest(options: {
     const failure = toTransportError({
       error,
       method,
-      url: redactor().url(url),
+      url: redactorOf(deps, context, facts, secrets).url(url),
       ...(sent === undefined ? {} : { request: sent }),
       aborted: context.signal.aborted,
     });
@@ -184,11 +173,11 @@ export async function sendRequest(options: {
       deps.logger.warn(
         {
           method,
-          url: redactor().url(url),
+          url: redactorOf(deps, context, facts, secrets).url(url),
           code: failure.code,
           durationMs: Math.round(performance.now() - start),
         },
-        redactor().text(failure.message),
+        redactorOf(deps, context, facts, secrets).text(failure.message),
       );
     }
     if (sent !== undefined) {
@@ -200,10 +189,30 @@ export async function sendRequest(options: {
           startedAt,
           durationMs: performance.now() - start,
           error: { code: failure.code, message: failure.message },
-          secrets: allSecrets(),
+          secrets: secretsOf(deps, context, secrets),
           secretNames: facts.apiKeyNames,
         });
     }
     throw failure;
   }
+}
+
+/** Every secret to mask in a request's log lines and HAR entry: the transport's, the run's, the request's. */
+function secretsOf(deps: SendDependencies, context: TransportContext, secrets: readonly string[]): string[] {
+  return [...(deps.secretValues?.() ?? []), ...(context.credentials?.secretValues?.() ?? []), ...secrets];
+}
+
+/** The redactor for a request's log lines (secret values read on every use). */
+function redactorOf(
+  deps: SendDependencies,
+  context: TransportContext,
+  facts: { readonly apiKeyNames: readonly string[] },
+  secrets: readonly string[],
+): Redactor {
+  return createRedactor({
+    reveal: deps.reveal,
+    secretValues: () => secretsOf(deps, context, secrets),
+    headerNames: facts.apiKeyNames,
+    fieldNames: facts.apiKeyNames,
+  });
 }

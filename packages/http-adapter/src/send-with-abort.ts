@@ -33,10 +33,10 @@ function callsOf(signal: AbortSignal): Set<Cancelable<unknown>> {
  */
 export function sendWithAbort<T>(options: {
   readonly signal: AbortSignal;
-  readonly start: () => Cancelable<T>;
+  /** The got call, already started. */
+  readonly pending: Cancelable<T>;
 }): PromiseLike<T> {
-  const { signal } = options;
-  const pending = options.start();
+  const { signal, pending } = options;
   if (signal.aborted) {
     pending.cancel('aborted');
     return pending;

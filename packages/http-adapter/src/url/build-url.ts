@@ -13,26 +13,33 @@ export interface BuiltTarget {
   readonly cookies: string[];
 }
 
-/** Parameter definitions of an operation by `in` + name, built once per operation. */
-const definitionCache = new WeakMap<object, Map<string, Map<string, OperationParameter>>>();
+/** What buildUrl needs of an operation, worked out once per operation. */
+interface OperationUrlFacts {
+  /** Parameter definitions by `in`, then name (header names lower-case). */
+  readonly definitions: Map<string, Map<string, OperationParameter>>;
+  /** Names of the path template's `{name}` parameters, in template order. */
+  readonly templateNames: readonly string[];
+}
 
-function definitionsOf(
-  operation: PreparedRequest['operation'],
-): Map<string, Map<string, OperationParameter>> {
-  let byLocation = definitionCache.get(operation);
-  if (byLocation === undefined) {
-    byLocation = new Map();
+const factsCache = new WeakMap<object, OperationUrlFacts>();
+
+function urlFactsOf(operation: PreparedRequest['operation']): OperationUrlFacts {
+  let facts = factsCache.get(operation);
+  if (facts === undefined) {
+    const definitions = new Map<string, Map<string, OperationParameter>>();
     for (const p of operation.parameters) {
-      let byName = byLocation.get(p.in);
+      let byName = definitions.get(p.in);
       if (byName === undefined) {
         byName = new Map();
-        byLocation.set(p.in, byName);
+        definitions.set(p.in, byName);
       }
       byName.set(p.in === 'header' ? p.name.toLowerCase() : p.name, p);
     }
-    definitionCache.set(operation, byLocation);
+    const templateNames = Array.from(operation.path.matchAll(/\{([^{}]+)\}/g), (m) => m[1] as string);
+    facts = { definitions, templateNames };
+    factsCache.set(operation, facts);
   }
-  return byLocation;
+  return facts;
 }
 
 /** A `content` parameter's value as text: JSON for JSON media types (and by default), else as is. */
@@ -43,11 +50,14 @@ function contentText(definition: OperationParameter, value: unknown): string {
 }
 
 /** Never send a literal `{name}`: every parameter of the path template must have had a value. */
-function assertPathComplete(request: PreparedRequest, substituted: ReadonlySet<string>): void {
+function assertPathComplete(
+  request: PreparedRequest,
+  templateNames: readonly string[],
+  substituted: ReadonlySet<string> | undefined,
+): void {
   const { operation } = request;
-  for (const match of operation.path.matchAll(/\{([^{}]+)\}/g)) {
-    const name = match[1] as string;
-    if (substituted.has(name)) continue;
+  for (const name of templateNames) {
+    if (substituted?.has(name) === true) continue;
     throw new TransportError(
       'ERR_PATH_PARAMETER',
       `${operation.method.toUpperCase()} ${operation.path}: path parameter "${name}" has no value, ` +
@@ -64,12 +74,12 @@ function assertPathComplete(request: PreparedRequest, substituted: ReadonlySet<s
  */
 export function buildUrl(options: { readonly request: PreparedRequest }): BuiltTarget {
   const { request } = options;
-  const definitions = definitionsOf(request.operation);
+  const { definitions, templateNames } = urlFactsOf(request.operation);
   let path = request.operation.path;
   const query: string[] = [];
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
-  const substituted = new Set<string>();
+  let substituted: Set<string> | undefined;
   for (const parameter of request.parameters) {
     if (parameter.value === undefined) continue;
     const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
@@ -80,14 +90,22 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
       in: parameter.in,
       value:
         usesContent && definition !== undefined ? contentText(definition, parameter.value) : parameter.value,
-      ...(usesContent ? {} : { style: definition?.style, explode: definition?.explode }),
+      // a content parameter has no style or explode (the location's defaults apply)
+      style: usesContent ? undefined : definition?.style,
+      explode: usesContent ? undefined : definition?.explode,
       allowReserved: definition?.allowReserved,
     });
     switch (parameter.in) {
-      case 'path':
-        path = path.replaceAll(`{${parameter.name}}`, () => serialized.text ?? '');
+      case 'path': {
+        const text = serialized.text ?? '';
+        // a replacement string is read for `$` patterns; percent-encoded text has no `$`
+        path = text.includes('$')
+          ? path.replaceAll(`{${parameter.name}}`, () => text)
+          : path.replaceAll(`{${parameter.name}}`, text);
+        substituted ??= new Set();
         substituted.add(parameter.name);
         break;
+      }
       case 'query':
         query.push(...(serialized.pairs ?? []));
         break;
@@ -99,7 +117,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
         break;
     }
   }
-  assertPathComplete(request, substituted);
+  if (templateNames.length > 0) assertPathComplete(request, templateNames, substituted);
   const base = selectServer({ request });
   const joined = base.endsWith('/') && path.startsWith('/') ? base + path.slice(1) : base + path;
   const separator = joined.includes('?') ? '&' : '?';
