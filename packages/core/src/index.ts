@@ -1,42 +1,118 @@
 /**
  * @telaio/core: Arazzo documents, sources, runtime expressions, criteria, lint and the engine.
- * Everything public is exported from here.
+ * The public API, named one by one and grouped by pipeline stage; anything not listed here is
+ * internal and may change in any release. `@telaio/core/lint` and `@telaio/core/testing` are
+ * narrower entry points.
  */
 
-export * from './adapters/combine-credentials.js';
-export type * from './adapters/credentials.js';
-export type * from './adapters/hooks.js';
-export type * from './adapters/inputs.js';
-export * from './adapters/static-credentials.js';
-export * from './adapters/transport.js';
-export * from './criteria/jsonpath-evaluator.js';
-export * from './criteria/regex-evaluator.js';
-export * from './criteria/registry.js';
-export type * from './criteria/simple/condition-ast.js';
-export { conditionExpressions } from './criteria/simple/condition-expressions.js';
-export { parseCondition } from './criteria/simple/parse-condition.js';
-export * from './criteria/simple/simple-evaluator.js';
-export * from './criteria/types.js';
-export * from './criteria/xpath-evaluator.js';
-export * from './document/index.js';
-export { abortableSleep } from './engine/abortable-sleep.js';
+// Adapters: the seams an embedder plugs in (transport, credentials, inputs, hooks) and helpers.
+export { combineCredentials } from './adapters/combine-credentials.js';
+export type { Credential, CredentialProvider, CredentialRequest } from './adapters/credentials.js';
+export type { EngineHooks, EventScope } from './adapters/hooks.js';
+export type { InputProvider, InputRequest } from './adapters/inputs.js';
+export {
+  createStaticCredentials,
+  credentialFitsScheme,
+  type StaticCredentialEntry,
+} from './adapters/static-credentials.js';
+export {
+  type PreparedRequest,
+  type ReceivedResponse,
+  type RequestParameter,
+  type SentRequest,
+  type Transport,
+  type TransportContext,
+  TransportError,
+} from './adapters/transport.js';
+// Criteria: the registry of criterion evaluators (simple, regex, jsonpath, xpath) and its seam.
+export {
+  type CriterionCompileOptions,
+  type CriterionRegistry,
+  createCriterionRegistry,
+} from './criteria/registry.js';
+export {
+  type CompiledCriterion,
+  type CriterionEvaluator,
+  type CriterionSource,
+  CriterionSyntaxError,
+} from './criteria/types.js';
+// Documents: parsing Arazzo text (YAML or JSON) into a document with source positions.
+export { type LoadArazzoTextResult, loadArazzoText } from './document/load-arazzo-text.js';
+// The engine: load a document once, run its workflows many times, get results as data.
 export { createEngine } from './engine/create-engine.js';
-export type * from './engine/types.js';
-export * from './errors.js';
-export type * from './expressions/ast.js';
-export * from './expressions/classify-value.js';
-export * from './expressions/compile-value.js';
-export type * from './expressions/context.js';
-export * from './expressions/evaluate-expression.js';
-export { getMember, type Lookup, lookupName, resolvePointer } from './expressions/json-pointer.js';
-export * from './expressions/parse-expression.js';
-export * from './expressions/parse-template.js';
-export * from './expressions/print-expression.js';
-export * from './expressions/render-template.js';
-export type * from './lint/diagnostic.js';
+export type {
+  Engine,
+  EngineOptions,
+  LoadTarget,
+  RunOptions,
+  SleepFunction,
+  WorkflowDocument,
+  WorkflowSummary,
+} from './engine/engine-types.js';
+export type { FailedCriterion, ResponseSummary, RunError, RunResult, StepResult } from './engine/types.js';
+// Errors: misconfiguration and bugs are thrown as TelaioError, always with a `code`.
+export { TelaioError } from './errors.js';
+// Runtime expressions and templates: parse once into an AST, evaluate against a context.
+export type {
+  ExpressionSyntaxError,
+  MessageSource,
+  ParseResult,
+  PointerTokens,
+  RuntimeExpression,
+  Template,
+  TemplatePart,
+} from './expressions/ast.js';
+export { classifyValue, type ValueClass } from './expressions/classify-value.js';
+export { type CompiledValue, compileValue } from './expressions/compile-value.js';
+export type { ExpressionContext, MessageView, MissingValueListener } from './expressions/context.js';
+export { evaluateExpression } from './expressions/evaluate-expression.js';
+export { parseExpression } from './expressions/parse-expression.js';
+export { parseTemplate } from './expressions/parse-template.js';
+export { renderTemplate } from './expressions/render-template.js';
+// Lint: schema and semantic checks of a resolved document, reported as diagnostics.
+export type { Diagnostic, DiagnosticCode, Severity } from './lint/diagnostic.js';
 export { type LintOptions, lintDocument } from './lint/lint-document.js';
-export type * from './model/arazzo.js';
-export type * from './model/positions.js';
-export * from './schema/index.js';
-export * from './sources/index.js';
-export type * from './sources/types.js';
+// The Arazzo document model: the typed objects of a parsed document and their source positions.
+export type {
+  ArazzoDocument,
+  Components,
+  Criterion,
+  CriterionExpressionType,
+  Extensions,
+  FailureAction,
+  Info,
+  JsonSchema,
+  JsonValue,
+  Parameter,
+  ParameterLocation,
+  PayloadReplacement,
+  RequestBody,
+  ReusableObject,
+  SourceDescription,
+  Step,
+  SuccessAction,
+  Workflow,
+} from './model/arazzo.js';
+export type { PositionMap, SourcePosition, SourceRange } from './model/positions.js';
+// Sources: loading files and URLs, resolving sourceDescriptions, the OpenAPI operation index.
+export { createDefaultLoader, type DefaultLoaderOptions } from './sources/create-default-loader.js';
+export { exampleFromShape } from './sources/example-from-shape.js';
+export { resolveDocument } from './sources/resolve-document.js';
+export type {
+  ArazzoFile,
+  LoadedText,
+  OperationIndex,
+  OperationInfo,
+  OperationParameter,
+  ResolveDocumentOptions,
+  ResolvedArazzoSource,
+  ResolvedDocument,
+  ResolvedOpenApiSource,
+  ResolvedSource,
+  ResponseShape,
+  SecurityRequirement,
+  SecurityScheme,
+  ServerInfo,
+  SourceLoader,
+  UnresolvedSource,
+} from './sources/types.js';

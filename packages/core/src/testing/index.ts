@@ -3,11 +3,10 @@
  * no vitest). The Transport contract suite, which needs vitest, is `@telaio/core/testing/contract`.
  */
 
-export { buildSimpleRequest } from './build-simple-request.js';
+// The in-memory Transport: answers each request from a handler and records what was sent.
 export {
   createMemoryTransport,
   type MemoryHandler,
   type MemoryResponse,
   type MemoryTransport,
-  parseRetryAfter,
 } from './create-memory-transport.js';

@@ -1,5 +1,6 @@
-import { conditionExpressions, parseCondition } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { conditionExpressions } from '../../src/criteria/simple/condition-expressions.js';
+import { parseCondition } from '../../src/criteria/simple/parse-condition.js';
 
 describe('conditionExpressions (for lint reference checks)', () => {
   it('lists every runtime expression of a simple condition in source order', () => {

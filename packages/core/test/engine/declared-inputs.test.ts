@@ -1,5 +1,6 @@
-import { declaredInputs, TelaioError } from '@telaio/core';
+import { TelaioError } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { declaredInputs } from '../../src/document/declared-inputs.js';
 import { loadInline, memoryEngine, PRELUDE } from './helpers.js';
 
 const ok = () => ({ status: 200, body: [] });

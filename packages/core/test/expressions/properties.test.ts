@@ -3,11 +3,11 @@ import {
   createCriterionRegistry,
   parseExpression,
   parseTemplate,
-  printExpression,
   type RuntimeExpression,
 } from '@telaio/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { printExpression } from '../../src/expressions/print-expression.js';
 
 const alphabet = fc.constantFrom(
   ...'$.#/~01{}[]()abcdeinoprstuwyBCS =!<>&|\'"-_ \u00e9\ud83d\ude00'.split(''),

@@ -1,15 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  type Diagnostic,
-  defaultLoader,
-  lintDocument,
-  resolveDocument,
-  type SourceLoader,
-  TelaioError,
-} from '@telaio/core';
+import { type Diagnostic, lintDocument, resolveDocument, type SourceLoader, TelaioError } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { defaultLoader } from '../../src/sources/create-default-loader.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const shared = path.resolve(repoRoot, '../shared');

@@ -4,8 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDefaultLoader, redactUrl } from '@telaio/core';
+import { createDefaultLoader } from '@telaio/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../../src/sources/redact-url.js';
 import { resolveDocument } from '../../src/sources/resolve-document.js';
 
 describe('default loader: a size cap, and URLs redacted in messages', () => {

@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildOperations, clearSourceCache, exampleFromShape, resolveDocument } from '@telaio/core';
+import { exampleFromShape, resolveDocument } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { buildOperations } from '../../src/sources/build-operations.js';
+import { clearSourceCache } from '../../src/sources/source-cache.js';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 
