@@ -9,7 +9,13 @@ import { type EncodedShapes, encodeShapes } from './encode-shapes.js';
 import type { ResponseShape } from './types.js';
 
 /** Bump when OpenApiSummary's shape or its building changes: old entries are then ignored. */
-const FORMAT_VERSION = 'telaio-openapi-summary-3';
+const FORMAT_VERSION = 'telaio-openapi-summary-4';
+
+/** A file an entry was built from besides the root text: where (see loadSourceFile) and its sha256. */
+export interface CachedFile {
+  readonly uri: string;
+  readonly hash: string;
+}
 
 /**
  * Cache key of a source text: sha256 of the format version, the text, and for remote sources their
@@ -42,40 +48,47 @@ export function defaultCacheDir(): string {
   }
 }
 
-/** Read a cached summary; undefined on a miss or an unreadable entry (the cache is only a speed-up). */
+/**
+ * Read a cached summary and the referenced files it was built from (the caller checks their hashes);
+ * undefined on a miss or an unreadable entry (the cache is only a speed-up).
+ */
 export async function readCachedSummary(options: {
   dir: string;
   key: string;
-}): Promise<OpenApiSummary | undefined> {
+}): Promise<{ summary: OpenApiSummary; files: readonly CachedFile[] } | undefined> {
   try {
     const entry = JSON.parse(await readFile(join(options.dir, `${options.key}.json`), 'utf8')) as {
       format?: string;
       summary?: OpenApiSummary;
       shapes?: EncodedShapes;
+      files?: CachedFile[];
     };
     if (entry.format !== FORMAT_VERSION || entry.summary === undefined) return undefined;
-    return entry.shapes === undefined ? entry.summary : withLazyShapes(entry.summary, entry.shapes);
+    const files = Array.isArray(entry.files) ? entry.files : [];
+    const summary = entry.shapes === undefined ? entry.summary : withLazyShapes(entry.summary, entry.shapes);
+    return { summary, files };
   } catch {
     return undefined;
   }
 }
 
-/** Write a summary atomically (temp file + rename); failures are ignored. */
+/** Write a summary and the referenced files it was built from atomically (temp file + rename); failures are ignored. */
 export async function writeCachedSummary(options: {
   dir: string;
   key: string;
   summary: OpenApiSummary;
+  files?: readonly CachedFile[];
 }): Promise<void> {
   try {
     await mkdir(options.dir, { recursive: true });
     const target = join(options.dir, `${options.key}.json`);
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const { summary } = options;
+    const { summary, files = [] } = options;
     const shapes = encodeShapes(summary.operations);
     const operations = summary.operations.map(({ responseShapes: _, ...op }) => op);
     await writeFile(
       temp,
-      JSON.stringify({ format: FORMAT_VERSION, summary: { ...summary, operations }, shapes }),
+      JSON.stringify({ format: FORMAT_VERSION, summary: { ...summary, operations }, shapes, files }),
     );
     await rename(temp, target);
   } catch {

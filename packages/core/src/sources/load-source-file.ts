@@ -2,19 +2,29 @@ import { loadArazzoText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { buildOperations, type OpenApiSummary } from './build-operations.js';
+import { bundleExternalRefs, mayHaveExternalRefs } from './bundle-external-refs.js';
+import { cachedFilesMatch, toCachedFiles } from './cached-files.js';
 import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { ArazzoFile, SourceLoader } from './types.js';
 
 /** A source file loaded and understood, independent of the sourceDescription that named it. */
 export type LoadedSource =
-  | { readonly kind: 'openapi'; readonly uri: string; readonly summary: OpenApiSummary }
+  | {
+      readonly kind: 'openapi';
+      readonly uri: string;
+      readonly summary: OpenApiSummary;
+      /** Files named by external `$ref`s that could not be loaded or parsed (see bundleExternalRefs). */
+      readonly problems?: readonly string[];
+    }
   | { readonly kind: 'arazzo'; readonly uri: string; readonly file: ArazzoFile }
   | { readonly kind: 'unresolved'; readonly uri: string; readonly reason: string };
 
 /**
- * Load one source file and recognise it by its content: OpenAPI 3.x (checked through swagger-parser, operations built,
- * summary cached on disk by content hash when `cacheDir` is set) or Arazzo. Never rejects.
+ * Load one source file and recognise it by its content: OpenAPI 3.x (checked through swagger-parser, the
+ * files its external `$ref`s name loaded through `loader` and folded in, operations built, summary cached
+ * on disk by content hash when `cacheDir` is set, the hashes of referenced files checked on a hit) or
+ * Arazzo. Never rejects.
  */
 export async function loadSourceFile(options: {
   uri: string;
@@ -31,8 +41,9 @@ export async function loadSourceFile(options: {
   }
   const key = cacheDir === undefined ? undefined : cacheKeyOf(text, /^https?:/i.test(uri) ? uri : '');
   if (key !== undefined && cacheDir !== undefined) {
-    const summary = await readCachedSummary({ dir: cacheDir, key });
-    if (summary !== undefined) return { kind: 'openapi', uri, summary };
+    const cached = await readCachedSummary({ dir: cacheDir, key });
+    if (cached !== undefined && (await cachedFilesMatch({ rootUri: uri, files: cached.files, loader })))
+      return { kind: 'openapi', uri, summary: cached.summary };
   }
   if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
     const { file, diagnostics } = loadArazzoText({ uri, text });
@@ -63,8 +74,15 @@ export async function loadSourceFile(options: {
   } catch (error) {
     return { kind: 'unresolved', uri, reason: `not a usable OpenAPI document: ${(error as Error).message}` };
   }
-  const summary = buildOperations({ api, uri });
-  if (key !== undefined && cacheDir !== undefined) await writeCachedSummary({ dir: cacheDir, key, summary });
+  const bundled = mayHaveExternalRefs(text)
+    ? await bundleExternalRefs({ api, uri, loader })
+    : { api, files: [], problems: [] };
+  const summary = buildOperations({ api: bundled.api, uri });
+  if (bundled.problems.length > 0) return { kind: 'openapi', uri, summary, problems: bundled.problems };
+  if (key !== undefined && cacheDir !== undefined) {
+    const files = toCachedFiles(uri, bundled.files);
+    await writeCachedSummary({ dir: cacheDir, key, summary, files });
+  }
   return { kind: 'openapi', uri, summary };
 }
 

@@ -54,17 +54,24 @@ export async function resolveDocument(
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
   const sources = await resolveSources({ file, loader, cacheDir });
   sources.forEach((source: ResolvedSource, i: number) => {
-    if (source.kind !== 'unresolved') return;
+    const reasons =
+      source.kind === 'unresolved'
+        ? [source.reason]
+        : source.kind === 'openapi'
+          ? (source.problems ?? [])
+          : [];
     const pointer = `/sourceDescriptions/${i}/url`;
     const url = typeof source.description?.url === 'string' ? source.description.url : '';
-    diagnostics.push({
-      file: absolute,
-      code: 'source-unresolved',
-      severity: 'error',
-      message: `cannot resolve source '${redactUrl(url)}': ${source.reason}`,
-      range: file.positions.rangeOf(pointer),
-      pointer,
-    });
+    for (const reason of reasons) {
+      diagnostics.push({
+        file: absolute,
+        code: 'source-unresolved',
+        severity: 'error',
+        message: `cannot resolve source '${redactUrl(url)}': ${reason}`,
+        range: file.positions.rangeOf(pointer),
+        pointer,
+      });
+    }
   });
   return { file, sources, index: createOperationIndex(sources), diagnostics };
 }

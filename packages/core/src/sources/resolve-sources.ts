@@ -72,7 +72,10 @@ export async function resolveSources(options: {
         operations = loaded.summary.operations.map((op) => ({ ...op, sourceName: description.name }));
         byName.set(description.name, operations);
       }
-      return { kind: 'openapi', description, uri, version: loaded.summary.version, operations };
+      const { version } = loaded.summary;
+      return loaded.problems === undefined
+        ? { kind: 'openapi', description, uri, version, operations }
+        : { kind: 'openapi', description, uri, version, operations, problems: loaded.problems };
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { clearReferencedFiles } from './load-referenced-file.js';
 import { type LoadedSource, loadSourceFile } from './load-source-file.js';
 import type { SourceLoader } from './types.js';
 
@@ -23,7 +24,11 @@ export function loadSourceOnce(options: Parameters<typeof loadSourceFile>[0]): P
   return pending;
 }
 
-/** Forget every loaded source (for tests, or a long-lived process whose files changed). */
+/**
+ * Forget every loaded source and every file reached through external `$ref`s (for tests, or a
+ * long-lived process whose files changed).
+ */
 export function clearSourceCache(): void {
   cache = new WeakMap();
+  clearReferencedFiles();
 }

@@ -129,6 +129,11 @@ export interface ResolvedOpenApiSource {
   /** `openapi` field of the document, e.g. `3.0.3`. */
   readonly version: string;
   readonly operations: readonly OperationInfo[];
+  /**
+   * Files named by its external `$ref`s that could not be loaded or parsed, in words (the file and the
+   * referring pointer); each is a `source-unresolved` diagnostic. The operations are indexed anyway.
+   */
+  readonly problems?: readonly string[];
 }
 
 /** An Arazzo source (its own sources resolved recursively). */
