@@ -245,3 +245,40 @@ describe('telaio validate', () => {
     expect(r.stdout).toContain('Examples:');
   });
 });
+
+describe('telaio validate with nested Arazzo sources', () => {
+  it('reports problems inside a nested source at its own file:line:col, once for several FILEs', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-nested-'));
+    mkdirSync(path.join(dir, 'nested'));
+    const pets = path.join(repoRoot, 'packages/core/test/fixtures/sources/pets-3.0.yaml');
+    const root = (title: string) => `arazzo: 1.0.1
+info: {title: ${title}, version: '1'}
+sourceDescriptions:
+  - {name: pets, url: '${pets}'}
+  - {name: child, url: nested/child.arazzo.yaml, type: arazzo}
+workflows:
+  - {workflowId: w, steps: [{stepId: s, workflowId: $sourceDescriptions.child.c}]}
+`;
+    writeFileSync(path.join(dir, 'a.arazzo.yaml'), root('a'));
+    writeFileSync(path.join(dir, 'b.arazzo.yaml'), root('b'));
+    writeFileSync(
+      path.join(dir, 'nested/child.arazzo.yaml'),
+      `arazzo: 1.0.1
+info: {title: child, version: '1'}
+sourceDescriptions:
+  - {name: gone, url: ./missing.yaml}
+workflows:
+  - {workflowId: c, steps: [{stepId: s, operationId: nope}]}
+`,
+    );
+    const r = telaio(['--no-cache', 'a.arazzo.yaml', 'b.arazzo.yaml'], dir);
+    const nested = r.stdout.split('\n').filter((l) => l.startsWith('nested/child.arazzo.yaml:'));
+    expect(nested).toEqual([
+      expect.stringMatching(
+        /^nested\/child\.arazzo\.yaml:4:23 {2}error {2}source-unresolved {2}cannot resolve source '\.\/missing\.yaml'/,
+      ),
+    ]);
+    expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\) in 2 files\n$/);
+    expect(r.code).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
 import { type CriterionRegistry, createCriterionRegistry } from '../criteria/registry.js';
+import { createOperationIndex } from '../sources/create-operation-index.js';
+import { nestedArazzoSources } from '../sources/nested-diagnostics.js';
 import type { ResolvedDocument } from '../sources/types.js';
 import { checkCriteria } from './check-criteria.js';
 import { checkDependencyCycles } from './check-dependency-cycles.js';
@@ -12,7 +14,7 @@ import { checkUniqueItems } from './check-unique-items.js';
 import { checkWorkflowRefs } from './check-workflow-refs.js';
 import { checkXmlReplacements } from './check-xml-replacements.js';
 import type { Diagnostic } from './diagnostic.js';
-import { createLintContext, type LintRule } from './lint-context.js';
+import { createLintContext, type LintContext, type LintRule } from './lint-context.js';
 
 /** Options of lintDocument. */
 export interface LintOptions {
@@ -39,7 +41,8 @@ let defaultRegistry: CriterionRegistry | undefined;
 
 /**
  * Every finding about a resolved document: the resolver's own (yaml-syntax, schema,
- * unsupported-version, source-unresolved) and the semantic rules' (CONTRACT.md's codes), sorted by
+ * unsupported-version, source-unresolved) and the semantic rules' (CONTRACT.md's codes), the latter
+ * also run on every nested Arazzo source (each once, findings in that file), sorted by
  * file and position. Never throws: a rule that fails on a strange document yields a `lint-internal`
  * warning instead of taking the others down.
  */
@@ -50,22 +53,38 @@ export function lintDocument(resolved: ResolvedDocument, options: LintOptions = 
     if (options.criteria === undefined && defaultRegistry === undefined)
       defaultRegistry = createCriterionRegistry();
     const criteria = options.criteria ?? (defaultRegistry as CriterionRegistry);
-    const context = createLintContext({ resolved, file, criteria, out });
-    for (const [name, rule] of RULES) {
-      try {
-        rule(context);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        context.report({
-          code: 'lint-internal',
-          severity: 'warning',
-          message: `the ${name} checks stopped early: ${reason}`,
-          pointer: '',
-        });
-      }
+    runRules(createLintContext({ resolved, file, criteria, out }));
+    // Nested Arazzo sources, each once: their semantic findings too (`file` is that document).
+    for (const nested of nestedArazzoSources(file.uri, resolved.sources)) {
+      if (nested.kind === 'unparsable') continue;
+      const { sources } = nested;
+      // Resolver findings of the nested file are already in `resolved.diagnostics` (and mark its broken nodes).
+      const inner = {
+        file: nested.file,
+        sources,
+        index: createOperationIndex(sources),
+        diagnostics: resolved.diagnostics,
+      };
+      runRules(createLintContext({ resolved: inner, file: nested.file, criteria, out }));
     }
   }
   return sortDiagnostics(out);
+}
+
+function runRules(context: LintContext): void {
+  for (const [name, rule] of RULES) {
+    try {
+      rule(context);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      context.report({
+        code: 'lint-internal',
+        severity: 'warning',
+        message: `the ${name} checks stopped early: ${reason}`,
+        pointer: '',
+      });
+    }
+  }
 }
 
 /** Stable order: by file, then by position in it. */

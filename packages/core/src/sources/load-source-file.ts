@@ -18,7 +18,13 @@ export type LoadedSource =
       readonly problems?: readonly string[];
     }
   | { readonly kind: 'arazzo'; readonly uri: string; readonly file: ArazzoFile }
-  | { readonly kind: 'unresolved'; readonly uri: string; readonly reason: string };
+  | {
+      readonly kind: 'unresolved';
+      readonly uri: string;
+      readonly reason: string;
+      /** An Arazzo file that did not parse: its own yaml-syntax (or schema) diagnostics. */
+      readonly diagnostics?: readonly Diagnostic[];
+    };
 
 /**
  * Load one source file and recognise it by its content: OpenAPI 3.x (checked through swagger-parser, the
@@ -48,7 +54,7 @@ export async function loadSourceFile(options: {
   if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
     const { file, diagnostics } = loadArazzoText({ uri, text });
     return file === undefined
-      ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}` }
+      ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}`, diagnostics }
       : { kind: 'arazzo', uri, file };
   }
   let api: unknown;

@@ -5,10 +5,10 @@ import { validateSchema } from '../schema/validate-schema.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
-import { redactUrl } from './redact-url.js';
+import { nestedDiagnostics, sourceDiagnostics } from './nested-diagnostics.js';
 import { normalizeDocumentUri } from './resolve-source-uri.js';
 import { resolveSources } from './resolve-sources.js';
-import type { ResolveDocumentOptions, ResolvedDocument, ResolvedSource } from './types.js';
+import type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
 
 export type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
 
@@ -19,6 +19,8 @@ const zero = { line: 1, column: 1, offset: 0 };
  * operation index. Never throws for a broken document or an unreachable source: those come back as
  * diagnostics (`yaml-syntax`, `schema`, `unsupported-version`, `source-unresolved`, and
  * `file-unreadable` when the document itself cannot be read; `yaml-syntax` when it is not UTF-8 text).
+ * Arazzo documents named as sources (and theirs, each once) are checked too: their own findings come
+ * back with `file` set to that document.
  */
 export async function resolveDocument(
   uri: string,
@@ -53,26 +55,7 @@ export async function resolveDocument(
   const cache = options.cache ?? true;
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
   const sources = await resolveSources({ file, loader, cacheDir });
-  sources.forEach((source: ResolvedSource, i: number) => {
-    const reasons =
-      source.kind === 'unresolved'
-        ? [source.reason]
-        : source.kind === 'openapi'
-          ? (source.problems ?? [])
-          : [];
-    const pointer = `/sourceDescriptions/${i}/url`;
-    const url = typeof source.description?.url === 'string' ? source.description.url : '';
-    for (const reason of reasons) {
-      diagnostics.push({
-        file: absolute,
-        code: 'source-unresolved',
-        severity: 'error',
-        message: `cannot resolve source '${redactUrl(url)}': ${reason}`,
-        range: file.positions.rangeOf(pointer),
-        pointer,
-      });
-    }
-  });
+  diagnostics.push(...sourceDiagnostics(file, sources), ...nestedDiagnostics(absolute, sources));
   return { file, sources, index: createOperationIndex(sources), diagnostics };
 }
 

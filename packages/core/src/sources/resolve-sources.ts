@@ -50,8 +50,12 @@ export async function resolveSources(options: {
       const expected =
         description.type === 'arazzo' || description.type === 'openapi' ? description.type : undefined;
       const loaded = await loadSourceOnce({ uri, loader, cacheDir });
-      if (loaded.kind === 'unresolved')
-        return { kind: 'unresolved', description, uri, reason: loaded.reason };
+      if (loaded.kind === 'unresolved') {
+        const { reason, diagnostics } = loaded;
+        return diagnostics === undefined
+          ? { kind: 'unresolved', description, uri, reason }
+          : { kind: 'unresolved', description, uri, reason, diagnostics };
+      }
       if (expected !== undefined && loaded.kind !== expected) {
         const reason = `declared type '${expected}' but the file is ${loaded.kind === 'arazzo' ? 'an Arazzo' : 'an OpenAPI'} document`;
         return { kind: 'unresolved', description, uri, reason };

@@ -152,6 +152,8 @@ export interface UnresolvedSource {
   readonly uri: string;
   /** Why, in words, for the `source-unresolved` diagnostic. */
   readonly reason: string;
+  /** An Arazzo file that did not parse: its own diagnostics (their `file` is that file). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** Lookups over the operations of a document's sources. */
@@ -170,7 +172,10 @@ export interface ResolvedDocument {
   readonly sources: readonly ResolvedSource[];
   /** Operations of every OpenAPI source (and of Arazzo sources' own sources). */
   readonly index: OperationIndex;
-  /** yaml-syntax, schema, unsupported-version and source-unresolved findings. */
+  /**
+   * yaml-syntax, schema, unsupported-version and source-unresolved findings, of the document and of
+   * the Arazzo documents it names as sources (directly or not, each once; `file` tells which).
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -1,0 +1,88 @@
+import type { Diagnostic } from '../lint/diagnostic.js';
+import { validateSchema } from '../schema/validate-schema.js';
+import { redactUrl } from './redact-url.js';
+import type { ArazzoFile, ResolvedArazzoSource, ResolvedSource } from './types.js';
+
+/** A nested Arazzo document: resolved, or unparsable with its own diagnostics. */
+export type NestedArazzo =
+  | ResolvedArazzoSource
+  | { readonly kind: 'unparsable'; readonly uri: string; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * The Arazzo documents reached, directly or through other Arazzo sources, from `sources` of the
+ * document at `rootUri`: each once however many documents name it (the root itself and documents
+ * met again through a cycle are skipped), depth first in sourceDescription order.
+ */
+export function nestedArazzoSources(rootUri: string, sources: readonly ResolvedSource[]): NestedArazzo[] {
+  const seen = new Set([rootUri]);
+  const out: NestedArazzo[] = [];
+  const visit = (list: readonly ResolvedSource[]): void => {
+    for (const source of list) {
+      if (source.kind === 'openapi' || seen.has(source.uri)) continue;
+      if (source.kind === 'unresolved') {
+        if (source.diagnostics === undefined) continue;
+        seen.add(source.uri);
+        out.push({ kind: 'unparsable', uri: source.uri, diagnostics: source.diagnostics });
+        continue;
+      }
+      seen.add(source.uri);
+      out.push(source);
+      visit(source.sources);
+    }
+  };
+  visit(sources);
+  return out;
+}
+
+/** Schema findings per loaded file: a nested document shared by many roots is checked once. */
+const schemaFindings = new WeakMap<ArazzoFile, readonly Diagnostic[]>();
+
+/**
+ * What resolving found wrong inside the nested Arazzo documents of a document: each one's yaml-syntax,
+ * schema, unsupported-version and source-unresolved findings, with `file` that nested document.
+ */
+export function nestedDiagnostics(rootUri: string, sources: readonly ResolvedSource[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const nested of nestedArazzoSources(rootUri, sources)) {
+    if (nested.kind === 'unparsable') {
+      out.push(...nested.diagnostics);
+      continue;
+    }
+    let schema = schemaFindings.get(nested.file);
+    if (schema === undefined) {
+      schema = validateSchema(nested.file);
+      schemaFindings.set(nested.file, schema);
+    }
+    out.push(...schema, ...sourceDiagnostics(nested.file, nested.sources));
+  }
+  return out;
+}
+
+/**
+ * One `source-unresolved` error per sourceDescription of `file` that could not be resolved, and per
+ * problem of an OpenAPI source (a referenced file missing), at that sourceDescription's `url`.
+ */
+export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSource[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  sources.forEach((source, i) => {
+    const reasons =
+      source.kind === 'unresolved'
+        ? [source.reason]
+        : source.kind === 'openapi'
+          ? (source.problems ?? [])
+          : [];
+    const pointer = `/sourceDescriptions/${i}/url`;
+    const url = typeof source.description?.url === 'string' ? source.description.url : '';
+    for (const reason of reasons) {
+      out.push({
+        file: file.uri,
+        code: 'source-unresolved',
+        severity: 'error',
+        message: `cannot resolve source '${redactUrl(url)}': ${reason}`,
+        range: file.positions.rangeOf(pointer),
+        pointer,
+      });
+    }
+  });
+  return out;
+}
