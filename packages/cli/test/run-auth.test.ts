@@ -1,13 +1,12 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AUTH, type AuthFixtureServer, startAuthFixtureServer } from './fixtures/run/auth-fixture-server.js';
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTH, startAuthFixtureServer } from './fixtures/run/auth-fixture-server.js';
 import { fixture, telaio } from './fixtures/run/fixture-server.js';
+import { useServer, useTempDir } from './support/run.js';
 
 const FILE = fixture('auth.arazzo.yml');
-let server: AuthFixtureServer;
-let dir: string;
+const server = useServer(startAuthFixtureServer);
+const tmp = useTempDir('telaio-auth-');
 const blob = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
 /** Every credential form that must never be printed without --reveal-secrets. */
 const SECRET_VALUES = [
@@ -36,14 +35,9 @@ const AUTH_ARGS = [
 ];
 const ENV = { T_TOKEN: AUTH.token, T_HEADER_KEY: AUTH.headerKey, T_PASSWORD: AUTH.password };
 
-beforeAll(async () => {
-  server = await startAuthFixtureServer();
-  dir = await mkdtemp(join(tmpdir(), 'telaio-auth-'));
-});
 beforeEach(() => {
   server.received.length = 0;
 });
-afterAll(() => server.close());
 
 const run = (args: string[], env: Record<string, string> = ENV) =>
   telaio(['run', FILE, '--server', `api=${server.url}`, ...args], { env });
@@ -80,8 +74,8 @@ describe('telaio run --auth', () => {
   it('hides every credential in pretty, json, junit, HAR and log output', async () => {
     const texts: string[] = [];
     for (const format of ['pretty', 'json', 'junit']) {
-      const out = join(dir, `report.${format}`);
-      const har = join(dir, `run-${format}.har`);
+      const out = tmp(`report.${format}`);
+      const har = tmp(`run-${format}.har`);
       const r = await run([
         ...AUTH_ARGS,
         '--format',

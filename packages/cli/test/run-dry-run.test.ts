@@ -3,40 +3,24 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FixtureServer,
-  fixture,
-  SECRETS,
-  startFixtureServer,
-  telaio,
-} from './fixtures/run/fixture-server.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, SECRETS, telaio } from './fixtures/run/fixture-server.js';
+import { inputs, runWorkflow, useFixtureServer } from './support/run.js';
 
-const FILE = fixture('fixture.arazzo.yml');
 /** ../shared/stytch: the Stytch OpenAPI files and seed workflows. */
 const STYTCH = join(fixture('.'), '..', '..', '..', '..', '..', '..', 'shared', 'stytch');
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(() => server.close());
+const server = useFixtureServer();
 
 describe('telaio run --dry-run', () => {
   it('prints every request resolved as far as inputs allow, with placeholders for earlier responses, and sends nothing', async () => {
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--dry-run',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input',
-      'itemId=8',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(
+      runWorkflow(
+        'login-and-fetch',
+        '--dry-run',
+        ...inputs({ password: SECRETS.password, itemId: 8 }),
+        ...server.flag,
+      ),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`POST ${server.url}/login`);
     expect(r.stdout).toMatch(/authorization: \[REDACTED\]/);
@@ -50,19 +34,17 @@ describe('telaio run --dry-run', () => {
   });
 
   it('json adds the requests; totp providers answer placeholders; still nothing sent', async () => {
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'totp',
-      '--dry-run',
-      '-f',
-      'json',
-      '--input-from',
-      'code=totp:$steps.createTotp.outputs.secret',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(
+      runWorkflow(
+        'totp',
+        '--dry-run',
+        '-f',
+        'json',
+        '--input-from',
+        'code=totp:$steps.createTotp.outputs.secret',
+        ...server.flag,
+      ),
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.dryRun).toBe(true);

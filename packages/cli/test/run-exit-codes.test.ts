@@ -1,37 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FixtureServer,
-  fixture,
-  SECRETS,
-  startFixtureServer,
-  telaio,
-} from './fixtures/run/fixture-server.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, telaio } from './fixtures/run/fixture-server.js';
+import { FILE, inputs, loginInputs, runWorkflow, useFixtureServer } from './support/run.js';
 
-const FILE = fixture('fixture.arazzo.yml');
-let server: FixtureServer;
-const login = () => ['--input', 'username=ada', '--input', `password=${SECRETS.password}`];
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(() => server.close());
+const server = useFixtureServer();
 
 describe('telaio run: exit codes and usage', () => {
   it('exit 0 and a pretty report with outputs when the workflow succeeds', async () => {
-    const r = await telaio([
-      'run',
-      FILE,
-      '--workflow',
-      'login-and-fetch',
-      ...login(),
-      '--input',
-      'itemId=7',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(['run', FILE, '--workflow', 'login-and-fetch', ...loginInputs(7), ...server.flag]);
     expect(r.stderr).toMatch(/✓ login\s+POST \/login\s+200/);
     expect(r.stderr).toMatch(/✓ getItem\s+GET \/items\/7\s+200/);
     expect(r.stdout).toMatch(/login-and-fetch succeeded/);
@@ -40,14 +18,7 @@ describe('telaio run: exit codes and usage', () => {
   });
 
   it('exit 1 when the workflow runs and fails, naming the step and reason', async () => {
-    const r = await telaio([
-      'run',
-      FILE,
-      '--workflow',
-      'not-found',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(['run', FILE, '--workflow', 'not-found', ...server.flag]);
     expect(r.stderr).toMatch(/✗ missing\s+GET \/items\/404\s+404/);
     expect(r.stdout).toMatch(/not-found failed at step missing/);
     expect(r.code).toBe(1);
@@ -73,17 +44,9 @@ describe('telaio run: exit codes and usage', () => {
   it('exit 2 at parse time for a --server URL that does not parse, nothing sent', async () => {
     for (const url of ['http://[bad', 'http://', 'https://exa mple.com']) {
       const before = server.received.length;
-      const r = await telaio([
-        'run',
-        FILE,
-        '-w',
-        'login-and-fetch',
-        ...login(),
-        '--input',
-        'itemId=7',
-        '--server',
-        `stytchFixture=${url}`,
-      ]);
+      const r = await telaio(
+        runWorkflow('login-and-fetch', ...loginInputs(7), '--server', `stytchFixture=${url}`),
+      );
       expect(r.code, url).toBe(2);
       expect(r.stderr).toContain(`telaio run: --server stytchFixture: '${url}' is not an http(s) URL`);
       expect(server.received.length).toBe(before);
@@ -110,7 +73,7 @@ describe('telaio run: exit codes and usage', () => {
 
   it('exit 2 for an invalid document, shown as validate shows it, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio(['run', fixture('invalid.arazzo.yml'), '--server', `stytchFixture=${server.url}`]);
+    const r = await telaio(['run', fixture('invalid.arazzo.yml'), ...server.flag]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid\.arazzo\.yml:\d+:\d+\s+error\s+operation-unknown\s+/);
     expect(server.received.length).toBe(before);
@@ -118,30 +81,10 @@ describe('telaio run: exit codes and usage', () => {
 
   it('exit 2 when an input breaks the schema, naming the input and the rule, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      ...login(),
-      '--input',
-      'itemId=0',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(runWorkflow('login-and-fetch', ...loginInputs(0), ...server.flag));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/input 'itemId' must be >= 1 \(minimum/);
-    const wrongType = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      ...login(),
-      '--input',
-      'itemId="x"',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const wrongType = await telaio(runWorkflow('login-and-fetch', ...loginInputs('"x"'), ...server.flag));
     expect(wrongType.code).toBe(2);
     expect(wrongType.stderr).toMatch(/input 'itemId' must be an integer, got string/);
     expect(wrongType.stderr).not.toContain('telaio.invalid');
@@ -150,36 +93,27 @@ describe('telaio run: exit codes and usage', () => {
 
   it('--inputs numbers and booleans become strings where the schema says string, like --input', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'telaio-inputs-'));
-    const inputs = join(dir, 'inputs.yml');
-    await writeFile(inputs, 'username: 7\npassword: true\nitemId: 8\n');
-    const r = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    const file = join(dir, 'inputs.yml');
+    await writeFile(file, 'username: 7\npassword: true\nitemId: 8\n');
+    const r = await telaio(runWorkflow('login-and-fetch', '--dry-run', '--inputs', file));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('"username": "7"');
-    await writeFile(inputs, 'username: ada\npassword: pw\nitemId: "x"\n');
-    const refused = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    await writeFile(file, 'username: ada\npassword: pw\nitemId: "x"\n');
+    const refused = await telaio(runWorkflow('login-and-fetch', '--dry-run', '--inputs', file));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("input 'itemId' must be an integer, got string");
     expect(refused.stderr).not.toContain('telaio.invalid');
-    await writeFile(inputs, 'username: ada\npassword: pw\nitemId: true\n');
-    const bool = await telaio(['run', FILE, '-w', 'login-and-fetch', '--dry-run', '--inputs', inputs]);
+    await writeFile(file, 'username: ada\npassword: pw\nitemId: true\n');
+    const bool = await telaio(runWorkflow('login-and-fetch', '--dry-run', '--inputs', file));
     expect(bool.code).toBe(2);
     expect(bool.stderr).toContain("input 'itemId' must be an integer, got boolean true");
   });
 
   it('exit 2 off a terminal when a required input is missing, naming it, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input',
-      'itemId=1',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(
+      runWorkflow('login-and-fetch', ...inputs({ username: 'ada', itemId: 1 }), ...server.flag),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/input 'password' is required.*--input NAME=VALUE/);
     expect(server.received.length).toBe(before);
@@ -187,7 +121,7 @@ describe('telaio run: exit codes and usage', () => {
 
   it('exit 2 when a Stytch source has no credentials, nothing sent', async () => {
     const before = server.received.length;
-    const r = await telaio(['run', FILE, '-w', 'not-found', '--server', `stytchFixture=${server.url}`], {
+    const r = await telaio(runWorkflow('not-found', ...server.flag), {
       env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined },
     });
     expect(r.code).toBe(2);

@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generateTotpCode } from '@telaio/stytch-auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FixtureServer,
-  fixture,
-  SECRETS,
-  startFixtureServer,
-  telaio,
-} from './fixtures/run/fixture-server.js';
+import { describe, expect, it } from 'vitest';
+import { SECRETS, telaio } from './fixtures/run/fixture-server.js';
+import { inputs, runWorkflow, useFixtureServer } from './support/run.js';
 
-const FILE = fixture('fixture.arazzo.yml');
 const BIN = fileURLToPath(new URL('../bin/telaio.js', import.meta.url));
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(() => server.close());
+const server = useFixtureServer();
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -56,9 +45,8 @@ function onTerminal(
 
 describe('telaio run on a terminal', () => {
   it('asks for a missing required input when the workflow first reads it (after the step before ran)', async () => {
-    const r = await onTerminal(
-      ['run', FILE, '-w', 'totp', '--server', `stytchFixture=${server.url}`],
-      (screen) => (/\? code: /.test(screen) ? generateTotpCode({ secret: SECRETS.totpSecret }) : undefined),
+    const r = await onTerminal(runWorkflow('totp', ...server.flag), (screen) =>
+      /\? code: /.test(screen) ? generateTotpCode({ secret: SECRETS.totpSecret }) : undefined,
     );
     expect(r.screen.indexOf('✓ createTotp')).toBeGreaterThan(-1);
     expect(r.screen.indexOf('✓ createTotp')).toBeLessThan(r.screen.indexOf('? code'));
@@ -68,18 +56,7 @@ describe('telaio run on a terminal', () => {
 
   it('hides what is typed for a secret-looking input', async () => {
     const r = await onTerminal(
-      [
-        'run',
-        FILE,
-        '-w',
-        'login-and-fetch',
-        '--input',
-        'username=ada',
-        '--input',
-        'itemId=2',
-        '--server',
-        `stytchFixture=${server.url}`,
-      ],
+      runWorkflow('login-and-fetch', ...inputs({ username: 'ada', itemId: 2 }), ...server.flag),
       (screen) => (/\? password \[hidden\]: /.test(screen) ? SECRETS.password : undefined),
     );
     expect(r.screen).toMatch(/password \[hidden\]/);
@@ -89,16 +66,7 @@ describe('telaio run on a terminal', () => {
   });
 
   it('--input-from NAME=prompt off a terminal is exit 2', async () => {
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'totp',
-      '--input-from',
-      'code=prompt',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(runWorkflow('totp', '--input-from', 'code=prompt', ...server.flag));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a terminal/);
   });
@@ -121,18 +89,13 @@ describe('telaio run --sandbox', () => {
       '--format',
       'json',
     ];
-    const masked = await telaio(args, { env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined } });
+    const noCredentials = { env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined } };
+    const masked = await telaio(args, noCredentials);
     expect(masked.code).toBe(0);
     const report = JSON.parse(masked.stdout);
     expect(report.outputs.sessionToken).toBe('[REDACTED]');
     expect(report.steps.map((s: { statusCode: number }) => s.statusCode)).toEqual([200, 200]);
-    const revealed = JSON.parse(
-      (
-        await telaio([...args, '--reveal-secrets'], {
-          env: { STYTCH_PROJECT_ID: undefined, STYTCH_SECRET: undefined },
-        })
-      ).stdout,
-    );
+    const revealed = JSON.parse((await telaio([...args, '--reveal-secrets'], noCredentials)).stdout);
     expect(revealed.outputs.sessionToken).toMatch(/^[\w-]{20,}$/);
     expect(masked.stdout).not.toMatch(/"session_?[tT]oken": "(?!\[REDACTED\])/);
   });

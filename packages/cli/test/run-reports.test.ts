@@ -2,43 +2,28 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FixtureServer,
-  fixture,
-  SECRETS,
-  startFixtureServer,
-  telaio,
-} from './fixtures/run/fixture-server.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, SECRETS, telaio } from './fixtures/run/fixture-server.js';
+import { inputs, loginInputs, runWorkflow, useFixtureServer, useTempDir } from './support/run.js';
 
-const FILE = fixture('fixture.arazzo.yml');
-let server: FixtureServer;
-let dir: string;
-const srv = () => ['--server', `stytchFixture=${server.url}`];
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  dir = await mkdtemp(join(tmpdir(), 'telaio-run-'));
-});
-afterAll(() => server.close());
+const server = useFixtureServer();
+const tmp = useTempDir('telaio-run-');
 
 describe('telaio run: inputs and reports', () => {
   it('--inputs FILE (YAML) with --input winning, --format json in CONTRACT.md shape', async () => {
-    const inputs = join(dir, 'inputs.yaml');
-    await writeFile(inputs, `username: ada\npassword: ${SECRETS.password}\nitemId: 99\n`);
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--inputs',
-      inputs,
-      '--input',
-      'itemId=5',
-      '--format',
-      'json',
-      ...srv(),
-    ]);
+    const file = tmp('inputs.yaml');
+    await writeFile(file, `username: ada\npassword: ${SECRETS.password}\nitemId: 99\n`);
+    const r = await telaio(
+      runWorkflow(
+        'login-and-fetch',
+        '--inputs',
+        file,
+        ...inputs({ itemId: 5 }),
+        '--format',
+        'json',
+        ...server.flag,
+      ),
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['workflowId', 'status', 'outputs', 'steps']);
@@ -63,8 +48,8 @@ describe('telaio run: inputs and reports', () => {
   });
 
   it('json error object on failure; --output FILE writes the report there and not to stdout', async () => {
-    const out = join(dir, 'fail.json');
-    const r = await telaio(['run', FILE, '-w', 'not-found', '--format', 'json', '--output', out, ...srv()]);
+    const out = tmp('fail.json');
+    const r = await telaio(runWorkflow('not-found', '--format', 'json', '--output', out, ...server.flag));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const report = JSON.parse(await readFile(out, 'utf8'));
@@ -75,15 +60,15 @@ describe('telaio run: inputs and reports', () => {
   });
 
   it('--output / --har that cannot be written: exit 2 naming the flag before anything is sent', async () => {
-    await mkdir(join(dir, 'a-directory'), { recursive: true });
+    await mkdir(tmp('a-directory'), { recursive: true });
     for (const [flag, path] of [
-      ['--output', join(dir, 'no-such-dir', 'x.json')],
-      ['--output', join(dir, 'a-directory')],
-      ['--har', join(dir, 'no-such-dir', 'x.har')],
-      ['--har', join(dir, 'a-directory')],
+      ['--output', tmp('no-such-dir', 'x.json')],
+      ['--output', tmp('a-directory')],
+      ['--har', tmp('no-such-dir', 'x.har')],
+      ['--har', tmp('a-directory')],
     ] as const) {
       const before = server.received.length;
-      const r = await telaio(['run', FILE, '-w', 'retry-and-goto', flag, path, ...srv()]);
+      const r = await telaio(runWorkflow('retry-and-goto', flag, path, ...server.flag));
       expect(r.code, `${flag} ${path}`).toBe(2);
       expect(r.stderr).toContain(`telaio run: ${flag}: `);
       expect(server.received.length).toBe(before);
@@ -92,26 +77,12 @@ describe('telaio run: inputs and reports', () => {
 
   it('a report that fails to be written after the run is exit 1, the message masked', async () => {
     // Passes the check before the run (an existing, writable file), fails on write (ENOSPC).
-    const out = join(dir, `${SECRETS.password}.json`);
+    const out = tmp(`${SECRETS.password}.json`);
     await symlink('/dev/full', out);
     const before = server.received.length;
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input',
-      'itemId=3',
-      '-f',
-      'json',
-      '--output',
-      out,
-      ...srv(),
-    ]);
+    const r = await telaio(
+      runWorkflow('login-and-fetch', ...loginInputs(3), '-f', 'json', '--output', out, ...server.flag),
+    );
     expect(server.received.length).toBe(before + 2);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/telaio run: --output: cannot write '[^']*\[REDACTED\]\.json': ENOSPC/);
@@ -120,18 +91,18 @@ describe('telaio run: inputs and reports', () => {
 
   it('retry and goto: actions in words, one json entry per execution, junit parsed as XML', async () => {
     server.reset();
-    const pretty = await telaio(['run', FILE, '-w', 'retry-and-goto', ...srv()]);
+    const pretty = await telaio(runWorkflow('retry-and-goto', ...server.flag));
     expect(pretty.code).toBe(0);
     expect(pretty.stderr).toMatch(/flaky got 503: retry in 1 s \(attempt 2 of 3, action again\)/);
     expect(pretty.stderr).toMatch(/goto step count \(action loop\)/);
     server.reset();
     const json = JSON.parse(
-      (await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'json', ...srv()])).stdout,
+      (await telaio(runWorkflow('retry-and-goto', '-f', 'json', ...server.flag))).stdout,
     );
     expect(json.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['flaky', 'count', 'count']);
     expect(json.steps[0].attempts).toBe(2);
     server.reset();
-    const junit = await telaio(['run', FILE, '-w', 'retry-and-goto', '-f', 'junit', ...srv()]);
+    const junit = await telaio(runWorkflow('retry-and-goto', '-f', 'junit', ...server.flag));
     const doc = new DOMParser({
       onError: (level, message) => {
         throw new Error(`${level}: ${message}`);
@@ -188,21 +159,15 @@ workflows:
   });
 
   it('junit: failures carry the reason, special characters escaped, valid XML', async () => {
-    const ok = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=a&<b>"',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input',
-      'itemId=3',
-      '-f',
-      'junit',
-      ...srv(),
-    ]);
+    const ok = await telaio(
+      runWorkflow(
+        'login-and-fetch',
+        ...inputs({ username: 'a&<b>"', password: SECRETS.password, itemId: 3 }),
+        '-f',
+        'junit',
+        ...server.flag,
+      ),
+    );
     expect(ok.code).toBe(0);
     const parse = (xml: string) =>
       new DOMParser({
@@ -213,7 +178,7 @@ workflows:
     expect(parse(ok.stdout).getElementsByTagName('system-out')[2]?.textContent).toContain(
       'item <3> & \\"co\\"',
     );
-    const bad = await telaio(['run', FILE, '-w', 'not-found', '-f', 'junit', ...srv()]);
+    const bad = await telaio(runWorkflow('not-found', '-f', 'junit', ...server.flag));
     expect(bad.code).toBe(1);
     const failure = parse(bad.stdout).getElementsByTagName('failure')[0];
     expect(failure?.getAttribute('message')).toMatch(/\S/);
@@ -221,22 +186,8 @@ workflows:
   });
 
   it('--har FILE holds every exchange', async () => {
-    const har = join(dir, 'run.har');
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input',
-      'itemId=2',
-      '--har',
-      har,
-      ...srv(),
-    ]);
+    const har = tmp('run.har');
+    const r = await telaio(runWorkflow('login-and-fetch', ...loginInputs(2), '--har', har, ...server.flag));
     expect(r.code).toBe(0);
     const log = JSON.parse(await readFile(har, 'utf8')).log;
     expect(log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual([
@@ -246,54 +197,34 @@ workflows:
   });
 
   it('--input-from env:VAR and totp:EXPR resolve when first read', async () => {
-    const env = await telaio(
-      [
-        'run',
-        FILE,
-        '-w',
+    /** login-and-fetch with the password read from the environment variable `name`. */
+    const passwordFrom = (name: string) =>
+      runWorkflow(
         'login-and-fetch',
-        '--input',
-        'username=ada',
+        ...inputs({ username: 'ada' }),
         '--input-from',
-        'password=env:FIXTURE_PW',
-        '--input',
-        'itemId=4',
-        ...srv(),
-      ],
-      {
-        env: { FIXTURE_PW: SECRETS.password },
-      },
-    );
+        `password=env:${name}`,
+        ...inputs({ itemId: 4 }),
+        ...server.flag,
+      );
+    const env = await telaio(passwordFrom('FIXTURE_PW'), { env: { FIXTURE_PW: SECRETS.password } });
     expect(env.code).toBe(0);
-    const unset = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input-from',
-      'password=env:NOT_SET_ANYWHERE',
-      '--input',
-      'itemId=4',
-      ...srv(),
-    ]);
+    const unset = await telaio(passwordFrom('NOT_SET_ANYWHERE'));
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/NOT_SET_ANYWHERE is not set/);
-    const totp = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'totp',
-      '--input-from',
-      'code=totp:$steps.createTotp.outputs.secret',
-      '-f',
-      'json',
-      ...srv(),
-    ]);
+    const totp = await telaio(
+      runWorkflow(
+        'totp',
+        '--input-from',
+        'code=totp:$steps.createTotp.outputs.secret',
+        '-f',
+        'json',
+        ...server.flag,
+      ),
+    );
     expect(totp.code).toBe(0);
     expect(JSON.parse(totp.stdout).steps[1]).toMatchObject({ stepId: 'verify', statusCode: 200 });
-    const wrong = await telaio(['run', FILE, '-w', 'totp', '--input', 'code=000000', ...srv()]);
+    const wrong = await telaio(runWorkflow('totp', '--input', 'code=000000', ...server.flag));
     expect(wrong.code).toBe(1);
   });
 
@@ -327,21 +258,17 @@ workflows:
     expect(optional.stderr).not.toContain('TELAIO_UNSET_NOTE');
     // a required input read at the second step: the first request went out, the run fails there
     const before = server.received.length;
-    const late = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input-from',
-      'itemId=env:TELAIO_UNSET_ITEM',
-      '-f',
-      'json',
-      ...srv(),
-    ]);
+    const late = await telaio(
+      runWorkflow(
+        'login-and-fetch',
+        ...inputs({ username: 'ada', password: SECRETS.password }),
+        '--input-from',
+        'itemId=env:TELAIO_UNSET_ITEM',
+        '-f',
+        'json',
+        ...server.flag,
+      ),
+    );
     expect(late.code, late.stderr).toBe(1);
     expect(server.received.slice(before).map((q) => q.url)).toEqual(['/login']);
     const report = JSON.parse(late.stdout);
@@ -350,9 +277,9 @@ workflows:
   });
 
   it('--timeout gives up on a slow server (exit 1); a malformed --timeout is exit 2', async () => {
-    const slow = await telaio(['run', FILE, '-w', 'slow', '--timeout', '300ms', '-f', 'json', ...srv()]);
+    const slow = await telaio(runWorkflow('slow', '--timeout', '300ms', '-f', 'json', ...server.flag));
     expect(slow.code).toBe(1);
     expect(JSON.parse(slow.stdout).error.code).toMatch(/transport|timeout/i);
-    expect((await telaio(['run', FILE, '-w', 'slow', '--timeout', 'soon'])).code).toBe(2);
+    expect((await telaio(runWorkflow('slow', '--timeout', 'soon'))).code).toBe(2);
   });
 });

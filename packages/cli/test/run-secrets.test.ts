@@ -1,18 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FixtureServer,
-  fixture,
-  SECRETS,
-  startFixtureServer,
-  telaio,
-} from './fixtures/run/fixture-server.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { SECRETS, telaio } from './fixtures/run/fixture-server.js';
+import { loginInputs, runWorkflow, useFixtureServer, useTempDir } from './support/run.js';
 
-const FILE = fixture('fixture.arazzo.yml');
-let server: FixtureServer;
-let dir: string;
+const server = useFixtureServer();
+const tmp = useTempDir('telaio-secrets-');
 const basic = Buffer.from(`${SECRETS.projectId}:${SECRETS.credential}`).toString('base64');
 /** Every value that must never be printed without --reveal-secrets. */
 const SECRET_VALUES = [
@@ -24,73 +16,23 @@ const SECRET_VALUES = [
   SECRETS.totpSecret,
   SECRETS.sessionJwt,
 ];
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  dir = await mkdtemp(join(tmpdir(), 'telaio-secrets-'));
-});
-afterAll(() => server.close());
+/** The TOTP workflow with its code computed from the secret the first step returned. */
+const TOTP = ['totp', '--input-from', 'code=totp:$steps.createTotp.outputs.secret'] as const;
 
 /** Runs the login flow (credentials, password input, session token reused in the next request) and the TOTP flow in one format, collecting every byte printed or written. */
 async function everyOutput(
   format: string,
   extra: string[] = [],
 ): Promise<{ text: string; codes: (number | null)[] }> {
-  const out = join(dir, `report-${format}-${extra.length}.txt`);
-  const har = join(dir, `run-${format}-${extra.length}.har`);
-  const a = await telaio([
-    'run',
-    FILE,
-    '-w',
-    'login-and-fetch',
-    '--input',
-    'username=ada',
-    '--input',
-    `password=${SECRETS.password}`,
-    '--input',
-    'itemId=1',
-    '-f',
-    format,
-    '--har',
-    har,
-    '--log-level',
-    'debug',
-    '--server',
-    `stytchFixture=${server.url}`,
-    ...extra,
-  ]);
-  const b = await telaio([
-    'run',
-    FILE,
-    '-w',
-    'login-and-fetch',
-    '--input',
-    'username=ada',
-    '--input',
-    `password=${SECRETS.password}`,
-    '--input',
-    'itemId=1',
-    '-f',
-    format,
-    '-o',
-    out,
-    '--server',
-    `stytchFixture=${server.url}`,
-    ...extra,
-  ]);
-  const c = await telaio([
-    'run',
-    FILE,
-    '-w',
-    'totp',
-    '--input-from',
-    'code=totp:$steps.createTotp.outputs.secret',
-    '-f',
-    format,
-    '--server',
-    `stytchFixture=${server.url}`,
-    ...extra,
-  ]);
+  const out = tmp(`report-${format}-${extra.length}.txt`);
+  const har = tmp(`run-${format}-${extra.length}.har`);
+  const login = (...more: string[]) =>
+    telaio(
+      runWorkflow('login-and-fetch', ...loginInputs(1), '-f', format, ...more, ...server.flag, ...extra),
+    );
+  const a = await login('--har', har, '--log-level', 'debug');
+  const b = await login('-o', out);
+  const c = await telaio(runWorkflow(...TOTP, '-f', format, ...server.flag, ...extra));
   const files = await Promise.all([readFile(out, 'utf8'), readFile(har, 'utf8')]);
   return {
     text: [a.stdout, a.stderr, b.stdout, b.stderr, c.stdout, c.stderr, ...files].join('\n'),
@@ -117,21 +59,8 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
   });
 
   it('a value from a provider that marks itself secret (the totp: code) is masked in HAR and logs', async () => {
-    const har = join(dir, 'totp.har');
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'totp',
-      '--input-from',
-      'code=totp:$steps.createTotp.outputs.secret',
-      '--har',
-      har,
-      '--log-level',
-      'debug',
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const har = tmp('totp.har');
+    const r = await telaio(runWorkflow(...TOTP, '--har', har, '--log-level', 'debug', ...server.flag));
     expect(r.code).toBe(0);
     const sent = JSON.parse(server.received.at(-1)?.body ?? '{}').code as string;
     expect(sent).toMatch(/^\d{6}$/);
@@ -141,23 +70,8 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
   });
 
   it('the session token the server saw in a later request was masked there too (HAR of step 2)', async () => {
-    const har = join(dir, 'later.har');
-    await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--input',
-      'username=ada',
-      '--input',
-      `password=${SECRETS.password}`,
-      '--input',
-      'itemId=1',
-      '--har',
-      har,
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const har = tmp('later.har');
+    await telaio(runWorkflow('login-and-fetch', ...loginInputs(1), '--har', har, ...server.flag));
     const entry = JSON.parse(await readFile(har, 'utf8')).log.entries[1];
     const header = entry.request.headers.find((h: { name: string }) => h.name.toLowerCase() === 'x-session');
     expect(header.value).toBe('[REDACTED]');
@@ -165,19 +79,10 @@ describe('telaio run: secrets never reach an output unless --reveal-secrets', ()
   });
 
   it('an --inputs file with a YAML error is reported by file:line:col, never quoting the line', async () => {
-    const inputs = join(dir, 'broken-inputs.yml');
+    const inputs = tmp('broken-inputs.yml');
     await writeFile(inputs, `username: ada\npassword: "${SECRETS.password}" trailing\nitemId: 1\n`);
     const before = server.received.length;
-    const r = await telaio([
-      'run',
-      FILE,
-      '-w',
-      'login-and-fetch',
-      '--inputs',
-      inputs,
-      '--server',
-      `stytchFixture=${server.url}`,
-    ]);
+    const r = await telaio(runWorkflow('login-and-fetch', '--inputs', inputs, ...server.flag));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${inputs}:2:`);
     expect(r.stderr).toMatch(/Unexpected scalar/);

@@ -36,3 +36,9 @@ info: { title: t, version: 1.0.0 }
 sourceDescriptions:
   - { name: pets, url: ./pets.openapi.yaml, type: openapi }
 `;
+
+/** `workflows:` with one workflow `w` whose `steps:` are `steps` (indented 6, anything after them included). */
+export const workflowW = (steps: string): string => `workflows:
+  - workflowId: w
+    steps:
+${steps}`;
