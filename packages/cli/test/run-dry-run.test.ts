@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, SECRETS, telaio } from './fixtures/run/fixture-server.js';
-import { inputs, runWorkflow, useFixtureServer } from './support/run.js';
+import { inputs, runWorkflow, useFixtureServer, writeProject } from './support/run.js';
 
 /** ../shared/stytch: the Stytch OpenAPI files and seed workflows. */
 const STYTCH = join(fixture('.'), '..', '..', '..', '..', '..', '..', 'shared', 'stytch');
@@ -119,10 +119,8 @@ describe('telaio run --dry-run', () => {
   });
 
   it('shows a form body and the URL exactly as the transport would encode them', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-form-'));
-    await writeFile(
-      join(dir, 'api.yml'),
-      [
+    const dir = await writeProject('telaio-dry-form-', {
+      'api.yml': [
         'openapi: 3.1.0',
         'info: { title: form, version: 1.0.0 }',
         'servers: [{ url: "https://api.example.test/v1" }]',
@@ -140,11 +138,8 @@ describe('telaio run --dry-run', () => {
         '            schema: { type: object }',
         '      responses:',
         '        "200": { description: ok }',
-      ].join('\n'),
-    );
-    await writeFile(
-      join(dir, 'wf.yml'),
-      [
+      ],
+      'wf.yml': [
         'arazzo: 1.0.1',
         'info: { title: form, version: 1.0.0 }',
         'sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]',
@@ -160,8 +155,8 @@ describe('telaio run --dry-run', () => {
         '        requestBody:',
         '          contentType: application/x-www-form-urlencoded',
         '          payload: { a: "x y&z", b: "é=1" }',
-      ].join('\n'),
-    );
+      ],
+    });
     const r = await telaio(['run', 'wf.yml', '--dry-run'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
@@ -173,10 +168,8 @@ describe('telaio run --dry-run', () => {
   });
 
   it('does not judge success criteria against placeholder answers: counted as met, and said so', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-criteria-'));
-    await writeFile(
-      join(dir, 'api.yml'),
-      [
+    const dir = await writeProject('telaio-dry-criteria-', {
+      'api.yml': [
         'openapi: 3.1.0',
         'info: { title: rate, version: 1.0.0 }',
         'servers: [{ url: "https://api.example.test" }]',
@@ -191,11 +184,8 @@ describe('telaio run --dry-run', () => {
         '      operationId: getAfter',
         '      responses:',
         '        "200": { description: ok }',
-      ].join('\n'),
-    );
-    await writeFile(
-      join(dir, 'wf.yml'),
-      [
+      ],
+      'wf.yml': [
         'arazzo: 1.0.1',
         'info: { title: rate, version: 1.0.0 }',
         'sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]',
@@ -209,8 +199,8 @@ describe('telaio run --dry-run', () => {
         '          - condition: $response.header.X-Rate == 42',
         '      - stepId: after',
         '        operationId: getAfter',
-      ].join('\n'),
-    );
+      ],
+    });
     const r = await telaio(['run', 'wf.yml', '--dry-run'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GET https://api.example.test/after');

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { fixture, SECRETS, telaio } from './fixtures/run/fixture-server.js';
-import { inputs, loginInputs, runWorkflow, useFixtureServer, useTempDir } from './support/run.js';
+import {
+  inputs,
+  loginInputs,
+  runWorkflow,
+  useFixtureServer,
+  useTempDir,
+  writeProject,
+} from './support/run.js';
 
 const server = useFixtureServer();
 const tmp = useTempDir('telaio-run-');
@@ -230,12 +237,9 @@ workflows:
 
   it('--input-from env:VAR is read when the input is first read, not at start', async () => {
     // an optional input the workflow never reads: its unset variable does not matter
-    const dir = await mkdtemp(join(tmpdir(), 'telaio-env-lazy-'));
-    const api = await readFile(fixture('fixture-openapi.yml'), 'utf8');
-    await writeFile(join(dir, 'api.yml'), api);
-    await writeFile(
-      join(dir, 'wf.yml'),
-      [
+    const dir = await writeProject('telaio-env-lazy-', {
+      'api.yml': await readFile(fixture('fixture-openapi.yml'), 'utf8'),
+      'wf.yml': [
         'arazzo: 1.0.1',
         'info: { title: lazy, version: 1.0.0 }',
         'sourceDescriptions: [{ name: stytchFixture, url: ./api.yml, type: openapi }]',
@@ -246,8 +250,8 @@ workflows:
         '      - stepId: missing',
         '        operationId: getItem',
         '        parameters: [{ name: id, in: path, value: 1 }]',
-      ].join('\n'),
-    );
+      ],
+    });
     const optional = await telaio(
       ['run', 'wf.yml', '--dry-run', '--input-from', 'note=env:TELAIO_UNSET_NOTE'],
       {

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -50,6 +50,17 @@ export function useTempDir(prefix: string): (...parts: string[]) => string {
     if (dir === undefined) throw new Error('the directory is made in beforeAll; use it inside a test');
     return join(dir, ...parts);
   };
+}
+
+/** A fresh temporary directory holding `files` (name to text, or to lines joined by newlines). */
+export async function writeProject(
+  prefix: string,
+  files: Record<string, string | readonly string[]>,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files))
+    await writeFile(join(dir, name), typeof text === 'string' ? text : text.join('\n'));
+  return dir;
 }
 
 /** `run FILE -w WORKFLOW ...rest`. */
