@@ -36,6 +36,7 @@ export {
   type CriterionSource,
   CriterionSyntaxError,
 } from './criteria/types.js';
+export { type DeclaredInputsView, readDeclaredInputs } from './document/declared-inputs.js';
 // Documents: parsing Arazzo text (YAML or JSON) into a document with source positions.
 export { type LoadArazzoTextResult, loadArazzoText } from './document/load-arazzo-text.js';
 // The engine: load a document once, run its workflows many times, get results as data.

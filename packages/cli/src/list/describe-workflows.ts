@@ -1,5 +1,4 @@
-import type { ArazzoDocument } from '@telaio/core';
-import { readInputSchema } from '../shared/read-input-schema.js';
+import { type ArazzoDocument, readDeclaredInputs } from '@telaio/core';
 
 /** One workflow as `telaio list` shows it. */
 export interface WorkflowListing {
@@ -18,7 +17,7 @@ export interface WorkflowListing {
 /** The workflows of a document with their inputs (name, type, required) and outputs. Pure. */
 export function describeWorkflows(document: ArazzoDocument): WorkflowListing[] {
   return (document.workflows ?? []).map((workflow) => {
-    const schema = readInputSchema(document, workflow.workflowId);
+    const schema = readDeclaredInputs({ document, workflow });
     const required = new Set(schema.required);
     const names = [...new Set([...Object.keys(schema.properties), ...schema.required])];
     const inputs = names.map((name) => {

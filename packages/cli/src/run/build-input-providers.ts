@@ -1,8 +1,7 @@
-import type { InputProvider, InputRequest } from '@telaio/core';
+import type { DeclaredInputsView, InputProvider, InputRequest } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createPromptProvider } from '../prompt/create-prompt-provider.js';
 import type { Colors } from '../shared/colors-for.js';
-import type { InputSchemaView } from '../shared/read-input-schema.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { InputFrom } from './parse-run-args.js';
 
@@ -11,7 +10,7 @@ export interface InputProviderPlan {
   readonly inputFrom: readonly InputFrom[];
   /** Inputs already given (`--input`, `--inputs`). */
   readonly given: Readonly<Record<string, unknown>>;
-  readonly schema: InputSchemaView;
+  readonly schema: DeclaredInputsView;
   /** stdin and stderr are a terminal: missing required inputs are asked for. */
   readonly interactive: boolean;
   readonly dryRun: boolean;

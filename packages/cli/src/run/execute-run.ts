@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { EngineHooks } from '@telaio/core';
+import { type EngineHooks, readDeclaredInputs } from '@telaio/core';
 import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { createProgressHooks } from '../progress/create-progress-hooks.js';
@@ -7,7 +7,6 @@ import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
 import { writeRunReport } from '../report/write-run-report.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
-import { readInputSchema } from '../shared/read-input-schema.js';
 import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
@@ -85,7 +84,10 @@ export async function executeRun(run: RunOptions): Promise<number> {
     }
     if (run.sandbox || loaded.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`)))
       await services.useStytch();
-    const schema = readInputSchema(loaded.document, workflowId);
+    const schema = readDeclaredInputs({
+      document: loaded.document,
+      workflow: loaded.document.workflows.find((w) => w.workflowId === workflowId),
+    });
     const inputs = await prepareInputs(run, schema);
     const inputProviders = await buildInputProviders({
       inputFrom: run.inputFrom,

@@ -1,4 +1,4 @@
-import type { InputSchemaView } from '../shared/read-input-schema.js';
+import type { DeclaredInputsView } from '@telaio/core';
 import { readInputsFile } from '../shared/read-inputs-file.js';
 import type { RunOptions } from './parse-run-args.js';
 
@@ -20,7 +20,7 @@ function wantsString(type: unknown, value: unknown): boolean {
  */
 export async function prepareInputs(
   run: RunOptions,
-  schema: InputSchemaView,
+  schema: DeclaredInputsView,
 ): Promise<Record<string, unknown>> {
   const inputs: Record<string, unknown> =
     run.inputsFile === undefined ? {} : await readInputsFile(run.inputsFile);
