@@ -98,14 +98,3 @@ export interface RunResult {
   /** Milliseconds of the whole run, unrounded (by the engine's `now` clock). */
   readonly durationMs: number;
 }
-
-/** Public options and handles of the engine (see create-engine.ts). */
-export type {
-  Engine,
-  EngineOptions,
-  LoadTarget,
-  RunOptions,
-  SleepFunction,
-  WorkflowDocument,
-  WorkflowSummary,
-} from './engine-types.js';
