@@ -10,7 +10,7 @@ import type { RunError } from './types.js';
 
 /** A parameter the request needs, by location and name. */
 export interface RequiredParameter {
-  readonly in: 'path' | 'query' | 'header';
+  readonly in: 'path' | 'query' | 'querystring' | 'header';
   readonly name: string;
 }
 
