@@ -1,60 +1,113 @@
-import { splitFragment } from '../document/json-pointer.js';
-import type { OperationIndex, OperationInfo, ResolvedSource } from './types.js';
+import { splitFragment, splitPointer } from '../document/json-pointer.js';
+import type {
+  ChannelInfo,
+  MessageOperationInfo,
+  OperationIndex,
+  OperationInfo,
+  ResolvedSource,
+} from './types.js';
 
 const QUALIFIED = /^\$sourceDescriptions\.([^.]+)\.(.+)$/;
 const TEMPLATED_PATH = /^\{\$sourceDescriptions\.([^.}]+)\.url\}(#.*)$/;
 
+interface SourceEntry {
+  readonly ids: Map<string, OperationInfo>;
+  readonly paths: Map<string, OperationInfo>;
+  readonly messageIds: Map<string, MessageOperationInfo>;
+  readonly channels: Map<string, ChannelInfo>;
+}
+
 /**
- * Index the operations of a document's own OpenAPI sources by operationId and by operationPath.
- * operationPath pointers are compared decoded: `~1`/`~0` escapes and percent-encoding both accepted.
+ * Index the operations of a document's own OpenAPI and AsyncAPI sources: HTTP operations by
+ * operationId and by operationPath (`#/paths/<path>/<method>`, and OpenAPI 3.2's
+ * `#/paths/<path>/additionalOperations/<METHOD>`), AsyncAPI operations by operationId and channels
+ * by `channelPath` (`#/channels/<key>`). Pointers are compared decoded: `~1`/`~0` escapes and
+ * percent-encoding both accepted.
  */
 export function createOperationIndex(sources: readonly ResolvedSource[]): OperationIndex {
   const byId = new Map<string, OperationInfo[]>();
-  const bySource = new Map<string, { ids: Map<string, OperationInfo>; paths: Map<string, OperationInfo> }>();
+  const byMessageId = new Map<string, MessageOperationInfo[]>();
+  const bySource = new Map<string, SourceEntry>();
   for (const source of sources) {
-    if (source.kind !== 'openapi') continue;
-    const entry = { ids: new Map<string, OperationInfo>(), paths: new Map<string, OperationInfo>() };
-    for (const op of source.operations) {
-      if (op.operationId !== undefined) {
-        byId.set(op.operationId, [...(byId.get(op.operationId) ?? []), op]);
-        entry.ids.set(op.operationId, op);
+    if (source.kind !== 'openapi' && source.kind !== 'asyncapi') continue;
+    const entry: SourceEntry = {
+      ids: new Map(),
+      paths: new Map(),
+      messageIds: new Map(),
+      channels: new Map(),
+    };
+    if (source.kind === 'openapi') {
+      for (const op of source.operations) {
+        if (op.operationId !== undefined) {
+          byId.set(op.operationId, [...(byId.get(op.operationId) ?? []), op]);
+          entry.ids.set(op.operationId, op);
+        }
+        entry.paths.set(pointerKey(op.pointer), op);
       }
-      entry.paths.set(pathKey(op.path, op.method), op);
+    } else {
+      for (const op of source.operations) {
+        if (op.operationId === undefined) continue;
+        byMessageId.set(op.operationId, [...(byMessageId.get(op.operationId) ?? []), op]);
+        entry.messageIds.set(op.operationId, op);
+      }
+      for (const channel of source.channels) entry.channels.set(pointerKey(channel.pointer), channel);
     }
     if (!bySource.has(source.description.name)) bySource.set(source.description.name, entry);
   }
   const findSource = (ref: string): string | undefined =>
-    sources.find((s) => s.kind === 'openapi' && (s.description.url === ref || s.uri === ref))?.description
-      .name;
+    sources.find(
+      (s) => (s.kind === 'openapi' || s.kind === 'asyncapi') && (s.description.url === ref || s.uri === ref),
+    )?.description.name;
+  /** The source entry and decoded pointer tokens a `{$sourceDescriptions.x.url}#/...` (or `url#/...`) names. */
+  const locate = (ref: string): { entry: SourceEntry; tokens: string[] } | undefined => {
+    let name: string | undefined;
+    let pointer: string | undefined;
+    const templated = TEMPLATED_PATH.exec(ref);
+    if (templated !== null) {
+      name = templated[1];
+      pointer = templated[2];
+    } else {
+      const hash = ref.indexOf('#');
+      if (hash < 0) return undefined;
+      name = findSource(ref.slice(0, hash));
+      pointer = ref.slice(hash);
+    }
+    const entry = bySource.get(name ?? '');
+    const tokens = splitFragment(pointer ?? '');
+    return entry === undefined || tokens === undefined ? undefined : { entry, tokens };
+  };
+  const byQualifiedId = <T>(ref: string, all: Map<string, T[]>, pick: (e: SourceEntry) => Map<string, T>) => {
+    const qualified = QUALIFIED.exec(ref);
+    if (qualified === null) return all.get(ref) ?? [];
+    const entry = bySource.get(qualified[1] ?? '');
+    const found = entry === undefined ? undefined : pick(entry).get(qualified[2] ?? '');
+    return found === undefined ? [] : [found];
+  };
   return {
-    byOperationId(ref: string): readonly OperationInfo[] {
-      const qualified = QUALIFIED.exec(ref);
-      if (qualified !== null) {
-        const op = bySource.get(qualified[1] ?? '')?.ids.get(qualified[2] ?? '');
-        return op === undefined ? [] : [op];
-      }
-      return byId.get(ref) ?? [];
-    },
+    byOperationId: (ref) => byQualifiedId(ref, byId, (e) => e.ids),
+    messageOperationsById: (ref) => byQualifiedId(ref, byMessageId, (e) => e.messageIds),
     byOperationPath(ref: string): OperationInfo | undefined {
-      let name: string | undefined;
-      let pointer: string | undefined;
-      const templated = TEMPLATED_PATH.exec(ref);
-      if (templated !== null) {
-        name = templated[1];
-        pointer = templated[2];
-      } else {
-        const hash = ref.indexOf('#');
-        if (hash < 0) return undefined;
-        name = findSource(ref.slice(0, hash));
-        pointer = ref.slice(hash);
-      }
-      const tokens = splitFragment(pointer ?? '') ?? [];
-      if (tokens.length !== 3 || tokens[0] !== 'paths') return undefined;
-      return bySource.get(name ?? '')?.paths.get(pathKey(tokens[1] ?? '', tokens[2] ?? ''));
+      const found = locate(ref);
+      if (found === undefined || found.tokens[0] !== 'paths') return undefined;
+      return found.entry.paths.get(tokensKey(found.tokens));
+    },
+    channelByPath(ref: string): ChannelInfo | undefined {
+      const found = locate(ref);
+      if (found === undefined || found.tokens[0] !== 'channels' || found.tokens.length !== 2)
+        return undefined;
+      return found.entry.channels.get(tokensKey(found.tokens));
     },
   };
 }
 
-function pathKey(path: string, method: string): string {
-  return `${path}\u0000${method.toLowerCase()}`;
+/** An operation or channel pointer (unencoded, as built) as a lookup key. */
+function pointerKey(pointer: string): string {
+  return tokensKey(splitPointer(pointer));
+}
+
+/** Decoded pointer tokens as a lookup key; the method of `/paths/<path>/<method>` in lower case. */
+function tokensKey(tokens: readonly string[]): string {
+  if (tokens.length === 3 && tokens[0] === 'paths')
+    return `paths\u0000${tokens[1]}\u0000${(tokens[2] ?? '').toLowerCase()}`;
+  return tokens.join('\u0000');
 }

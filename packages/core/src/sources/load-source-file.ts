@@ -1,9 +1,11 @@
 import { loadArazzoText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
+import { type AsyncApiSummary, buildAsyncOperations } from './build-async-operations.js';
 import { buildOperations, type OpenApiSummary } from './build-operations.js';
 import { bundleExternalRefs, mayHaveExternalRefs } from './bundle-external-refs.js';
 import { cachedFilesMatch, toCachedFiles } from './cached-files.js';
+import { checkApiVersion } from './check-api-version.js';
 import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { ArazzoFile, SourceLoader } from './types.js';
@@ -17,6 +19,12 @@ export type LoadedSource =
       /** Files named by external `$ref`s that could not be loaded or parsed (see bundleExternalRefs). */
       readonly problems?: readonly string[];
     }
+  | {
+      readonly kind: 'asyncapi';
+      readonly uri: string;
+      readonly summary: AsyncApiSummary;
+      readonly problems?: readonly string[];
+    }
   | { readonly kind: 'arazzo'; readonly uri: string; readonly file: ArazzoFile }
   | {
       readonly kind: 'unresolved';
@@ -27,10 +35,11 @@ export type LoadedSource =
     };
 
 /**
- * Load one source file and recognise it by its content: OpenAPI 3.x (checked through swagger-parser, the
- * files its external `$ref`s name loaded through `loader` and folded in, operations built, summary cached
- * on disk by content hash when `cacheDir` is set, the hashes of referenced files checked on a hit) or
- * Arazzo. Never rejects.
+ * Load one source file and recognise it by its content: Swagger 2.0 or OpenAPI 3.0/3.1/3.2 (the
+ * version checked, the files its external `$ref`s name loaded through `loader` and folded in,
+ * operations built, summary cached on disk by content hash when `cacheDir` is set, the hashes of
+ * referenced files checked on a hit), AsyncAPI 2.x/3.x (operations and channels built; small, not
+ * cached) or Arazzo. Never rejects.
  */
 export async function loadSourceFile(options: {
   uri: string;
@@ -63,28 +72,21 @@ export async function loadSourceFile(options: {
   } catch (error) {
     return { kind: 'unresolved', uri, reason: `parse error: ${(error as Error).message.split('\n')[0]}` };
   }
-  const openapi = (api as { openapi?: unknown } | null)?.openapi;
-  if (
-    api === null ||
-    typeof api !== 'object' ||
-    (openapi === undefined && (api as { swagger?: unknown }).swagger === undefined)
-  ) {
-    return { kind: 'unresolved', uri, reason: 'not an OpenAPI document (no openapi field)' };
-  }
-  if ((api as { swagger?: unknown }).swagger !== undefined)
-    return { kind: 'unresolved', uri, reason: 'Swagger 2.0 is not supported: OpenAPI 3.0 or 3.1 only' };
-  try {
-    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    // Schema only, no path: with an http path the ref parser tries to re-fetch it. Shape/version check only.
-    await SwaggerParser.parse(api as never);
-  } catch (error) {
-    return { kind: 'unresolved', uri, reason: `not a usable OpenAPI document: ${(error as Error).message}` };
-  }
+  const checked = checkApiVersion(api);
+  if ('reason' in checked) return { kind: 'unresolved', uri, reason: checked.reason };
   const bundled = mayHaveExternalRefs(text)
     ? await bundleExternalRefs({ api, uri, loader })
     : { api, files: [], problems: [] };
+  const problems = bundled.problems.length > 0 ? { problems: bundled.problems } : {};
+  if (checked.family.startsWith('asyncapi')) {
+    try {
+      return { kind: 'asyncapi', uri, summary: buildAsyncOperations({ api: bundled.api }), ...problems };
+    } catch (error) {
+      return { kind: 'unresolved', uri, reason: (error as Error).message };
+    }
+  }
   const summary = buildOperations({ api: bundled.api, uri });
-  if (bundled.problems.length > 0) return { kind: 'openapi', uri, summary, problems: bundled.problems };
+  if (bundled.problems.length > 0) return { kind: 'openapi', uri, summary, ...problems };
   if (key !== undefined && cacheDir !== undefined) {
     const files = toCachedFiles(uri, bundled.files);
     await writeCachedSummary({ dir: cacheDir, key, summary, files });

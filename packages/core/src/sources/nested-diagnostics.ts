@@ -18,7 +18,7 @@ export function nestedArazzoSources(rootUri: string, sources: readonly ResolvedS
   const out: NestedArazzo[] = [];
   const visit = (list: readonly ResolvedSource[]): void => {
     for (const source of list) {
-      if (source.kind === 'openapi' || seen.has(source.uri)) continue;
+      if (source.kind === 'openapi' || source.kind === 'asyncapi' || seen.has(source.uri)) continue;
       if (source.kind === 'unresolved') {
         if (source.diagnostics === undefined) continue;
         seen.add(source.uri);
@@ -68,7 +68,7 @@ export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSo
     const reasons =
       source.kind === 'unresolved'
         ? [source.reason]
-        : source.kind === 'openapi'
+        : source.kind === 'openapi' || source.kind === 'asyncapi'
           ? (source.problems ?? [])
           : [];
     const pointer = `/sourceDescriptions/${i}/url`;

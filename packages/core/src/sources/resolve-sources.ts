@@ -1,7 +1,16 @@
 import type { SourceDescription } from '../model/arazzo.js';
+import type { LoadedSource } from './load-source-file.js';
 import { resolveSourceUri } from './resolve-source-uri.js';
 import { loadSourceOnce } from './source-cache.js';
-import type { ArazzoFile, OperationInfo, ResolvedSource, SourceLoader } from './types.js';
+import type {
+  ArazzoFile,
+  OperationInfo,
+  ResolvedAsyncApiSource,
+  ResolvedSource,
+  SourceLoader,
+} from './types.js';
+
+const KIND_NAMES = { arazzo: 'an Arazzo', openapi: 'an OpenAPI', asyncapi: 'an AsyncAPI' } as const;
 
 /** Operations with a sourceDescription name attached, shared per (name, uri) across documents. */
 const named = new WeakMap<object, Map<string, readonly OperationInfo[]>>();
@@ -47,8 +56,9 @@ export async function resolveSources(options: {
           reason: `bad url: ${(error as Error).message}`,
         };
       }
+      const declared = description.type as string | undefined;
       const expected =
-        description.type === 'arazzo' || description.type === 'openapi' ? description.type : undefined;
+        declared === 'arazzo' || declared === 'openapi' || declared === 'asyncapi' ? declared : undefined;
       const loaded = await loadSourceOnce({ uri, loader, cacheDir });
       if (loaded.kind === 'unresolved') {
         const { reason, diagnostics } = loaded;
@@ -57,7 +67,7 @@ export async function resolveSources(options: {
           : { kind: 'unresolved', description, uri, reason, diagnostics };
       }
       if (expected !== undefined && loaded.kind !== expected) {
-        const reason = `declared type '${expected}' but the file is ${loaded.kind === 'arazzo' ? 'an Arazzo' : 'an OpenAPI'} document`;
+        const reason = `declared type '${expected}' but the file is ${KIND_NAMES[loaded.kind]} document`;
         return { kind: 'unresolved', description, uri, reason };
       }
       if (loaded.kind === 'arazzo') {
@@ -66,6 +76,7 @@ export async function resolveSources(options: {
           : await resolveSources({ file: loaded.file, loader, cacheDir, chain });
         return { kind: 'arazzo', description, uri, file: loaded.file, sources };
       }
+      if (loaded.kind === 'asyncapi') return withAsyncName(description, uri, loaded);
       let byName = named.get(loaded.summary);
       if (byName === undefined) {
         byName = new Map();
@@ -82,4 +93,42 @@ export async function resolveSources(options: {
         : { kind: 'openapi', description, uri, version, operations, problems: loaded.problems };
     }),
   );
+}
+
+/** Per AsyncAPI summary, per sourceDescription name: its operations and channels with that name attached. */
+const namedAsync = new WeakMap<object, Map<string, ResolvedAsyncApiSource>>();
+
+function withAsyncName(
+  description: SourceDescription,
+  uri: string,
+  loaded: Extract<LoadedSource, { kind: 'asyncapi' }>,
+): ResolvedAsyncApiSource {
+  const { summary } = loaded;
+  let byName = namedAsync.get(summary);
+  if (byName === undefined) {
+    byName = new Map();
+    namedAsync.set(summary, byName);
+  }
+  const sourceName = description.name;
+  let shared = byName.get(sourceName);
+  if (shared === undefined) {
+    const operations = summary.operations.map((op) => ({ ...op, sourceName }));
+    const channels = summary.channels.map(({ operationIndexes, ...channel }) => ({
+      ...channel,
+      sourceName,
+      operations: operationIndexes.flatMap((i) => (operations[i] === undefined ? [] : [operations[i]])),
+    }));
+    shared = {
+      kind: 'asyncapi',
+      description,
+      uri,
+      version: summary.version,
+      operations,
+      channels,
+      servers: summary.servers,
+    };
+    byName.set(sourceName, shared);
+  }
+  const base = shared.description === description ? shared : { ...shared, description, uri };
+  return loaded.problems === undefined ? base : { ...base, problems: loaded.problems };
 }

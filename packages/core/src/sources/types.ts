@@ -118,7 +118,11 @@ export interface ResponseShape {
 }
 
 /** A sourceDescription resolved to its content. */
-export type ResolvedSource = ResolvedOpenApiSource | ResolvedArazzoSource | UnresolvedSource;
+export type ResolvedSource =
+  | ResolvedOpenApiSource
+  | ResolvedAsyncApiSource
+  | ResolvedArazzoSource
+  | UnresolvedSource;
 
 /** An OpenAPI 3.0/3.1 source with its operations. */
 export interface ResolvedOpenApiSource {
@@ -134,6 +138,96 @@ export interface ResolvedOpenApiSource {
    * referring pointer); each is a `source-unresolved` diagnostic. The operations are indexed anyway.
    */
   readonly problems?: readonly string[];
+}
+
+/**
+ * An AsyncAPI 2.x (2.0 to 2.6) or 3.x source: its operations and channels, indexed for validation
+ * (operationId, `channelPath`, `action`) and, next, for sending and receiving messages.
+ */
+export interface ResolvedAsyncApiSource {
+  readonly kind: 'asyncapi';
+  readonly description: SourceDescription;
+  /** Absolute URI. */
+  readonly uri: string;
+  /** `asyncapi` field of the document, e.g. `2.6.0`, `3.0.0`. */
+  readonly version: string;
+  readonly operations: readonly MessageOperationInfo[];
+  readonly channels: readonly ChannelInfo[];
+  readonly servers: readonly MessageServerInfo[];
+  /** As for ResolvedOpenApiSource: external `$ref`s that could not be loaded, in words. */
+  readonly problems?: readonly string[];
+}
+
+/** An AsyncAPI server (2.x `url`, 3.x `host` + `pathname`), variables kept for the transport. */
+export interface MessageServerInfo {
+  /** Key under `servers`. */
+  readonly name: string;
+  /** 2.x `url`; 3.x `host` followed by `pathname`. */
+  readonly url: string;
+  /** `kafka`, `amqp`, `mqtt`, `ws`, `http`... */
+  readonly protocol: string;
+  readonly protocolVersion?: string;
+}
+
+/** One message an AsyncAPI operation or channel carries, `$ref`s resolved. */
+export interface MessageInfo {
+  /** Its key in the channel's (3.x) or the components' messages, else its `name` or `messageId`, when known. */
+  readonly name?: string;
+  /** JSON Pointer of the message object in the source (where it is defined, after `$ref`s). */
+  readonly pointer: string;
+  readonly contentType?: string;
+  /** Payload schema, local `$ref`s resolved. */
+  readonly payload?: unknown;
+  /** Headers schema, local `$ref`s resolved. */
+  readonly headers?: unknown;
+  /** Correlation ID object: a runtime expression `location` (`$message.header#/correlationId`). */
+  readonly correlationId?: { readonly location: string; readonly description?: string };
+}
+
+/** An AsyncAPI channel, the target of an Arazzo 1.1 `channelPath`. */
+export interface ChannelInfo {
+  /** Name of the sourceDescription it was found through. */
+  readonly sourceName: string;
+  /** Key under `channels` (3.x: the channel id; 2.x: the channel name, also its address). */
+  readonly key: string;
+  /** JSON Pointer of the channel, `/channels/<escaped key>`: what a `channelPath` fragment names. */
+  readonly pointer: string;
+  /** 3.x `address` (null: dynamic, unknown until run time); 2.x the key. */
+  readonly address: string | null;
+  readonly messages: readonly MessageInfo[];
+  /** Operations on this channel (2.x: its publish and subscribe; 3.x: those whose `channel` is it). */
+  readonly operations: readonly MessageOperationInfo[];
+}
+
+/**
+ * An AsyncAPI operation. `action` is in the words of an Arazzo 1.1 step's `action` ("send (publish)
+ * or receive (subscribe)"): a 3.x operation's own `action`; a 2.x `publish` is `send` and a
+ * `subscribe` is `receive`, the verb as written kept in `verb`.
+ */
+export interface MessageOperationInfo {
+  /** Name of the sourceDescription it was found through. */
+  readonly sourceName: string;
+  /** 3.x: its key under `operations`; 2.x: its `operationId` field, when it has one. */
+  readonly operationId?: string;
+  readonly action: 'send' | 'receive';
+  /** 2.x only: `publish` or `subscribe` as written. */
+  readonly verb?: 'publish' | 'subscribe';
+  /** JSON Pointer of the operation: `/operations/<id>` (3.x), `/channels/<name>/publish` (2.x). */
+  readonly pointer: string;
+  /** Key of its channel under `channels`. */
+  readonly channel: string;
+  /** JSON Pointer of its channel, `/channels/<escaped key>`. */
+  readonly channelPointer: string;
+  /** Address of its channel (see ChannelInfo.address). */
+  readonly address: string | null;
+  /** Messages it sends or receives (3.x: its `messages`, else all of its channel's). */
+  readonly messages: readonly MessageInfo[];
+  /** 3.x request/reply: where the reply comes (its channel key and address) and its messages. */
+  readonly reply?: {
+    readonly channel?: string;
+    readonly address?: string | null;
+    readonly messages: readonly MessageInfo[];
+  };
 }
 
 /** An Arazzo source (its own sources resolved recursively). */
@@ -162,6 +256,10 @@ export interface OperationIndex {
   byOperationId(ref: string): readonly OperationInfo[];
   /** By operationPath `{$sourceDescriptions.x.url}#/paths/~1a~1{b}/get`; undefined when nothing matches. */
   byOperationPath(ref: string): OperationInfo | undefined;
+  /** AsyncAPI operations by operationId: unqualified (possibly several) or `$sourceDescriptions.name.id`. */
+  messageOperationsById(ref: string): readonly MessageOperationInfo[];
+  /** AsyncAPI channel by `channelPath` `{$sourceDescriptions.x.url}#/channels/<escaped key>`. */
+  channelByPath(ref: string): ChannelInfo | undefined;
 }
 
 /** An Arazzo document loaded and resolved against its sources: what lint and the engine start from. */
@@ -170,7 +268,7 @@ export interface ResolvedDocument {
   readonly file?: ArazzoFile;
   /** One entry per sourceDescription of the document, in order. */
   readonly sources: readonly ResolvedSource[];
-  /** Operations of every OpenAPI source (and of Arazzo sources' own sources). */
+  /** Operations of the document's OpenAPI and AsyncAPI sources. */
   readonly index: OperationIndex;
   /**
    * yaml-syntax, schema, unsupported-version and source-unresolved findings, of the document and of
