@@ -83,6 +83,8 @@ export function resolveText(
         const m = /^\{\$sourceDescriptions\.([^.}]+)\.url\}#(.*)$/.exec(ref);
         return m === null ? undefined : operations.find((o) => o.sourceName === m[1] && o.pointer === m[2]);
       },
+      messageOperationsById: () => [],
+      channelByPath: () => undefined,
     },
   };
 }
