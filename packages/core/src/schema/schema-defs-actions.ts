@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noThenProperty: JSON Schema's if/then keywords
+import { criterionTypeSchema } from './schema-criterion-type.js';
 import { strictObject } from './schema-fragments.js';
 
 const criteriaList = (minItems: boolean) => ({
@@ -58,11 +59,7 @@ export const actionDefs = {
     properties: {
       context: { type: 'string' },
       condition: { type: 'string' },
-      type: {
-        if: { type: 'string' },
-        then: { enum: ['simple', 'regex', 'jsonpath', 'xpath'] },
-        else: { $ref: '#/$defs/criterion-expression-type-object' },
-      },
+      type: criterionTypeSchema('#/$defs/criterion-expression-type-object'),
     },
     required: ['condition'],
     extra: { dependentRequired: { type: ['context'] } },

@@ -1,19 +1,19 @@
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoFile } from '../sources/types.js';
 import { collapseSchemaErrors } from './collapse-schema-errors.js';
-import { compileArazzoSchema } from './compile-arazzo-schema.js';
-
-const SUPPORTED = /^1\.0\.\d+(-.+)?$/;
+import { compileArazzoSchema, featureSetOf, SUPPORTED_FEATURE_SETS } from './compile-arazzo-schema.js';
 
 const EMPTY_DOCUMENT =
   'the document is empty; an Arazzo document is an object with arazzo, info, sourceDescriptions and workflows';
 
 /**
- * Check a loaded Arazzo file against telaio's Arazzo 1.0.x schema. Returns `schema` diagnostics
- * pointing at the offending node (at the key for unknown properties), or a single
- * `unsupported-version` diagnostic when `arazzo` names a version other than 1.0.x (the 1.0 schema
- * says nothing useful about another version). An empty document (no text, only comments, `~` or
- * `null`) is one `schema` diagnostic at 1:1 saying so.
+ * Check a loaded Arazzo file against telaio's schema of the version its own `arazzo` field names
+ * (1.0.x or 1.1.x, the patch ignored): each file of a multi-document description by its own version.
+ * Returns `schema` diagnostics pointing at the offending node (at the key for unknown properties), or
+ * a single `unsupported-version` diagnostic when `arazzo` is a string naming another version (no
+ * schema says anything useful about it). When `arazzo` is missing or not a string, the 1.0 schema
+ * reports that. An empty document (no text, only comments, `~` or `null`) is one `schema` diagnostic
+ * at 1:1 saying so.
  */
 export function validateSchema(file: ArazzoFile): Diagnostic[] {
   const doc = file.document as unknown;
@@ -32,19 +32,20 @@ export function validateSchema(file: ArazzoFile): Diagnostic[] {
   }
   const version =
     doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).arazzo : undefined;
-  if (typeof version === 'string' && !SUPPORTED.test(version)) {
+  const featureSet = featureSetOf(version);
+  if (typeof version === 'string' && featureSet === undefined) {
     return [
       {
         file: file.uri,
         code: 'unsupported-version',
         severity: 'error',
-        message: `unsupported Arazzo version '${version}': telaio supports 1.0.x`,
+        message: `unsupported Arazzo version '${version}': telaio supports ${SUPPORTED_FEATURE_SETS.map((v) => `${v}.x`).join(' and ')}`,
         range: file.positions.rangeOf('/arazzo'),
         pointer: '/arazzo',
       },
     ];
   }
-  const errors = compileArazzoSchema()(doc);
+  const errors = compileArazzoSchema(featureSet)(doc);
   if (errors.length === 0) return [];
   return collapseSchemaErrors({ errors }).map((problem) => ({
     file: file.uri,

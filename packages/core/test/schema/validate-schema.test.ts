@@ -105,14 +105,17 @@ describe('validateSchema diagnostics', () => {
 });
 
 describe('unsupported-version', () => {
-  it('reports arazzo 1.1.0 once, at the version, without schema noise', () => {
-    const ds = lint(
-      'arazzo: 1.1.0\ninfo: {title: t, version: "1"}\nsourceDescriptions: []\nworkflows: []\n$self: x\n',
-    );
-    expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: 'unsupported-version', pointer: '/arazzo' });
-    expect(ds[0]?.range.start).toMatchObject({ line: 1, column: 9 });
-  });
+  for (const version of ['1.2.0', '2.0.0', '0.9.0', '1.1', 'v1.1.0']) {
+    it(`reports arazzo ${version} once, at the version, without schema noise (§Versions)`, () => {
+      const ds = lint(
+        `arazzo: '${version}'\ninfo: {title: t, version: "1"}\nsourceDescriptions: []\nworkflows: []\n$self: x\n`,
+      );
+      expect(ds).toHaveLength(1);
+      expect(ds[0]).toMatchObject({ code: 'unsupported-version', pointer: '/arazzo' });
+      expect(ds[0]?.message).toMatch(/telaio supports 1\.0\.x and 1\.1\.x/);
+      expect(ds[0]?.range.start).toMatchObject({ line: 1, column: 9 });
+    });
+  }
 
   it('keeps schema errors for a missing version', () => {
     const ds = lint('info: {title: t, version: "1"}\n');
