@@ -24,6 +24,19 @@ export {
   type TransportContext,
   TransportError,
 } from './adapters/transport.js';
+// Response checks: does a response match what the OpenAPI operation documents (status, content type, schema)?
+export type {
+  CheckSeverities,
+  CheckSeverity,
+  DescriptionLocation,
+  ResponseCheckCode,
+  ResponseChecker,
+  ResponseCheckFailure,
+} from './checks/check-types.js';
+export { createResponseChecker, type ResponseCheckerOptions } from './checks/create-response-checker.js';
+export { checkCodeOf, parseCheckSeverities } from './checks/parse-check-severities.js';
+export type { ResponseCheck } from './checks/response-check.js';
+export { RESPONSE_CHECK_CODES, RESPONSE_CHECKS } from './checks/response-checks.js';
 // Criteria: the registry of criterion evaluators (simple, regex, jsonpath, xpath) and its seam.
 export {
   type CriterionCompileOptions,
