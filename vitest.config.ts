@@ -27,6 +27,7 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    reporters: ['default'],
+    // The corpus reporter adds one line when ../shared is absent: the folder and the skipped count.
+    reporters: ['default', './test/support/corpus-reporter.ts'],
   },
 });

@@ -9,6 +9,7 @@ import { createQrHook, createStytchCredentials } from '@telaio/stytch-auth';
 import { SEED_IDS } from '@telaio/stytch-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingTotpProvider, createWrongTotpProvider } from './support/recording-provider.js';
+import { corpusPath, describeCorpus } from './support/shared-corpus.js';
 import {
   lastResponseOf,
   repoRoot,
@@ -172,10 +173,12 @@ describe('stytch-auth around a real B2B run', () => {
   });
 });
 
-describe("with Stytch's full OpenAPI description as the source", () => {
+describeCorpus("with Stytch's full OpenAPI description as the source", () => {
   it('runs the seed workflow as published in ../shared (Basic applied though the file requires no security)', async () => {
     harness = await startStytchHarness();
-    const document = await harness.load('../shared/stytch/arazzo/stytch-b2b-totp-enrollment-workflow.yml');
+    const document = await harness.load(
+      corpusPath('stytch', 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'),
+    );
     const result = await harness.run({
       document,
       inputs: member,

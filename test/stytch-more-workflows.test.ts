@@ -5,7 +5,7 @@
  * what the sandbox then holds. The three seed workflows have their own files; here the consumer
  * enrollment and recovery-code rotation run as published, the full OpenAPI files as their sources.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   recorder,
   SHARED_ARAZZO as SHARED,
@@ -13,12 +13,13 @@ import {
   usePublishedWorkflows,
 } from './support/published-workflows.js';
 import { createRecordingTotpProvider } from './support/recording-provider.js';
+import { describeCorpus } from './support/shared-corpus.js';
 
 const ORG_ID = 'organization-test-00000000-0000-4000-8000-000000000001';
 const ENROLLED_MEMBER = 'member-test-00000000-0000-4000-8000-000000000002';
 const published = usePublishedWorkflows();
 
-describe('published Stytch workflows against the sandbox', () => {
+describeCorpus('published Stytch workflows against the sandbox', () => {
   it('org-create-member: creates an organization and a member, and reads the member back', async () => {
     const { h, document } = await published('stytch-b2b-org-create-member-workflow.yml');
     const result = await h.run({

@@ -10,10 +10,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDocument } from '@telaio/core';
 import { type Sandbox, startSandbox } from '@telaio/stytch-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './support/stytch-harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { corpusPath, describeCorpus } from './support/shared-corpus.js';
 
-const stytchDir = path.resolve(repoRoot, '../shared/stytch/arazzo');
+const stytchDir = corpusPath('stytch', 'arazzo');
 
 /** Workflows whose every operation is served; each runs end to end in test/. */
 const RUNS_END_TO_END = [
@@ -83,10 +83,6 @@ const UNSERVED: Record<string, string[]> = {
 };
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
 
 /** True when the sandbox routes `method path` (whatever it then answers to a probe). */
 async function served(method: string, template: string): Promise<boolean> {
@@ -103,7 +99,12 @@ async function served(method: string, template: string): Promise<boolean> {
   return body.error_type !== 'route_not_found' && body.error_type !== 'method_not_allowed';
 }
 
-describe('the 24 published Stytch workflows on the sandbox', () => {
+describeCorpus('the 24 published Stytch workflows on the sandbox', () => {
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
   it('serve exactly the operations the README table says, and every fully served one runs in test/', async () => {
     const files = readdirSync(stytchDir).filter((f) => f.endsWith('.yml'));
     expect(files).toHaveLength(24);

@@ -4,10 +4,11 @@
  */
 import type { EngineHooks, RunResult, WorkflowDocument } from '@telaio/core';
 import { afterEach } from 'vitest';
+import { corpusPath } from './shared-corpus.js';
 import { type StytchHarness, startStytchHarness } from './stytch-harness.js';
 
-/** The published workflows, relative to the repository root. */
-export const SHARED_ARAZZO = '../shared/stytch/arazzo';
+/** The published workflows (reference corpus), absolute; tests that use them are declared with describeCorpus. */
+export const SHARED_ARAZZO = corpusPath('stytch', 'arazzo');
 
 /**
  * Registers an afterEach that closes the harness, and returns `published(file)`: a fresh harness

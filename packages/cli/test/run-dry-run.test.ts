@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusPath, itCorpus } from '../../../test/support/shared-corpus.js';
 import { fixture, SECRETS, telaio } from './fixtures/run/fixture-server.js';
 import { inputs, runWorkflow, useFixtureServer, writeProject } from './support/run.js';
 
-/** ../shared/stytch: the Stytch OpenAPI files and seed workflows. */
-const STYTCH = join(fixture('.'), '..', '..', '..', '..', '..', '..', 'shared', 'stytch');
+/** The project's seed workflows and OpenAPI files (specs/). */
+const SPECS = join(fixture('.'), '..', '..', '..', '..', '..', 'specs');
 const server = useFixtureServer();
 
 describe('telaio run --dry-run', () => {
@@ -58,7 +59,7 @@ describe('telaio run --dry-run', () => {
     const dir = await mkdtemp(join(tmpdir(), 'telaio-dry-stytch-'));
     await writeFile(join(dir, 'package.json'), '{}');
     const seed = await readFileAsync(
-      join(STYTCH, 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'),
+      join(SPECS, 'arazzo', 'stytch-b2b-totp-enrollment-workflow.yml'),
       'utf8',
     );
     expect(seed).toContain('../openapi/stytch-b2b-openapi.yml');
@@ -80,28 +81,31 @@ describe('telaio run --dry-run', () => {
     'code=totp:$steps.createTotp.outputs.secret',
   ];
 
-  it('the full Stytch B2B file as the source: bodies from core response shapes, then from the cache', async () => {
-    const dir = await stytchSeed(join(STYTCH, 'openapi', 'stytch-b2b-openapi.yml'));
-    const first = await telaio(totpArgs, { cwd: dir });
-    expect(first.code, first.stderr).toBe(0);
-    expect(await readdir(join(dir, 'node_modules', '.cache', 'telaio'))).not.toEqual([]);
-    const second = await telaio(totpArgs, { cwd: dir });
-    expect(second.code, second.stderr).toBe(0);
-    const report = JSON.parse(second.stdout);
-    expect(report.steps[0].outputs).toMatchObject({
-      totpRegistrationId: '<createTotp:$response.body#/totp_registration_id>',
-      secret: '<createTotp:$response.body#/secret>',
-    });
-    expect(report.outputs.sessionToken).toBe('<authenticateTotp:$response.body#/session_token>');
-    expect(report.requests.map((q: { request: { url: string } }) => q.request.url)).toEqual([
-      'https://test.stytch.com/v1/b2b/totp',
-      'https://test.stytch.com/v1/b2b/totp/authenticate',
-    ]);
-    expect(JSON.parse(first.stdout).outputs).toEqual(report.outputs);
-  });
+  itCorpus(
+    'the full Stytch B2B file as the source: bodies from core response shapes, then from the cache',
+    async () => {
+      const dir = await stytchSeed(corpusPath('stytch', 'openapi', 'stytch-b2b-openapi.yml'));
+      const first = await telaio(totpArgs, { cwd: dir });
+      expect(first.code, first.stderr).toBe(0);
+      expect(await readdir(join(dir, 'node_modules', '.cache', 'telaio'))).not.toEqual([]);
+      const second = await telaio(totpArgs, { cwd: dir });
+      expect(second.code, second.stderr).toBe(0);
+      const report = JSON.parse(second.stdout);
+      expect(report.steps[0].outputs).toMatchObject({
+        totpRegistrationId: '<createTotp:$response.body#/totp_registration_id>',
+        secret: '<createTotp:$response.body#/secret>',
+      });
+      expect(report.outputs.sessionToken).toBe('<authenticateTotp:$response.body#/session_token>');
+      expect(report.requests.map((q: { request: { url: string } }) => q.request.url)).toEqual([
+        'https://test.stytch.com/v1/b2b/totp',
+        'https://test.stytch.com/v1/b2b/totp/authenticate',
+      ]);
+      expect(JSON.parse(first.stdout).outputs).toEqual(report.outputs);
+    },
+  );
 
   it('a remote OpenAPI source: response $refs followed too (the body is not one placeholder)', async () => {
-    const text = await readFileAsync(join(STYTCH, 'openapi', 'stytch-b2b-openapi.yml'));
+    const text = await readFileAsync(join(SPECS, 'openapi', 'stytch-b2b-openapi.yml'));
     const http = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/yaml' });
       res.end(text);

@@ -5,15 +5,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusFiles, itCorpus } from '../../../test/support/shared-corpus.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const shared = path.resolve(repoRoot, '../shared');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
 const fixtures = path.join(import.meta.dirname, 'fixtures/validate');
-const stytchDir = path.join(shared, 'stytch/arazzo');
-const stytchFiles = readdirSync(stytchDir)
+/** The project's own seed workflows (specs/arazzo), sources in specs/openapi. */
+const specsDir = path.join(repoRoot, 'specs');
+const seedFiles = readdirSync(path.join(specsDir, 'arazzo'))
   .filter((f) => f.endsWith('.yml'))
-  .map((f) => path.join(stytchDir, f));
+  .sort()
+  .map((f) => path.join(specsDir, 'arazzo', f));
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-cache-'));
 
 function telaio(args: string[], cwd = repoRoot) {
@@ -28,11 +30,11 @@ function telaio(args: string[], cwd = repoRoot) {
 let broken: { file: string; line: number; column: number };
 
 beforeAll(() => {
-  // A copy of one Stytch workflow with one operationId misspelled, beside a link to the real OpenAPI files.
+  // A copy of one seed workflow with one operationId misspelled, beside a link to the project's OpenAPI files.
   const dir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-'));
   mkdirSync(path.join(dir, 'arazzo'));
-  symlinkSync(path.join(shared, 'stytch/openapi'), path.join(dir, 'openapi'));
-  const text = readFileSync(path.join(stytchDir, 'stytch-totp-enrollment-workflow.yml'), 'utf8');
+  symlinkSync(path.join(specsDir, 'openapi'), path.join(dir, 'openapi'));
+  const text = readFileSync(path.join(specsDir, 'arazzo', 'stytch-totp-enrollment-workflow.yml'), 'utf8');
   const lines = text.split('\n');
   const index = lines.findIndex((l) => /operationId: api_totp_v1_Create$/.test(l));
   expect(index).toBeGreaterThan(0);
@@ -43,18 +45,22 @@ beforeAll(() => {
 });
 
 describe('telaio validate', () => {
-  it('passes the 24 Stytch workflows with no error (exit 0), warning at the 4 non-RFC 9535 JSONPath conditions', () => {
-    expect(stytchFiles).toHaveLength(24);
-    const r = telaio(['--cache-dir', cacheDir, ...stytchFiles]);
-    const warnings = r.stdout.split('\n').filter((l) => l.includes('  warning  '));
-    expect(warnings).toHaveLength(4);
-    for (const l of warnings)
-      expect(l).toMatch(
-        / {2}warning {2}criterion-invalid {2}jsonpath criterion: '\$\.\w+\.length [=>]=? 0' is not an RFC 9535 query/,
-      );
-    expect(r.stdout).toMatch(/\n✖ 4 problems \(0 errors, 4 warnings\) in 24 files\n$/);
-    expect(r.code).toBe(0);
-  });
+  itCorpus(
+    'passes the 24 Stytch workflows with no error (exit 0), warning at the 4 non-RFC 9535 JSONPath conditions',
+    () => {
+      const stytchFiles = corpusFiles('stytch/arazzo', /\.yml$/);
+      expect(stytchFiles).toHaveLength(24);
+      const r = telaio(['--cache-dir', cacheDir, ...stytchFiles]);
+      const warnings = r.stdout.split('\n').filter((l) => l.includes('  warning  '));
+      expect(warnings).toHaveLength(4);
+      for (const l of warnings)
+        expect(l).toMatch(
+          / {2}warning {2}criterion-invalid {2}jsonpath criterion: '\$\.\w+\.length [=>]=? 0' is not an RFC 9535 query/,
+        );
+      expect(r.stdout).toMatch(/\n✖ 4 problems \(0 errors, 4 warnings\) in 24 files\n$/);
+      expect(r.code).toBe(0);
+    },
+  );
 
   it('reports a misspelled operationId as file:line:col  error  operation-unknown (exit 1)', () => {
     const r = telaio(['--no-cache', broken.file]);
@@ -169,7 +175,7 @@ describe('telaio validate', () => {
 
   it('--format junit: a testsuite and a testcase per file, failures listing diagnostics, valid escaped XML', () => {
     const escapes = path.join(fixtures, 'escapes.arazzo.yaml');
-    const r = telaio(['--format', 'junit', '--no-cache', stytchFiles[0]!, escapes]);
+    const r = telaio(['--format', 'junit', '--no-cache', seedFiles[0]!, escapes]);
     const errors: string[] = [];
     const doc = new DOMParser({
       onError: (level, message) => errors.push(`${level}: ${message}`),
@@ -189,7 +195,7 @@ describe('telaio validate', () => {
 
   it('an unreadable FILE is an error diagnostic, the others are still checked, output in argument order', () => {
     const missing = path.join(fixtures, 'no-such-file.arazzo.yaml');
-    const r = telaio(['--format', 'json', '--no-cache', missing, stytchFiles[1]!, broken.file]);
+    const r = telaio(['--format', 'json', '--no-cache', missing, seedFiles[1]!, broken.file]);
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual([
       'file-unreadable',
@@ -218,7 +224,7 @@ describe('telaio validate', () => {
   });
 
   it('bad usage exits 2 with the usage on stderr: no FILE, an unknown option, an unknown format', () => {
-    for (const args of [[], ['--frobnicate', stytchFiles[0]!], ['--format', 'xml', stytchFiles[0]!]]) {
+    for (const args of [[], ['--frobnicate', seedFiles[0]!], ['--format', 'xml', seedFiles[0]!]]) {
       const r = telaio(args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

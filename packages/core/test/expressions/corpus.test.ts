@@ -1,17 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { type Criterion, compileValue, createCriterionRegistry, type JsonValue } from '@telaio/core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { corpusFiles, corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 
-const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
-const files = [
-  ...readdirSync(join(shared, 'stytch/arazzo')).map((f) => join(shared, 'stytch/arazzo', f)),
-  ...readdirSync(join(shared, 'reference/oai-examples'))
-    .filter((f) => f.includes('arazzo'))
-    .map((f) => join(shared, 'reference/oai-examples', f)),
-];
+const files = [...corpusFiles('stytch/arazzo', /./), ...corpusFiles('reference/oai-examples', /arazzo/)];
+const shared = corpusPath();
 
 /** Every Criterion Object and every expression-bearing value of a document. */
 function collect(node: unknown, criteria: Criterion[], values: JsonValue[], key = ''): void {
@@ -27,33 +21,36 @@ function collect(node: unknown, criteria: Criterion[], values: JsonValue[], key 
   }
 }
 
-describe('the published corpus: every expression and criterion of the Stytch workflows and OAI examples compiles', () => {
-  const registry = createCriterionRegistry();
-  it.each(files.map((f) => [f.slice(shared.length), f]))('%s', (_name, file) => {
-    const criteria: Criterion[] = [];
-    const values: JsonValue[] = [];
-    collect(parse(readFileSync(file, 'utf8')), criteria, values);
-    const problems: string[] = [];
-    for (const value of values)
-      for (const e of compileValue(value).errors)
-        problems.push(`${JSON.stringify(value).slice(0, 80)}: ${e.error.message}`);
-    for (const c of criteria) {
-      try {
-        registry.compile(c);
-      } catch (e) {
-        problems.push(`${c.condition}: ${(e as Error).message}`);
+describeCorpus(
+  'the published corpus: every expression and criterion of the Stytch workflows and OAI examples compiles',
+  () => {
+    const registry = createCriterionRegistry();
+    it.each(files.map((f) => [f.slice(shared.length + 1), f]))('%s', (_name, file) => {
+      const criteria: Criterion[] = [];
+      const values: JsonValue[] = [];
+      collect(parse(readFileSync(file, 'utf8')), criteria, values);
+      const problems: string[] = [];
+      for (const value of values)
+        for (const e of compileValue(value).errors)
+          problems.push(`${JSON.stringify(value).slice(0, 80)}: ${e.error.message}`);
+      for (const c of criteria) {
+        try {
+          registry.compile(c);
+        } catch (e) {
+          problems.push(`${c.condition}: ${(e as Error).message}`);
+        }
       }
-    }
-    // bnpl-arazzo.yaml's workflow output `$steps.retrieveFinalizedPaymentPlan.finalizedPaymentPlan` lacks
-    // `.outputs.`: it can never resolve, so it is reported rather than sent as a literal.
-    expect(problems).toEqual(
-      file.endsWith('bnpl-arazzo.yaml')
-        ? [
-            expect.stringMatching(
-              /a step exposes only 'outputs', not 'finalizedPaymentPlan'; did you mean '\$steps\.retrieveFinalizedPaymentPlan\.outputs\.finalizedPaymentPlan'\?/,
-            ),
-          ]
-        : [],
-    );
-  });
-});
+      // bnpl-arazzo.yaml's workflow output `$steps.retrieveFinalizedPaymentPlan.finalizedPaymentPlan` lacks
+      // `.outputs.`: it can never resolve, so it is reported rather than sent as a literal.
+      expect(problems).toEqual(
+        file.endsWith('bnpl-arazzo.yaml')
+          ? [
+              expect.stringMatching(
+                /a step exposes only 'outputs', not 'finalizedPaymentPlan'; did you mean '\$steps\.retrieveFinalizedPaymentPlan\.outputs\.finalizedPaymentPlan'\?/,
+              ),
+            ]
+          : [],
+      );
+    });
+  },
+);

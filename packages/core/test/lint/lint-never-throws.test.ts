@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { lintText, PET_OPERATIONS } from './lint-fixture.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const stytch = path.resolve(repoRoot, '../shared/stytch/arazzo/stytch-b2b-totp-enrollment-workflow.yml');
+const stytch = path.join(repoRoot, 'specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml');
 
 /** A document using every construct lint walks: components, reusable objects, actions, criteria types, dependsOn. */
 const RICH = {

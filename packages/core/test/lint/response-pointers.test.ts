@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Diagnostic, lintDocument, resolveDocument } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { corpusFiles, corpusPath, itCorpus } from '../../../../test/support/shared-corpus.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const shared = path.resolve(repoRoot, '../shared');
-const stytchDir = path.join(shared, 'stytch/arazzo');
 const seedDir = path.join(repoRoot, 'specs/arazzo');
 
 const lintFile = async (file: string): Promise<Diagnostic[]> =>
@@ -20,12 +19,33 @@ const pointerFindings = (ds: readonly Diagnostic[]) =>
     .filter((d) => d.severity === 'error' || d.message.includes('$response.body'))
     .map((d) => `${path.basename(d.file)}:${d.range.start.line} ${d.severity} ${d.code} ${d.message}`);
 
+/** A copy of the B2B seed with `#/secret` renamed `#/secrett`, its sources in `openapiDir`: one warning at that line. */
+async function expectSecrettWarning(openapiDir: string): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'telaio-pointer-'));
+  mkdirSync(path.join(dir, 'arazzo'));
+  symlinkSync(openapiDir, path.join(dir, 'openapi'));
+  const original = readFileSync(path.join(seedDir, 'stytch-b2b-totp-enrollment-workflow.yml'), 'utf8');
+  const broken = original.replace('$response.body#/secret\n', '$response.body#/secrett\n');
+  expect(broken).not.toBe(original);
+  const copy = path.join(dir, 'arazzo', 'broken.yml');
+  writeFileSync(copy, broken);
+  const line = broken.split('\n').findIndex((l) => l.endsWith('$response.body#/secrett')) + 1;
+  const found = (await lintFile(copy)).filter((d) => d.code === 'reference-unknown');
+  expect(found.map((d) => [d.severity, d.range.start.line, d.pointer])).toEqual([
+    ['warning', line, '/workflows/0/steps/0/outputs/secret'],
+  ]);
+  expect(found[0]!.message).toMatch(
+    /no property 'secrett' in the 200 response of api_b2b_totp_v1_Create \(properties there: secret, /,
+  );
+  expect(found[0]!.range.start.column).toBe(broken.split('\n')[line - 1]!.indexOf('$') + 1);
+}
+
 describe('$response.body pointers of the Stytch workflows', () => {
-  it('24 workflows over both full Stytch OpenAPI files: no error, no pointer warning', async () => {
-    const files = readdirSync(stytchDir).filter((f) => f.endsWith('.yml'));
+  itCorpus('24 workflows over both full Stytch OpenAPI files: no error, no pointer warning', async () => {
+    const files = corpusFiles('stytch/arazzo', /\.yml$/);
     expect(files).toHaveLength(24);
     const found: string[] = [];
-    for (const file of files) found.push(...pointerFindings(await lintFile(path.join(stytchDir, file))));
+    for (const file of files) found.push(...pointerFindings(await lintFile(file)));
     expect(found).toEqual([]);
   });
 
@@ -37,27 +57,12 @@ describe('$response.body pointers of the Stytch workflows', () => {
     expect(found).toEqual([]);
   });
 
-  it.each([
-    ['specs/openapi', path.join(repoRoot, 'specs/openapi')],
-    ['the full Stytch file', path.join(shared, 'stytch/openapi')],
-  ])('a copy with #/secret renamed #/secrett warns at that line (%s)', async (_, openapiDir) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-pointer-'));
-    mkdirSync(path.join(dir, 'arazzo'));
-    symlinkSync(openapiDir, path.join(dir, 'openapi'));
-    const original = readFileSync(path.join(seedDir, 'stytch-b2b-totp-enrollment-workflow.yml'), 'utf8');
-    const broken = original.replace('$response.body#/secret\n', '$response.body#/secrett\n');
-    expect(broken).not.toBe(original);
-    const copy = path.join(dir, 'arazzo', 'broken.yml');
-    writeFileSync(copy, broken);
-    const line = broken.split('\n').findIndex((l) => l.endsWith('$response.body#/secrett')) + 1;
-    const found = (await lintFile(copy)).filter((d) => d.code === 'reference-unknown');
-    expect(found.map((d) => [d.severity, d.range.start.line, d.pointer])).toEqual([
-      ['warning', line, '/workflows/0/steps/0/outputs/secret'],
-    ]);
-    expect(found[0]!.message).toMatch(
-      /no property 'secrett' in the 200 response of api_b2b_totp_v1_Create \(properties there: secret, /,
-    );
-    expect(found[0]!.range.start.column).toBe(broken.split('\n')[line - 1]!.indexOf('$') + 1);
+  it('a copy with #/secret renamed #/secrett warns at that line (specs/openapi)', async () => {
+    await expectSecrettWarning(path.join(repoRoot, 'specs/openapi'));
+  });
+
+  itCorpus('a copy with #/secret renamed #/secrett warns at that line (the full Stytch file)', async () => {
+    await expectSecrettWarning(corpusPath('stytch', 'openapi'));
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 import { createLazyPositionMap } from '../../src/document/build-position-map.js';
 import { lintDocument } from '../../src/lint/lint-document.js';
 import { arazzoSchema } from '../../src/schema/arazzo-schema.js';
@@ -9,8 +10,8 @@ import { toValidator } from '../../src/schema/to-validator.js';
 import { createOperationIndex } from '../../src/sources/create-operation-index.js';
 import { baseDocument, exceptions, mutations } from './schema-corpus.js';
 
-const referenceUrl = new URL('../../../../../shared/reference/arazzo-1.0-schema.yaml', import.meta.url);
-const reference = toValidator(createAjv().compile(load(readFileSync(referenceUrl, 'utf8')) as object));
+/** The published Arazzo 1.0 JSON Schema (reference corpus), compiled when the suite runs. */
+let reference: ReturnType<typeof toValidator>;
 const schemaErrors = toValidator(createAjv().compile(arazzoSchema));
 
 /**
@@ -36,7 +37,12 @@ const build = (mutate: (d: Record<string, unknown>) => void) => {
   return d;
 };
 
-describe('schema agreement with the published Arazzo 1.0 schema', () => {
+describeCorpus('schema agreement with the published Arazzo 1.0 schema', () => {
+  beforeAll(() => {
+    const text = readFileSync(corpusPath('reference', 'arazzo-1.0-schema.yaml'), 'utf8');
+    reference = toValidator(createAjv().compile(load(text) as object));
+  });
+
   it('has a corpus of at least 25 documents, valid and invalid', () => {
     const verdicts = mutations.map(([, m]) => reference(build(m)).length === 0);
     expect(mutations.length).toBeGreaterThanOrEqual(25);

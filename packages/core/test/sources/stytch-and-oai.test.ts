@@ -1,17 +1,13 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { corpusFiles, corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 import { resolveDocument } from '../../src/sources/resolve-document.js';
 
-const shared = (p: string) => fileURLToPath(new URL(`../../../../../shared/${p}`, import.meta.url));
-
-describe('the 24 Stytch workflows', () => {
-  const dir = shared('stytch/arazzo');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+describeCorpus('the 24 Stytch workflows', () => {
+  const files = corpusFiles('stytch/arazzo', /\.yml$/);
 
   it('are 24 and resolve every operationId they use, without diagnostics', async () => {
     expect(files).toHaveLength(24);
-    const results = await Promise.all(files.map((f) => resolveDocument(`${dir}/${f}`, { cache: false })));
+    const results = await Promise.all(files.map((f) => resolveDocument(f, { cache: false })));
     let used = 0;
     for (const r of results) {
       expect(r.diagnostics).toEqual([]);
@@ -30,13 +26,13 @@ describe('the 24 Stytch workflows', () => {
   });
 });
 
-describe('the OAI examples', () => {
-  const dir = shared('reference/oai-examples');
-  const files = readdirSync(dir).filter((f) => f.includes('arazzo'));
+describeCorpus('the OAI examples', () => {
+  const dir = corpusPath('reference', 'oai-examples');
+  const files = corpusFiles('reference/oai-examples', /arazzo/);
 
   it('load without crashing', async () => {
     for (const f of files) {
-      const r = await resolveDocument(`${dir}/${f}`, { cache: false });
+      const r = await resolveDocument(f, { cache: false });
       expect(r.file, f).toBeDefined();
     }
   });
