@@ -2,12 +2,13 @@
  * Failure paths of the published Stytch workflows the sandbox serves: each fails at the step whose
  * request Stytch refuses, with Stytch's error envelope, and leaves nothing half-made behind.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stepsOf, usePublishedWorkflows } from './support/published-workflows.js';
+import { describeCorpus } from './support/shared-corpus.js';
 
 const published = usePublishedWorkflows();
 
-describe("failure paths surface Stytch's errors at the failing step", () => {
+describeCorpus("failure paths surface Stytch's errors at the failing step", () => {
   it('org-create-member: a malformed member email stops at createMember, after the organization', async () => {
     const { h, document } = await published('stytch-b2b-org-create-member-workflow.yml');
     const result = await h.run({

@@ -26,7 +26,7 @@ export interface StytchHarness {
   readonly engine: Engine;
   /** Every response of every run, in order. */
   readonly responses: SeenResponse[];
-  /** Load a document by path relative to the repository root. */
+  /** Load a document by path: relative to the repository root, or absolute. */
   load(relativePath: string): Promise<WorkflowDocument>;
   /** Run a workflow of a loaded document. */
   run(options: {
@@ -66,7 +66,7 @@ export async function startStytchHarness(options: StytchHarnessOptions = {}): Pr
     sandbox,
     engine,
     responses,
-    load: (relativePath) => engine.load(path.join(repoRoot, relativePath)),
+    load: (relativePath) => engine.load(path.resolve(repoRoot, relativePath)),
     run: ({ hooks: extra, ...run }) =>
       engine.run({ ...run, hooks: extra === undefined ? hooks : both(hooks, extra) }),
     async close() {
