@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
-import { abortableSleep } from './abortable-sleep.js';
-import { planOf } from './document-plans.js';
+import { abortableSleep } from './run/abortable-sleep.js';
+import { planOf } from './plan/document-plans.js';
 import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
-import { combineHooks, type RunState } from './run-state.js';
-import { runWorkflow } from './run-workflow.js';
+import { combineHooks, type RunState } from './run/run-state.js';
+import { runWorkflow } from './run/run-workflow.js';
 import type { RunResult } from './types.js';
 
 const NEVER = new AbortController().signal;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDocumentAjv, createInputValidator } from '../../src/engine/create-input-validator.js';
-import { simpleInputSchema } from '../../src/engine/simple-input-schema.js';
+import { createDocumentAjv, createInputValidator } from '../../src/engine/plan/create-input-validator.js';
+import { simpleInputSchema } from '../../src/engine/plan/simple-input-schema.js';
 import type { ArazzoDocument } from '../../src/model/arazzo.js';
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'] as const;

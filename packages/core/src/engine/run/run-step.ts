@@ -5,15 +5,15 @@
  * runs its stepId/workflowId first when given, and counts against retryLimit (default 1); an
  * exhausted retry falls through to the subsequent failure actions; no match ends the workflow.
  */
-import type { MissingValueListener } from '../expressions/context.js';
+import type { MissingValueListener } from '../../expressions/context.js';
 import type { Frame } from './frame.js';
-import type { ActionPlan, StepPlan } from './plan-types.js';
+import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import { type AttemptResult, runStepAttempt } from './run-step-attempt.js';
 import { runWorkflow } from './run-workflow.js';
 import type { StepOutcome } from './step-outcome.js';
 import { testCriteria } from './test-criteria.js';
-import type { RunError, StepResult } from './types.js';
+import type { RunError, StepResult } from '../types.js';
 
 const aborted = (stepId: string): RunError => ({ code: 'aborted', message: 'the run was aborted', stepId });
 

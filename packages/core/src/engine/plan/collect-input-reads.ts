@@ -2,7 +2,7 @@
  * Which workflow inputs a piece of a step reads, known statically from the plan, so inputs with a
  * provider are resolved just before the first step that reads them (and never earlier).
  */
-import type { CompiledValue } from '../expressions/compile-value.js';
+import type { CompiledValue } from '../../expressions/compile-value.js';
 
 const INPUT_IN_TEXT = /\$inputs\.([^\s()<>=!&|[\],#}{'"]+)/g;
 

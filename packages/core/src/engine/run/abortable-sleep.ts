@@ -1,5 +1,5 @@
 /** The default SleepFunction: setTimeout that rejects with an AbortError-like error when the signal aborts. */
-import type { SleepFunction } from './engine-types.js';
+import type { SleepFunction } from '../engine-types.js';
 
 /** Wait `ms` milliseconds, rejecting early with `signal.reason` when the run is cancelled. */
 export const abortableSleep: SleepFunction = (ms, signal) =>

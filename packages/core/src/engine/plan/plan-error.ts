@@ -1,5 +1,5 @@
 /** The error thrown when a document passed lint but cannot be compiled into a plan (a lint gap). */
-import { TelaioError } from '../errors.js';
+import { TelaioError } from '../../errors.js';
 
 /** Throw TelaioError `document-invalid` pointing at the node that could not be compiled. */
 export function planError(options: {

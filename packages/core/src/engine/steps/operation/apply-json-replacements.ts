@@ -3,7 +3,7 @@
  * against the request body; the value is set there (`-` appends to an array; the empty pointer
  * replaces the whole body). A target whose parent does not exist is reported, not invented.
  */
-import { splitPointer } from '../document/json-pointer.js';
+import { splitPointer } from '../../../document/json-pointer.js';
 
 /** Apply replacements to a copy of `payload`; `onMiss` hears of targets that reach nothing. */
 export function applyJsonReplacements(options: {

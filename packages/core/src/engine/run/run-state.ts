@@ -2,13 +2,13 @@
  * Everything one run owns. Plans are shared and immutable; this object is created per `run()` so
  * one loaded document can run many times at once.
  */
-import type { CredentialProvider } from '../adapters/credentials.js';
-import type { EngineHooks } from '../adapters/hooks.js';
-import type { InputProvider } from '../adapters/inputs.js';
-import type { Transport, TransportContext } from '../adapters/transport.js';
-import type { SleepFunction } from './engine-types.js';
-import type { WorkflowPlan } from './plan-types.js';
-import type { RunResult, StepResult } from './types.js';
+import type { CredentialProvider } from '../../adapters/credentials.js';
+import type { EngineHooks } from '../../adapters/hooks.js';
+import type { InputProvider } from '../../adapters/inputs.js';
+import type { Transport, TransportContext } from '../../adapters/transport.js';
+import type { SleepFunction } from '../engine-types.js';
+import type { WorkflowPlan } from '../plan/plan-types.js';
+import type { RunResult, StepResult } from '../types.js';
 
 /** Per-run state shared by every workflow the run executes (dependsOn, workflow steps, goto). */
 export interface RunState {

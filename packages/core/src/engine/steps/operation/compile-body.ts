@@ -3,12 +3,12 @@
  * replacement target checked (XPath on an XML payload, JSON Pointer on a JSON one) so a bad target
  * refuses the document at load instead of failing a run.
  */
-import { compileValue } from '../expressions/compile-value.js';
-import type { RequestBody } from '../model/arazzo.js';
-import type { OperationInfo } from '../sources/types.js';
+import { compileValue } from '../../../expressions/compile-value.js';
+import type { RequestBody } from '../../../model/arazzo.js';
+import type { OperationInfo } from '../../../sources/types.js';
 import { findReplacementProblem, replacementKind } from './find-replacement-problem.js';
-import { planError } from './plan-error.js';
-import type { BodyPlan } from './plan-types.js';
+import { planError } from '../../plan/plan-error.js';
+import type { BodyPlan } from '../../plan/plan-types.js';
 
 /** Compile a step's request body (payload may be a literal, an expression, a template or nested). */
 export function compileBody(options: {

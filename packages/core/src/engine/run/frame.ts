@@ -1,8 +1,8 @@
 /** The state of one workflow execution inside a run: its inputs, step outputs and expression context. */
-import type { EventScope } from '../adapters/hooks.js';
-import type { InputProvider } from '../adapters/inputs.js';
-import type { ExpressionContext } from '../expressions/context.js';
-import type { WorkflowPlan } from './plan-types.js';
+import type { EventScope } from '../../adapters/hooks.js';
+import type { InputProvider } from '../../adapters/inputs.js';
+import type { ExpressionContext } from '../../expressions/context.js';
+import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { RunState } from './run-state.js';
 
 /** One workflow being executed. */

@@ -1,14 +1,14 @@
 /** One Step Object compiled: its operation or workflow, parameters, body, criteria, actions, outputs. */
-import { compileValue } from '../expressions/compile-value.js';
-import type { Parameter, SourceDescription, Step } from '../model/arazzo.js';
-import type { OperationIndex, OperationInfo } from '../sources/types.js';
+import { compileValue } from '../../expressions/compile-value.js';
+import type { Parameter, SourceDescription, Step } from '../../model/arazzo.js';
+import type { OperationIndex, OperationInfo } from '../../sources/types.js';
 import { inputsOfValues } from './collect-input-reads.js';
 import { type ActionScope, compileActionList, mergeActions } from './compile-actions.js';
-import { compileBody } from './compile-body.js';
+import { compileBody } from '../steps/operation/compile-body.js';
 import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
 import { planError } from './plan-error.js';
-import { planRequiredParameters } from './plan-required-parameters.js';
+import { planRequiredParameters } from '../steps/operation/plan-required-parameters.js';
 import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
 
 /** What compiling a step needs besides the step. */

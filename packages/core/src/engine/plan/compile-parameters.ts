@@ -4,9 +4,9 @@
  * step parameter replacing a workflow one with the same name and location, never removing it
  * (Workflow Object / Step Object `parameters`).
  */
-import { compileValue } from '../expressions/compile-value.js';
-import { parseExpression } from '../expressions/parse-expression.js';
-import type { ArazzoDocument, JsonValue, Parameter, ReusableObject } from '../model/arazzo.js';
+import { compileValue } from '../../expressions/compile-value.js';
+import { parseExpression } from '../../expressions/parse-expression.js';
+import type { ArazzoDocument, JsonValue, Parameter, ReusableObject } from '../../model/arazzo.js';
 import { planError } from './plan-error.js';
 import type { ParameterPlan } from './plan-types.js';
 

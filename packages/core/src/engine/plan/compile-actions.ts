@@ -4,9 +4,9 @@
  * workflow's, a workflow action being overridden (never removed) by a step action of the same name
  * (Step Object `onSuccess`/`onFailure`, Workflow Object `successActions`/`failureActions`).
  */
-import type { CriterionRegistry } from '../criteria/registry.js';
-import { parseExpression } from '../expressions/parse-expression.js';
-import type { ArazzoDocument, FailureAction, ReusableObject, SuccessAction } from '../model/arazzo.js';
+import type { CriterionRegistry } from '../../criteria/registry.js';
+import { parseExpression } from '../../expressions/parse-expression.js';
+import type { ArazzoDocument, FailureAction, ReusableObject, SuccessAction } from '../../model/arazzo.js';
 import { compileCriteria } from './compile-criteria.js';
 import { planError } from './plan-error.js';
 import type { ActionPlan, WorkflowRef } from './plan-types.js';

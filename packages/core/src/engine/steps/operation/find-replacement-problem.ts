@@ -3,7 +3,7 @@
  * a JSON Pointer (RFC 6901) on a JSON one. Shared by the plan (compile-body.ts), which refuses a
  * bad target, and lint (check-xml-replacements.ts), which reports it as `expression-invalid`.
  */
-import { loadFontoxpath, loadXmldom } from '../criteria/lazy-library.js';
+import { loadFontoxpath, loadXmldom } from '../../../criteria/lazy-library.js';
 
 let scratch: unknown;
 

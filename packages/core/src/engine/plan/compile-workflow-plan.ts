@@ -1,7 +1,7 @@
 /** One Workflow Object compiled: input validator, dependsOn, workflow-level parameters and actions, steps, outputs. */
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { compileValue } from '../expressions/compile-value.js';
-import type { Workflow } from '../model/arazzo.js';
+import { compileValue } from '../../expressions/compile-value.js';
+import type { Workflow } from '../../model/arazzo.js';
 import { inputsOfValues } from './collect-input-reads.js';
 import { compileActionList } from './compile-actions.js';
 import { resolveParameter } from './compile-parameters.js';

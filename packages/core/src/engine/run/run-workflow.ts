@@ -4,13 +4,13 @@
  * end. `goto` a workflowId transfers control one way: that workflow runs and this one ends with its
  * status. After the last step the workflow succeeds.
  */
-import type { InputProvider } from '../adapters/inputs.js';
+import type { InputProvider } from '../../adapters/inputs.js';
 import { createFrame, type Frame } from './frame.js';
-import type { WorkflowPlan } from './plan-types.js';
+import type { WorkflowPlan } from '../plan/plan-types.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import type { RunState } from './run-state.js';
 import { runStep } from './run-step.js';
-import type { RunError, RunResult } from './types.js';
+import type { RunError, RunResult } from '../types.js';
 
 /** Keep only the inputs `plan` declares (all of them when it declares no properties). */
 function inputsFor(plan: WorkflowPlan, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -4,15 +4,15 @@
  * means nothing to fail); a send with no response never succeeds. For a step running a workflow,
  * criteria and outputs see that workflow's outputs as `$outputs`.
  */
-import type { ReceivedResponse } from '../adapters/transport.js';
-import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import type { ReceivedResponse } from '../../adapters/transport.js';
+import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import { criteriaFailure } from './criteria-failure.js';
 import type { Frame } from './frame.js';
-import type { StepPlan } from './plan-types.js';
+import type { StepPlan } from '../plan/plan-types.js';
 import { runWorkflow } from './run-workflow.js';
-import { sendOperation } from './send-operation.js';
+import { sendOperation } from '../steps/operation/send-operation.js';
 import { firstUnmetCriterion } from './test-criteria.js';
-import type { RunError } from './types.js';
+import type { RunError } from '../types.js';
 
 /** The verdict of one attempt. */
 export interface AttemptResult {

@@ -1,6 +1,6 @@
 /** Criteria compiled once at load through the criterion registry (Criterion Object). */
-import type { CriterionRegistry } from '../criteria/registry.js';
-import type { Criterion } from '../model/arazzo.js';
+import type { CriterionRegistry } from '../../criteria/registry.js';
+import type { Criterion } from '../../model/arazzo.js';
 import { inputsOfText } from './collect-input-reads.js';
 import { planError } from './plan-error.js';
 import type { CriterionPlan } from './plan-types.js';

@@ -5,7 +5,7 @@
  * loaded on first use (criteria/lazy-library.ts), so a run without XPath never loads them. Targets
  * were checked at load (find-replacement-problem.ts); fontoxpath caches compiled expressions.
  */
-import { loadFontoxpath, loadXmldom } from '../criteria/lazy-library.js';
+import { loadFontoxpath, loadXmldom } from '../../../criteria/lazy-library.js';
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);

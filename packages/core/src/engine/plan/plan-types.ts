@@ -2,12 +2,12 @@
  * The compiled plan of a loaded document: every expression parsed and every criterion compiled once
  * at load, so runs only evaluate. Plans are immutable and shared by all concurrent runs.
  */
-import type { CompiledCriterion } from '../criteria/types.js';
-import type { CompiledValue } from '../expressions/compile-value.js';
-import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
-import type { OperationInfo } from '../sources/types.js';
+import type { CompiledCriterion } from '../../criteria/types.js';
+import type { CompiledValue } from '../../expressions/compile-value.js';
+import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../../model/arazzo.js';
+import type { OperationInfo } from '../../sources/types.js';
 import type { InputValidator } from './create-input-validator.js';
-import type { RequiredParameter } from './plan-required-parameters.js';
+import type { RequiredParameter } from '../steps/operation/plan-required-parameters.js';
 
 /** One compiled criterion with its text for events. */
 export interface CriterionPlan {

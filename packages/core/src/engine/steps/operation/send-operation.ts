@@ -3,14 +3,14 @@
  * through the Transport, and the context of `$url`, `$method`, `$statusCode`, `$request.*` and
  * `$response.*` built for criteria and outputs. A send that gets no response is data, not a throw.
  */
-import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../adapters/transport.js';
-import { TelaioError } from '../errors.js';
-import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
+import { TelaioError } from '../../../errors.js';
+import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
 import { buildRequestBody } from './build-request-body.js';
-import type { Frame } from './frame.js';
+import type { Frame } from '../../run/frame.js';
 import { parameterMissing } from './plan-required-parameters.js';
-import type { StepPlan } from './plan-types.js';
-import type { RunError } from './types.js';
+import type { StepPlan } from '../../plan/plan-types.js';
+import type { RunError } from '../../types.js';
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 

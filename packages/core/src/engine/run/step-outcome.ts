@@ -1,6 +1,6 @@
 /** What a step execution tells its workflow to do next. */
-import type { WorkflowRef } from './plan-types.js';
-import type { RunError } from './types.js';
+import type { WorkflowRef } from '../plan/plan-types.js';
+import type { RunError } from '../types.js';
 
 /** Control flow after one step execution (Success/Failure Action Objects, or the defaults). */
 export type StepOutcome =

@@ -1,5 +1,5 @@
 /** The plan behind each loaded WorkflowDocument, kept out of the public handle. */
-import type { WorkflowDocument } from './engine-types.js';
+import type { WorkflowDocument } from '../engine-types.js';
 import type { DocumentPlan } from './plan-types.js';
 
 const plans = new WeakMap<WorkflowDocument, DocumentPlan>();

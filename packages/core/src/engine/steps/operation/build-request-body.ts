@@ -4,12 +4,12 @@
  * XML payloads (Request Body Object, Payload Replacement Object). The content type is the step's, else
  * the operation's first request media type.
  */
-import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
-import type { OperationInfo } from '../sources/types.js';
+import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
+import type { OperationInfo } from '../../../sources/types.js';
 import { applyJsonReplacements } from './apply-json-replacements.js';
 import { applyXmlReplacements } from './apply-xml-replacements.js';
 import { isXmlBody } from './find-replacement-problem.js';
-import type { BodyPlan } from './plan-types.js';
+import type { BodyPlan } from '../../plan/plan-types.js';
 
 /** Evaluate a step's request body for one attempt. */
 export function buildRequestBody(options: {

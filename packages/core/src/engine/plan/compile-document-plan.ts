@@ -3,11 +3,11 @@
  * Arazzo document reached through an `arazzo` sourceDescription (each with its own sources,
  * operations and components: "Components are scoped to the Arazzo document they are defined in").
  */
-import type { CriterionRegistry } from '../criteria/registry.js';
-import { declaredInputs } from '../document/declared-inputs.js';
-import { parseExpression } from '../expressions/parse-expression.js';
-import { createOperationIndex } from '../sources/create-operation-index.js';
-import type { ResolvedDocument } from '../sources/types.js';
+import type { CriterionRegistry } from '../../criteria/registry.js';
+import { declaredInputs } from '../../document/declared-inputs.js';
+import { parseExpression } from '../../expressions/parse-expression.js';
+import { createOperationIndex } from '../../sources/create-operation-index.js';
+import type { ResolvedDocument } from '../../sources/types.js';
 import type { StepScope } from './compile-step-plan.js';
 import { compileWorkflowPlan } from './compile-workflow-plan.js';
 import { createDocumentAjv } from './create-input-validator.js';

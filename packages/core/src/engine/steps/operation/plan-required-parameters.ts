@@ -4,9 +4,9 @@
  * parameters. Worked out once at load; at run time a step whose value for one of them evaluates to
  * nothing fails with `parameter-missing` before anything is sent.
  */
-import type { OperationInfo } from '../sources/types.js';
-import type { ParameterPlan } from './plan-types.js';
-import type { RunError } from './types.js';
+import type { OperationInfo } from '../../../sources/types.js';
+import type { ParameterPlan } from '../../plan/plan-types.js';
+import type { RunError } from '../../types.js';
 
 /** A parameter the request needs, by location and name. */
 export interface RequiredParameter {

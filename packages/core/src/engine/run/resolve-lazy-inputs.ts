@@ -3,9 +3,9 @@
  * step (or the workflow outputs) whose expressions read `$inputs.<name>`, then validated against the
  * input's own schema. A required input that the provider leaves empty is `input-missing`.
  */
-import { readsInput } from './collect-input-reads.js';
+import { readsInput } from '../plan/collect-input-reads.js';
 import type { Frame } from './frame.js';
-import type { RunError } from './types.js';
+import type { RunError } from '../types.js';
 
 /** Resolve the pending inputs that `reads` covers; an error when one is missing or invalid. */
 export async function resolveLazyInputs(options: {

@@ -4,10 +4,10 @@
  * (status 404: otp_code_not_found: The passcode was incorrect...)`. The same facts are also given
  * as fields (`failedCriterion`, `response`) so embedders need not parse the message.
  */
-import type { ReceivedResponse } from '../adapters/transport.js';
-import type { CriterionPlan } from './plan-types.js';
+import type { ReceivedResponse } from '../../adapters/transport.js';
+import type { CriterionPlan } from '../plan/plan-types.js';
 import { responseExcerpt } from './response-excerpt.js';
-import type { FailedCriterion, ResponseSummary, RunError } from './types.js';
+import type { FailedCriterion, ResponseSummary, RunError } from '../types.js';
 
 /** Build the `criteria-failed` error of `stepId` (`response` absent for a step running a workflow). */
 export function criteriaFailure(options: {
