@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
-import { abortableSleep } from './run/abortable-sleep.js';
-import { planOf } from './plan/document-plans.js';
 import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
-import { combineHooks, type RunState } from './run/run-state.js';
+import { planOf } from './plan/document-plans.js';
+import { abortableSleep } from './run/abortable-sleep.js';
+import { combineHooks, type RunState, type RunTransports } from './run/run-state.js';
 import { runWorkflow } from './run/run-workflow.js';
 import type { RunResult } from './types.js';
 
@@ -25,6 +25,7 @@ export function createEngine(options: EngineOptions): Engine {
   const registry = createCriterionRegistry(options.criteria ?? []);
   const maxSteps = options.maxSteps ?? 1000;
   const now = options.now ?? (() => performance.now());
+  const transports: RunTransports = { openapi: options.transport };
   return {
     load: (target) =>
       loadDocument({
@@ -57,7 +58,7 @@ export function createEngine(options: EngineOptions): Engine {
         sendContext:
           options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
         hooks: combineHooks({ hooks: [options.hooks, run.hooks] }),
-        transport: options.transport,
+        transports,
         credentials: options.credentials,
         servers: options.servers ?? {},
         sleep: options.sleep ?? abortableSleep,

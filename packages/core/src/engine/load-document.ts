@@ -7,9 +7,9 @@ import { TelaioError } from '../errors.js';
 import { lintDocument } from '../lint/lint-document.js';
 import { resolveDocument } from '../sources/resolve-document.js';
 import type { SourceLoader } from '../sources/types.js';
+import type { LoadTarget, WorkflowDocument } from './engine-types.js';
 import { compileDocumentPlan } from './plan/compile-document-plan.js';
 import { attachPlan } from './plan/document-plans.js';
-import type { LoadTarget, WorkflowDocument } from './engine-types.js';
 
 /** Load, lint and compile one document. Throws TelaioError `document-invalid` with `details.diagnostics`. */
 export async function loadDocument(options: {

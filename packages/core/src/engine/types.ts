@@ -1,3 +1,4 @@
+/** Results of a run: RunResult, StepResult, RunError and its codes. */
 import type { SentRequest } from '../adapters/transport.js';
 
 /** Outcome of one step execution (a step reached twice via goto appears twice). */
@@ -54,10 +55,33 @@ export interface ResponseSummary {
   readonly excerpt?: string;
 }
 
+/**
+ * Every code a RunError may carry. A step fails with `criteria-failed`, `transport-error` (no
+ * response), `parameter-missing`, `workflow-failed` (a nested workflow failed), `step-unknown` or
+ * `workflow-unknown`; a workflow with `input-invalid`, `input-missing` or `dependency-failed`; a run
+ * with `max-steps-exceeded` or `aborted`. `credentials-missing` is a credential provider's refusal,
+ * kept as it was thrown while sending; `interrupted` is for hosts (the CLI on Ctrl-C) reporting an
+ * abort the user asked for.
+ */
+export type RunErrorCode =
+  | 'criteria-failed'
+  | 'transport-error'
+  | 'parameter-missing'
+  | 'credentials-missing'
+  | 'workflow-failed'
+  | 'workflow-unknown'
+  | 'step-unknown'
+  | 'dependency-failed'
+  | 'input-invalid'
+  | 'input-missing'
+  | 'max-steps-exceeded'
+  | 'aborted'
+  | 'interrupted';
+
 /** Why a run failed. */
 export interface RunError {
-  /** `criteria-failed`, `transport-error`, `input-invalid`, `input-missing`, `max-steps-exceeded`, `aborted`, `workflow-failed`, ... */
-  readonly code: string;
+  /** Which kind of failure (see RunErrorCode). */
+  readonly code: RunErrorCode;
   /** What went wrong, in words (secret values are not masked: mask before printing). */
   readonly message: string;
   /** The step where the run failed, when the failure belongs to a step. */

@@ -1,4 +1,7 @@
-import { findReplacementProblem, replacementKind } from '../engine/steps/operation/find-replacement-problem.js';
+import {
+  findReplacementProblem,
+  replacementKind,
+} from '../engine/steps/operation/find-replacement-problem.js';
 import { findStepOperation } from './find-step-operation.js';
 import type { LintContext } from './lint-context.js';
 import { asArray, asRecord, asString } from './read-node.js';

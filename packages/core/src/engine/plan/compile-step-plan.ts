@@ -1,15 +1,15 @@
-/** One Step Object compiled: its operation or workflow, parameters, body, criteria, actions, outputs. */
+/** One Step Object compiled: its target (operation or workflow), parameters, body, criteria, actions, outputs. */
 import { compileValue } from '../../expressions/compile-value.js';
 import type { Parameter, SourceDescription, Step } from '../../model/arazzo.js';
-import type { OperationIndex, OperationInfo } from '../../sources/types.js';
+import type { OperationIndex } from '../../sources/types.js';
+import { compileBody } from '../steps/operation/compile-body.js';
+import { findOperation } from '../steps/operation/find-operation.js';
+import { planRequiredParameters } from '../steps/operation/plan-required-parameters.js';
 import { inputsOfValues } from './collect-input-reads.js';
 import { type ActionScope, compileActionList, mergeActions } from './compile-actions.js';
-import { compileBody } from '../steps/operation/compile-body.js';
 import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
-import { planError } from './plan-error.js';
-import { planRequiredParameters } from '../steps/operation/plan-required-parameters.js';
-import type { ActionPlan, StepPlan, WorkflowRef } from './plan-types.js';
+import type { ActionPlan, StepPlan, StepTarget, WorkflowRef } from './plan-types.js';
 
 /** What compiling a step needs besides the step. */
 export interface StepScope extends ActionScope {
@@ -17,28 +17,6 @@ export interface StepScope extends ActionScope {
   readonly sources: readonly SourceDescription[];
   /** The declared input names of a workflow (empty: no inputs; undefined: a schema too open to tell). */
   declaredInputs(ref: WorkflowRef): ReadonlySet<string> | undefined;
-}
-
-function findOperation(step: Step, scope: StepScope, pointer: string): OperationInfo {
-  if (step.operationPath !== undefined) {
-    const found = scope.index.byOperationPath(step.operationPath);
-    return (
-      found ??
-      planError({
-        uri: scope.uri,
-        pointer: `${pointer}/operationPath`,
-        message: `no operation at '${step.operationPath}'`,
-      })
-    );
-  }
-  const found = scope.index.byOperationId(step.operationId ?? '');
-  if (found.length === 1 && found[0] !== undefined) return found[0];
-  const why = found.length === 0 ? 'no operation' : 'more than one operation';
-  return planError({
-    uri: scope.uri,
-    pointer: `${pointer}/operationId`,
-    message: `${why} with operationId '${step.operationId}'`,
-  });
 }
 
 /** Compile step `index` of a workflow. */
@@ -126,19 +104,25 @@ export function compileStepPlan(options: {
   ];
   const source =
     operation === undefined ? undefined : scope.sources.find((s) => s.name === operation.sourceName);
+  const target: StepTarget =
+    operation === undefined
+      ? { kind: 'workflow', workflow: workflow as WorkflowRef }
+      : {
+          kind: 'operation',
+          operation,
+          ...(source === undefined ? {} : { source }),
+          ...(body === undefined ? {} : { body }),
+          ...(unsupplied.length === 0 ? {} : { unsupplied }),
+        };
   return {
     stepId: step.stepId,
     index: options.index,
+    target,
     parameters,
     successCriteria,
     onSuccess,
     onFailure,
     outputs,
     inputReads: [...new Set(inputReads)],
-    ...(operation === undefined ? {} : { operation }),
-    ...(unsupplied.length === 0 ? {} : { unsupplied }),
-    ...(source === undefined ? {} : { source }),
-    ...(workflow === undefined ? {} : { workflow }),
-    ...(body === undefined ? {} : { body }),
   };
 }

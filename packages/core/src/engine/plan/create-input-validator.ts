@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, splitPointer } from '../../document/json-pointer.js';
 import type { ArazzoDocument } from '../../model/arazzo.js';
-import { simpleInputSchema } from './simple-input-schema.js';
 import type { RunError } from '../types.js';
+import { simpleInputSchema } from './simple-input-schema.js';
 
 // ajv and ajv-formats are CommonJS: a synchronous require keeps validation synchronous while
 // loading them (~50 ms of CPU) only when inputs are actually checked.

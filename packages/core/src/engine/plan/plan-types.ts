@@ -6,8 +6,8 @@ import type { CompiledCriterion } from '../../criteria/types.js';
 import type { CompiledValue } from '../../expressions/compile-value.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../../model/arazzo.js';
 import type { OperationInfo } from '../../sources/types.js';
-import type { InputValidator } from './create-input-validator.js';
 import type { RequiredParameter } from '../steps/operation/plan-required-parameters.js';
+import type { InputValidator } from './create-input-validator.js';
 
 /** One compiled criterion with its text for events. */
 export interface CriterionPlan {
@@ -58,17 +58,35 @@ export interface BodyPlan {
   readonly replacements: readonly { readonly target: string; readonly value: CompiledValue }[];
 }
 
+/** A step that calls an API operation (`operationId` or `operationPath`), sent through the `openapi` transport. */
+export interface OperationTarget {
+  readonly kind: 'operation';
+  readonly operation: OperationInfo;
+  /** The sourceDescription the operation came from. */
+  readonly source?: SourceDescription;
+  readonly body?: BodyPlan;
+  /** Parameters the operation needs that no step or workflow parameter supplies. */
+  readonly unsupplied?: readonly RequiredParameter[];
+}
+
+/** A step that runs a workflow (`workflowId`), its parameters becoming the workflow's inputs. */
+export interface WorkflowTarget {
+  readonly kind: 'workflow';
+  readonly workflow: WorkflowRef;
+}
+
+/**
+ * What a step acts on, one variant per step kind (next: `{kind: 'message'}` for AsyncAPI
+ * send/receive). Each kind has its module in steps/<kind>/, registered in STEP_KINDS.
+ */
+export type StepTarget = OperationTarget | WorkflowTarget;
+
 /** One step, ready to run. */
 export interface StepPlan {
   readonly stepId: string;
   readonly index: number;
-  readonly operation?: OperationInfo;
-  readonly source?: SourceDescription;
-  readonly workflow?: WorkflowRef;
+  readonly target: StepTarget;
   readonly parameters: readonly ParameterPlan[];
-  /** Parameters the operation needs that no step or workflow parameter supplies. */
-  readonly unsupplied?: readonly RequiredParameter[];
-  readonly body?: BodyPlan;
   readonly successCriteria: readonly CriterionPlan[];
   /** Step actions first, then the workflow's actions not overridden by name. */
   readonly onSuccess: readonly ActionPlan[];

@@ -6,8 +6,8 @@
  */
 import type { ReceivedResponse } from '../../adapters/transport.js';
 import type { CriterionPlan } from '../plan/plan-types.js';
-import { responseExcerpt } from './response-excerpt.js';
 import type { FailedCriterion, ResponseSummary, RunError } from '../types.js';
+import { responseExcerpt } from './response-excerpt.js';
 
 /** Build the `criteria-failed` error of `stepId` (`response` absent for a step running a workflow). */
 export function criteriaFailure(options: {

@@ -4,8 +4,8 @@
  * input's own schema. A required input that the provider leaves empty is `input-missing`.
  */
 import { readsInput } from '../plan/collect-input-reads.js';
-import type { Frame } from './frame.js';
 import type { RunError } from '../types.js';
+import type { Frame } from './frame.js';
 
 /** Resolve the pending inputs that `reads` covers; an error when one is missing or invalid. */
 export async function resolveLazyInputs(options: {

@@ -10,12 +10,21 @@ import type { SleepFunction } from '../engine-types.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { RunResult, StepResult } from '../types.js';
 
+/**
+ * Transports by the type of the source whose steps they carry: `openapi` operations go through the
+ * HTTP Transport. Next, `asyncapi` → MessageTransport (send; subscribe with correlation and timeout).
+ */
+export interface RunTransports {
+  readonly openapi: Transport;
+}
+
 /** Per-run state shared by every workflow the run executes (dependsOn, workflow steps, goto). */
 export interface RunState {
   readonly runId: string;
   readonly signal: AbortSignal;
   readonly hooks: EngineHooks;
-  readonly transport: Transport;
+  /** The transport of each source type. */
+  readonly transports: RunTransports;
   /** The context handed to every send of this run (signal and credentials). */
   readonly sendContext: TransportContext;
   readonly credentials: CredentialProvider | undefined;

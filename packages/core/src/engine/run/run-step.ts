@@ -6,14 +6,14 @@
  * exhausted retry falls through to the subsequent failure actions; no match ends the workflow.
  */
 import type { MissingValueListener } from '../../expressions/context.js';
-import type { Frame } from './frame.js';
 import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
+import type { RunError, StepResult } from '../types.js';
+import type { Frame } from './frame.js';
+import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import { type AttemptResult, runStepAttempt } from './run-step-attempt.js';
-import { runWorkflow } from './run-workflow.js';
 import type { StepOutcome } from './step-outcome.js';
 import { testCriteria } from './test-criteria.js';
-import type { RunError, StepResult } from '../types.js';
 
 const aborted = (stepId: string): RunError => ({ code: 'aborted', message: 'the run was aborted', stepId });
 
@@ -153,26 +153,15 @@ function take(frame: Frame, stepId: string, action: ActionPlan, error: RunError 
 
 /** A retry naming a step or workflow runs it first ("the context is returned, after which the current step is retried"). */
 async function runRetryTarget(frame: Frame, action: ActionPlan): Promise<RunError | undefined> {
-  let error: RunError | undefined;
-  if (action.stepId !== undefined) {
-    const index = frame.plan.stepIndex.get(action.stepId);
-    const target = index === undefined ? undefined : frame.plan.steps[index];
-    if (target === undefined) return { code: 'step-unknown', message: `no step '${action.stepId}'` };
-    const outcome = await runStep({ frame, step: target });
-    if (outcome.kind === 'fail' || outcome.kind === 'end') error = outcome.error;
-  } else if (action.workflow !== undefined) {
-    const plan = action.workflow.doc.workflows.get(action.workflow.workflowId);
-    if (plan === undefined)
-      return { code: 'workflow-unknown', message: `no workflow '${action.workflow.workflowId}'` };
-    const result = await runWorkflow({
-      state: frame.state,
-      plan,
-      inputs: frame.inputs,
-      depth: frame.scope.depth + 1,
-      fromRunInputs: true,
-    });
-    error = result.error;
+  if (action.stepId === undefined) {
+    if (action.workflow === undefined) return undefined;
+    return (await invokeWorkflow(frame, action.workflow, { inputs: frame.inputs, via: 'retry' })).error;
   }
+  const index = frame.plan.stepIndex.get(action.stepId);
+  const target = index === undefined ? undefined : frame.plan.steps[index];
+  if (target === undefined) return { code: 'step-unknown', message: `no step '${action.stepId}'` };
+  const outcome = await runStep({ frame, step: target });
+  const error = outcome.kind === 'fail' || outcome.kind === 'end' ? outcome.error : undefined;
   // Only a run that cannot go on stops the retry; any other outcome of the detour is "context returned".
   return error !== undefined && (error.code === 'aborted' || error.code === 'max-steps-exceeded')
     ? error

@@ -5,12 +5,13 @@
  * status. After the last step the workflow succeeds.
  */
 import type { InputProvider } from '../../adapters/inputs.js';
-import { createFrame, type Frame } from './frame.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
+import type { RunError, RunResult } from '../types.js';
+import { createFrame, type Frame } from './frame.js';
+import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import type { RunState } from './run-state.js';
 import { runStep } from './run-step.js';
-import type { RunError, RunResult } from '../types.js';
 
 /** Keep only the inputs `plan` declares (all of them when it declares no properties). */
 function inputsFor(plan: WorkflowPlan, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -94,29 +95,8 @@ function end(
 async function runDependencies(frame: Frame): Promise<RunError | undefined> {
   const { state } = frame;
   for (const ref of frame.plan.dependsOn) {
-    const plan = ref.doc.workflows.get(ref.workflowId);
-    if (plan === undefined) return { code: 'workflow-unknown', message: `no workflow '${ref.workflowId}'` };
-    let result = state.dependencies.get(plan);
-    if (result === undefined) {
-      result = await runWorkflow({
-        state,
-        plan,
-        inputs: state.runInputs,
-        depth: frame.scope.depth + 1,
-        fromRunInputs: true,
-      });
-      state.dependencies.set(plan, result);
-    }
-    if (result.status === 'failure') {
-      const code =
-        result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded'
-          ? result.error.code
-          : 'dependency-failed';
-      return {
-        code,
-        message: `dependsOn workflow '${plan.workflowId}' failed: ${result.error?.message ?? ''}`,
-      };
-    }
+    const { error } = await invokeWorkflow(frame, ref, { inputs: state.runInputs, via: 'dependsOn' });
+    if (error !== undefined) return error;
   }
   return undefined;
 }
@@ -147,30 +127,10 @@ async function runSteps(frame: Frame): Promise<RunError | undefined> {
         break;
       }
       case 'goto-workflow': {
-        const target = outcome.workflow.doc.workflows.get(outcome.workflow.workflowId);
-        if (target === undefined)
-          return {
-            code: 'workflow-unknown',
-            message: `no workflow '${outcome.workflow.workflowId}'`,
-            stepId: step.stepId,
-          };
-        const result = await runWorkflow({
-          state: frame.state,
-          plan: target,
-          inputs: frame.inputs,
-          depth: frame.scope.depth + 1,
-          fromRunInputs: true,
-        });
-        if (result.status === 'success') return undefined;
-        const code =
-          result.error?.code === 'aborted' || result.error?.code === 'max-steps-exceeded'
-            ? result.error.code
-            : 'workflow-failed';
-        return {
-          code,
-          message: `workflow '${target.workflowId}' (goto) failed: ${result.error?.message ?? ''}`,
-          stepId: step.stepId,
-        };
+        const via = 'goto';
+        return (
+          await invokeWorkflow(frame, outcome.workflow, { inputs: frame.inputs, via, stepId: step.stepId })
+        ).error;
       }
     }
   }

@@ -1,7 +1,7 @@
 /** Criteria lists evaluated with one verdict event per criterion: all must hold (Criterion Object). */
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
-import type { Frame } from './frame.js';
 import type { CriterionPlan } from '../plan/plan-types.js';
+import type { Frame } from './frame.js';
 
 /** What testCriteria and firstUnmetCriterion take. `of` names the list in events. */
 export interface CriteriaTest {

@@ -6,10 +6,10 @@
  */
 import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
 import type { OperationInfo } from '../../../sources/types.js';
+import type { BodyPlan } from '../../plan/plan-types.js';
 import { applyJsonReplacements } from './apply-json-replacements.js';
 import { applyXmlReplacements } from './apply-xml-replacements.js';
 import { isXmlBody } from './find-replacement-problem.js';
-import type { BodyPlan } from '../../plan/plan-types.js';
 
 /** Evaluate a step's request body for one attempt. */
 export function buildRequestBody(options: {

@@ -6,9 +6,9 @@
 import { compileValue } from '../../../expressions/compile-value.js';
 import type { RequestBody } from '../../../model/arazzo.js';
 import type { OperationInfo } from '../../../sources/types.js';
-import { findReplacementProblem, replacementKind } from './find-replacement-problem.js';
 import { planError } from '../../plan/plan-error.js';
 import type { BodyPlan } from '../../plan/plan-types.js';
+import { findReplacementProblem, replacementKind } from './find-replacement-problem.js';
 
 /** Compile a step's request body (payload may be a literal, an expression, a template or nested). */
 export function compileBody(options: {

@@ -51,7 +51,7 @@ export function findXPathProblem(target: string): string | undefined {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const code = /XP\w+\d+: [^\n]*/.exec(message)?.[0];
-    if (code !== undefined && code.startsWith('XPST')) return `bad XPath '${target}': ${code}`;
+    if (code?.startsWith('XPST')) return `bad XPath '${target}': ${code}`;
     if (code === undefined) return `bad XPath '${target}': ${message.split('\n')[0] ?? message}`;
   }
   return undefined;

@@ -5,12 +5,11 @@
  */
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
-import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
-import { buildRequestBody } from './build-request-body.js';
-import type { Frame } from '../../run/frame.js';
-import { parameterMissing } from './plan-required-parameters.js';
-import type { StepPlan } from '../../plan/plan-types.js';
+import type { ExpressionContext } from '../../../expressions/context.js';
 import type { RunError } from '../../types.js';
+import type { AttemptContext } from '../step-kind.js';
+import { buildRequestBody } from './build-request-body.js';
+import { parameterMissing } from './plan-required-parameters.js';
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -21,18 +20,12 @@ export interface SendOutcome {
   readonly error?: RunError;
 }
 
-/** Prepare and send the request of `step` (which has an operation). */
-export async function sendOperation(options: {
-  frame: Frame;
-  step: StepPlan;
-  attempt: number;
-  onMissing: MissingValueListener;
-}): Promise<SendOutcome> {
-  const { frame, step, onMissing } = options;
+/** Prepare and send the request of an operation step, through the run's `openapi` transport. */
+export async function sendOperation(options: AttemptContext<'operation'>): Promise<SendOutcome> {
+  const { frame, step, target, onMissing } = options;
   const { state } = frame;
-  const operation = step.operation;
-  if (operation === undefined) throw new TypeError('sendOperation needs an operation step');
-  const first = step.unsupplied?.[0];
+  const { operation, source } = target;
+  const first = target.unsupplied?.[0];
   if (first !== undefined)
     return { ctx: frame.base, error: parameterMissing({ stepId: step.stepId, parameter: first }) };
   const parameters: RequestParameter[] = [];
@@ -59,24 +52,28 @@ export async function sendOperation(options: {
     }
   }
   const body =
-    step.body === undefined
+    target.body === undefined
       ? undefined
-      : buildRequestBody({ body: step.body, operation, ctx: frame.base, onMissing });
+      : buildRequestBody({ body: target.body, operation, ctx: frame.base, onMissing });
   const serverUrl =
     state.servers[operation.sourceName] ??
-    (step.source === undefined ? undefined : state.credentials?.serverFor?.(step.source));
+    (source === undefined ? undefined : state.credentials?.serverFor?.(source));
   // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
-  const request: PreparedRequest = { operation, serverUrl, source: step.source, parameters, body };
+  const request: PreparedRequest = { operation, serverUrl, source, parameters, body };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
   let response: ReceivedResponse;
   try {
-    response = await state.transport.send(request, state.sendContext);
+    response = await state.transports.openapi.send(request, state.sendContext);
   } catch (error) {
     const aborted = state.signal.aborted;
     const code = (error as { code?: unknown }).code;
     if (!aborted && error instanceof TelaioError) {
       // Misconfiguration found while sending (a credential provider with no credentials): keep its code.
-      return { ctx: frame.base, error: { code: error.code, message: error.message, stepId: step.stepId } };
+      const known = error.code === 'credentials-missing';
+      const message = known ? error.message : `${error.message} (${error.code})`;
+      const code = known ? 'credentials-missing' : 'transport-error';
+      const failure: RunError = { code, message, stepId: step.stepId };
+      return { ctx: frame.base, error: failure };
     }
     const message = aborted
       ? 'the run was aborted'

@@ -1,0 +1,76 @@
+/**
+ * The only way into a nested workflow run: a workflow step, a `goto` or `retry` action naming a
+ * workflowId, and dependsOn. The workflow is looked up here and its failure mapped here to the
+ * caller's error code, so every entry behaves alike. A failure that stops the whole run (`aborted`,
+ * `max-steps-exceeded`) keeps its code whatever the entry.
+ */
+import type { WorkflowRef } from '../plan/plan-types.js';
+import type { RunError, RunErrorCode, RunResult } from '../types.js';
+import type { Frame } from './frame.js';
+import { runWorkflow } from './run-workflow.js';
+
+/** How the nested run was reached. */
+export type InvokeVia = 'step' | 'goto' | 'retry' | 'dependsOn';
+
+interface ViaRule {
+  /** Fed from the run's inputs (filtered to what the workflow declares; providers apply), not given inputs. */
+  readonly fromRunInputs: boolean;
+  /** The caller's error code when the nested run fails; undefined: any outcome returns control (retry). */
+  readonly failed?: RunErrorCode;
+  readonly says?: (workflowId: string) => string;
+}
+
+const VIA: { readonly [V in InvokeVia]: ViaRule } = {
+  step: { fromRunInputs: false, failed: 'workflow-failed', says: (id) => `workflow '${id}' failed` },
+  goto: { fromRunInputs: true, failed: 'workflow-failed', says: (id) => `workflow '${id}' (goto) failed` },
+  // Failure Action Object: "the context is returned, after which the current step is retried".
+  retry: { fromRunInputs: true },
+  dependsOn: {
+    fromRunInputs: true,
+    failed: 'dependency-failed',
+    says: (id) => `dependsOn workflow '${id}' failed`,
+  },
+};
+
+const stopsTheRun = (error: RunError | undefined): boolean =>
+  error?.code === 'aborted' || error?.code === 'max-steps-exceeded';
+
+/** What a nested run gives its caller: the run (unless the workflow is unknown) and the caller's error. */
+export interface Invocation {
+  readonly result?: RunResult;
+  readonly error?: RunError;
+}
+
+/**
+ * Run workflow `ref` nested in `frame`. dependsOn workflows run once per run (later calls reuse the
+ * first result); `stepId` names the caller's step in errors.
+ */
+export async function invokeWorkflow(
+  frame: Frame,
+  ref: WorkflowRef,
+  options: { inputs: Readonly<Record<string, unknown>>; via: InvokeVia; stepId?: string },
+): Promise<Invocation> {
+  const { state } = frame;
+  const at = options.stepId === undefined ? {} : { stepId: options.stepId };
+  const plan = ref.doc.workflows.get(ref.workflowId);
+  if (plan === undefined)
+    return { error: { code: 'workflow-unknown', message: `no workflow '${ref.workflowId}'`, ...at } };
+  const rule = VIA[options.via];
+  let result = options.via === 'dependsOn' ? state.dependencies.get(plan) : undefined;
+  if (result === undefined) {
+    result = await runWorkflow({
+      state,
+      plan,
+      inputs: options.inputs,
+      depth: frame.scope.depth + 1,
+      fromRunInputs: rule.fromRunInputs,
+    });
+    if (options.via === 'dependsOn') state.dependencies.set(plan, result);
+  }
+  if (result.status === 'success') return { result };
+  if (rule.failed === undefined || rule.says === undefined)
+    return stopsTheRun(result.error) ? { result, error: result.error } : { result };
+  const code = stopsTheRun(result.error) ? (result.error as RunError).code : rule.failed;
+  const message = `${rule.says(plan.workflowId)}: ${result.error?.message ?? ''}`;
+  return { result, error: { code, message, ...at } };
+}
