@@ -15,7 +15,7 @@ export type OperationLookup =
   /** Not an operation step, or its source could not be loaded (already reported as source-unresolved). */
   | { readonly kind: 'skipped' };
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
 const QUALIFIED = /^\$sourceDescriptions\.([^.]+)\.(.+)$/s;
 const OPERATION_PATH = /^\{\$sourceDescriptions\.([^.}]+)\.url\}(#.*)$/s;
 
@@ -89,7 +89,9 @@ function byOperationPath(context: LintContext, ref: string): OperationLookup {
       `operationPath '${ref}' points at a path item, not an operation: it lacks the HTTP method${hint}`,
     );
   }
-  if (tokens[0] !== 'paths' || tokens.length !== 3 || !METHODS.has(tokens[2]!)) {
+  // OpenAPI 3.2: `#/paths/<path>/additionalOperations/<METHOD>` names an operation too.
+  const additional = tokens.length === 4 && tokens[2] === 'additionalOperations';
+  if (tokens[0] !== 'paths' || (!additional && (tokens.length !== 3 || !METHODS.has(tokens[2]!)))) {
     return unknown(
       `operationPath '${ref}' must point at '#/paths/<escaped path>/<method>' with a lower-case HTTP method`,
     );

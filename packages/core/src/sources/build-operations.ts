@@ -1,6 +1,7 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import type { ParameterLocation } from '../model/arazzo.js';
 import { buildResponseShapes } from './build-response-shapes.js';
+import { convertSwagger2 } from './convert-swagger2.js';
 import { createRefResolver } from './create-ref-resolver.js';
 import { createShapeBuilder } from './create-shape-builder.js';
 import type { OperationInfo, OperationParameter, SecurityScheme, ServerInfo } from './types.js';
@@ -16,19 +17,32 @@ export interface OpenApiSummary {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** OpenAPI 3.2 adds the QUERY method to the fixed fields of a Path Item. */
+const METHODS_32 = [...METHODS, 'query'] as const;
 type Obj = Record<string, unknown>;
 const asObj = (value: unknown): Obj =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
- * Walk an OpenAPI 3.0/3.1 document once and describe every operation: merged path-item and operation
- * parameters and request body with local `$ref`s resolved, response objects resolved at their top (their
- * schemas keep `$ref`s: inlining Stytch's response schemas would weigh 2 MB) with a compact shape of each JSON
- * body for pointer checks, effective servers and security.
+ * Walk an OpenAPI 3.0/3.1/3.2 document (or a Swagger 2.0 one, rewritten by convertSwagger2) once and
+ * describe every operation: merged path-item and operation parameters and request body with local
+ * `$ref`s resolved, response objects resolved at their top (their schemas keep `$ref`s: inlining
+ * Stytch's response schemas would weigh 2 MB) with a compact shape of each JSON body for pointer
+ * checks, effective servers and security. OpenAPI 3.2's `query` operations and its
+ * `additionalOperations` (pointer `/paths/<path>/additionalOperations/<METHOD>`) are operations too.
  */
 export function buildOperations(options: { api: unknown; uri?: string }): OpenApiSummary {
-  const root = asObj(options.api);
+  const original = asObj(options.api);
+  const swagger = original.swagger !== undefined;
+  const root = swagger
+    ? convertSwagger2({
+        api: original,
+        refs: createRefResolver(original),
+        ...(options.uri === undefined ? {} : { uri: options.uri }),
+      })
+    : original;
+  const is32 = typeof root.openapi === 'string' && root.openapi.startsWith('3.2');
   const base = options.uri !== undefined && /^https?:/i.test(options.uri) ? options.uri : undefined;
   const servers = (value: unknown) => serverList(value, base);
   const refs = createRefResolver(root);
@@ -45,9 +59,14 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
     const item = asObj(refs.shallow(rawItem));
     const itemParams = asArr(item.parameters);
     const itemServers = servers(item.servers);
-    for (const method of METHODS) {
-      const op = asObj(item[method]);
-      if (item[method] === undefined) continue;
+    const found: [method: string, pointer: string, op: unknown][] = [];
+    for (const method of is32 ? METHODS_32 : METHODS)
+      if (item[method] !== undefined) found.push([method, `${method}`, item[method]]);
+    if (is32)
+      for (const [method, op] of Object.entries(asObj(item.additionalOperations)))
+        found.push([method.toLowerCase(), `additionalOperations/${escapePointerToken(method)}`, op]);
+    for (const [method, at, raw] of found) {
+      const op = asObj(refs.shallow(raw));
       const body = op.requestBody === undefined ? undefined : asObj(refs.deep(op.requestBody));
       const responses: Obj = {};
       for (const [status, response] of Object.entries(asObj(op.responses)))
@@ -57,7 +76,7 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         method,
         path,
-        pointer: `/paths/${escapePointerToken(path)}/${method}`,
+        pointer: `/paths/${escapePointerToken(path)}/${at}`,
         servers: servers(op.servers) ?? itemServers ?? docServers,
         parameters: mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
         ...(body === undefined
@@ -71,7 +90,7 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
       operations.push(info);
     }
   }
-  return { version: String(root.openapi ?? ''), operations, securitySchemes };
+  return { version: String(original.openapi ?? original.swagger ?? ''), operations, securitySchemes };
 }
 
 /** Non-empty server list, or undefined to inherit; relative URLs of a remote source made absolute. */
@@ -92,7 +111,7 @@ function mergeParameters(params: readonly Obj[]): OperationParameter[] {
     const param: OperationParameter = {
       name: p.name,
       in: p.in as ParameterLocation,
-      ...pick(p, ['required', 'style', 'explode', 'allowReserved', 'schema', 'content']),
+      ...pick(p, ['required', 'style', 'explode', 'allowReserved', 'schema', 'content', 'collectionFormat']),
     };
     byKey.set(`${p.in}\u0000${p.name}`, param);
   }

@@ -46,6 +46,8 @@ export interface OperationParameter {
   readonly allowReserved?: boolean;
   readonly schema?: unknown;
   readonly content?: { readonly [mediaType: string]: unknown };
+  /** Swagger 2.0 sources: how an array value is joined (`csv` by default for arrays; `multi` repeats the name). */
+  readonly collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';
 }
 
 /** An OpenAPI security scheme with `$ref`s resolved. */
@@ -73,11 +75,11 @@ export interface OperationInfo {
   /** Name of the sourceDescription it was found through. */
   readonly sourceName: string;
   readonly operationId?: string;
-  /** Lower-case HTTP method. */
+  /** Lower-case HTTP method (`get`, `query`; an OpenAPI 3.2 additional operation's `COPY` as `copy`). */
   readonly method: string;
   /** Path template as in the OpenAPI document, e.g. `/v1/b2b/recovery_codes/{organization_id}/{member_id}`. */
   readonly path: string;
-  /** JSON Pointer of the operation inside its source, e.g. `/paths/~1pets~1{id}/get`. */
+  /** JSON Pointer of the operation inside its source, e.g. `/paths/~1pets~1{id}/get`, `/paths/~1a/additionalOperations/COPY` (3.2). */
   readonly pointer: string;
   /** Effective servers: operation, else path item, else document; never empty (`/` by default). */
   readonly servers: readonly ServerInfo[];
@@ -124,13 +126,13 @@ export type ResolvedSource =
   | ResolvedArazzoSource
   | UnresolvedSource;
 
-/** An OpenAPI 3.0/3.1 source with its operations. */
+/** An OpenAPI 3.0/3.1/3.2 or Swagger 2.0 source with its operations. */
 export interface ResolvedOpenApiSource {
   readonly kind: 'openapi';
   readonly description: SourceDescription;
   /** Absolute URI. */
   readonly uri: string;
-  /** `openapi` field of the document, e.g. `3.0.3`. */
+  /** `openapi` field of the document, e.g. `3.0.3`, `3.2.0`; `2.0` for Swagger 2.0. */
   readonly version: string;
   readonly operations: readonly OperationInfo[];
   /**

@@ -55,6 +55,8 @@ function encodeForm(value: unknown, encoding: unknown): string {
       style,
       explode: typeof entry.explode === 'boolean' ? entry.explode : undefined,
       allowReserved: entry.allowReserved === true,
+      // Swagger 2.0 formData arrays (see convertSwagger2): joined by their collectionFormat
+      collectionFormat: typeof entry.collectionFormat === 'string' ? entry.collectionFormat : undefined,
     });
     pairs.push(...(serialized.pairs ?? []));
   }

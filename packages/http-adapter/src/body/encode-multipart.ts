@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { COLLECTION_DELIMITERS, itemText } from '../url/serialize-collection.js';
 
 /** A file part given by path (read when the request is sent). */
 interface FileByPath {
@@ -44,6 +45,13 @@ function encodingType(encoding: unknown, name: string): string | undefined {
   return isRecord(entry) && typeof entry.contentType === 'string' ? entry.contentType : undefined;
 }
 
+/** The Swagger 2.0 `collectionFormat` of a property (see convertSwagger2), if any. */
+function collectionFormat(encoding: unknown, name: string): string | undefined {
+  if (!isRecord(encoding)) return undefined;
+  const entry = encoding[name];
+  return isRecord(entry) && typeof entry.collectionFormat === 'string' ? entry.collectionFormat : undefined;
+}
+
 /** One part of the body. */
 interface Part {
   readonly name: string;
@@ -79,7 +87,12 @@ async function collect(parts: Part[], name: string, value: unknown, encoding: un
       contentType: file.contentType ?? declared ?? 'application/octet-stream',
     });
   } else if (Array.isArray(value)) {
-    for (const item of value) await collect(parts, name, item, encoding);
+    const format = collectionFormat(encoding, name);
+    if (format !== undefined && format !== 'multi' && value.every((item) => typeof item !== 'object')) {
+      // Swagger 2.0 formData array with csv/ssv/tsv/pipes: one field, items joined
+      const delimiter = COLLECTION_DELIMITERS[format as keyof typeof COLLECTION_DELIMITERS] ?? ',';
+      parts.push({ name, data: value.map(itemText).join(delimiter) });
+    } else for (const item of value) await collect(parts, name, item, encoding);
   } else if (isRecord(value)) {
     parts.push({ name, data: JSON.stringify(value), contentType: declared ?? 'application/json' });
   } else if (value !== undefined) {

@@ -1,4 +1,5 @@
 import { type OperationParameter, type PreparedRequest, TransportError } from '@telaio/core';
+import { percentEncode } from './percent-encode.js';
 import { selectServer } from './select-server.js';
 import { serializeParameter } from './serialize-parameter.js';
 
@@ -49,6 +50,29 @@ function contentText(definition: OperationParameter, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * An OpenAPI 3.2 `in: querystring` parameter: the whole query string, by its `content` media type.
+ * Form-urlencoded (the usual one, and the default): an object as `name=value` pairs (arrays
+ * repeated), a string as given (a leading `?` dropped); any other media type: the value as text
+ * (JSON for a JSON type), percent-encoded.
+ */
+function querystringText(definition: OperationParameter | undefined, value: unknown): string {
+  const mediaType = Object.keys(definition?.content ?? {})[0] ?? 'application/x-www-form-urlencoded';
+  if (/x-www-form-urlencoded/i.test(mediaType)) {
+    if (typeof value === 'string') return value.startsWith('?') ? value.slice(1) : value;
+    if (value === null || typeof value !== 'object') return percentEncode({ value: String(value) });
+    const pairs: string[] = [];
+    for (const [name, item] of Object.entries(value)) {
+      const serialized = serializeParameter({ name, in: 'query', value: item, style: 'form', explode: true });
+      pairs.push(...(serialized.pairs ?? []));
+    }
+    return pairs.join('&');
+  }
+  return percentEncode({
+    value: typeof value === 'string' && !/json/i.test(mediaType) ? value : JSON.stringify(value),
+  });
+}
+
 /** Never send a literal `{name}`: every parameter of the path template must have had a value. */
 function assertPathComplete(
   request: PreparedRequest,
@@ -84,6 +108,11 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
     if (parameter.value === undefined) continue;
     const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
     const definition = definitions.get(parameter.in)?.get(key);
+    if (parameter.in === 'querystring') {
+      const text = querystringText(definition, parameter.value);
+      if (text !== '') query.push(text);
+      continue;
+    }
     const usesContent = definition?.content !== undefined && definition.schema === undefined;
     const serialized = serializeParameter({
       name: parameter.name,
@@ -94,6 +123,7 @@ export function buildUrl(options: { readonly request: PreparedRequest }): BuiltT
       style: usesContent ? undefined : definition?.style,
       explode: usesContent ? undefined : definition?.explode,
       allowReserved: definition?.allowReserved,
+      collectionFormat: definition?.collectionFormat,
     });
     switch (parameter.in) {
       case 'path': {

@@ -1,5 +1,6 @@
 import type { ParameterLocation } from '@telaio/core';
 import { percentEncode } from './percent-encode.js';
+import { serializeCollection } from './serialize-collection.js';
 
 /** How one parameter value is to be written. */
 export interface SerializeParameterOptions {
@@ -12,6 +13,8 @@ export interface SerializeParameterOptions {
   readonly explode?: boolean;
   /** Query only: leave RFC 3986 reserved characters unencoded. */
   readonly allowReserved?: boolean;
+  /** Swagger 2.0: how an array value is joined (see serializeCollection); style and explode then do not apply. */
+  readonly collectionFormat?: string;
 }
 
 /** One parameter as it goes on the wire: a path segment, query pairs, a header value or cookie pairs. */
@@ -56,6 +59,15 @@ export function serializeParameter(options: SerializeParameterOptions): Serializ
   const where = options.in;
   const style = options.style ?? (where === 'query' || where === 'cookie' ? 'form' : 'simple');
   const raw = options.value;
+  if (options.collectionFormat !== undefined && Array.isArray(raw)) {
+    const allowReserved = where === 'query' && options.allowReserved === true;
+    return serializeCollection({
+      ...options,
+      values: raw,
+      collectionFormat: options.collectionFormat,
+      allowReserved,
+    });
+  }
   if ((typeof raw === 'string' && raw !== '') || typeof raw === 'number' || typeof raw === 'boolean') {
     // fast path for the common case: a primitive in the location's default style
     if (where === 'header' && style === 'simple') return { text: String(raw) };
