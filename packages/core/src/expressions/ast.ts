@@ -11,7 +11,9 @@ export type MessageSource =
   | { readonly type: 'header'; readonly name: string }
   | { readonly type: 'query'; readonly name: string }
   | { readonly type: 'path'; readonly name: string }
-  | { readonly type: 'body'; readonly pointer?: PointerTokens };
+  | { readonly type: 'body'; readonly pointer?: PointerTokens }
+  /** Arazzo 1.1: `payload[#/pointer]`, the body of a message (read as the body elsewhere). */
+  | { readonly type: 'payload'; readonly pointer?: PointerTokens };
 
 /** One runtime expression. `text` is its exact source text. */
 export type RuntimeExpression = { readonly text: string } & (
@@ -20,6 +22,10 @@ export type RuntimeExpression = { readonly text: string } & (
   | { readonly kind: 'statusCode' }
   | { readonly kind: 'request'; readonly source: MessageSource }
   | { readonly kind: 'response'; readonly source: MessageSource }
+  /** Arazzo 1.1: `$message.*`, the message an AsyncAPI step sent or received. */
+  | { readonly kind: 'message'; readonly source: MessageSource }
+  /** Arazzo 1.1: `$self`, the document's `$self` URI. */
+  | { readonly kind: 'self' }
   /** `$inputs.name[#/pointer]` */
   | { readonly kind: 'inputs'; readonly name: string; readonly pointer?: PointerTokens }
   /** `$outputs.name[#/pointer]` */

@@ -13,6 +13,10 @@ export interface ExpressionContext {
   readonly request?: MessageView;
   /** `$response.*`. */
   readonly response?: MessageView;
+  /** Arazzo 1.1 `$message.*`: the message an AsyncAPI step sent or received (`payload` is its body). */
+  readonly message?: MessageView;
+  /** Arazzo 1.1 `$self`: the running document's `$self` URI, when it has one. */
+  readonly self?: string;
   /** `$inputs.*` of the running workflow. */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** `$outputs.*` of the running workflow (as computed so far). */

@@ -36,6 +36,12 @@ function lookup(expr: RuntimeExpression, ctx: ExpressionContext): Lookup {
       return readMessage(ctx.request, expr.source);
     case 'response':
       return readMessage(ctx.response, expr.source);
+    case 'message':
+      return readMessage(ctx.message, expr.source);
+    case 'self':
+      return ctx.self === undefined
+        ? { found: false, reason: 'the document has no $self' }
+        : { found: true, value: ctx.self };
     case 'inputs':
       return withPointer(lookupName(ctx.inputs, expr.name), expr.pointer);
     case 'outputs':
@@ -81,6 +87,7 @@ function readMessage(message: MessageView | undefined, source: MessageSource): L
     case 'path':
       return getMember(message.path ?? {}, source.name);
     case 'body':
+    case 'payload':
       if (message.body === undefined) return { found: false, reason: 'the message has no body' };
       return source.pointer === undefined
         ? { found: true, value: message.body }

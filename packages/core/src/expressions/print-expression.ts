@@ -10,7 +10,9 @@ export function printPointer(pointer: PointerTokens | undefined): string {
 }
 
 function printSource(source: MessageSource): string {
-  return source.type === 'body' ? `body${printPointer(source.pointer)}` : `${source.type}.${source.name}`;
+  return source.type === 'body' || source.type === 'payload'
+    ? `${source.type}${printPointer(source.pointer)}`
+    : `${source.type}.${source.name}`;
 }
 
 /** Canonical text of an expression AST; `parseExpression(printExpression(e))` gives back `e`'s fields. */
@@ -19,9 +21,11 @@ export function printExpression(expression: RuntimeExpression): string {
     case 'url':
     case 'method':
     case 'statusCode':
+    case 'self':
       return `$${expression.kind}`;
     case 'request':
     case 'response':
+    case 'message':
       return `$${expression.kind}.${printSource(expression.source)}`;
     case 'inputs':
     case 'outputs':

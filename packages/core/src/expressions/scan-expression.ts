@@ -19,15 +19,17 @@ export const EXPRESSION_SOURCES = [
   'statusCode',
   'request',
   'response',
+  'message',
   'inputs',
   'outputs',
   'steps',
   'workflows',
   'sourceDescriptions',
   'components',
+  'self',
 ] as const;
 
-const MESSAGE_PARTS = ['header', 'query', 'path', 'body'];
+const MESSAGE_PARTS = ['header', 'query', 'path', 'body', 'payload'];
 const COMPONENT_TYPES = ['parameters', 'inputs', 'successActions', 'failureActions'];
 
 /** Read one expression of `text` beginning at `start` (which must hold `$`). Never throws. */
@@ -54,9 +56,11 @@ function readExpression(s: ExpressionScanner): Body {
     case 'url':
     case 'method':
     case 'statusCode':
+    case 'self':
       return { kind: head };
     case 'request':
     case 'response':
+    case 'message':
       s.dot(`$${head}`);
       return { kind: head, source: readMessageSource(s, head) };
     case 'inputs':
@@ -115,12 +119,13 @@ function readMessageSource(s: ExpressionScanner, head: string): MessageSource {
       s.dot(`$${head}.${part}`);
       return { type: part, name: s.freeName(`a ${part} parameter name`) };
     case 'body':
-      if (s.peek() !== '#') return { type: 'body' };
+    case 'payload':
+      if (s.peek() !== '#') return { type: part };
       s.pos++;
-      return { type: 'body', pointer: s.pointer() };
+      return { type: part, pointer: s.pointer() };
     default:
       return s.fail(
-        `unknown $${head} source '${part}'${didYouMean(part, MESSAGE_PARTS)} (header, query, path or body)`,
+        `unknown $${head} source '${part}'${didYouMean(part, MESSAGE_PARTS)} (header, query, path, body or payload)`,
         at,
       );
   }
