@@ -6,6 +6,7 @@ import type { JsonValue } from '../model/arazzo.js';
 import type { ExpressionSyntaxError, RuntimeExpression } from './ast.js';
 import { classifyValue } from './classify-value.js';
 import type { ExpressionContext, MissingValueListener } from './context.js';
+import type { DeclaredNames } from './declared-names.js';
 import { evaluateExpression } from './evaluate-expression.js';
 import { parseExpression } from './parse-expression.js';
 import { parseTemplate } from './parse-template.js';
@@ -17,8 +18,13 @@ export interface CompiledValue {
   evaluate(ctx: ExpressionContext, onMissing?: MissingValueListener): unknown;
   /** Every well-formed expression inside, whole or embedded, with the JSON Pointer of its string. */
   readonly expressions: readonly { readonly pointer: string; readonly expression: RuntimeExpression }[];
-  /** Every malformed expression or template, with the JSON Pointer of its string. */
+  /** Every malformed template (`... {$bad} ...`), with the JSON Pointer of its string. */
   readonly errors: readonly { readonly pointer: string; readonly error: ExpressionSyntaxError }[];
+  /**
+   * Every string that starts with `$` but is not a well-formed expression: kept as the literal
+   * string (a constant is allowed there), listed so lint can warn.
+   */
+  readonly literals: readonly { readonly pointer: string; readonly error: ExpressionSyntaxError }[];
   /** True when the value holds no expression at all (`evaluate` then returns it unchanged). */
   readonly constant: boolean;
 }
@@ -28,16 +34,38 @@ type Evaluator = (ctx: ExpressionContext, onMissing: MissingValueListener | unde
 interface Walk {
   expressions: { pointer: string; expression: RuntimeExpression }[];
   errors: { pointer: string; error: ExpressionSyntaxError }[];
+  literals: { pointer: string; error: ExpressionSyntaxError }[];
+  names: DeclaredNames | undefined;
+  constantAllowed: boolean;
+}
+
+/** Options of compileValue. */
+export interface CompileValueOptions {
+  /** Declared names, so expressions may name ids the strict grammar would cut short (see DeclaredNames). */
+  readonly names?: DeclaredNames;
+  /**
+   * True (default) where a constant is allowed (parameter values, payloads, replacement values): a
+   * `$` string that is no expression is kept literally and listed in `literals`. False where only
+   * an expression is (outputs): it is listed in `errors` and evaluates to undefined.
+   */
+  readonly constantAllowed?: boolean;
 }
 
 /** Compile `value` once (strings classified by classifyValue) for evaluation in many runs. */
-export function compileValue(value: JsonValue): CompiledValue {
-  const walk: Walk = { expressions: [], errors: [] };
+export function compileValue(value: JsonValue, options: CompileValueOptions = {}): CompiledValue {
+  const walk: Walk = {
+    expressions: [],
+    errors: [],
+    literals: [],
+    names: options.names,
+    constantAllowed: options.constantAllowed ?? true,
+  };
   const evaluator = compileNode(value, '', walk);
   return {
     evaluate: evaluator === undefined ? () => value : (ctx, onMissing) => evaluator(ctx, onMissing),
     expressions: walk.expressions,
     errors: walk.errors,
+    literals: walk.literals,
     constant: evaluator === undefined,
   };
 }
@@ -72,16 +100,21 @@ function compileString(value: string, pointer: string, walk: Walk): Evaluator | 
   const kind = classifyValue(value);
   if (kind === 'literal') return undefined;
   if (kind === 'expression') {
-    const parsed = parseExpression(value);
+    const parsed = parseExpression(value, walk.names);
     if (parsed.ok) {
       walk.expressions.push({ pointer, expression: parsed.value });
       const expression = parsed.value;
       return (ctx, onMissing) => evaluateExpression(expression, ctx, onMissing);
     }
-    walk.errors.push({ pointer, error: parsed.error });
-    return malformed(value, parsed.error);
+    if (!walk.constantAllowed) {
+      walk.errors.push({ pointer, error: parsed.error });
+      return malformed(value, parsed.error);
+    }
+    // A constant is allowed here: a `$` string that is no expression is sent as written (lint warns).
+    walk.literals.push({ pointer, error: parsed.error });
+    return undefined;
   }
-  const parsed = parseTemplate(value);
+  const parsed = parseTemplate(value, walk.names);
   if (!parsed.ok) {
     walk.errors.push({ pointer, error: parsed.error });
     return malformed(value, parsed.error);
@@ -93,7 +126,7 @@ function compileString(value: string, pointer: string, walk: Walk): Evaluator | 
   return (ctx, onMissing) => renderTemplate(template, ctx, onMissing);
 }
 
-/** A malformed expression is never sent as a literal: it yields undefined and is reported. */
+/** A malformed template is never sent as a literal: it yields undefined and is reported. */
 function malformed(text: string, error: ExpressionSyntaxError): Evaluator {
   return (_ctx, onMissing) => {
     onMissing?.({ expression: text, reason: `malformed expression: ${error.message} (at ${error.offset})` });

@@ -4,6 +4,7 @@
  * scanExpression, so nothing here escapes to callers.
  */
 import type { PointerTokens } from './ast.js';
+import { type DeclaredNameKind, type DeclaredNames, longestDeclaredName } from './declared-names.js';
 
 /** Where an expression sits, which decides where its free-form parts (names, pointers) end. */
 export type ScanMode = 'whole' | 'embedded' | 'condition';
@@ -29,6 +30,7 @@ export class ExpressionScanner {
     readonly text: string,
     start: number,
     readonly mode: ScanMode,
+    readonly names: DeclaredNames = {},
   ) {
     this.pos = start;
   }
@@ -64,11 +66,26 @@ export class ExpressionScanner {
     this.pos++;
   }
 
-  /** `identifier` (dots allowed) or, when `strict`, `identifier-strict` (no dots). */
-  identifier(what: string, strict = false): string {
+  /**
+   * `identifier` (dots allowed) or, when `strict`, `identifier-strict` (no dots). When a declared
+   * name of `kind` starts here and is longer (`get pet`, `$orderby`: the ABNF's `name` is `*CHAR`),
+   * the longest such name is read instead.
+   */
+  identifier(what: string, strict = false, kind?: DeclaredNameKind): string {
     const start = this.pos;
     const pattern = strict ? STRICT : IDENTIFIER;
     while (pattern.test(this.peek())) this.pos++;
+    const declared =
+      kind === undefined
+        ? undefined
+        : longestDeclaredName({
+            text: this.text,
+            start,
+            minimum: this.pos - start,
+            names: this.names[kind],
+            ends: (c) => c === '' || c === '.' || c === '#' || this.isStop(c),
+          });
+    if (declared !== undefined) this.pos = start + declared.length;
     if (this.pos === start) this.fail(`expected ${what}${this.describeHere()}`);
     return this.text.slice(start, this.pos);
   }

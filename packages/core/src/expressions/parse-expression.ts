@@ -2,16 +2,17 @@
  * Parses a whole-value runtime expression (Arazzo 1.0.1 §4.6.13 Runtime Expressions).
  */
 import type { ParseResult, RuntimeExpression } from './ast.js';
+import type { DeclaredNames } from './declared-names.js';
 import { scanExpression } from './scan-expression.js';
 
 /**
  * Parse `text` as exactly one runtime expression (`$response.body#/id`, `$steps.a.outputs.x.y`).
- * Returns the AST or a syntax error with its 0-based offset; never throws.
+ * Returns the AST or a syntax error with its 0-based offset; never throws. `names`: see DeclaredNames.
  */
-export function parseExpression(text: string): ParseResult<RuntimeExpression> {
+export function parseExpression(text: string, names?: DeclaredNames): ParseResult<RuntimeExpression> {
   if (typeof text !== 'string')
     return { ok: false, error: { message: 'a runtime expression must be a string', offset: 0 } };
-  const scanned = scanExpression(text, 0, 'whole');
+  const scanned = scanExpression(text, 0, 'whole', names);
   if (!scanned.ok) return scanned;
   if (scanned.end === text.length) return { ok: true, value: scanned.expression };
   return {

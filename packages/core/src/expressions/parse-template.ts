@@ -3,13 +3,15 @@
  * can be embedded into string values by surrounding the expression with `{}` curly braces").
  */
 import type { ParseResult, Template, TemplatePart } from './ast.js';
+import type { DeclaredNames } from './declared-names.js';
 import { scanExpression } from './scan-expression.js';
 
 /**
  * Split `text` into literal chunks and embedded expressions. A `{` that does not start `{$` stays
- * literal, as does a `$` outside braces. Offsets are 0-based in `text`; never throws.
+ * literal, as does a `$` outside braces. Offsets are 0-based in `text`; never throws. `names`: see
+ * DeclaredNames.
  */
-export function parseTemplate(text: string): ParseResult<Template> {
+export function parseTemplate(text: string, names?: DeclaredNames): ParseResult<Template> {
   if (typeof text !== 'string')
     return { ok: false, error: { message: 'a template must be a string', offset: 0 } };
   const parts: TemplatePart[] = [];
@@ -18,7 +20,7 @@ export function parseTemplate(text: string): ParseResult<Template> {
   while (i !== -1) {
     if (i > literalStart)
       parts.push({ kind: 'literal', value: text.slice(literalStart, i), offset: literalStart });
-    const scanned = scanExpression(text, i + 1, 'embedded');
+    const scanned = scanExpression(text, i + 1, 'embedded', names);
     if (!scanned.ok) return scanned;
     if (text[scanned.end] !== '}') {
       const found = scanned.end >= text.length ? 'the text ends' : `found '${text[scanned.end]}'`;

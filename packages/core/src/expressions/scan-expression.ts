@@ -4,6 +4,7 @@
  * where free-form parts end (end of text, `}`, or a condition operator).
  */
 import type { ExpressionSyntaxError, MessageSource, PointerTokens, RuntimeExpression } from './ast.js';
+import type { DeclaredNames } from './declared-names.js';
 import { ExpressionScanner, ScanFailure, type ScanMode } from './expression-scanner.js';
 import { didYouMean } from './suggest-name.js';
 
@@ -32,9 +33,17 @@ export const EXPRESSION_SOURCES = [
 const MESSAGE_PARTS = ['header', 'query', 'path', 'body', 'payload'];
 const COMPONENT_TYPES = ['parameters', 'inputs', 'successActions', 'failureActions'];
 
-/** Read one expression of `text` beginning at `start` (which must hold `$`). Never throws. */
-export function scanExpression(text: string, start: number, mode: ScanMode): ScanResult {
-  const s = new ExpressionScanner(text, start, mode);
+/**
+ * Read one expression of `text` beginning at `start` (which must hold `$`). `names` lets a declared
+ * name the strict grammar would cut short be read whole (see DeclaredNames). Never throws.
+ */
+export function scanExpression(
+  text: string,
+  start: number,
+  mode: ScanMode,
+  names?: DeclaredNames,
+): ScanResult {
+  const s = new ExpressionScanner(text, start, mode, names);
   try {
     const body = readExpression(s);
     const expression = { text: text.slice(start, s.pos), ...body } as RuntimeExpression;
@@ -66,7 +75,7 @@ function readExpression(s: ExpressionScanner): Body {
     case 'inputs':
     case 'outputs': {
       s.dot(`$${head}`);
-      const name = s.identifier(`an ${head === 'inputs' ? 'input' : 'output'} name`);
+      const name = s.identifier(`an ${head === 'inputs' ? 'input' : 'output'} name`, false, head);
       return withPointer(s, { kind: head, name });
     }
     case 'steps':
@@ -75,7 +84,7 @@ function readExpression(s: ExpressionScanner): Body {
       return readWorkflows(s);
     case 'sourceDescriptions': {
       s.dot('$sourceDescriptions');
-      const name = s.identifier('a source description name', true);
+      const name = s.identifier('a source description name', true, 'sources');
       if (s.peek() !== '.') return { kind: head, name };
       s.pos++;
       return { kind: head, name, property: s.freeName('a property, operationId or workflowId') };
@@ -133,7 +142,7 @@ function readMessageSource(s: ExpressionScanner, head: string): MessageSource {
 
 function readSteps(s: ExpressionScanner): Body {
   s.dot('$steps');
-  const stepId = s.identifier('a step id', true);
+  const stepId = s.identifier('a step id', true, 'steps');
   const at = s.pos + 1;
   if (s.peek() !== '.') s.fail(`expected '.outputs.<name>' after '$steps.${stepId}'`);
   s.pos++;
@@ -149,7 +158,7 @@ function readSteps(s: ExpressionScanner): Body {
 
 function readWorkflows(s: ExpressionScanner): Body {
   s.dot('$workflows');
-  const workflowId = s.identifier('a workflow id', true);
+  const workflowId = s.identifier('a workflow id', true, 'workflows');
   const at = s.pos + 1;
   if (s.peek() !== '.')
     s.fail(`expected '.inputs.<name>' or '.outputs.<name>' after '$workflows.${workflowId}'`);

@@ -39,8 +39,22 @@ describe('compileValue: parse once, evaluate many (§4.6.14 Request Body payload
     expect(compiled.constant).toBe(true);
     expect(compiled.evaluate(context)).toBe(literal);
   });
-  it('malformed expressions are reported with the pointer of their string, never sent as literals', () => {
-    const compiled = compileValue({ 'a/b': '$respons.body', list: ['ok', 'x {$inputs.}'], n: 3 });
+  it('a $ string that is no expression is sent as the literal string where a constant is allowed (§4.6.12 Parameter Object value: "a constant or a Runtime Expression")', () => {
+    const compiled = compileValue({ price: '$5 off', code: '$respons.body', n: 3 });
+    expect(compiled.errors).toEqual([]);
+    expect(compiled.literals).toEqual([
+      {
+        pointer: '/code',
+        error: { offset: 0, message: "unknown expression source '$respons'; did you mean '$response'?" },
+      },
+    ]);
+    expect(compiled.evaluate(context)).toEqual({ price: '$5 off', code: '$respons.body', n: 3 });
+  });
+  it('malformed expressions where only an expression is allowed, and malformed templates, are reported with the pointer of their string, never sent as literals', () => {
+    const compiled = compileValue(
+      { 'a/b': '$respons.body', list: ['ok', 'x {$inputs.}'], n: 3 },
+      { constantAllowed: false },
+    );
     expect(compiled.errors).toEqual([
       {
         pointer: '/a~1b',

@@ -8,16 +8,24 @@ const files = [...corpusFiles('stytch/arazzo', /./), ...corpusFiles('reference/o
 const shared = corpusPath();
 
 /** Every Criterion Object and every expression-bearing value of a document. */
-function collect(node: unknown, criteria: Criterion[], values: JsonValue[], key = ''): void {
+function collect(
+  node: unknown,
+  criteria: Criterion[],
+  values: JsonValue[],
+  outputs: JsonValue[],
+  key = '',
+): void {
   if (Array.isArray(node)) {
     const isCriteria = ['successCriteria', 'criteria'].includes(key);
-    for (const item of node) isCriteria ? criteria.push(item as Criterion) : collect(item, criteria, values);
+    for (const item of node)
+      isCriteria ? criteria.push(item as Criterion) : collect(item, criteria, values, outputs);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   for (const [k, v] of Object.entries(node)) {
-    if (['value', 'payload', 'outputs'].includes(k)) values.push(v as JsonValue);
-    collect(v, criteria, values, k);
+    if (['value', 'payload'].includes(k)) values.push(v as JsonValue);
+    if (k === 'outputs') outputs.push(v as JsonValue);
+    collect(v, criteria, values, outputs, k);
   }
 }
 
@@ -28,10 +36,15 @@ describeCorpus(
     it.each(files.map((f) => [f.slice(shared.length + 1), f]))('%s', (_name, file) => {
       const criteria: Criterion[] = [];
       const values: JsonValue[] = [];
-      collect(parse(readFileSync(file, 'utf8')), criteria, values);
+      const outputs: JsonValue[] = [];
+      collect(parse(readFileSync(file, 'utf8')), criteria, values, outputs);
       const problems: string[] = [];
-      for (const value of values)
-        for (const e of compileValue(value).errors)
+      const compiled = [
+        ...values.map((value) => [value, compileValue(value)] as const),
+        ...outputs.map((value) => [value, compileValue(value, { constantAllowed: false })] as const),
+      ];
+      for (const [value, result] of compiled)
+        for (const e of [...result.errors, ...result.literals])
           problems.push(`${JSON.stringify(value).slice(0, 80)}: ${e.error.message}`);
       for (const c of criteria) {
         try {
