@@ -77,15 +77,32 @@ export type {
   TemplatePart,
 } from './expressions/ast.js';
 export { classifyValue, type ValueClass } from './expressions/classify-value.js';
-export { type CompiledValue, compileValue } from './expressions/compile-value.js';
+export { type CompiledValue, type CompileValueOptions, compileValue } from './expressions/compile-value.js';
 export type { ExpressionContext, MessageView, MissingValueListener } from './expressions/context.js';
+export type { DeclaredNames } from './expressions/declared-names.js';
 export { evaluateExpression } from './expressions/evaluate-expression.js';
 export { parseExpression } from './expressions/parse-expression.js';
 export { parseTemplate } from './expressions/parse-template.js';
 export { renderTemplate } from './expressions/render-template.js';
+// The severity table (docs/rules.md) and user overrides of it.
+export {
+  applySeverityOverrides,
+  parseSeverityOverrides,
+  type SeverityOverrides,
+} from './lint/apply-severity.js';
 // Lint: schema and semantic checks of a resolved document, reported as diagnostics.
 export type { Diagnostic, DiagnosticCode, Severity } from './lint/diagnostic.js';
 export { type LintOptions, lintDocument } from './lint/lint-document.js';
+export { renderRuleTable } from './lint/rules/render-rule-table.js';
+export {
+  RULE_IDS,
+  RULE_TABLE,
+  type RuleBasis,
+  type RuleId,
+  type RuleRow,
+  ruleRow,
+  type SeverityOverride,
+} from './lint/rules/rule-table.js';
 // The Arazzo document model: the typed objects of a parsed document and their source positions.
 export type {
   ArazzoDocument,

@@ -24,7 +24,7 @@ export function checkCriteria(context: LintContext): void {
     const contextText = asString(criterion.context);
     if (NEEDS_CONTEXT.has(type) && contextText === undefined) {
       context.report({
-        code: 'criterion-invalid',
+        rule: 'criterion-invalid',
         message: `a ${type} criterion needs a 'context' (the runtime expression it applies to, e.g. $response.body)`,
         pointer,
       });
@@ -35,15 +35,14 @@ export function checkCriteria(context: LintContext): void {
     const { problem, warnings } = compileCriterion(context, criterion);
     if (problem !== undefined) {
       context.report({
-        code: 'criterion-invalid',
+        rule: 'criterion-invalid',
         message: `${type} criterion '${condition}': ${problem}`,
         pointer: `${pointer}/condition`,
       });
     }
     for (const warning of warnings) {
       context.report({
-        code: 'criterion-invalid',
-        severity: 'warning',
+        rule: 'criterion-compat',
         message: `${type} criterion: ${warning}`,
         pointer: `${pointer}/condition`,
       });

@@ -36,7 +36,7 @@ export function checkDependencyCycles(context: LintContext): void {
     const path = selfLoop === undefined ? walkCycle(edges, members, start) : [selfLoop];
     const names = [start, ...path.map((e) => e.to)].map((i) => `'${ids[i] ?? `#${i}`}'`);
     context.report({
-      code: 'dependency-cycle',
+      rule: 'dependency-cycle',
       message: `workflows depend on each other in a cycle: ${names.join(' → ')}`,
       pointer: path[0]!.pointer,
     });

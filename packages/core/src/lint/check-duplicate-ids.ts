@@ -3,8 +3,8 @@ import { asArray, asRecord, asString } from './read-node.js';
 
 /**
  * `duplicate-id`: a sourceDescription name, a workflowId, or a stepId within its workflow that
- * appears twice (error, at the second and later occurrences); a parameter name+in given twice in
- * one parameter list (warning: the later one silently wins). Repeated ids are reported even where
+ * appears twice (`duplicate-id`), and a parameter name+in given twice in one step's or workflow's
+ * parameter list (`duplicate-parameter`), each at the second and later occurrences. Repeated ids are reported even where
  * the schema rejected the item: the schema's message does not say the id is taken.
  */
 export function checkDuplicateIds(context: LintContext): void {
@@ -32,7 +32,7 @@ function findDuplicates(context: LintContext, list: unknown, base: string, key: 
       return;
     }
     context.report({
-      code: 'duplicate-id',
+      rule: 'duplicate-id',
       message: `${what} '${id}' is already used at ${base}/${first}`,
       pointer: `${base}/${index}/${key}`,
       despiteSchema: true,
@@ -55,9 +55,8 @@ function findDuplicateParameters(context: LintContext, list: unknown, base: stri
     }
     const where = location === undefined ? '' : ` in ${location}`;
     context.report({
-      code: 'duplicate-id',
-      severity: 'warning',
-      message: `parameter '${name}'${where} is already given at ${base}/${first}; only one value is sent`,
+      rule: 'duplicate-parameter',
+      message: `parameter '${name}'${where} is already given at ${base}/${first}; the list MUST NOT include duplicate parameters`,
       pointer: `${base}/${index}/name`,
     });
   });

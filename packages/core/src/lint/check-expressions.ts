@@ -1,29 +1,39 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { compileValue } from '../expressions/compile-value.js';
+import type { DeclaredNames } from '../expressions/declared-names.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import type { JsonValue } from '../model/arazzo.js';
 import { collectExpressionSites, type ExpressionSite } from './collect-expression-sites.js';
+import { declaredNamesOf } from './declared-names-of.js';
 import { findReferenceProblem } from './find-reference-problem.js';
 import type { LintContext } from './lint-context.js';
+import { nonPortableName } from './non-portable-name.js';
 import { scanConditionExpressions } from './scan-condition-expressions.js';
 
 /**
- * `expression-invalid` and `reference-unknown`: every runtime expression of the document, whole or
- * embedded as `{$...}`, must parse, and what it names must exist. Both point at the scalar holding
- * the expression. A whole-expression field (outputs, context, reference) written as a template
- * `{$...}` is told to drop the braces.
+ * `expression-invalid` and `reference-unknown` (and their finer rules): every runtime expression
+ * of the document, whole or embedded as `{$...}`, must parse, and what it names must exist. Names
+ * are read with the document's declared names (`$inputs.$orderby`, `$steps.get pet.outputs.x`),
+ * an expression naming a non-portable id is `expression-name-not-portable`. A `$` string that is
+ * no expression where a constant is allowed is `expression-literal` (sent as written). A
+ * whole-expression field written as a template `{$...}` is told to drop the braces. All point at
+ * the scalar holding the expression.
  */
 export function checkExpressions(context: LintContext): void {
+  const names = new Map<string, DeclaredNames>();
   for (const site of collectExpressionSites(context)) {
-    for (const { pointer, expression } of parseSite(context, site)) {
+    const key = `${site.scope.workflow}/${site.scope.step}`;
+    let declared = names.get(key);
+    if (declared === undefined) {
+      declared = declaredNamesOf({ document: context.root, ...site.scope });
+      names.set(key, declared);
+    }
+    for (const { pointer, expression } of parseSite(context, site, declared)) {
+      const portable = nonPortableName(expression);
+      if (portable !== undefined)
+        context.report({ rule: 'expression-name-not-portable', message: portable, pointer });
       const problem = findReferenceProblem(context, expression, site.scope);
-      if (problem !== undefined)
-        context.report({
-          code: 'reference-unknown',
-          severity: problem.severity,
-          message: problem.message,
-          pointer,
-        });
+      if (problem !== undefined) context.report({ rule: problem.rule, message: problem.message, pointer });
     }
   }
 }
@@ -32,18 +42,27 @@ export function checkExpressions(context: LintContext): void {
 function parseSite(
   context: LintContext,
   site: ExpressionSite,
+  names: DeclaredNames,
 ): { pointer: string; expression: RuntimeExpression }[] {
   const invalid = (pointer: string, text: string, message: string, offset: number): void =>
     context.report({
-      code: 'expression-invalid',
+      rule: 'expression-invalid',
       message: `'${text}' is not a valid runtime expression: ${message} (at offset ${offset})`,
       pointer,
     });
   if (site.kind === 'value') {
-    const compiled = compileValue(site.value as JsonValue);
+    const compiled = compileValue(site.value as JsonValue, { names });
     for (const { pointer, error } of compiled.errors) {
       const text = pointerValue(site.value, pointer);
       invalid(`${site.pointer}${pointer}`, text, error.message, error.offset);
+    }
+    for (const { pointer, error } of compiled.literals) {
+      const text = pointerValue(site.value, pointer);
+      context.report({
+        rule: 'expression-literal',
+        message: `'${text}' starts with '$' but is no runtime expression (${error.message}, at offset ${error.offset}): it is sent as the literal string`,
+        pointer: `${site.pointer}${pointer}`,
+      });
     }
     return compiled.expressions.map(({ pointer, expression }) => ({
       pointer: `${site.pointer}${pointer}`,
@@ -52,19 +71,19 @@ function parseSite(
   }
   const text = site.value as string;
   if (site.kind === 'condition') {
-    const scan = scanConditionExpressions(text);
+    const scan = scanConditionExpressions(text, names);
     if (!scan.ok) {
       invalid(site.pointer, text, scan.error.message, scan.error.offset);
       return [];
     }
     return scan.expressions.map((expression) => ({ pointer: site.pointer, expression }));
   }
-  const parsed = parseExpression(text);
+  const parsed = parseExpression(text, names);
   if (parsed.ok) return [{ pointer: site.pointer, expression: parsed.value }];
   const braced = /^\s*\{\s*(\$[^{}]*?)\s*\}\s*$/.exec(text);
   if (braced !== null) {
     context.report({
-      code: 'expression-invalid',
+      rule: 'expression-braced',
       message: `${bareField(site.pointer)} a bare runtime expression: drop the braces ('${braced[1]}')`,
       pointer: site.pointer,
     });

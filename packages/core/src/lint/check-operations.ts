@@ -13,7 +13,7 @@ export function checkOperations(context: LintContext): void {
       const lookup = findStepOperation(context, step);
       if (lookup.kind !== 'unknown' && lookup.kind !== 'ambiguous') return;
       context.report({
-        code: lookup.kind === 'unknown' ? 'operation-unknown' : 'operation-ambiguous',
+        rule: lookup.rule,
         message: lookup.message,
         pointer: `/workflows/${w}/steps/${s}/${lookup.field}`,
       });

@@ -34,7 +34,7 @@ export function checkParameters(context: LintContext): void {
       for (const parameter of own) {
         if (parameter.name !== undefined && parameter.in === undefined) {
           context.report({
-            code: 'parameter-invalid',
+            rule: 'parameter-in-missing',
             message: `parameter '${parameter.name}' of an operation step needs 'in' (path, query, header or cookie)`,
             pointer: parameter.pointer,
           });
@@ -49,8 +49,7 @@ export function checkParameters(context: LintContext): void {
       for (const required of defined.filter((p) => p.in === 'path' && p.required !== false)) {
         if (supplied.some((p) => p.in === 'path' && p.name === required.name)) continue;
         context.report({
-          code: 'parameter-invalid',
-          severity: 'warning',
+          rule: 'parameter-path-missing',
           message: `required path parameter '${required.name}' of ${lookup.operation.method.toUpperCase()} ${lookup.operation.path} is not supplied`,
           pointer: `${base}/${step.operationId === undefined ? 'operationPath' : 'operationId'}`,
         });
@@ -76,7 +75,7 @@ function checkDefined(
   const hint =
     elsewhere === undefined ? didYouMean(name, names) : `; it is a ${elsewhere.in} parameter there`;
   context.report({
-    code: 'parameter-invalid',
+    rule: 'parameter-undeclared',
     message: `operation '${operation}' defines no ${location} parameter '${name}'${hint}`,
     pointer: parameter.namePointer,
   });

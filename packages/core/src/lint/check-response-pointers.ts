@@ -39,7 +39,7 @@ export function checkResponsePointers(context: LintContext): void {
           const key = `${pointer}\u0000${message}`;
           if (message === undefined || reported.has(key)) continue;
           reported.add(key);
-          context.report({ code: 'reference-unknown', severity: 'warning', message, pointer });
+          context.report({ rule: 'response-pointer-unknown', message, pointer });
         }
       };
       const criteria = (list: unknown, base: string): void => {

@@ -20,7 +20,7 @@ export function checkStepRefs(context: LintContext): void {
     const action = name === undefined ? 'action' : `action '${name}'`;
     const owner = asString(workflow?.workflowId) ?? `#${site.workflow}`;
     context.report({
-      code: 'step-unknown',
+      rule: 'step-unknown',
       message: `${action}${via} goes to stepId '${stepId}', which is not a step of workflow '${owner}'${didYouMean(stepId, ids)}`,
       pointer: site.reference === undefined ? `${site.pointer}/stepId` : site.pointer,
     });

@@ -12,8 +12,7 @@ export function checkWorkflowRefs(context: LintContext): void {
     const id = asString(ref);
     if (id === undefined) return;
     const lookup = findWorkflow(context, id);
-    if (lookup.kind === 'unknown')
-      context.report({ code: 'workflow-unknown', message: lookup.message, pointer });
+    if (lookup.kind === 'unknown') context.report({ rule: lookup.rule, message: lookup.message, pointer });
   };
   for (const [w, workflow] of asArray(context.root.workflows).entries()) {
     const node = asRecord(workflow);

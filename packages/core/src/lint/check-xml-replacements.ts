@@ -33,7 +33,7 @@ export function checkXmlReplacements(context: LintContext): void {
         const problem = findReplacementProblem(kind, target);
         if (problem === undefined) return;
         context.report({
-          code: 'expression-invalid',
+          rule: 'replacement-target-invalid',
           message: `replacement target ${kind === 'xml' ? 'on an XML payload' : 'on a JSON payload'}: ${problem}`,
           pointer: `/workflows/${w}/steps/${s}/requestBody/replacements/${r}/target`,
         });

@@ -10,6 +10,8 @@ export interface ExpressionScope {
   readonly step?: number;
   /** True for a workflow's `outputs`: there is no request or response there. */
   readonly workflowOutputs?: boolean;
+  /** True for a step's criteria, actions and outputs: read after the step ran (its response, or its workflow's). */
+  readonly afterRun?: boolean;
 }
 
 /** A node holding expressions: a value (templates allowed), a whole expression, or a simple condition. */
@@ -80,10 +82,11 @@ export function collectExpressionSites(context: LintContext): ExpressionSite[] {
       for (const [i, r] of asArray(body?.replacements).entries()) {
         add('value', `${at}/requestBody/replacements/${i}/value`, asRecord(r)?.value, scope);
       }
-      criteria(step?.successCriteria, `${at}/successCriteria`, scope);
-      actions(step?.onSuccess, `${at}/onSuccess`, scope);
-      actions(step?.onFailure, `${at}/onFailure`, scope);
-      outputs(step?.outputs, `${at}/outputs`, scope);
+      const after: ExpressionScope = { ...scope, afterRun: true };
+      criteria(step?.successCriteria, `${at}/successCriteria`, after);
+      actions(step?.onSuccess, `${at}/onSuccess`, after);
+      actions(step?.onFailure, `${at}/onFailure`, after);
+      outputs(step?.outputs, `${at}/outputs`, after);
     });
   });
   const components = asRecord(context.root.components);

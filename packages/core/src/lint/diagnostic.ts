@@ -25,8 +25,14 @@ export type DiagnosticCode =
 export interface Diagnostic {
   /** Absolute path or URL of the file the range refers to. */
   readonly file: string;
-  /** Stable kebab-case id of the rule (`operation-unknown`, `schema`, ...), for filtering and docs. */
+  /** Stable kebab-case code (`operation-unknown`, `schema`, ...), for filtering (CONTRACT.md). */
   readonly code: DiagnosticCode;
+  /**
+   * The row of the severity table (lint/rules/rule-table.ts, docs/rules.md) behind the finding,
+   * finer than `code` (`parameter-undeclared` and `parameter-in-missing` are both `parameter-invalid`).
+   * Set on everything lintDocument returns; producers before lint may leave it out (it is then `code`).
+   */
+  readonly rule?: string;
   /** `error` refuses the document (load and run); `warning` and `info` are reported only. */
   readonly severity: Severity;
   /** What is wrong, in one sentence, naming the offending value. */

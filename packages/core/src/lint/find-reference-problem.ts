@@ -2,14 +2,15 @@ import { declaredInputs } from '../document/declared-inputs.js';
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { didYouMean } from './closest-name.js';
 import type { ExpressionScope } from './collect-expression-sites.js';
-import type { Severity } from './diagnostic.js';
+import { findInputProblem } from './find-input-problem.js';
 import { findWorkflow } from './find-workflow.js';
 import type { LintContext } from './lint-context.js';
 import { asArray, asRecord, asString } from './read-node.js';
+import type { RuleId } from './rules/rule-table.js';
 
-/** Why a well-formed expression reaches nothing. */
+/** Why a well-formed expression reaches nothing (or reaches something in a way worth a warning). */
 export interface ReferenceProblem {
-  readonly severity: Severity;
+  readonly rule: RuleId;
   readonly message: string;
 }
 
@@ -25,40 +26,47 @@ export function findReferenceProblem(
   expression: RuntimeExpression,
   scope: ExpressionScope,
 ): ReferenceProblem | undefined {
-  const error = (message: string): ReferenceProblem => ({ severity: 'error', message });
+  const error = (message: string): ReferenceProblem => ({ rule: 'reference-unknown', message });
   const workflows = asArray(context.root.workflows).map(asRecord);
   const here = scope.workflow === undefined ? undefined : workflows[scope.workflow];
   const hereName = `workflow '${asString(here?.workflowId) ?? scope.workflow}'`;
   if (scope.workflowOutputs === true && NO_MESSAGE.has(expression.kind)) {
     return {
-      severity: 'warning',
+      rule: 'workflow-output-message',
       message: `'${expression.text}' in a workflow output: a workflow has no request or response of its own; take it from a step's outputs`,
+    };
+  }
+  const step = scope.step === undefined ? undefined : asRecord(asArray(here?.steps)[scope.step]);
+  const called = asString(step?.workflowId);
+  if (called !== undefined && scope.afterRun === true && NO_MESSAGE.has(expression.kind)) {
+    return {
+      rule: 'workflow-step-reads',
+      message: `'${expression.text}' in a step that runs workflow '${called}': read as that workflow's last response (1.0.1 leaves this open)`,
     };
   }
   switch (expression.kind) {
     case 'inputs': {
       if (here === undefined) return undefined;
-      const names = declaredInputs({ document: context.root, workflow: here });
-      if (names === undefined || names.has(expression.name)) return undefined;
-      if (names.size === 0) return error(`'${expression.text}': ${hereName} declares no inputs`);
-      return error(
-        `'${expression.text}': input '${expression.name}' is not declared in the inputs of ${hereName}${didYouMean(expression.name, names)}`,
-      );
+      const { text, name } = expression;
+      return findInputProblem({ document: context.root, workflow: here, workflowName: hereName, text, name });
     }
     case 'outputs': {
       if (here === undefined) return undefined;
       // In a step that runs a workflow, `$outputs.x` reads the outputs of the workflow it ran.
-      const step = scope.step === undefined ? undefined : asRecord(asArray(here.steps)[scope.step]);
-      const called = asString(step?.workflowId);
       const lookup = called === undefined ? undefined : findWorkflow(context, called);
       if (lookup !== undefined && lookup.kind !== 'local' && lookup.kind !== 'external') return undefined;
       const owner = lookup === undefined ? here : lookup.workflow;
       const ownerName = lookup === undefined ? hereName : `workflow '${called}' (run by this step)`;
       const names = Object.keys(asRecord(owner.outputs) ?? {});
-      if (names.includes(expression.name)) return undefined;
-      return error(
-        `'${expression.text}': ${ownerName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`,
-      );
+      if (!names.includes(expression.name))
+        return error(
+          `'${expression.text}': ${ownerName} defines no output '${expression.name}'${didYouMean(expression.name, names)}`,
+        );
+      if (lookup === undefined) return undefined;
+      return {
+        rule: 'workflow-step-reads',
+        message: `'${expression.text}' in a step that runs workflow '${called}': read as that workflow's output '${expression.name}' (1.0.1 leaves this open)`,
+      };
     }
     case 'steps': {
       if (here === undefined || expression.name === undefined) return undefined;

@@ -9,6 +9,7 @@ export type OperationLookup =
   | { readonly kind: 'found'; readonly operation: OperationInfo }
   | {
       readonly kind: 'unknown' | 'ambiguous';
+      readonly rule: 'operation-unknown' | 'operation-ambiguous' | 'operation-in-arazzo-source';
       readonly message: string;
       readonly field: 'operationId' | 'operationPath';
     }
@@ -33,7 +34,12 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
   const qualified = QUALIFIED.exec(ref);
   const candidates =
     qualified === null ? context.sources : context.sources.filter((s) => s.description.name === qualified[1]);
-  const unknown = (message: string): OperationLookup => ({ kind: 'unknown', message, field: 'operationId' });
+  const unknown = (message: string, rule = 'operation-unknown' as const): OperationLookup => ({
+    kind: 'unknown',
+    rule,
+    message,
+    field: 'operationId',
+  });
   if (qualified !== null && candidates.length === 0) {
     return unknown(
       `operationId '${ref}' names sourceDescription '${qualified[1]}', which is not declared${didYouMean(qualified[1]!, sourceNames(context))}`,
@@ -49,6 +55,7 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
       const options = names.map((n) => `'$sourceDescriptions.${n}.${ref}'`).join(' or ');
       return {
         kind: 'ambiguous',
+        rule: 'operation-ambiguous',
         field: 'operationId',
         message: `operationId '${ref}' exists in ${names.length} sources (${names.join(', ')}); write ${options}`,
       };
@@ -56,6 +63,14 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
     return { kind: 'found', operation: matches[0]! };
   }
   const bare = qualified === null ? ref : qualified[2]!;
+  const arazzo = candidates.filter((s) => s.kind === 'arazzo').map((s) => s.description.name);
+  if (openapi.length === 0 && arazzo.length > 0)
+    return {
+      kind: 'unknown',
+      rule: 'operation-in-arazzo-source',
+      field: 'operationId',
+      message: `operationId '${ref}' can only resolve against ${arazzo.map((n) => `'${n}'`).join(', ')}, of type arazzo, which hold workflows, not operations (use workflowId: '$sourceDescriptions.${arazzo[0]}.<workflowId>')`,
+    };
   const searched = openapi.map((s) => s.description.name);
   const where = searched.length === 0 ? 'no OpenAPI source is declared' : `searched ${searched.join(', ')}`;
   const ids = openapi.flatMap((s) =>
@@ -67,8 +82,9 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
 }
 
 function byOperationPath(context: LintContext, ref: string): OperationLookup {
-  const unknown = (message: string): OperationLookup => ({
+  const unknown = (message: string, rule = 'operation-unknown' as const): OperationLookup => ({
     kind: 'unknown',
+    rule,
     message,
     field: 'operationPath',
   });
@@ -103,7 +119,12 @@ function byOperationPath(context: LintContext, ref: string): OperationLookup {
   }
   if (source.kind === 'unresolved') return { kind: 'skipped' };
   if (source.kind !== 'openapi')
-    return unknown(`operationPath '${ref}' names '${name}', an Arazzo source, not an OpenAPI one`);
+    return {
+      kind: 'unknown',
+      rule: 'operation-in-arazzo-source',
+      field: 'operationPath',
+      message: `operationPath '${ref}' names '${name}', a source of type arazzo, which holds workflows, not operations`,
+    };
   const found = safe(() => context.resolved.index.byOperationPath(ref));
   if (found !== undefined) return { kind: 'found', operation: found };
   const pointers = operations.map((o) => o.pointer);

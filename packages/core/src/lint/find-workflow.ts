@@ -12,7 +12,11 @@ export type WorkflowLookup =
     }
   /** Names a workflow of an Arazzo source that could not be loaded: nothing to check. */
   | { readonly kind: 'skipped' }
-  | { readonly kind: 'unknown'; readonly message: string };
+  | {
+      readonly kind: 'unknown';
+      readonly rule: 'workflow-unknown' | 'workflow-in-openapi-source';
+      readonly message: string;
+    };
 
 const QUALIFIED = /^\$sourceDescriptions\.([^.]+)\.(.+)$/s;
 
@@ -26,6 +30,7 @@ export function findWorkflow(context: LintContext, ref: string): WorkflowLookup 
     const ids = workflows.flatMap((w) => asString(asRecord(w)?.workflowId) ?? []);
     return {
       kind: 'unknown',
+      rule: 'workflow-unknown',
       message: `workflowId '${ref}' names no workflow of this document${didYouMean(ref, ids)}`,
     };
   }
@@ -35,6 +40,7 @@ export function findWorkflow(context: LintContext, ref: string): WorkflowLookup 
     const names = context.sources.map((s) => s.description.name);
     return {
       kind: 'unknown',
+      rule: 'workflow-unknown',
       message: `'${ref}' names sourceDescription '${name}', which is not declared${didYouMean(name, names)}`,
     };
   }
@@ -42,7 +48,8 @@ export function findWorkflow(context: LintContext, ref: string): WorkflowLookup 
   if (source.kind !== 'arazzo')
     return {
       kind: 'unknown',
-      message: `'${ref}' names '${name}', an OpenAPI source: workflows live in Arazzo sources`,
+      rule: 'workflow-in-openapi-source',
+      message: `'${ref}' names '${name}', a source of type ${source.kind}: workflows live in sources of type arazzo`,
     };
   const workflows = asArray(asRecord(source.file.document)?.workflows);
   const found = workflows.map(asRecord).find((w) => asString(w?.workflowId) === id);
@@ -50,6 +57,7 @@ export function findWorkflow(context: LintContext, ref: string): WorkflowLookup 
   const ids = workflows.flatMap((w) => asString(asRecord(w)?.workflowId) ?? []);
   return {
     kind: 'unknown',
+    rule: 'workflow-unknown',
     message: `workflowId '${id}' names no workflow of source '${name}'${didYouMean(id, ids)}`,
   };
 }

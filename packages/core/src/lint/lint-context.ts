@@ -1,12 +1,13 @@
 import type { CriterionRegistry } from '../criteria/registry.js';
 import type { ArazzoFile, ResolvedDocument, ResolvedSource } from '../sources/types.js';
-import type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 import { asRecord } from './read-node.js';
+import { RULE_TABLE, type RuleId } from './rules/rule-table.js';
 
-/** One finding as a rule reports it; the context adds file and range. */
+/** One finding as a rule reports it; the context adds file, range, and code and severity from the table. */
 export interface Finding {
-  readonly code: DiagnosticCode;
-  readonly severity?: Severity;
+  /** The row of the severity table (its code and severity go on the diagnostic). */
+  readonly rule: RuleId;
   readonly message: string;
   /** JSON Pointer of the offending node in the linted file. */
   readonly pointer: string;
@@ -56,10 +57,12 @@ export function createLintContext(options: {
     report(finding) {
       if (finding.despiteSchema !== true && isBroken(finding.pointer)) return;
       const key = finding.atKey === true ? file.positions.keyRangeOf(finding.pointer) : undefined;
+      const row = RULE_TABLE[finding.rule];
       out.push({
         file: file.uri,
-        code: finding.code,
-        severity: finding.severity ?? 'error',
+        code: row.code,
+        rule: finding.rule,
+        severity: row.severity,
         message: finding.message,
         range: key ?? file.positions.rangeOf(finding.pointer),
         pointer: finding.pointer,

@@ -2,10 +2,12 @@ import { type CriterionRegistry, createCriterionRegistry } from '../criteria/reg
 import { createOperationIndex } from '../sources/create-operation-index.js';
 import { nestedArazzoSources } from '../sources/nested-diagnostics.js';
 import type { ResolvedDocument } from '../sources/types.js';
+import { applySeverityOverrides, type SeverityOverrides } from './apply-severity.js';
 import { checkCriteria } from './check-criteria.js';
 import { checkDependencyCycles } from './check-dependency-cycles.js';
 import { checkDuplicateIds } from './check-duplicate-ids.js';
 import { checkExpressions } from './check-expressions.js';
+import { checkOutputNames, checkPortableIds } from './check-names.js';
 import { checkOperations } from './check-operations.js';
 import { checkParameters } from './check-parameters.js';
 import { checkResponsePointers } from './check-response-pointers.js';
@@ -20,12 +22,16 @@ import { createLintContext, type LintContext, type LintRule } from './lint-conte
 export interface LintOptions {
   /** Criterion languages to check conditions with (default: simple, regex, jsonpath, xpath). */
   readonly criteria?: CriterionRegistry;
+  /** Severity overrides by rule id or code (`parseSeverityOverrides`); `off` drops a rule's findings. */
+  readonly severity?: SeverityOverrides;
 }
 
 /** The semantic rules, in the order their findings are most useful to read. */
 const RULES: readonly (readonly [string, LintRule])[] = [
   ['duplicate-id', checkDuplicateIds],
   ['unique-items', checkUniqueItems],
+  ['portable-ids', checkPortableIds],
+  ['output-names', checkOutputNames],
   ['operations', checkOperations],
   ['workflow-refs', checkWorkflowRefs],
   ['step-refs', checkStepRefs],
@@ -43,11 +49,14 @@ let defaultRegistry: CriterionRegistry | undefined;
  * Every finding about a resolved document: the resolver's own (yaml-syntax, schema,
  * unsupported-version, source-unresolved) and the semantic rules' (CONTRACT.md's codes), the latter
  * also run on every nested Arazzo source (each once, findings in that file), sorted by
- * file and position. Never throws: a rule that fails on a strange document yields a `lint-internal`
- * warning instead of taking the others down.
+ * file and position. Each carries its `rule` (a row of the severity table, docs/rules.md) and the
+ * severity the table gives it, or `options.severity` overrides. Never throws: a rule that fails on
+ * a strange document yields a `lint-internal` warning instead of taking the others down.
  */
 export function lintDocument(resolved: ResolvedDocument, options: LintOptions = {}): Diagnostic[] {
-  const out: Diagnostic[] = [...resolved.diagnostics];
+  const out: Diagnostic[] = resolved.diagnostics.map((d) =>
+    d.rule === undefined ? { ...d, rule: d.code } : d,
+  );
   const file = resolved.file;
   if (file !== undefined) {
     if (options.criteria === undefined && defaultRegistry === undefined)
@@ -68,7 +77,7 @@ export function lintDocument(resolved: ResolvedDocument, options: LintOptions = 
       runRules(createLintContext({ resolved: inner, file: nested.file, criteria, out }));
     }
   }
-  return sortDiagnostics(out);
+  return sortDiagnostics(applySeverityOverrides(out, options.severity));
 }
 
 function runRules(context: LintContext): void {
@@ -78,8 +87,7 @@ function runRules(context: LintContext): void {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       context.report({
-        code: 'lint-internal',
-        severity: 'warning',
+        rule: 'lint-internal',
         message: `the ${name} checks stopped early: ${reason}`,
         pointer: '',
       });

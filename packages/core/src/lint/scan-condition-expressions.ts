@@ -1,4 +1,5 @@
 import type { ExpressionSyntaxError, RuntimeExpression } from '../expressions/ast.js';
+import type { DeclaredNames } from '../expressions/declared-names.js';
 import { scanExpression } from '../expressions/scan-expression.js';
 
 /** The runtime expressions inside a `simple` condition, or the first one that is malformed. */
@@ -8,9 +9,9 @@ export type ConditionScan =
 
 /**
  * Find every `$...` runtime expression of a `simple` criterion condition (`$statusCode == 200 &&
- * $response.body#/ok`), skipping quoted string literals. Never throws.
+ * $response.body#/ok`), skipping quoted string literals. `names`: see DeclaredNames. Never throws.
  */
-export function scanConditionExpressions(condition: string): ConditionScan {
+export function scanConditionExpressions(condition: string, names?: DeclaredNames): ConditionScan {
   const expressions: RuntimeExpression[] = [];
   let quote: string | undefined;
   for (let i = 0; i < condition.length; i++) {
@@ -25,7 +26,7 @@ export function scanConditionExpressions(condition: string): ConditionScan {
       continue;
     }
     if (c !== '$') continue;
-    const scanned = scanExpression(condition, i, 'condition');
+    const scanned = scanExpression(condition, i, 'condition', names);
     if (!scanned.ok) return scanned;
     expressions.push(scanned.expression);
     i = Math.max(i, scanned.end - 1);

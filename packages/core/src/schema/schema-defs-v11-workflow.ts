@@ -52,7 +52,8 @@ export const v11WorkflowDefs = {
       timeout: { type: 'integer', exclusiveMinimum: 0 },
       correlationId: { type: 'string' },
       action: { enum: ['send', 'receive'] },
-      dependsOn: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+      // Repeats: lint's `duplicate-depends-on` warning (only the published schema forbids them).
+      dependsOn: { type: 'array', items: { type: 'string' } },
     },
     required: ['stepId'],
     extra: {
@@ -62,25 +63,9 @@ export const v11WorkflowDefs = {
             "a step must have exactly one of 'operationId', 'operationPath', 'channelPath' or 'workflowId'",
           oneOf: TARGETS.map((target) => ({ required: [target] })),
         },
-        {
-          if: { anyOf: TARGETS.filter((t) => t !== 'workflowId').map((target) => ({ required: [target] })) },
-          then: {
-            properties: {
-              parameters: {
-                items: orReusable({
-                  allOf: [{ $ref: '#/$defs/parameter-object' }],
-                  required: ['in'],
-                  'x-message':
-                    "a parameter of an operation step needs 'in' (path, query, querystring, header or cookie)",
-                }),
-              },
-            },
-          },
-        },
-        {
-          if: { required: ['workflowId'] },
-          then: { properties: { parameters: { items: orReusable({ $ref: '#/$defs/parameter-object' }) } } },
-        },
+        // `in` on an operation step's parameters is lint's `parameter-in-missing` (CONTRACT.md's
+        // `parameter-invalid`), not a schema error.
+        { properties: { parameters: { items: orReusable({ $ref: '#/$defs/parameter-object' }) } } },
       ],
     },
   }),

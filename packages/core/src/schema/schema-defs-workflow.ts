@@ -9,7 +9,8 @@ const orReusable = (ref: string, then?: Record<string, unknown>) => ({
 });
 
 // uniqueItems on arrays of objects is checked by lint (check-unique-items.ts) in linear time: ajv's
-// pairwise deep comparison is quadratic. dependsOn keeps it: ajv hashes string items.
+// pairwise deep comparison is quadratic. A repeated dependsOn entry is a lint warning too: only the
+// published schema, not the text, forbids it.
 const actionList = (ref: string) => ({ type: 'array', items: orReusable(ref) });
 
 /** Workflow and step objects. */
@@ -20,7 +21,7 @@ export const workflowDefs = {
       summary: { type: 'string' },
       description: { type: 'string' },
       inputs: { $ref: '#/$defs/schema' },
-      dependsOn: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+      dependsOn: { type: 'array', items: { type: 'string' } },
       // No uniqueItems (see arazzo-schema.ts): identical steps share a stepId, a `duplicate-id` error.
       steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step-object' } },
       successActions: actionList('#/$defs/success-action-object'),
@@ -37,7 +38,8 @@ export const workflowDefs = {
       operationId: { type: 'string' },
       operationPath: { type: 'string' },
       workflowId: { type: 'string' },
-      parameters: { type: 'array' },
+      // `in` on an operation step's parameters is lint's `parameter-invalid` (CONTRACT.md), not a schema error.
+      parameters: { type: 'array', items: orReusable('#/$defs/parameter-object') },
       requestBody: { $ref: '#/$defs/request-body-object' },
       successCriteria: {
         type: 'array',
@@ -58,24 +60,6 @@ export const workflowDefs = {
             { required: ['operationPath'] },
             { required: ['workflowId'] },
           ],
-        },
-        {
-          if: { anyOf: [{ required: ['operationId'] }, { required: ['operationPath'] }] },
-          then: {
-            properties: {
-              parameters: {
-                items: orReusable('', {
-                  allOf: [{ $ref: '#/$defs/parameter-object' }],
-                  required: ['in'],
-                  'x-message': "a parameter of an operation step needs 'in' (path, query, header or cookie)",
-                }),
-              },
-            },
-          },
-        },
-        {
-          if: { required: ['workflowId'] },
-          then: { properties: { parameters: { items: orReusable('#/$defs/parameter-object') } } },
         },
       ],
     },

@@ -38,10 +38,10 @@ workflows:
     expect(result.outputs).toEqual({ b: 'from-outer' });
   });
 
-  it('§Workflow Object inputs: a $ref anywhere in the document is followed, so lint sees an undeclared $inputs name and load refuses it', async () => {
+  it('§Workflow Object inputs: a $ref anywhere in the document is followed, so lint sees an $inputs name the schema forbids and load refuses it', async () => {
     const { engine } = memoryEngine(ok);
     const text = `${PRELUDE}x-schemas:
-  shared: { type: object, properties: { a: { type: string } } }
+  shared: { type: object, properties: { a: { type: string } }, additionalProperties: false }
 workflows:
   - workflowId: w
     inputs: { $ref: '#/x-schemas/shared' }

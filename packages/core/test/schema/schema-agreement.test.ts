@@ -17,7 +17,8 @@ const schemaErrors = toValidator(createAjv().compile(arazzoSchema));
 /**
  * Our verdict: the schema's, plus lint's `duplicate-id` errors and its `schema` errors: they stand in
  * for the published schema's uniqueItems (dropped from ours on arrays of objects: ajv is quadratic),
- * `duplicate-id` on sourceDescriptions, workflows and steps, check-unique-items on the others.
+ * `duplicate-id` on sourceDescriptions, workflows and steps, check-unique-items on the others; and
+ * `parameter-invalid` errors (a parameter of an operation step without `in`, CONTRACT.md's code).
  */
 const ours = (doc: Record<string, unknown>): readonly unknown[] => {
   const text = JSON.stringify(doc);
@@ -27,7 +28,11 @@ const ours = (doc: Record<string, unknown>): readonly unknown[] => {
     sources: [],
     index: createOperationIndex([]),
     diagnostics: [],
-  }).filter((d) => (d.code === 'duplicate-id' || d.code === 'schema') && d.severity === 'error');
+  }).filter(
+    (d) =>
+      (d.code === 'duplicate-id' || d.code === 'schema' || d.rule === 'parameter-in-missing') &&
+      d.severity === 'error',
+  );
   return [...schemaErrors(doc), ...duplicates];
 };
 
