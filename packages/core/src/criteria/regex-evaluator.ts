@@ -1,8 +1,13 @@
 /**
  * The `regex` criterion type (Arazzo 1.0.1 §4.6.10): an ECMAScript pattern, compiled once, tested
- * against the string value of `context`.
+ * against the string value of `context` in time linear in its length. The pattern is translated to
+ * RE2 syntax (regex-translate.ts) and matched by RE2JS, a pure-JavaScript RE2: a hostile pattern
+ * such as `^(a+)+$` cannot block the run. Backreferences and lookahead are refused at load time
+ * (lint `criterion-invalid`), since no linear-time engine can match them.
  */
+import { RE2JS } from 're2js';
 import { contextString, readContext } from './context-value.js';
+import { translateRegex } from './regex-translate.js';
 import { type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
 /** Create the `regex` evaluator. A null or missing context fails the criterion. */
@@ -12,11 +17,14 @@ export function createRegexEvaluator(): CriterionEvaluator {
     versions: [],
     requiresContext: true,
     compile({ condition, context }) {
-      let pattern: RegExp;
+      const { source, lookbehind } = translateRegex(condition);
+      let pattern: RE2JS;
       try {
-        pattern = new RegExp(condition);
+        pattern = RE2JS.compile(source, lookbehind ? RE2JS.LOOKBEHINDS : 0);
       } catch (e) {
-        throw new CriterionSyntaxError(`the regex does not compile: ${(e as Error).message}`);
+        throw new CriterionSyntaxError(
+          `the regex is not supported by the linear-time engine (RE2): ${(e as Error).message}`,
+        );
       }
       return {
         test(ctx, onMissing) {
