@@ -5,6 +5,7 @@ import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { createHarRecorder } from './har/create-har-recorder.js';
 import type { HarLog } from './har/har-types.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/limit-response-size.js';
 import { createTokenCache } from './security/create-token-cache.js';
 import { fetchClientCredentialsToken } from './security/fetch-client-credentials-token.js';
 import { type GotClients, type RequestLogger, type SendDependencies, sendRequest } from './send-request.js';
@@ -32,6 +33,21 @@ export interface HttpTransportOptions {
   readonly userAgent?: string;
   /** Which requests follow redirects: `safe` (GET and HEAD, default), `all` or `none`. */
   readonly followRedirects?: 'safe' | 'all' | 'none';
+  /**
+   * Most bytes of a response body, counted after decompression while it streams; past it the send
+   * fails with TelaioError `response-too-large`. Default 50 MiB (`--max-response-size`).
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Most bytes of a response's header section; past it the send fails with TelaioError
+   * `response-headers-too-large`. Default: Node's `http.maxHeaderSize` (16 KiB).
+   */
+  readonly maxHeaderBytes?: number;
+  /**
+   * Follow a redirect from `https` to `http` (refused by default with TelaioError
+   * `redirect-insecure`). Credentials are dropped on any redirect that leaves the origin either way.
+   */
+  readonly allowInsecureRedirects?: boolean;
 }
 
 /** A Transport over got that can also be closed and can export what it sent as HAR. */
@@ -94,6 +110,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     userAgent: options.userAgent ?? 'telaio/0.1.0',
     reveal: options.revealSecrets === true,
     secretValues: options.secretValues,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    maxHeaderBytes: options.maxHeaderBytes,
+    allowInsecureRedirects: options.allowInsecureRedirects === true,
     redirectMethods: new Set(
       follow === 'all'
         ? ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']

@@ -4,10 +4,13 @@ import { TelaioError } from '@telaio/core';
 import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
+import { buildGotOptions } from './build-got-options.js';
 import type { HarRecorder } from './har/create-har-recorder.js';
 import { recordExchange } from './har/record-exchange.js';
+import { limitResponseSize } from './limits/limit-response-size.js';
+import { toLimitError } from './limits/to-limit-error.js';
 import { getOperationFacts } from './operation-facts.js';
-import { createRedactor, type Redactor } from './redact.js';
+import { redactorOf, secretsOf } from './redact-request.js';
 import { collectHeaders } from './response/collect-headers.js';
 import { parseResponseBody } from './response/parse-response-body.js';
 import { parseRetryAfter } from './response/parse-retry-after.js';
@@ -50,6 +53,12 @@ export interface SendDependencies {
   readonly secretValues: (() => readonly string[]) | undefined;
   /** Methods (upper-case) whose redirects are followed. */
   readonly redirectMethods: ReadonlySet<string>;
+  /** Most bytes of a response body, counted after decompression. */
+  readonly maxResponseBytes: number;
+  /** Most bytes of a response's header section (status line included), or undefined for Node's default. */
+  readonly maxHeaderBytes: number | undefined;
+  /** Follow `https` → `http` redirects. */
+  readonly allowInsecureRedirects: boolean;
 }
 
 /**
@@ -114,12 +123,20 @@ export async function sendRequest(options: {
     }
     const pendingClients = deps.clients();
     const clients = pendingClients instanceof Promise ? await pendingClients : pendingClients;
-    const client = deps.redirectMethods.has(method) ? clients.gotFollowing : clients.got;
-    const gotOptions =
-      body === undefined
-        ? { method: method as 'GET', responseType: 'buffer' as const, headers }
-        : { method: method as 'GET', responseType: 'buffer' as const, headers, body: body.payload };
-    const got = await sendWithAbort({ signal: context.signal, pending: client(url, gotOptions) });
+    const following = deps.redirectMethods.has(method);
+    const client = following ? clients.gotFollowing : clients.got;
+    const gotOptions = buildGotOptions({ method, headers, body, deps, following, url, security });
+    const pending = client(url, gotOptions);
+    const sizeGuard = limitResponseSize({ pending, maxBytes: deps.maxResponseBytes });
+    const got = await sendWithAbort({ signal: context.signal, pending }).then(undefined, (error: unknown) => {
+      throw toLimitError({
+        error,
+        received: sizeGuard.exceeded(),
+        deps,
+        method,
+        url: redactorOf(deps, context, facts, secrets).url(url),
+      });
+    });
     const received: ReceivedResponse = {
       statusCode: got.statusCode,
       headers: collectHeaders({ rawHeaders: got.rawHeaders }),
@@ -160,15 +177,19 @@ export async function sendRequest(options: {
       });
     return result;
   } catch (error) {
-    // A credential provider's misconfiguration (e.g. credentials-missing) is not a network failure.
-    if (error instanceof TelaioError) throw error;
-    const failure = toTransportError({
-      error,
-      method,
-      url: redactorOf(deps, context, facts, secrets).url(url),
-      ...(sent === undefined ? {} : { request: sent }),
-      aborted: context.signal.aborted,
-    });
+    // A credential provider's misconfiguration (e.g. credentials-missing) is not a network failure;
+    // nor is a limit (response-too-large, response-headers-too-large, redirect-insecure).
+    if (error instanceof TelaioError && sent === undefined) throw error;
+    const failure =
+      error instanceof TelaioError
+        ? error
+        : toTransportError({
+            error,
+            method,
+            url: redactorOf(deps, context, facts, secrets).url(url),
+            ...(sent === undefined ? {} : { request: sent }),
+            aborted: context.signal.aborted,
+          });
     if (deps.logger.isLevelEnabled('warn')) {
       deps.logger.warn(
         {
@@ -195,24 +216,4 @@ export async function sendRequest(options: {
     }
     throw failure;
   }
-}
-
-/** Every secret to mask in a request's log lines and HAR entry: the transport's, the run's, the request's. */
-function secretsOf(deps: SendDependencies, context: TransportContext, secrets: readonly string[]): string[] {
-  return [...(deps.secretValues?.() ?? []), ...(context.credentials?.secretValues?.() ?? []), ...secrets];
-}
-
-/** The redactor for a request's log lines (secret values read on every use). */
-function redactorOf(
-  deps: SendDependencies,
-  context: TransportContext,
-  facts: { readonly apiKeyNames: readonly string[] },
-  secrets: readonly string[],
-): Redactor {
-  return createRedactor({
-    reveal: deps.reveal,
-    secretValues: () => secretsOf(deps, context, secrets),
-    headerNames: facts.apiKeyNames,
-    fieldNames: facts.apiKeyNames,
-  });
 }
