@@ -63,7 +63,15 @@ export type {
   WorkflowDocument,
   WorkflowSummary,
 } from './engine/engine-types.js';
-export type { FailedCriterion, ResponseSummary, RunError, RunResult, StepResult } from './engine/types.js';
+export type {
+  FailedCriterion,
+  ResponseSummary,
+  RunError,
+  RunErrorCode,
+  RunResult,
+  StepResult,
+  TransportLimitCode,
+} from './engine/types.js';
 // Errors: misconfiguration and bugs are thrown as TelaioError, always with a `code`.
 export { TelaioError } from './errors.js';
 // Runtime expressions and templates: parse once into an AST, evaluate against a context.

@@ -76,7 +76,23 @@ export type RunErrorCode =
   | 'input-missing'
   | 'max-steps-exceeded'
   | 'aborted'
-  | 'interrupted';
+  | 'interrupted'
+  | TransportLimitCode
+  | 'retry-after-too-long';
+
+/**
+ * Limits a transport enforces while sending (issue 14): a body past its size limit, a header section
+ * past its limit, an https → http redirect that was not allowed. A TelaioError with one of these
+ * codes from `Transport.send` becomes the step's error code.
+ */
+export type TransportLimitCode = 'response-too-large' | 'response-headers-too-large' | 'redirect-insecure';
+
+/** The TransportLimitCodes, for checks at run time. */
+export const TRANSPORT_LIMIT_CODES: ReadonlySet<string> = new Set<TransportLimitCode>([
+  'response-too-large',
+  'response-headers-too-large',
+  'redirect-insecure',
+]);
 
 /** Why a run failed. */
 export interface RunError {

@@ -6,7 +6,7 @@
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
 import type { ExpressionContext } from '../../../expressions/context.js';
-import type { RunError } from '../../types.js';
+import { type RunError, type RunErrorCode, TRANSPORT_LIMIT_CODES } from '../../types.js';
 import type { AttemptContext } from '../step-kind.js';
 import { buildRequestBody } from './build-request-body.js';
 import { parameterMissing } from './plan-required-parameters.js';
@@ -68,10 +68,11 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
     const aborted = state.signal.aborted;
     const code = (error as { code?: unknown }).code;
     if (!aborted && error instanceof TelaioError) {
-      // Misconfiguration found while sending (a credential provider with no credentials): keep its code.
-      const known = error.code === 'credentials-missing';
+      // Misconfiguration found while sending (a credential provider with no credentials), or a
+      // limit the transport enforced (response-too-large...): keep its code.
+      const known = error.code === 'credentials-missing' || TRANSPORT_LIMIT_CODES.has(error.code);
       const message = known ? error.message : `${error.message} (${error.code})`;
-      const code = known ? 'credentials-missing' : 'transport-error';
+      const code = known ? (error.code as RunErrorCode) : 'transport-error';
       const failure: RunError = { code, message, stepId: step.stepId };
       return { ctx: frame.base, error: failure };
     }
