@@ -12,6 +12,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     load: () => import('./validate/command.js'),
   },
   run: { summary: 'run one workflow of an Arazzo document', load: () => import('./run/command.js') },
+  test: {
+    summary: 'run every workflow of documents as tests, responses checked against their OpenAPI',
+    load: () => import('./test/command.js'),
+  },
   list: {
     summary: 'list the workflows of a document with their inputs and outputs',
     load: () => import('./list/command.js'),

@@ -11,6 +11,7 @@ export type { HarEntry, HarLog, HarNameValue, HarRequest, HarResponse, HarTiming
 export type { Redactor, RedactorOptions } from './redact.js';
 export { createRedactor, REDACTED } from './redact.js';
 export { parseRetryAfter } from './response/parse-retry-after.js';
+export { createTlsTransport, type TlsMaterial, type TlsOptions } from './tls/create-tls-transport.js';
 export type { BuiltTarget } from './url/build-url.js';
 export { buildUrl } from './url/build-url.js';
 export type { SerializedParameter, SerializeParameterOptions } from './url/serialize-parameter.js';

@@ -1,4 +1,5 @@
 import type { CredentialProvider, Transport } from '@telaio/core';
+import type { HttpTransportOptions, TlsOptions } from '@telaio/http-adapter';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
 import type { AuthEntry } from './parse-auth.js';
@@ -30,6 +31,8 @@ export async function startRunServices(options: {
   readonly run: RunOptions;
   readonly masker: Masker;
   readonly onDryRunRecord?: (record: DryRunRecord) => void;
+  /** TLS per source (client certificates, CAs, `--insecure`), for `telaio test`'s TLS flags. */
+  readonly tls?: TlsOptions;
 }): Promise<RunServices> {
   const { run, masker } = options;
   let inner: CredentialProvider | undefined;
@@ -76,9 +79,12 @@ export async function startRunServices(options: {
     });
     return { transport: dryRun.transport, credentials, dryRun, useStytch, useAuth, close: closeSandbox };
   }
-  const { createHttpTransport } = await import('@telaio/http-adapter');
+  const { createHttpTransport, createTlsTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
-  const transport = createHttpTransport({
+  const tls = options.tls;
+  const transport = (
+    tls === undefined ? createHttpTransport : (o: HttpTransportOptions) => createTlsTransport({ ...o, tls })
+  )({
     ...(run.timeoutMs === undefined
       ? {}
       : { timeout: { total: run.timeoutMs, connect: Math.min(run.timeoutMs, 10_000) } }),
