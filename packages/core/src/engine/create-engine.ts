@@ -61,6 +61,7 @@ export function createEngine(options: EngineOptions): Engine {
         transports,
         credentials: options.credentials,
         servers: options.servers ?? {},
+        responseChecks: options.responseChecks,
         sleep: options.sleep ?? abortableSleep,
         now,
         maxSteps,

@@ -6,6 +6,7 @@ import type { CredentialProvider } from '../adapters/credentials.js';
 import type { EngineHooks } from '../adapters/hooks.js';
 import type { InputProvider } from '../adapters/inputs.js';
 import type { Transport } from '../adapters/transport.js';
+import type { ResponseChecker } from '../checks/check-types.js';
 import type { CriterionEvaluator } from '../criteria/types.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
@@ -31,6 +32,12 @@ export interface EngineOptions {
   readonly loader?: SourceLoader;
   /** Base URL per source description name; wins over `credentials.serverFor`. */
   readonly servers?: Readonly<Record<string, string>>;
+  /**
+   * Implicit response checks (createResponseChecker): run on every response of an operation step,
+   * inside the attempt; a failed check of severity `error` fails the attempt like an unmet
+   * successCriteria entry (`response-check-failed`), so the step's onFailure actions apply.
+   */
+  readonly responseChecks?: ResponseChecker;
   /** Step executions (attempts included) allowed per run before `max-steps-exceeded`. Default 1000. */
   readonly maxSteps?: number;
   /** Waits between retries (default: an abortable setTimeout). */

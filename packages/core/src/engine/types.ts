@@ -1,5 +1,6 @@
 /** Results of a run: RunResult, StepResult, RunError and its codes. */
 import type { SentRequest } from '../adapters/transport.js';
+import type { ResponseCheckFailure } from '../checks/check-types.js';
 
 /** Outcome of one step execution (a step reached twice via goto appears twice). */
 export interface StepResult {
@@ -31,6 +32,8 @@ export interface StepResult {
   readonly failedCriterion?: FailedCriterion;
   /** On `criteria-failed`: the response that did not satisfy the criteria. */
   readonly response?: ResponseSummary;
+  /** Failed response checks of the step's last attempt (errors and warnings), when the engine has `responseChecks`. */
+  readonly checks?: readonly ResponseCheckFailure[];
 }
 
 /** A criterion that did not hold, as written in the document. */
@@ -65,6 +68,7 @@ export interface ResponseSummary {
  */
 export type RunErrorCode =
   | 'criteria-failed'
+  | 'response-check-failed'
   | 'transport-error'
   | 'parameter-missing'
   | 'credentials-missing'

@@ -2,10 +2,12 @@
  * Everything one run owns. Plans are shared and immutable; this object is created per `run()` so
  * one loaded document can run many times at once.
  */
+
 import type { CredentialProvider } from '../../adapters/credentials.js';
 import type { EngineHooks } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
 import type { Transport, TransportContext } from '../../adapters/transport.js';
+import type { ResponseChecker } from '../../checks/check-types.js';
 import type { SleepFunction } from '../engine-types.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { RunResult, StepResult } from '../types.js';
@@ -29,6 +31,8 @@ export interface RunState {
   readonly sendContext: TransportContext;
   readonly credentials: CredentialProvider | undefined;
   readonly servers: Readonly<Record<string, string>>;
+  /** Response checks of operation steps, when the engine has them. */
+  readonly responseChecks: ResponseChecker | undefined;
   readonly sleep: SleepFunction;
   readonly now: () => number;
   readonly maxSteps: number;

@@ -3,7 +3,9 @@
  * then successCriteria. A step with no successCriteria succeeds when its work succeeded ("All
  * assertions MUST be satisfied": none means nothing to fail); a send with no response never succeeds.
  */
+
 import type { ReceivedResponse } from '../../adapters/transport.js';
+import type { ResponseCheckFailure } from '../../checks/check-types.js';
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { StepPlan } from '../plan/plan-types.js';
 import { stepKindOf } from '../steps/step-kinds.js';
@@ -21,6 +23,8 @@ export interface AttemptResult {
   readonly error?: RunError;
   /** For workflow steps: the nested workflow's outputs. */
   readonly childOutputs?: Readonly<Record<string, unknown>>;
+  /** Failed response checks of this attempt (operation steps, with the engine's responseChecks). */
+  readonly checks?: readonly ResponseCheckFailure[];
 }
 
 /** Run one attempt of `step`. */
@@ -34,6 +38,7 @@ export async function runStepAttempt(options: {
   const { target } = step;
   const done = await stepKindOf(target).attempt({ frame, step, target, attempt: options.attempt, onMissing });
   const { ctx, response, childOutputs } = done;
+  const checks = done.checks;
   if (done.error !== undefined) return { success: false, ctx, response, childOutputs, error: done.error };
   const unmet = firstUnmetCriterion({
     frame,
@@ -43,7 +48,25 @@ export async function runStepAttempt(options: {
     of: 'success',
     onMissing,
   });
-  if (unmet === undefined) return { success: true, ctx, response, childOutputs };
-  const error = criteriaFailure({ stepId: step.stepId, criterion: unmet, response });
-  return { success: false, ctx, response, childOutputs, error };
+  if (unmet !== undefined) {
+    const error = criteriaFailure({ stepId: step.stepId, criterion: unmet, response });
+    return {
+      success: false,
+      ctx,
+      response,
+      childOutputs,
+      error,
+      ...(checks === undefined ? {} : { checks }),
+    };
+  }
+  // The criteria held: a failed response check of severity error still fails the attempt, as one more assertion.
+  const failed = checks?.find((c) => c.severity === 'error');
+  if (failed === undefined)
+    return { success: true, ctx, response, childOutputs, ...(checks === undefined ? {} : { checks }) };
+  const error: RunError = {
+    code: 'response-check-failed',
+    message: `${failed.respectName}: ${failed.message}${failed.location === undefined ? '' : ` (${failed.location.uri}:${failed.location.line})`}`,
+    stepId: step.stepId,
+  };
+  return { success: false, ctx, response, childOutputs, error, checks: checks ?? [] };
 }

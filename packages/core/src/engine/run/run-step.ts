@@ -48,6 +48,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       reason: error?.message,
       ...(error?.failedCriterion === undefined ? {} : { failedCriterion: error.failedCriterion }),
       ...(error?.response === undefined ? {} : { response: error.response }),
+      ...(last?.checks === undefined ? {} : { checks: last.checks }),
     };
     state.steps.push(result);
     state.hooks.onStepEnd?.({ ...frame.scope, result });

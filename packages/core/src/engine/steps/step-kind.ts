@@ -2,7 +2,9 @@
  * The interface every step kind implements: what one attempt of a step of that kind does before its
  * successCriteria are judged (send a request, run a workflow; next: send or receive a message).
  */
+
 import type { ReceivedResponse } from '../../adapters/transport.js';
+import type { ResponseCheckFailure } from '../../checks/check-types.js';
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { StepPlan, StepTarget } from '../plan/plan-types.js';
 import type { Frame } from '../run/frame.js';
@@ -30,6 +32,8 @@ export interface KindOutcome {
   readonly error?: RunError;
   /** For workflow steps: the nested workflow's outputs. */
   readonly childOutputs?: Readonly<Record<string, unknown>>;
+  /** For operation steps with response checks: the failed checks of this response. */
+  readonly checks?: readonly ResponseCheckFailure[];
 }
 
 /** One step kind: its `kind` tag and its attempt. */
