@@ -66,6 +66,9 @@ export async function executeRun(run: RunOptions): Promise<number> {
       credentials: services.credentials,
       servers: run.servers,
       sleep: createCountdownSleep(stderr),
+      ...(run.checks && !run.dryRun
+        ? { responseChecks: (await import('@telaio/core')).createResponseChecker() }
+        : {}),
       ...(dryCriteria === undefined ? {} : { criteria: dryCriteria.evaluators }),
     });
     const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);

@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly sandbox: boolean;
   readonly timeoutMs?: number;
   readonly logLevel?: string;
+  /** `--checks`: check every response against its OpenAPI operation (status, content type, schema), as `telaio test` does. */
+  readonly checks: boolean;
 }
 
 const FORMATS: readonly RunFormat[] = ['pretty', 'json', 'junit'];
@@ -96,6 +98,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     auth,
     revealSecrets: values['reveal-secrets'] === true,
     dryRun: values['dry-run'] === true,
+    checks: values.checks === true,
     sandbox: values.sandbox === true,
     ...(values.timeout === undefined ? {} : { timeoutMs: parseDuration(values.timeout, '--timeout') }),
     ...(logLevel === undefined ? {} : { logLevel }),
@@ -144,6 +147,7 @@ function parseOptions(argv: readonly string[]) {
       auth: { type: 'string', multiple: true },
       'reveal-secrets': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      checks: { type: 'boolean' },
       sandbox: { type: 'boolean' },
       timeout: { type: 'string' },
       'log-level': { type: 'string' },

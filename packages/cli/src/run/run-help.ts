@@ -33,6 +33,9 @@ Options:
                                answers are placeholders, so a successCriteria entry that fails on
                                them is not judged: counted as met and listed (action criteria are
                                not guessed)
+      --checks                 check every response against its OpenAPI operation (documented
+                               status, content type, body schema), as telaio test does: a failed
+                               check fails the step like an unmet successCriteria entry
       --reveal-secrets         show credentials and secret-looking values (masked by default)
       --log-level LEVEL        HTTP log lines on stderr (trace|debug|info|warn|error); -v is debug
   -h, --help                   this help

@@ -26,7 +26,7 @@ export const contentTypeCheck: ResponseCheck<'content-type'> = {
       received === undefined ? 'no Content-Type header' : `Content-Type ${mediaTypeEssence(received)}`;
     return [
       {
-        message: `${got} is not documented for status ${ctx.response.statusCode} (${ctx.statusKey}) of ${ctx.operation.method.toUpperCase()} ${ctx.operation.path} (documented: ${listed.join(', ')})`,
+        message: `${got} is not documented for status ${ctx.response.statusCode}${ctx.statusKey === String(ctx.response.statusCode) ? '' : ` (${ctx.statusKey})`} of ${ctx.operation.method.toUpperCase()} ${ctx.operation.path} (documented: ${listed.join(', ')})`,
         ...(where === undefined ? {} : { location: where }),
       },
     ];
