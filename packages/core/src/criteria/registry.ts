@@ -3,6 +3,7 @@
  * Object (`simple`, `regex`, `jsonpath`, `xpath`) plus any plugin evaluators.
  */
 import type { RuntimeExpression } from '../expressions/ast.js';
+import type { DeclaredNames } from '../expressions/declared-names.js';
 import { parseExpression } from '../expressions/parse-expression.js';
 import type { Criterion } from '../model/arazzo.js';
 import { compileTypedCondition } from './embedded-condition.js';
@@ -28,6 +29,8 @@ export interface CriterionCompileOptions {
    * Unknown (left out): the 1.1 reading.
    */
   readonly arazzoVersion?: string;
+  /** Names the document declares where the criterion stands (lenient parsing, see DeclaredNames). */
+  readonly names?: DeclaredNames;
 }
 
 /** A registry with the standard evaluators; `extra` ones (plugins) are added, replacing same-named types. */
@@ -59,12 +62,17 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
           );
         }
       } else {
-        const parsed = parseExpression(String(criterion.context));
+        const parsed = parseExpression(String(criterion.context), options?.names);
         if (!parsed.ok)
           throw new CriterionSyntaxError(`bad context '${criterion.context}': ${parsed.error.message}`);
         context = parsed.value;
       }
-      const source = { condition: criterion.condition, context, version: version ?? evaluator.versions[0] };
+      const source = {
+        condition: criterion.condition,
+        context,
+        version: version ?? evaluator.versions[0],
+        ...(options?.names === undefined ? {} : { names: options.names }),
+      };
       return type === 'simple'
         ? evaluator.compile(source)
         : compileTypedCondition(evaluator, source, options?.arazzoVersion);

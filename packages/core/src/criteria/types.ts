@@ -1,5 +1,6 @@
 import type { RuntimeExpression } from '../expressions/ast.js';
 import type { ExpressionContext, MissingValueListener } from '../expressions/context.js';
+import type { DeclaredNames } from '../expressions/declared-names.js';
 
 /** What a criterion evaluator compiles: the condition plus, for regex/jsonpath/xpath, its context. */
 export interface CriterionSource {
@@ -8,6 +9,8 @@ export interface CriterionSource {
   readonly context?: RuntimeExpression;
   /** Version of the expression language (`rfc9535`, `draft-goessner-dispatch-jsonpath-00`, `xpath-30`, ...). */
   readonly version?: string;
+  /** Names the document declares, so expressions in the condition may name ids the strict grammar cuts short. */
+  readonly names?: DeclaredNames;
 }
 
 /** A criterion compiled once per document and tested many times. */

@@ -34,6 +34,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...(options.loader === undefined ? {} : { loader: options.loader }),
         ...(options.cache === undefined ? {} : { cache: options.cache }),
         ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
+        ...(options.severity === undefined ? {} : { severity: options.severity }),
       }),
     async run(run: RunOptions): Promise<RunResult> {
       const plan = planOf({ document: run.document });

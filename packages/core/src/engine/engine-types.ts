@@ -8,6 +8,7 @@ import type { InputProvider } from '../adapters/inputs.js';
 import type { Transport } from '../adapters/transport.js';
 import type { ResponseChecker } from '../checks/check-types.js';
 import type { CriterionEvaluator } from '../criteria/types.js';
+import type { SeverityOverrides } from '../lint/apply-severity.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { ResolvedSource, SourceLoader } from '../sources/types.js';
@@ -48,6 +49,11 @@ export interface EngineOptions {
   readonly cache?: boolean | { readonly dir: string };
   /** Refuse documents with lint errors (default true). Set false only for debugging. */
   readonly refuseInvalid?: boolean;
+  /**
+   * Severity overrides of lint rules (rule id or code → error/warning/off, see docs/rules.md and
+   * `parseSeverityOverrides`): load refuses a document only for what is an error after them.
+   */
+  readonly severity?: SeverityOverrides;
 }
 
 /** What `engine.load` accepts: a URI (path or URL), or a URI with its text already in hand. */

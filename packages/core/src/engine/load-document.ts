@@ -4,6 +4,7 @@
  */
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
+import type { SeverityOverrides } from '../lint/apply-severity.js';
 import { lintDocument } from '../lint/lint-document.js';
 import { resolveDocument } from '../sources/resolve-document.js';
 import type { SourceLoader } from '../sources/types.js';
@@ -18,6 +19,7 @@ export async function loadDocument(options: {
   loader?: SourceLoader;
   cache?: boolean | { readonly dir: string };
   refuseInvalid?: boolean;
+  severity?: SeverityOverrides;
 }): Promise<WorkflowDocument> {
   const { target, registry } = options;
   const uri = typeof target === 'string' ? target : target.uri;
@@ -26,7 +28,10 @@ export async function loadDocument(options: {
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(typeof target === 'string' ? {} : { text: target.text }),
   });
-  const diagnostics = lintDocument(resolved, { criteria: registry });
+  const diagnostics = lintDocument(resolved, {
+    criteria: registry,
+    ...(options.severity === undefined ? {} : { severity: options.severity }),
+  });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (resolved.file === undefined || (errors.length > 0 && options.refuseInvalid !== false)) {
     const first = errors[0];

@@ -41,7 +41,10 @@ export function findReferenceProblem(
   if (called !== undefined && scope.afterRun === true && NO_MESSAGE.has(expression.kind)) {
     return {
       rule: 'workflow-step-reads',
-      message: `'${expression.text}' in a step that runs workflow '${called}': read as that workflow's last response (1.0.1 leaves this open)`,
+      message:
+        expression.kind === 'statusCode'
+          ? `'${expression.text}' in a step that runs workflow '${called}': read as the status of that workflow's last response (1.0.1 leaves this open)`
+          : `'${expression.text}' in a step that runs workflow '${called}' has no value: only $statusCode (its last response's) and $outputs (its outputs) are defined there (1.0.1 leaves this open)`,
     };
   }
   switch (expression.kind) {

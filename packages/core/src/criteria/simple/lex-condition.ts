@@ -2,6 +2,7 @@
  * Splits a `simple` condition into tokens: runtime expressions, numbers, quoted strings, names and
  * operators (Arazzo 1.0.1 §4.6.10 Literals and Operators).
  */
+import type { DeclaredNames } from '../../expressions/declared-names.js';
 import { scanExpression } from '../../expressions/scan-expression.js';
 import { CriterionSyntaxError } from '../types.js';
 import type { ConditionToken } from './condition-ast.js';
@@ -12,7 +13,7 @@ const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '<', '>', '!', '(', ')', 
 const LONE: Record<string, string> = { '=': '==', '&': '&&', '|': '||' };
 
 /** Tokens of `text`, ending with an `end` token. Throws CriterionSyntaxError with the offset. */
-export function lexCondition(text: string): ConditionToken[] {
+export function lexCondition(text: string, names?: DeclaredNames): ConditionToken[] {
   const tokens: ConditionToken[] = [];
   let i = 0;
   while (i < text.length) {
@@ -22,7 +23,7 @@ export function lexCondition(text: string): ConditionToken[] {
       continue;
     }
     if (c === '$') {
-      const scanned = scanExpression(text, i, 'condition');
+      const scanned = scanExpression(text, i, 'condition', names);
       if (!scanned.ok) throw new CriterionSyntaxError(scanned.error.message, scanned.error.offset);
       tokens.push({ type: 'expression', expression: scanned.expression, offset: i, end: scanned.end });
       i = scanned.end;

@@ -3,6 +3,7 @@
  * loosest to tightest: `||`, `&&`, `== !=`, `< <= > >=`, prefix `!`, then `.name` / `[index]` after
  * an operand. Comparisons do not chain. No eval anywhere.
  */
+import type { DeclaredNames } from '../../expressions/declared-names.js';
 import { CriterionSyntaxError } from '../types.js';
 import type { ComparisonOperator, ConditionNode, ConditionToken } from './condition-ast.js';
 import { lexCondition } from './lex-condition.js';
@@ -10,9 +11,12 @@ import { lexCondition } from './lex-condition.js';
 const EQUALITY = new Set(['==', '!=']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 
-/** Parse a condition into its AST; throws CriterionSyntaxError with the 0-based offset. */
-export function parseCondition(text: string): ConditionNode {
-  const parser = new ConditionParser(text, lexCondition(text));
+/**
+ * Parse a condition into its AST; throws CriterionSyntaxError with the 0-based offset. `names`:
+ * declared names for the lenient reading of expressions (see DeclaredNames).
+ */
+export function parseCondition(text: string, names?: DeclaredNames): ConditionNode {
+  const parser = new ConditionParser(text, lexCondition(text, names));
   if (parser.peek().type === 'end') throw new CriterionSyntaxError('the condition is empty', 0);
   const node = parser.or();
   const next = parser.peek();

@@ -18,8 +18,8 @@ export function createSimpleEvaluator(): CriterionEvaluator {
   return {
     type: 'simple',
     versions: [],
-    compile({ condition }): CompiledSimpleCriterion {
-      const ast = parseCondition(condition);
+    compile({ condition, names }): CompiledSimpleCriterion {
+      const ast = parseCondition(condition, names);
       return { ast, test: (ctx, onMissing) => isTruthy(evaluateCondition(ast, ctx, onMissing)) };
     },
   };

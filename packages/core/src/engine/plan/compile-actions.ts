@@ -4,7 +4,9 @@
  * workflow's, a workflow action being overridden (never removed) by a step action of the same name
  * (Step Object `onSuccess`/`onFailure`, Workflow Object `successActions`/`failureActions`).
  */
+
 import type { CriterionRegistry } from '../../criteria/registry.js';
+import type { DeclaredNames } from '../../expressions/declared-names.js';
 import { parseExpression } from '../../expressions/parse-expression.js';
 import type { ArazzoDocument, FailureAction, ReusableObject, SuccessAction } from '../../model/arazzo.js';
 import { compileCriteria } from './compile-criteria.js';
@@ -18,6 +20,8 @@ export interface ActionScope {
   readonly document: ArazzoDocument;
   readonly uri: string;
   readonly registry: CriterionRegistry;
+  /** Names declared where the actions stand, for lenient expression parsing (DeclaredNames). */
+  readonly names?: DeclaredNames;
   /** Resolve a workflowId (plain, or `$sourceDescriptions.x.wf`) to the document that defines it. */
   resolveWorkflow(workflowId: string, pointer: string): WorkflowRef;
 }
@@ -65,6 +69,7 @@ export function compileActionList(options: {
         arazzoVersion: scope.document.arazzo,
         uri: scope.uri,
         pointer: `${pointer}/criteria`,
+        ...(scope.names === undefined ? {} : { names: scope.names }),
       }),
       ...(action.stepId === undefined ? {} : { stepId: action.stepId }),
       ...(action.workflowId === undefined

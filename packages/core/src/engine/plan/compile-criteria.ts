@@ -1,5 +1,6 @@
 /** Criteria compiled once at load through the criterion registry (Criterion Object). */
 import type { CriterionRegistry } from '../../criteria/registry.js';
+import type { DeclaredNames } from '../../expressions/declared-names.js';
 import type { Criterion } from '../../model/arazzo.js';
 import { inputsOfText } from './collect-input-reads.js';
 import { planError } from './plan-error.js';
@@ -13,6 +14,8 @@ export function compileCriteria(options: {
   pointer: string;
   /** The `arazzo` version of the document (decides whether `{$...}` in typed conditions is embedded). */
   arazzoVersion?: string;
+  /** Names declared where the criteria stand, for lenient expression parsing (DeclaredNames). */
+  names?: DeclaredNames;
 }): CriterionPlan[] {
   return (options.criteria ?? []).map((criterion, i) => {
     try {
@@ -20,10 +23,10 @@ export function compileCriteria(options: {
         condition: criterion.condition,
         type: typeLabel(criterion.type),
         ...(criterion.context === undefined ? {} : { context: criterion.context }),
-        compiled: options.registry.compile(
-          criterion,
-          options.arazzoVersion === undefined ? {} : { arazzoVersion: options.arazzoVersion },
-        ),
+        compiled: options.registry.compile(criterion, {
+          ...(options.arazzoVersion === undefined ? {} : { arazzoVersion: options.arazzoVersion }),
+          ...(options.names === undefined ? {} : { names: options.names }),
+        }),
         inputReads: inputsOfText({ text: `${criterion.condition} ${criterion.context ?? ''}` }),
       };
     } catch (cause) {

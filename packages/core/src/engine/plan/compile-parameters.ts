@@ -5,6 +5,7 @@
  * (Workflow Object / Step Object `parameters`).
  */
 import { compileValue } from '../../expressions/compile-value.js';
+import type { DeclaredNames } from '../../expressions/declared-names.js';
 import { parseExpression } from '../../expressions/parse-expression.js';
 import type { ArazzoDocument, JsonValue, Parameter, ReusableObject } from '../../model/arazzo.js';
 import { planError } from './plan-error.js';
@@ -47,8 +48,12 @@ export function compileParameters(options: {
   stepParams: readonly Parameter[];
   forWorkflow: boolean;
   targetInputs?: ReadonlySet<string>;
+  /** Names declared where the step stands, for lenient expression parsing (DeclaredNames). */
+  names?: DeclaredNames;
 }): ParameterPlan[] {
   const { forWorkflow, targetInputs } = options;
+  const compile = (value: JsonValue) =>
+    compileValue(value, options.names === undefined ? {} : { names: options.names });
   const merged = new Map<string, Parameter>();
   for (const p of options.workflowParams) {
     const applies = forWorkflow
@@ -64,7 +69,7 @@ export function compileParameters(options: {
   return [...merged.values()].map((p) => {
     const text = typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
     return p.in === undefined
-      ? { name: p.name, value: compileValue(p.value), text }
-      : { name: p.name, in: p.in, value: compileValue(p.value), text };
+      ? { name: p.name, value: compile(p.value), text }
+      : { name: p.name, in: p.in, value: compile(p.value), text };
   });
 }

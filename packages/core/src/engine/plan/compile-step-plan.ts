@@ -30,6 +30,7 @@ export function compileStepPlan(options: {
   workflowFailure: readonly ActionPlan[];
 }): StepPlan {
   const { step, scope, pointer } = options;
+  const names = scope.names === undefined ? {} : { names: scope.names };
   const workflow =
     step.workflowId === undefined
       ? undefined
@@ -48,6 +49,7 @@ export function compileStepPlan(options: {
     stepParams,
     forWorkflow: workflow !== undefined,
     ...(workflow === undefined ? {} : { targetInputs: scope.declaredInputs(workflow) }),
+    ...names,
   });
   const { parameters, unsupplied } =
     operation === undefined
@@ -61,6 +63,7 @@ export function compileStepPlan(options: {
           ...(operation === undefined ? {} : { operation }),
           uri: scope.uri,
           pointer: `${pointer}/requestBody`,
+          ...names,
         });
   const successCriteria = compileCriteria({
     criteria: step.successCriteria,
@@ -68,6 +71,7 @@ export function compileStepPlan(options: {
     arazzoVersion: scope.document.arazzo,
     uri: scope.uri,
     pointer: `${pointer}/successCriteria`,
+    ...names,
   });
   const onSuccess = mergeActions({
     step: compileActionList({
@@ -88,7 +92,7 @@ export function compileStepPlan(options: {
     workflow: options.workflowFailure,
   });
   const outputs = Object.entries(step.outputs ?? {}).map(
-    ([name, expr]) => [name, compileValue(expr)] as const,
+    ([name, expr]) => [name, compileValue(expr, { ...names, constantAllowed: false })] as const,
   );
   const inputReads = [
     ...inputsOfValues({

@@ -1,6 +1,7 @@
 /** One Workflow Object compiled: input validator, dependsOn, workflow-level parameters and actions, steps, outputs. */
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileValue } from '../../expressions/compile-value.js';
+import { declaredNamesOf } from '../../lint/declared-names-of.js';
 import type { Workflow } from '../../model/arazzo.js';
 import { inputsOfValues } from './collect-input-reads.js';
 import { compileActionList } from './compile-actions.js';
@@ -17,7 +18,12 @@ export function compileWorkflowPlan(options: {
   ajv: () => Ajv2020;
   scope: StepScope;
 }): WorkflowPlan {
-  const { workflow, scope, doc } = options;
+  const { workflow, doc } = options;
+  // Names declared where each part stands, so expressions may name ids the strict grammar cuts short.
+  const scope = {
+    ...options.scope,
+    names: declaredNamesOf({ document: options.scope.document, workflow: options.index }),
+  };
   const pointer = `/workflows/${options.index}`;
   const workflowParams = (workflow.parameters ?? []).map((entry, i) =>
     resolveParameter({
@@ -44,14 +50,17 @@ export function compileWorkflowPlan(options: {
       step,
       index: i,
       pointer: `${pointer}/steps/${i}`,
-      scope,
+      scope: {
+        ...scope,
+        names: declaredNamesOf({ document: scope.document, workflow: options.index, step: i }),
+      },
       workflowParams,
       workflowSuccess,
       workflowFailure,
     }),
   );
   const outputs = Object.entries(workflow.outputs ?? {}).map(
-    ([name, expr]) => [name, compileValue(expr)] as const,
+    ([name, expr]) => [name, compileValue(expr, { names: scope.names, constantAllowed: false })] as const,
   );
   return {
     workflowId: workflow.workflowId,

@@ -4,6 +4,7 @@
  * refuses the document at load instead of failing a run.
  */
 import { compileValue } from '../../../expressions/compile-value.js';
+import type { DeclaredNames } from '../../../expressions/declared-names.js';
 import type { RequestBody } from '../../../model/arazzo.js';
 import type { OperationInfo } from '../../../sources/types.js';
 import { planError } from '../../plan/plan-error.js';
@@ -17,8 +18,11 @@ export function compileBody(options: {
   /** The document's URI and the body's JSON Pointer, for the load error of a bad target. */
   uri: string;
   pointer: string;
+  /** Names declared where the step stands, for lenient expression parsing (DeclaredNames). */
+  names?: DeclaredNames;
 }): BodyPlan {
   const { body } = options;
+  const names = options.names === undefined ? {} : { names: options.names };
   const replacements = body.replacements ?? [];
   const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
   const kind = replacements.length === 0 ? undefined : replacementKind(contentType, body.payload);
@@ -35,7 +39,7 @@ export function compileBody(options: {
   }
   return {
     ...(body.contentType === undefined ? {} : { contentType: body.contentType }),
-    ...(body.payload === undefined ? {} : { payload: compileValue(body.payload) }),
-    replacements: replacements.map((r) => ({ target: r.target, value: compileValue(r.value) })),
+    ...(body.payload === undefined ? {} : { payload: compileValue(body.payload, names) }),
+    replacements: replacements.map((r) => ({ target: r.target, value: compileValue(r.value, names) })),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The `workflow` step kind: the step's parameters become the inputs of the workflow it names, which
- * runs nested; in the step's criteria and outputs `$outputs` reads that workflow's outputs (as in
- * the OAI pet-coupons example).
+ * runs nested; in the step's criteria and outputs `$outputs` reads that workflow's outputs and
+ * `$statusCode` the status of its last response (as the OAI pet-coupons example reads both; 1.0.1
+ * leaves this open, and lint's `workflow-step-reads` warns).
  */
 import type { ExpressionContext } from '../../../expressions/context.js';
 import { invokeWorkflow } from '../../run/invoke-workflow.js';
@@ -19,7 +20,12 @@ export const workflowStep: StepKind<'workflow'> = {
     const run = await invokeWorkflow(frame, target.workflow, { inputs, via: 'step', stepId: step.stepId });
     if (run.result === undefined) return { ctx: frame.base, error: run.error };
     const childOutputs = run.result.outputs;
-    const ctx: ExpressionContext = { ...frame.base, outputs: childOutputs };
+    const statusCode = run.result.steps.findLast((s) => s.statusCode !== undefined)?.statusCode;
+    const ctx: ExpressionContext = {
+      ...frame.base,
+      outputs: childOutputs,
+      ...(statusCode === undefined ? {} : { statusCode }),
+    };
     return run.error === undefined ? { ctx, childOutputs } : { ctx, childOutputs, error: run.error };
   },
 };
