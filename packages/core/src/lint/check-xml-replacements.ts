@@ -10,7 +10,8 @@ import { asArray, asRecord, asString } from './read-node.js';
  * `expression-invalid` at a Payload Replacement Object's `target` that cannot apply to its payload:
  * an XPath that does not parse on an XML payload (the step's contentType, else the operation's
  * first request media type, contains `xml`), or a string that is not a JSON Pointer on a JSON one.
- * A payload whose kind only a run can tell (an expression, no content type) is not checked.
+ * A payload whose kind only a run can tell (an expression, no content type) is not checked, nor
+ * a target with an Arazzo 1.1 `targetSelectorType` (lint/v11/check-selectors.ts compiles it as that).
  */
 export function checkXmlReplacements(context: LintContext): void {
   asArray(context.root.workflows).forEach((item, w) => {
@@ -29,7 +30,7 @@ export function checkXmlReplacements(context: LintContext): void {
       if (kind === undefined) return;
       replacements.forEach((replacement, r) => {
         const target = asString(asRecord(replacement)?.target);
-        if (target === undefined) return;
+        if (target === undefined || asRecord(replacement)?.targetSelectorType !== undefined) return;
         const problem = findReplacementProblem(kind, target);
         if (problem === undefined) return;
         context.report({

@@ -13,7 +13,10 @@ export type OperationLookup =
       readonly message: string;
       readonly field: 'operationId' | 'operationPath';
     }
-  /** Not an operation step, or its source could not be loaded (already reported as source-unresolved). */
+  /**
+   * Not an OpenAPI operation step (an AsyncAPI one is judged by lint/v11), or its source could not be
+   * loaded (already reported as source-unresolved).
+   */
   | { readonly kind: 'skipped' };
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
@@ -48,6 +51,12 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
   if (candidates.some((s) => s.kind === 'unresolved')) return { kind: 'skipped' };
   const matches = safe(() => context.resolved.index.byOperationId(ref)) ?? [];
   if (matches.length === 1) return { kind: 'found', operation: matches[0]! };
+  // An AsyncAPI operation (Arazzo 1.1): lint/v11/check-message-steps.ts judges the step.
+  if (
+    matches.length === 0 &&
+    (safe(() => context.resolved.index.messageOperationsById(ref)) ?? []).length > 0
+  )
+    return { kind: 'skipped' };
   const openapi = candidates.filter((s) => s.kind === 'openapi');
   if (matches.length > 1) {
     const names = [...new Set(matches.map((m) => m.sourceName))];
@@ -97,6 +106,7 @@ function byOperationPath(context: LintContext, ref: string): OperationLookup {
   const [, name, fragment] = match as unknown as [string, string, string];
   const tokens = splitFragment(fragment) ?? [];
   const source = context.sources.find((s) => s.description.name === name);
+  if (source?.kind === 'asyncapi') return { kind: 'skipped' };
   const operations = source?.kind === 'openapi' ? source.operations : [];
   if (tokens[0] === 'paths' && tokens.length === 2) {
     const methods = operations.filter((o) => o.path === tokens[1]).map((o) => o.method);

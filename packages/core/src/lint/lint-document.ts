@@ -17,6 +17,7 @@ import { checkWorkflowRefs } from './check-workflow-refs.js';
 import { checkXmlReplacements } from './check-xml-replacements.js';
 import type { Diagnostic } from './diagnostic.js';
 import { createLintContext, type LintContext, type LintRule } from './lint-context.js';
+import { V11_RULES } from './v11/v11-rules.js';
 
 /** Options of lintDocument. */
 export interface LintOptions {
@@ -41,6 +42,7 @@ const RULES: readonly (readonly [string, LintRule])[] = [
   ['response-pointers', checkResponsePointers],
   ['replacement-targets', checkXmlReplacements],
   ['dependency-cycles', checkDependencyCycles],
+  ...V11_RULES,
 ];
 
 let defaultRegistry: CriterionRegistry | undefined;

@@ -1,0 +1,189 @@
+import type { DiagnosticCode } from '../diagnostic.js';
+
+/** A severity-table row, in the shape of the lint table (code, severity, basis, spec sentence). */
+export interface V11Row {
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  readonly basis: 'MUST' | 'impossible' | 'SHOULD' | 'RECOMMENDED' | 'portability';
+  readonly summary: string;
+  /** Section and field of Arazzo 1.1.0 the sentence stands in. */
+  readonly where: string;
+  readonly sentence: string;
+}
+
+const ASYNC_ACTION =
+  'Describes the message flow intent. Indicates whether the step will _send (publish)_ or _receive (subscribe)_ to a channel in an AsyncAPI document. Only applicable for `asyncapi` steps.';
+
+/** The rules lint/v11 adds for Arazzo 1.1 documents: id → row. */
+export const V11_ROWS = {
+  'channel-unknown': {
+    code: 'channel-unknown',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a `channelPath` that is malformed or names no channel of an AsyncAPI source',
+    where: 'Step Object, channelPath',
+    sentence:
+      'The operation being referenced MUST be described within one of the `sourceDescriptions` descriptions. A Runtime Expression syntax MUST be used to identify the source description document.',
+  },
+  'message-operation-unknown': {
+    code: 'operation-unknown',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'an `operationPath` into an AsyncAPI source that names no operation there',
+    where: 'Step Object, operationPath',
+    sentence:
+      'The operation being referenced MUST be described within one of the `sourceDescriptions` descriptions.',
+  },
+  'action-mismatch': {
+    code: 'action-mismatch',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      "a step's `action` that is not what its AsyncAPI operation (or any operation of its channel) does",
+    where: 'Step Object, action',
+    sentence: ASYNC_ACTION,
+  },
+  'action-missing': {
+    code: 'action-missing',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      'a `channelPath` step without `action`: the channel alone does not say whether to send or receive',
+    where: 'Step Object, action',
+    sentence: ASYNC_ACTION,
+  },
+  'action-missing-operation': {
+    code: 'action-missing',
+    severity: 'warning',
+    basis: 'portability',
+    summary: "an AsyncAPI operation step without `action` (telaio takes the operation's own)",
+    where: 'Step Object, action',
+    sentence: ASYNC_ACTION,
+  },
+  'action-not-applicable': {
+    code: 'action-not-applicable',
+    severity: 'warning',
+    basis: 'portability',
+    summary:
+      '`action` or `correlationId` on a step that is not an AsyncAPI step, or `correlationId` on a `send` step',
+    where: 'Step Object, action and correlationId',
+    sentence:
+      '`action`: Only applicable for `asyncapi` steps. `correlationId`: Only applicable to `asyncapi` steps with action `receive`.',
+  },
+  'message-outside-message-step': {
+    code: 'reference-unknown',
+    severity: 'error',
+    basis: 'impossible',
+    summary: '`$message` read where no message is sent or received (not in an AsyncAPI step)',
+    where: 'Runtime Expressions, Message header and Payload value',
+    sentence:
+      '`$message.payload#/status`: In operations which return payloads, references may be made to portions of the payload or the entire payload.',
+  },
+  'self-undefined': {
+    code: 'reference-unknown',
+    severity: 'error',
+    basis: 'impossible',
+    summary: '`$self` in a document that has no `$self` field',
+    where: 'Runtime Expressions, Self URI',
+    sentence:
+      'References the canonical URI of the current Arazzo Description as defined by the `$self` field.',
+  },
+  'expression-not-in-version': {
+    code: 'expression-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary: '`$self` or `$message` in an Arazzo 1.0 document (1.1 expressions)',
+    where: 'Versions; Runtime Expressions (1.0.1 ABNF)',
+    sentence: 'The `arazzo` field MUST be used by tooling to interpret the Arazzo Description.',
+  },
+  'step-dependency-unknown': {
+    code: 'step-unknown',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a step `dependsOn` entry that names no step',
+    where: 'Step Object, dependsOn',
+    sentence:
+      'A list of steps that MUST be completed before this step can be executed. Each value provided MUST be a `stepId`.',
+  },
+  'step-dependency-workflow-unknown': {
+    code: 'workflow-unknown',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a step `dependsOn` entry whose workflow or Arazzo source does not exist',
+    where: 'Step Object, dependsOn',
+    sentence:
+      'If the step is defined in a **separate Arazzo Document**, the workflow MUST be listed in `sourceDescriptions` and referenced using `$sourceDescriptions.<name>.<workflowId>.steps.<stepId>` to avoid ambiguity.',
+  },
+  'step-dependency-cycle': {
+    code: 'dependency-cycle',
+    severity: 'error',
+    basis: 'impossible',
+    summary: 'steps that depend on each other, through `dependsOn` or output references',
+    where: 'Step Object, Step Dependencies and Execution Order, Tool Behavior',
+    sentence:
+      'Tools MUST respect all declared `dependsOn` relationships. Tools MUST also treat runtime expression output references (e.g., `$steps.stepId.outputs.field`) as implicit dependencies.',
+  },
+  'forward-reference': {
+    code: 'forward-reference',
+    severity: 'error',
+    basis: 'impossible',
+    summary: "a step reading a later step's outputs in a workflow without step `dependsOn`",
+    where: 'Step Object, Step Dependencies and Execution Order, Validation Recommendations',
+    sentence:
+      "When no `dependsOn` is used in a workflow (sequential execution model), implementations SHOULD produce an error if a step references another step's outputs where the referenced step appears later in the steps array.",
+  },
+  'selector-invalid': {
+    code: 'selector-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a Selector Object `selector` or a replacement `target` that does not compile as its type says',
+    where: 'Selector Object, selector and type; Payload Replacement Object, targetSelectorType',
+    sentence:
+      'If `jsonpath`, then the expression MUST conform to JSONPath. If `xpath` the expression MUST conform to XML Path Language 3.1.',
+  },
+  'selector-context-invalid': {
+    code: 'expression-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a Selector Object `context` that is not a runtime expression',
+    where: 'Selector Object, context',
+    sentence: 'A Runtime Expression which MUST evaluate to structured data (e.g., `$response.body`).',
+  },
+  'querystring-with-query': {
+    code: 'parameter-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a step passing both `querystring` and `query` parameters, or two `querystring` ones',
+    where: 'Parameter Object, in (querystring)',
+    sentence:
+      'The `querystring` location cannot coexist with `query` parameters in the same operation per OpenAPI constraints.',
+  },
+  'querystring-not-string': {
+    code: 'parameter-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'a `querystring` parameter whose literal value is not a string',
+    where: 'Parameter Object, value',
+    sentence:
+      'For `querystring` parameters, the value MUST resolve to a string representing the complete query string.',
+  },
+  'action-parameters-ignored': {
+    code: 'action-parameters-ignored',
+    severity: 'warning',
+    basis: 'portability',
+    summary: '`parameters` on a success or failure action that names no `workflowId` (nothing receives them)',
+    where: 'Success Action Object and Failure Action Object, parameters',
+    sentence: 'A list of parameters that MUST be passed to a workflow as referenced by `workflowId`.',
+  },
+  'action-parameter-duplicate': {
+    code: 'duplicate-id',
+    severity: 'error',
+    basis: 'MUST',
+    summary: 'the same parameter name twice in the `parameters` of one action',
+    where: 'Success Action Object and Failure Action Object, parameters',
+    sentence: 'The list MUST NOT include duplicate parameters.',
+  },
+} as const satisfies Record<string, V11Row>;
+
+/** The id of a lint/v11 rule. */
+export type V11RuleId = keyof typeof V11_ROWS;
