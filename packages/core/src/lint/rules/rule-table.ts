@@ -3,6 +3,7 @@ import { documentRows } from './rows-document.js';
 import { expressionRows } from './rows-expressions.js';
 import { structureRows } from './rows-structure.js';
 import { targetRows } from './rows-targets.js';
+import { v11Rows } from './rows-v11.js';
 
 /**
  * Why a rule has its severity, in the specification's own terms: a `MUST` of the text or something
@@ -49,6 +50,7 @@ export const RULE_TABLE = {
   ...structureRows,
   ...targetRows,
   ...expressionRows,
+  ...v11Rows,
 } as const satisfies Record<string, RuleRow>;
 
 /** The id of a row of the severity table. */

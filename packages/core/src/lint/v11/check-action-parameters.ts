@@ -28,7 +28,7 @@ export function checkActionParameters(context: LintContext): void {
       const name = nameOf(item);
       if (name === undefined) return;
       if (seen.has(name))
-        reportV11(context, 'action-parameter-duplicate', {
+        reportV11(context, 'duplicate-parameter', {
           message: `parameter '${name}' appears twice in the parameters of action '${asString(action.name) ?? '?'}'`,
           pointer: `${pointer}/parameters/${i}`,
         });

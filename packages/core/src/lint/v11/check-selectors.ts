@@ -29,12 +29,7 @@ export function checkSelectors(context: LintContext): void {
       else {
         const problem = findReferenceProblem(context, parsed.value, scope);
         if (problem !== undefined)
-          context.report({
-            code: 'reference-unknown',
-            severity: problem.severity,
-            message: problem.message,
-            pointer: `${pointer}/context`,
-          });
+          context.report({ rule: problem.rule, message: problem.message, pointer: `${pointer}/context` });
       }
     }
     const problem = compileSelector(context, selector.selector, selector.type);

@@ -1,14 +1,13 @@
 import type { LintContext } from '../lint-context.js';
-import { V11_ROWS, type V11RuleId } from './v11-rows.js';
+import type { RuleId } from '../rules/rule-table.js';
 
-/** Report a lint/v11 finding with the code and severity its row gives (so they cannot disagree). */
+/** Report a lint/v11 finding under its row of the severity table (rules/rows-v11.ts). */
 export function reportV11(
   context: LintContext,
-  rule: V11RuleId,
+  rule: RuleId,
   finding: { readonly message: string; readonly pointer: string; readonly atKey?: boolean },
 ): void {
-  const row = V11_ROWS[rule];
-  context.report({ code: row.code, severity: row.severity, ...finding });
+  context.report({ rule, ...finding });
 }
 
 /** True when the linted document is Arazzo 1.1.x (patch ignored). */

@@ -43,6 +43,15 @@ paths:
       operationId: listPets
       responses: {'200': {description: ok}}
 `,
+  'orders.asyncapi.yaml': `asyncapi: 3.0.0
+info: {title: orders, version: '1'}
+channels:
+  placed: {address: orders.placed, messages: {placed: {payload: {type: object}}}}
+  confirmed: {address: orders.confirmed, messages: {confirmed: {payload: {type: object}}}}
+operations:
+  placeOrder: {action: send, channel: {$ref: '#/channels/placed'}}
+  confirmOrder: {action: receive, channel: {$ref: '#/channels/confirmed'}}
+`,
   'flows.arazzo.yaml': `arazzo: 1.0.1
 info: {title: flows, version: '1'}
 sourceDescriptions:
@@ -57,6 +66,7 @@ workflows:
 /** The sources line of a document: `pets` by default. */
 export const PETS = '  - {name: pets, url: ./pets.yaml, type: openapi}\n';
 export const MORE = '  - {name: more, url: ./more.yaml, type: openapi}\n';
+export const ORDERS = '  - {name: orders, url: ./orders.asyncapi.yaml, type: asyncapi}\n';
 export const FLOWS = '  - {name: flows, url: ./flows.arazzo.yaml, type: arazzo}\n';
 
 /** A document with the given workflows (YAML list items, indented two spaces) and sources. */

@@ -20,11 +20,13 @@ import { createOperationIndex } from '../../../src/sources/create-operation-inde
 import { lintExample, type RuleExample } from './rule-example-fixture.js';
 import { expressionExamples } from './rule-examples-expressions.js';
 import { structureExamples } from './rule-examples-structure.js';
+import { v11Examples } from './rule-examples-v11.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 const EXAMPLES: Record<Exclude<RuleId, 'lint-internal'>, RuleExample> = {
   ...structureExamples,
   ...expressionExamples,
+  ...v11Examples,
 };
 
 describe('the severity table: one example per row (docs/rules.md)', () => {

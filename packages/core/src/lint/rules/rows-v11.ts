@@ -1,21 +1,13 @@
-import type { DiagnosticCode } from '../diagnostic.js';
-
-/** A severity-table row, in the shape of the lint table (code, severity, basis, spec sentence). */
-export interface V11Row {
-  readonly code: DiagnosticCode;
-  readonly severity: 'error' | 'warning';
-  readonly basis: 'MUST' | 'impossible' | 'SHOULD' | 'RECOMMENDED' | 'portability';
-  readonly summary: string;
-  /** Section and field of Arazzo 1.1.0 the sentence stands in. */
-  readonly where: string;
-  readonly sentence: string;
-}
+import type { RuleRow } from './rule-table.js';
 
 const ASYNC_ACTION =
   'Describes the message flow intent. Indicates whether the step will _send (publish)_ or _receive (subscribe)_ to a channel in an AsyncAPI document. Only applicable for `asyncapi` steps.';
 
-/** The rules lint/v11 adds for Arazzo 1.1 documents: id → row. */
-export const V11_ROWS = {
+/**
+ * The rows of what Arazzo 1.1 adds (lint/v11): AsyncAPI steps, `$message` and `$self`, step
+ * `dependsOn`, selectors, `querystring`, action parameters. Sentences quote Arazzo 1.1.0.
+ */
+export const v11Rows = {
   'channel-unknown': {
     code: 'channel-unknown',
     severity: 'error',
@@ -175,15 +167,4 @@ export const V11_ROWS = {
     where: 'Success Action Object and Failure Action Object, parameters',
     sentence: 'A list of parameters that MUST be passed to a workflow as referenced by `workflowId`.',
   },
-  'action-parameter-duplicate': {
-    code: 'duplicate-id',
-    severity: 'error',
-    basis: 'MUST',
-    summary: 'the same parameter name twice in the `parameters` of one action',
-    where: 'Success Action Object and Failure Action Object, parameters',
-    sentence: 'The list MUST NOT include duplicate parameters.',
-  },
-} as const satisfies Record<string, V11Row>;
-
-/** The id of a lint/v11 rule. */
-export type V11RuleId = keyof typeof V11_ROWS;
+} as const satisfies Record<string, RuleRow>;
