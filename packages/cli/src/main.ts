@@ -1,37 +1,20 @@
 /**
- * Entry point of the `telaio` command: dispatches to a subcommand, loading only the module that
- * command needs (cold start matters for pre-commit hooks and CI). Returns the process exit code.
+ * Entry point of the `telaio` command: top-level help and version, else dispatch to the command
+ * the registry names. Each command is parsed, helped and reported from its own declaration
+ * (commands/registry.ts); its handler, and the libraries it needs, load only when it runs.
  */
 
-/** A subcommand: takes its own arguments, returns the exit code. */
-export type Command = (argv: readonly string[]) => Promise<number>;
-
-const commands: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  validate: {
-    summary: 'check Arazzo documents and the sources they name',
-    load: () => import('./validate/command.js'),
-  },
-  run: { summary: 'run one workflow of an Arazzo document', load: () => import('./run/command.js') },
-  test: {
-    summary: 'run every workflow of documents as tests, responses checked against their OpenAPI',
-    load: () => import('./test/command.js'),
-  },
-  list: {
-    summary: 'list the workflows of a document with their inputs and outputs',
-    load: () => import('./list/command.js'),
-  },
-  sandbox: {
-    summary: 'start the local Stytch-compatible sandbox',
-    load: () => import('./sandbox/command.js'),
-  },
-};
+import { executeCommand } from './commands/execute-command.js';
+import { COMMANDS } from './commands/registry.js';
+import { suggestCommand } from './commands/suggest-flag.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && topic in commands) return (await commands[topic]!.load()).command(['--help']);
+    const spec = topic === undefined ? undefined : COMMANDS[topic];
+    if (spec !== undefined) return executeCommand(spec, ['--help']);
     process.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
@@ -41,16 +24,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const entry = commands[name];
-  if (entry === undefined) {
-    process.stderr.write(`telaio: unknown command '${name}'\n\n${usage()}`);
+  const spec = COMMANDS[name];
+  if (spec === undefined) {
+    const hint = suggestCommand(name, Object.keys(COMMANDS));
+    process.stderr.write(
+      `telaio: unknown command '${name}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}\n` +
+        "Run 'telaio --help' for the commands.\n",
+    );
     return 2;
   }
-  return (await entry.load()).command(rest);
+  return executeCommand(spec, rest);
 }
 
+/** `telaio --help`: the commands from the registry, and examples. */
 function usage(): string {
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)}${c.summary}`);
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.name.padEnd(10)}${c.summary}`);
   return [
     'telaio: an Arazzo workflow engine',
     '',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../src/commands/parse-command-line.js';
+import { runCommand } from '../src/run/command.js';
 import { parseAuth } from '../src/run/parse-auth.js';
-import { parseRunArgs } from '../src/run/parse-run-args.js';
+import { toRunOptions } from '../src/run/to-run-options.js';
+
+/** `telaio run ARGS` parsed as the command does, `--auth` env: parts read from `env`. */
+function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const { flags, positionals } = parseCommandLine(runCommand, argv, env);
+  return toRunOptions(flags, positionals, env);
+}
 
 const env = { TOKEN: 'tok:en', PASS: 'pa:ss', SECRET: 'sec', USER: 'bob', EMPTY: '' };
 

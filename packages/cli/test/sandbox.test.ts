@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { command } from '../src/sandbox/command.js';
+import { executeCommand } from '../src/commands/execute-command.js';
+import { sandboxCommand } from '../src/sandbox/command.js';
+
+/** `telaio sandbox ARGV`, in process. */
+const command = (argv: string[]) => executeCommand(sandboxCommand, argv);
 
 const ORG = 'organization-test-00000000-0000-4000-8000-000000000001';
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
@@ -24,7 +28,7 @@ describe('telaio sandbox', () => {
     const io = capture();
     expect(await command(['--help'])).toBe(0);
     expect(io.out()).toMatch(/Usage: telaio sandbox/);
-    expect(io.out()).toMatch(/Example:\n {2}telaio sandbox --port/);
+    expect(io.out()).toMatch(/Examples:\n {2}telaio sandbox --port/);
   });
 
   it.each([[['--port', 'abc']], [['--port', '70000']], [['--bogus']], [['extra']], [['--secret', '']]])(

@@ -133,6 +133,12 @@ describe('telaio validate', () => {
     expect(new Set(uris)).toEqual(
       new Set([relative, path.relative(repoRoot, absolute)].map((p) => p.split(path.sep).join('/'))),
     );
+    // Relative URIs name their base, which the run maps to the working directory.
+    expect(sarif.runs[0].originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: pathToFileURL(`${repoRoot}${path.sep}`).href },
+    });
+    for (const result of sarif.runs[0].results)
+      expect(result.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
   });
 
   it('exits 0 when there are only warnings', () => {

@@ -27,7 +27,7 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: sarifUri(d.file, options.cwd) },
+          artifactLocation: artifactLocation(d.file, options.cwd),
           region: {
             startLine: d.range.start.line,
             startColumn: d.range.start.column,
@@ -56,6 +56,8 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
             rules,
           },
         },
+        // Relative artifact URIs resolve against the working directory the command ran in.
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(`${options.cwd}${path.sep}`).href } },
         columnKind: 'unicodeCodePoints',
         results,
       },
@@ -63,6 +65,15 @@ export const formatSarif: DiagnosticFormatter = (diagnostics, options) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** The base id that relative artifact URIs name (SARIF §3.4.4, as GitHub code scanning reads it). */
+const SRCROOT = '%SRCROOT%';
+
+/** An artifactLocation: a relative uri with its base id, or an absolute URI alone. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const uri = sarifUri(file, cwd);
+  return /^[a-z][a-z0-9+.-]+:/i.test(uri) ? { uri } : { uri, uriBaseId: SRCROOT };
+}
 
 /**
  * SARIF's artifactLocation.uri: relative to `cwd` (forward slashes) for a file under it, as code

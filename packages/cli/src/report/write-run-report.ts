@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { RunResult } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
+import type { RunFormat } from '../run/command.js';
 import type { Colors } from '../shared/colors-for.js';
 import { formatJunitReport } from './format-junit-report.js';
 import { formatPrettyReport } from './format-pretty-report.js';
@@ -8,7 +9,7 @@ import { formatJsonReport } from './to-json-report.js';
 
 /** Where and how the final report goes. */
 export interface ReportTarget {
-  readonly format: 'pretty' | 'json' | 'junit';
+  readonly format: RunFormat;
   /** A file instead of stdout. */
   readonly output?: string;
   /** A file for the HAR log. */
@@ -18,6 +19,21 @@ export interface ReportTarget {
   /** Extra top-level fields of the json report (dry-run requests). */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
+
+/** What a report writer is given besides the (masked) result. */
+interface WriterContext {
+  readonly colors: Colors;
+  readonly dryRun?: boolean;
+  readonly extra: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The writer of each format `telaio run` declares (the type makes the two lists agree). */
+const WRITERS: Readonly<Record<RunFormat, (result: RunResult, context: WriterContext) => string>> = {
+  pretty: (result, { colors, dryRun }) =>
+    formatPrettyReport(result, { colors, ...(dryRun === undefined ? {} : { dryRun }) }),
+  json: (result, { extra }) => formatJsonReport(result, extra),
+  junit: (result) => formatJunitReport(result),
+};
 
 /**
  * Masks the result and writes the report (pretty, json or junit) to stdout or `--output`, and the
@@ -35,15 +51,13 @@ export async function writeRunReport(options: {
   const toFile = target.output !== undefined;
   const colors = toFile ? (await import('./no-colors.js')).noColors : target.colors;
   const extra = target.extra === undefined ? undefined : masker.value(target.extra);
-  let text: string;
-  if (target.format === 'json') text = formatJsonReport(result, extra);
-  else if (target.format === 'junit') text = formatJunitReport(result);
-  else
-    text = formatPrettyReport(result, {
+  const text = masker.text(
+    WRITERS[target.format](result, {
       colors,
+      extra,
       ...(target.dryRun === undefined ? {} : { dryRun: target.dryRun }),
-    });
-  text = masker.text(text);
+    }),
+  );
   const writes: Promise<void>[] = [];
   if (target.output !== undefined) writes.push(writeTo('--output', target.output, text));
   else process.stdout.write(text);

@@ -3,7 +3,7 @@ import type { Masker } from '../mask/create-masker.js';
 import { createPromptProvider } from '../prompt/create-prompt-provider.js';
 import type { Colors } from '../shared/colors-for.js';
 import { UsageError } from '../shared/usage-error.js';
-import type { InputFrom } from './parse-run-args.js';
+import type { InputFrom } from './to-run-options.js';
 
 /** What decides which inputs get a provider. */
 export interface InputProviderPlan {

@@ -1,39 +1,133 @@
-import type { Command } from '../main.js';
-import { UsageError } from '../shared/usage-error.js';
-import { parseRunArgs } from './parse-run-args.js';
-import { RUN_HELP } from './run-help.js';
+import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { RUN_SECTIONS } from './run-help.js';
 
-/**
- * `telaio run [options] FILE`: runs one workflow. Exit 0 success, 1 ran and failed, 2 could not
- * start (usage, invalid document, inputs); see run-help.ts and CONTRACT.md.
- */
-export const command: Command = async (argv) => {
-  try {
-    const options = parseRunArgs(argv);
-    if (options.help) {
-      process.stdout.write(RUN_HELP);
-      return 0;
-    }
-    const { executeRun } = await import('./execute-run.js');
-    return await executeRun(options);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(
-        `telaio run: ${error.message}\n${error.detail === undefined ? '' : `${error.detail}`}`,
-      );
-      if (
-        error.detail === undefined &&
-        /^(missing FILE|expected one FILE|Unknown option|--)/.test(error.message)
-      ) {
-        process.stderr.write("Run 'telaio run --help' for the options.\n");
-      }
-      return 2;
-    }
-    const e = error as { code?: string; message?: string };
-    if (typeof e.code === 'string' && e.code !== '' && !(error instanceof TypeError)) {
-      process.stderr.write(`telaio run: ${e.message ?? e.code} (${e.code})\n`);
-      return 2;
-    }
-    throw error;
-  }
-};
+/** The report formats of `telaio run`; the report writer is keyed by exactly these. */
+export const RUN_FORMATS = ['pretty', 'json', 'junit'] as const;
+/** One of RUN_FORMATS. */
+export type RunFormat = (typeof RUN_FORMATS)[number];
+
+/** The flags of `telaio run`. */
+const flags = {
+  workflow: {
+    kind: 'string',
+    short: 'w',
+    placeholder: 'ID',
+    help: 'the workflow to run (may be left out when FILE has one)',
+  },
+  input: {
+    kind: 'string',
+    short: 'i',
+    multiple: true,
+    placeholder: 'NAME=VALUE',
+    help: `an input; VALUE is JSON when it parses, else a string
+(a string when the input's schema says string: code=012345)`,
+  },
+  inputs: { kind: 'string', placeholder: 'FILE', help: 'inputs from a JSON or YAML object (--input wins)' },
+  'input-from': {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'NAME=PROVIDER[:ARG]',
+    help: `an input resolved when the workflow first reads it:
+  prompt     ask on the terminal
+  env:VAR    the environment variable VAR
+  totp:EXPR  the current TOTP code for the base32 secret EXPR yields`,
+  },
+  server: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'SOURCE=URL',
+    help: 'base URL for one source description',
+  },
+  auth: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'SOURCE[.SCHEME]=KIND:VALUE',
+    help: `a credential for a source's security schemes:
+  bearer:TOKEN            http bearer (or a ready oauth2 token)
+  basic:USER:PASSWORD     http basic
+  apikey:VALUE            apiKey in header, query or cookie
+  oauth2:CLIENT_ID:CLIENT_SECRET[:SCOPE,SCOPE]
+                          oauth2 client credentials (token fetched)
+without .SCHEME: every scheme of SOURCE that KIND fits; any VALUE
+part may be env:VAR (recommended: the command line shows in ps)`,
+  },
+  sandbox: { kind: 'boolean', help: 'start the embedded Stytch sandbox and point Stytch sources at it' },
+  format: { kind: 'choice', short: 'f', choices: RUN_FORMATS, default: 'pretty', help: 'report format' },
+  output: {
+    kind: 'string',
+    short: 'o',
+    placeholder: 'FILE',
+    help: 'write the report to FILE instead of stdout',
+  },
+  har: { kind: 'string', placeholder: 'FILE', help: 'write every request and response as HAR 1.2' },
+  timeout: {
+    kind: 'duration',
+    placeholder: 'DURATION',
+    env: 'TELAIO_TIMEOUT',
+    help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
+  },
+  'max-steps': {
+    kind: 'integer',
+    min: 1,
+    default: '1000',
+    placeholder: 'N',
+    env: 'TELAIO_MAX_STEPS',
+    help: 'stop the run after N step executions (retries and nested workflows count)',
+  },
+  'dry-run': {
+    kind: 'boolean',
+    help: `resolve and print every request, send nothing (not with --har);
+answers are placeholders, and every value they could not give is shown
+as a <unresolved ...> marker; a successCriteria entry that fails on
+them is not judged: counted as met and listed`,
+  },
+  checks: {
+    kind: 'boolean',
+    help: `check every response against its OpenAPI operation (documented
+status, content type, body schema), as telaio test does: a failed
+check fails the step like an unmet successCriteria entry`,
+  },
+  strict: {
+    kind: 'boolean',
+    env: 'TELAIO_STRICT',
+    help: 'an --input the workflow does not declare is an error, not a warning',
+  },
+  'reveal-secrets': {
+    kind: 'boolean',
+    help: 'show credentials and secret-looking values (masked by default)',
+  },
+  'log-level': {
+    kind: 'choice',
+    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    env: 'TELAIO_LOG_LEVEL',
+    help: 'HTTP log lines on stderr; -v is debug',
+  },
+  verbose: { kind: 'boolean', short: 'v', help: 'the same as --log-level debug' },
+} as const satisfies FlagSpecs;
+/** The flags' declaration type (the handler's parsed flags derive from it). */
+export type RunFlags = typeof flags;
+
+/** `telaio run [options] FILE`: runs one workflow of FILE. */
+export const runCommand = defineCommand({
+  name: 'run',
+  summary: 'run one workflow of an Arazzo document',
+  description: 'Run one workflow of the Arazzo document FILE.',
+  positionals: { name: 'FILE', min: 1, max: 1 },
+  flags,
+  sections: RUN_SECTIONS,
+  examples: [
+    'telaio run flow.arazzo.yaml --input petId=42 --server petstore=http://localhost:8080',
+    'telaio run flow.arazzo.yaml --workflow checkout --inputs inputs.yaml --format junit -o report.xml',
+    'telaio run flow.arazzo.yaml --dry-run --input petId=42',
+    'PETSTORE_TOKEN=... telaio run flow.arazzo.yaml --auth petstore=bearer:env:PETSTORE_TOKEN \\',
+    "    --auth 'billing.clientAuth=oauth2:my-client:env:BILLING_SECRET:invoices.read,invoices.write'",
+    'telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml --sandbox \\',
+    '    --input organization_id=organization-test-00000000-0000-4000-8000-000000000001 \\',
+    '    --input member_id=member-test-00000000-0000-4000-8000-000000000001 \\',
+    "    --input-from 'code=totp:$steps.createTotp.outputs.secret' --format json",
+    'STYTCH_PROJECT_ID=project-test-... STYTCH_SECRET=secret-test-... \\',
+    '  telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml \\',
+    '    --input organization_id=... --input member_id=...     # asks for the code after the QR code',
+  ],
+  handler: async () => (await import('./handle-run.js')).handleRun,
+});

@@ -5,6 +5,7 @@ import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { createProgressHooks } from '../progress/create-progress-hooks.js';
 import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
 import { writeRunReport } from '../report/write-run-report.js';
+import { checkReadableFile } from '../shared/check-readable-file.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -16,10 +17,10 @@ import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
 import { loadRunDocument } from './load-run-document.js';
-import type { RunOptions } from './parse-run-args.js';
 import { prepareInputs } from './prepare-inputs.js';
 import { selectWorkflow } from './select-workflow.js';
 import { startRunServices } from './start-run-services.js';
+import type { RunOptions } from './to-run-options.js';
 
 /** Input errors met before anything was sent (at start, or a lazy input's first read): the run could not start. */
 const START_ERRORS = new Set(['input-invalid', 'input-missing']);
@@ -36,6 +37,8 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const interactive = process.stdin.isTTY === true && stderr.isTTY === true;
   const masker = createMasker({ reveal: run.revealSecrets, placeholders: run.dryRun });
   const showProgress = run.format === 'pretty' || stderr.isTTY === true;
+  const unreadable = await checkReadableFile(run.file);
+  if (unreadable !== undefined) throw new UsageError(unreadable);
   await checkOutputTargets(run);
   const services = await startRunServices({
     run,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@telaio/core';
+import { displayPath } from '../formatters/display-path.js';
 import { formatStylish } from '../formatters/format-stylish.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { CliEngine, LoadedDocument } from './engine-api.js';
@@ -22,9 +23,13 @@ export async function loadRunDocument(
       const errors = diagnostics.filter((d) => d.severity === 'error');
       const shown = (errors.length > 0 ? errors : diagnostics).map((d) => ({ ...d, input: path }));
       const detail = formatStylish(shown, { files: [path], cwd: process.cwd(), color });
-      throw new UsageError(`${path}: the document is not valid, nothing was run`, detail);
+      throw new UsageError(
+        `${displayPath(path, process.cwd())}: the document is not valid, nothing was run`,
+        detail,
+      );
     }
-    if (typeof e.code === 'string') throw new UsageError(`${path}: ${e.message ?? e.code} (${e.code})`);
+    if (typeof e.code === 'string')
+      throw new UsageError(`${displayPath(path, process.cwd())}: ${e.message ?? e.code} (${e.code})`);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type { DeclaredInputsView } from '@telaio/core';
 import { readInputsFile } from '../shared/read-inputs-file.js';
-import type { RunOptions } from './parse-run-args.js';
+import type { RunOptions } from './to-run-options.js';
 
 /** True when the input's schema type asks for a string and does not also accept `value` as it is. */
 function wantsString(type: unknown, value: unknown): boolean {

@@ -3,7 +3,7 @@ import type { HttpTransportOptions, TlsOptions } from '@telaio/http-adapter';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
 import type { AuthEntry } from './parse-auth.js';
-import type { RunOptions } from './parse-run-args.js';
+import type { RunOptions } from './to-run-options.js';
 
 /** What a run talks through, and how to tear it down. */
 export interface RunServices {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { describeFileError } from './check-readable-file.js';
 import { UsageError } from './usage-error.js';
 
 /** Reads an `--inputs FILE`: a JSON or YAML object of input values. Throws UsageError otherwise. */
@@ -7,7 +8,7 @@ export async function readInputsFile(path: string): Promise<Record<string, unkno
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--inputs: cannot read '${path}': ${(error as Error).message}`);
+    throw new UsageError(`--inputs: ${describeFileError(path, error)}`);
   }
   let value: unknown;
   try {

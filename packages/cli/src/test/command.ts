@@ -1,31 +1,145 @@
-import type { Command } from '../main.js';
-import { UsageError } from '../shared/usage-error.js';
-import { parseTestArgs } from './parse-test-args.js';
+import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
 
-/**
- * `telaio test [options] FILE|DIR|GLOB...`: every workflow of every document as a test suite, with
- * response checks. Exit 0 all passed, 1 one failed, 2 could not start; see test-help.ts and CONTRACT.md.
- */
-export const command: Command = async (argv) => {
-  try {
-    const options = parseTestArgs(argv);
-    if (options.help) {
-      process.stdout.write((await import('./test-help.js')).testHelp());
-      return 0;
-    }
-    const { executeTest } = await import('./execute-test.js');
-    return await executeTest(options);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`telaio test: ${error.message}\n${error.detail ?? ''}`);
-      if (error.detail === undefined) process.stderr.write("Run 'telaio test --help' for the options.\n");
-      return 2;
-    }
-    const e = error as { code?: string; message?: string };
-    if (typeof e.code === 'string' && e.code !== '' && !(error instanceof TypeError)) {
-      process.stderr.write(`telaio test: ${e.message ?? e.code} (${e.code})\n`);
-      return 2;
-    }
-    throw error;
-  }
-};
+/** Report formats of `telaio test`; the report writers are keyed by exactly these. */
+export const TEST_FORMATS = ['pretty', 'json', 'junit', 'sarif', 'github'] as const;
+/** One of TEST_FORMATS. */
+export type TestFormat = (typeof TEST_FORMATS)[number];
+
+/** The environment variable of a flag, as Respect reads REDOCLY_CLI_RESPECT_<FLAG>: `TELAIO_CLIENT_CERT`. */
+const env = (flag: string): string => `TELAIO_${flag.toUpperCase().replace(/-/g, '_')}`;
+
+/** The flags of `telaio test`; every one can come from its TELAIO_ variable (the command line wins). */
+const flags = {
+  workflow: { kind: 'string', multiple: true, short: 'w', placeholder: 'ID', env: env('workflow'), help: 'run only this workflow' },
+  skip: { kind: 'string', multiple: true, placeholder: 'ID', env: env('skip'), help: 'skip this workflow' },
+  jobs: {
+    kind: 'integer',
+    min: 1,
+    short: 'j',
+    placeholder: 'N',
+    env: env('jobs'),
+    help: 'independent workflows run in parallel, N at a time (default: the number of cores)',
+  },
+  input: {
+    kind: 'string',
+    multiple: true,
+    short: 'i',
+    placeholder: 'NAME=VALUE',
+    env: env('input'),
+    help: 'an input for every workflow that declares NAME; VALUE is JSON when it parses\n(the variable may also hold a JSON object)',
+  },
+  inputs: {
+    kind: 'string',
+    placeholder: 'FILE',
+    env: env('inputs'),
+    help: 'inputs from a JSON or YAML object: keyed by workflowId, or one flat map for all',
+  },
+  'input-from': {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'NAME=PROVIDER[:ARG]',
+    env: env('input-from'),
+    help: 'an input resolved when first read: prompt, env:VAR, totp:EXPR (as for run)',
+  },
+  server: { kind: 'string', multiple: true, placeholder: 'SOURCE=URL', env: env('server'), help: 'base URL for one source description' },
+  auth: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'SOURCE[.SCHEME]=KIND:VALUE',
+    env: env('auth'),
+    help: 'a credential for a source (as for run; VALUE parts may be env:VAR)',
+  },
+  severity: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'CHECK=LEVEL,...',
+    env: env('severity'),
+    help: 'error|warn|off per response check (status-code, content-type, schema;\nRespect names STATUS_CODE_CHECK, CONTENT_TYPE_CHECK, SCHEMA_CHECK accepted)',
+  },
+  'no-checks': { kind: 'boolean', env: env('no-checks'), help: 'no response checks at all (successCriteria only)' },
+  'client-cert': {
+    kind: 'string',
+    multiple: true,
+    placeholder: '[SOURCE=]PATH',
+    env: env('client-cert'),
+    help: 'TLS client certificate (PEM) for SOURCE, or for every source',
+  },
+  'client-key': { kind: 'string', multiple: true, placeholder: '[SOURCE=]PATH', env: env('client-key'), help: 'its private key (PEM; never logged)' },
+  'ca-cert': {
+    kind: 'string',
+    multiple: true,
+    placeholder: '[SOURCE=]PATH',
+    env: env('ca-cert'),
+    help: 'CA certificate (PEM) to trust for SOURCE, or for every source',
+  },
+  insecure: { kind: 'boolean', env: env('insecure'), help: 'do not verify TLS certificates (a warning is printed)' },
+  format: { kind: 'choice', short: 'f', choices: TEST_FORMATS, default: 'pretty', env: env('format'), help: 'report format' },
+  output: { kind: 'string', short: 'o', placeholder: 'FILE', env: env('output'), help: 'write the report to FILE instead of stdout' },
+  timeout: { kind: 'duration', placeholder: 'DURATION', env: env('timeout'), help: 'per-request time limit: 30s, 500ms, 2m (default 30s)' },
+  sandbox: { kind: 'boolean', env: env('sandbox'), help: 'start the embedded Stytch sandbox and point Stytch sources at it' },
+  'reveal-secrets': { kind: 'boolean', env: env('reveal-secrets'), help: 'show credentials and secret-looking values (masked by default)' },
+  'log-level': {
+    kind: 'choice',
+    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    env: env('log-level'),
+    help: 'HTTP log lines on stderr',
+  },
+} as const satisfies FlagSpecs;
+/** The flags' declaration type (the handler's parsed flags derive from it). */
+export type TestFlags = typeof flags;
+
+/** `telaio test [options] FILE|DIR|GLOB...`: every workflow of every document as a test suite, with response checks. */
+export const testCommand = defineCommand({
+  name: 'test',
+  summary: 'run every workflow of documents as tests, responses checked against their OpenAPI',
+  description: `Run every workflow of every given Arazzo document as a test suite (a DIR is searched for files
+with an arazzo field; GLOB takes *, **, ?, [..] and {a,b}). Workflows run after those they
+dependsOn (a failed dependency skips them); independent ones run in parallel, --jobs at a time.`,
+  positionals: { name: 'FILE|DIR|GLOB', min: 1, max: Number.POSITIVE_INFINITY },
+  flags,
+  sections: [
+    {
+      title: 'Response checks',
+      text: `On by default; each failed check fails the step like an unmet successCriteria entry, so the
+step's onFailure actions apply; severity error fails, warn reports, off skips:
+${'status-code'.padEnd(14)}${'STATUS_CODE_CHECK'.padEnd(20)}the status code is one the operation documents (ranges such as 4XX and default count)
+${'content-type'.padEnd(14)}${'CONTENT_TYPE_CHECK'.padEnd(20)}the Content-Type is one the documented response of that status lists
+${'schema'.padEnd(14)}${'SCHEMA_CHECK'.padEnd(20)}a JSON body matches the schema of the documented response for its status and media type
+A failure names the JSON pointer in the body, the schema keyword and the line in the OpenAPI file.`,
+    },
+    {
+      title: 'Environment',
+      text: `Every option may be set as TELAIO_<OPTION> (shown with each), as Respect reads
+REDOCLY_CLI_RESPECT_<OPTION>; the command line wins. Repeatable options take a comma-separated
+list (TELAIO_SKIP=a,b); TELAIO_INPUT also takes a JSON object; switches take 1/true/yes.`,
+    },
+    {
+      title: 'Inputs',
+      text: `--inputs FILE may key inputs by workflowId ({"checkout": {"petId": 7}}) and give flat
+inputs for every workflow beside them; each workflow receives only the inputs it declares.`,
+    },
+    {
+      title: 'TLS',
+      text: `--client-cert/--client-key/--ca-cert take SOURCE=PATH for one source description or PATH for
+every source; key files are read once and never logged. --insecure turns verification off (warned).`,
+    },
+    {
+      title: 'Reports',
+      text: `pretty (a summary table per file), json (with each workflow's startedAt/endedAt),
+junit (a testsuite per workflow, a testcase per step), sarif (check findings at their OpenAPI
+line), github (Actions annotations on the Arazzo line of each failed step).`,
+    },
+    {
+      title: 'Exit status',
+      text: `0 every selected workflow passed (warnings allowed), 1 at least one failed, 2 it could not
+start (bad usage, an invalid document), 130 interrupted.`,
+    },
+  ],
+  examples: [
+    'telaio test flows/ --server petstore=http://localhost:8080',
+    "telaio test 'flows/**/*.arazzo.yaml' --jobs 4 --format junit -o junit.xml",
+    'telaio test flows/pets.arazzo.yaml --severity status-code=warn,SCHEMA_CHECK=error --skip slowFlow',
+    'TELAIO_SEVERITY=schema=warn telaio test flows/ --client-cert api=client.pem --client-key api=client.key',
+  ],
+  handler: async () => (await import('./handle-test.js')).handleTest,
+});

@@ -6,7 +6,7 @@ import { formatTestGithub } from './format-test-github.js';
 import { formatTestJunit } from './format-test-junit.js';
 import { formatTestPretty } from './format-test-pretty.js';
 import { formatTestSarif } from './format-test-sarif.js';
-import type { TestFormat } from './parse-test-args.js';
+import type { TestFormat } from './command.js';
 import type { TestReport } from './test-report.js';
 
 /** The report formats of `telaio test`: one pure function each, over the masked report. */

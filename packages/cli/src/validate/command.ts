@@ -1,80 +1,77 @@
-import { parseArgs } from 'node:util';
-import { formatJson } from '../formatters/format-json.js';
-import { formatJunit } from '../formatters/format-junit.js';
-import { formatSarif } from '../formatters/format-sarif.js';
-import { formatStylish } from '../formatters/format-stylish.js';
-import type { DiagnosticFormatter } from '../formatters/types.js';
-import type { Command } from '../main.js';
-import { VALIDATE_USAGE } from './usage.js';
+import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
 
-const FORMATTERS: Readonly<Record<string, DiagnosticFormatter>> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  junit: formatJunit,
-};
+/** The report formats of `telaio validate`; the handler's formatter table is keyed by exactly these. */
+export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'junit'] as const;
+/** One of VALIDATE_FORMATS. */
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-/**
- * `telaio validate [options] FILE...`: resolve and lint each FILE, print the diagnostics in the
- * chosen format in argument order. Exit 0 without errors, 1 with any error, 2 on bad usage.
- */
-export const command: Command = async (argv) => {
-  let parsed: ReturnType<typeof parseValidateArgs>;
-  try {
-    parsed = parseValidateArgs(argv);
-  } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(VALIDATE_USAGE);
-    return 0;
-  }
-  const format = FORMATTERS[values.format];
-  if (format === undefined)
-    return usageError(`unknown format '${values.format}' (stylish, json, sarif or junit)`);
-  if (positionals.length === 0) return usageError('no FILE given');
-  const cacheDir = values['cache-dir'];
-  const cache = values['no-cache'] ? false : cacheDir === undefined ? true : { dir: cacheDir };
-  const { validateFiles } = await import('./validate-files.js');
-  const results = await validateFiles(positionals, { cache });
-  const diagnostics = results.flatMap((r) => r.diagnostics);
-  const text = format(diagnostics, {
-    files: results.map((r) => r.input),
-    given: results.map((r) => r.given),
-    cwd: process.cwd(),
-    color: values.format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env),
-    toolVersion: await toolVersion(),
-  });
-  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-};
+/** The flags of `telaio validate`. */
+const flags = {
+  format: {
+    kind: 'choice',
+    short: 'f',
+    choices: VALIDATE_FORMATS,
+    default: 'stylish',
+    help: 'report format: file:line:col lines, the JSON object, SARIF 2.1.0 or JUnit XML',
+  },
+  'max-warnings': {
+    kind: 'integer',
+    min: 0,
+    placeholder: 'N',
+    env: 'TELAIO_MAX_WARNINGS',
+    help: 'exit 1 when there are more than N warnings (as ESLint does)',
+  },
+  strict: {
+    kind: 'boolean',
+    env: 'TELAIO_STRICT',
+    help: 'warnings count as errors for the exit code',
+  },
+  'no-cache': {
+    kind: 'boolean',
+    env: 'TELAIO_NO_CACHE',
+    help: 'do not read or write the cache of parsed sources',
+  },
+  'cache-dir': {
+    kind: 'string',
+    placeholder: 'DIR',
+    env: 'TELAIO_CACHE_DIR',
+    help: 'keep the cache of parsed sources in DIR',
+  },
+} as const satisfies FlagSpecs;
+/** The flags' declaration type (the handler's parsed flags derive from it). */
+export type ValidateFlags = typeof flags;
 
-function usageError(message: string): number {
-  process.stderr.write(`telaio validate: ${message}\n\n${VALIDATE_USAGE}`);
-  return 2;
-}
-
-async function toolVersion(): Promise<string | undefined> {
-  try {
-    const { createRequire } = await import('node:module');
-    return (createRequire(import.meta.url)('../../package.json') as { version?: string }).version;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The arguments of `telaio validate`; throws on unknown options. */
-function parseValidateArgs(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      'no-cache': { type: 'boolean', default: false },
-      'cache-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+/** `telaio validate [options] FILE...`: static checks of Arazzo documents and the sources they name. */
+export const validateCommand = defineCommand({
+  name: 'validate',
+  summary: 'check Arazzo documents and the sources they name',
+  description: `Check Arazzo documents and the sources they name (OpenAPI operations, Arazzo workflows):
+schema, operationIds and operationPaths, goto/retry targets, runtime expressions and what they
+reference, criteria, parameters, dependsOn cycles. Each problem has a severity from the
+specification's own words: a MUST violation, or anything that makes a step impossible, is an error;
+a SHOULD, a RECOMMENDED or a portability concern is a warning.`,
+  positionals: { name: 'FILE', min: 1, max: Number.POSITIVE_INFINITY },
+  flags,
+  sections: [
+    {
+      title: 'Exit status',
+      text: `0 no errors (warnings allowed, up to --max-warnings), 1 at least one error (or a warning
+under --strict, or more warnings than --max-warnings), 2 bad usage.`,
     },
-  });
-}
+    {
+      title: 'Cache',
+      text: `Parsed OpenAPI sources are cached by content hash, by default in node_modules/.cache/telaio
+beside the nearest package.json above the working directory (else telaio-cache in the system's
+temporary folder). It is only a speed-up: clear it by deleting that folder
+(rm -rf node_modules/.cache/telaio), or bypass it with --no-cache.`,
+    },
+  ],
+  examples: [
+    'telaio validate specs/arazzo/*.yml',
+    "telaio validate --format json login.arazzo.yaml | jq '.summary'",
+    'telaio validate --format sarif arazzo/*.yml > telaio.sarif   # upload with github/codeql-action/upload-sarif',
+    'telaio validate --strict --no-cache flows/*.arazzo.yaml      # a pre-commit hook that enforces the SHOULDs',
+    'telaio validate --format junit --max-warnings 10 flows/*.yaml > junit.xml',
+  ],
+  handler: async () => (await import('./handle-validate.js')).handleValidate,
+});

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { type Diagnostic, lintDocument, resolveDocument } from '@telaio/core/lint';
 import type { ReportedDiagnostic } from '../formatters/types.js';
+import { checkReadableFile } from '../shared/check-readable-file.js';
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
 
 /** One FILE argument and what validating it found. */
 export interface ValidatedFile {
@@ -23,12 +26,18 @@ export async function validateFiles(
 ): Promise<ValidatedFile[]> {
   const results = await Promise.all(
     files.map(async (file) => {
-      const input = /^[a-z][a-z0-9+.-]+:\/\//i.test(file) ? file : path.resolve(file);
+      const input = URL_LIKE.test(file) ? file : path.resolve(file);
       let diagnostics: Diagnostic[];
+      const unreadable = URL_LIKE.test(file) ? undefined : await checkReadableFile(file);
       try {
-        diagnostics = lintDocument(await resolveDocument(input, { cache: options.cache }));
+        diagnostics =
+          unreadable === undefined
+            ? lintDocument(await resolveDocument(input, { cache: options.cache }))
+            : [fileError(input, unreadable)];
       } catch (error) {
-        diagnostics = [internalError(input, error)];
+        diagnostics = [
+          fileError(input, `cannot validate: ${error instanceof Error ? error.message : String(error)}`),
+        ];
       }
       return { input, given: file, diagnostics: diagnostics.map((d) => ({ ...d, input, given: file })) };
     }),
@@ -55,9 +64,9 @@ function withoutRepeats(results: readonly ValidatedFile[]): ValidatedFile[] {
   });
 }
 
-function internalError(file: string, error: unknown): Diagnostic {
+/** A `file-unreadable` error at 1:1 of `file`. */
+function fileError(file: string, message: string): Diagnostic {
   const at = { line: 1, column: 1, offset: 0 };
-  const message = `cannot validate: ${error instanceof Error ? error.message : String(error)}`;
   return {
     file,
     code: 'file-unreadable',

@@ -1,0 +1,122 @@
+import type { ParsedFlags } from '../commands/command-spec.js';
+import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
+import { UsageError } from '../shared/usage-error.js';
+import type { RunFlags, RunFormat } from './command.js';
+import { type AuthEntry, parseAuth } from './parse-auth.js';
+
+/** An `--input-from NAME=PROVIDER[:ARG]`. */
+export interface InputFrom {
+  readonly name: string;
+  readonly provider: 'prompt' | 'env' | 'totp';
+  readonly arg?: string;
+}
+
+/** Everything `telaio run` was asked to do. */
+export interface RunOptions {
+  readonly file: string;
+  readonly workflowId?: string;
+  /** `--input` values (JSON when they parse), in order; later wins. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The raw text of each `--input`, to keep a string the schema asks for (`code=012345`). */
+  readonly rawInputs: Readonly<Record<string, string>>;
+  readonly inputsFile?: string;
+  readonly servers: Readonly<Record<string, string>>;
+  readonly format: RunFormat;
+  readonly output?: string;
+  readonly har?: string;
+  readonly inputFrom: readonly InputFrom[];
+  /** `--auth` credentials, env: parts already read. */
+  readonly auth: readonly AuthEntry[];
+  readonly revealSecrets: boolean;
+  readonly dryRun: boolean;
+  readonly sandbox: boolean;
+  /** `--checks`: check every response against its OpenAPI operation (status, content type, schema), as `telaio test` does. */
+  readonly checks: boolean;
+  /** `--strict`: an undeclared input is an error. */
+  readonly strict: boolean;
+  /** `--max-steps`: step executions allowed in one run. */
+  readonly maxSteps: number;
+  readonly timeoutMs?: number;
+  readonly logLevel?: string;
+}
+
+/**
+ * The run `telaio run` was asked for, from its parsed flags: `--input`/`--server`/`--input-from`
+ * assignments split and checked, `--auth` parsed (its env: parts read from `env`). Throws UsageError
+ * (exit 2) on anything malformed.
+ */
+export function toRunOptions(
+  flags: ParsedFlags<RunFlags>,
+  positionals: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): RunOptions {
+  const inputs: Record<string, unknown> = {};
+  const rawInputs: Record<string, string> = {};
+  for (const text of flags.input) {
+    const { name, value } = parseAssignment(text, '--input');
+    inputs[name] = parseInputValue(value);
+    rawInputs[name] = value;
+  }
+  const servers: Record<string, string> = {};
+  for (const text of flags.server) {
+    const { name, value } = parseAssignment(text, '--server');
+    if (!isHttpUrl(value)) throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
+    servers[name] = value;
+  }
+  const inputFrom = flags['input-from'].map(parseInputFrom);
+  const auth = flags.auth.map((text) => parseAuth(text, env));
+  if (flags['dry-run'] && flags.har !== undefined) {
+    throw new UsageError(
+      '--har records what was sent, and --dry-run sends nothing: use one or the other',
+      undefined,
+      {
+        showUsage: true,
+      },
+    );
+  }
+  const logLevel = flags['log-level'] ?? (flags.verbose ? 'debug' : undefined);
+  return {
+    file: positionals[0] ?? '',
+    ...(flags.workflow === undefined ? {} : { workflowId: flags.workflow }),
+    inputs,
+    rawInputs,
+    ...(flags.inputs === undefined ? {} : { inputsFile: flags.inputs }),
+    servers,
+    format: flags.format,
+    ...(flags.output === undefined ? {} : { output: flags.output }),
+    ...(flags.har === undefined ? {} : { har: flags.har }),
+    inputFrom,
+    auth,
+    revealSecrets: flags['reveal-secrets'],
+    dryRun: flags['dry-run'],
+    checks: flags.checks,
+    sandbox: flags.sandbox,
+    strict: flags.strict,
+    maxSteps: flags['max-steps'],
+    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+    ...(logLevel === undefined ? {} : { logLevel }),
+  };
+}
+
+/** True when `text` parses as an absolute URL (WHATWG rules) whose scheme is http or https. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+function parseInputFrom(text: string): InputFrom {
+  const { name, value } = parseAssignment(text, '--input-from');
+  const colon = value.indexOf(':');
+  const provider = colon < 0 ? value : value.slice(0, colon);
+  const arg = colon < 0 ? undefined : value.slice(colon + 1);
+  if (provider === 'prompt') return { name, provider };
+  if ((provider === 'env' || provider === 'totp') && arg !== undefined && arg !== '')
+    return { name, provider, arg };
+  throw new UsageError(
+    `--input-from ${name}: unknown provider '${value}' (use prompt, env:VAR or totp:EXPR, e.g. code=totp:$steps.createTotp.outputs.secret)`,
+  );
+}

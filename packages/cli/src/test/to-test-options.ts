@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import { type CheckSeverities, parseCheckSeverities } from '@telaio/core';
+import type { ParsedFlags } from '../commands/command-spec.js';
+import type { RunFlags } from '../run/command.js';
+import { type RunOptions, toRunOptions } from '../run/to-run-options.js';
+import { UsageError } from '../shared/usage-error.js';
+import type { TestFlags, TestFormat } from './command.js';
+import { parseTlsFlags, type TlsFlags } from './parse-tls-flags.js';
+
+/** Everything `telaio test` was asked to do. */
+export interface TestOptions {
+  /** FILE, DIR or GLOB arguments, as typed. */
+  readonly targets: readonly string[];
+  readonly workflows: readonly string[];
+  readonly skip: readonly string[];
+  readonly jobs: number;
+  /** The flags `test` shares with `run` (inputs, servers, auth, secrets, timeout, sandbox), read as run reads them. */
+  readonly run: RunOptions;
+  /** Severity per response check; `undefined` with --no-checks. */
+  readonly severities: CheckSeverities | undefined;
+  readonly tls: TlsFlags;
+  readonly format: TestFormat;
+  readonly output?: string;
+}
+
+/**
+ * The test `telaio test` was asked for, from its parsed flags; the flags it shares with `run` go
+ * through run's own reading (toRunOptions), so both commands read them alike. Throws UsageError.
+ */
+export function toTestOptions(
+  flags: ParsedFlags<TestFlags>,
+  positionals: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): TestOptions {
+  const runFlags: ParsedFlags<RunFlags> = {
+    input: flags.input,
+    'input-from': flags['input-from'],
+    server: flags.server,
+    auth: flags.auth,
+    format: 'json',
+    'max-steps': 1000,
+    sandbox: flags.sandbox,
+    'dry-run': false,
+    checks: false,
+    strict: false,
+    'reveal-secrets': flags['reveal-secrets'],
+    verbose: false,
+    ...(flags.inputs === undefined ? {} : { inputs: flags.inputs }),
+    ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
+    ...(flags['log-level'] === undefined ? {} : { 'log-level': flags['log-level'] }),
+  };
+  let severities: CheckSeverities | undefined = {};
+  try {
+    for (const text of flags.severity) severities = parseCheckSeverities(text, severities);
+  } catch (error) {
+    throw new UsageError((error as Error).message, undefined, { showUsage: true });
+  }
+  if (flags['no-checks']) severities = undefined;
+  return {
+    targets: positionals,
+    workflows: flags.workflow,
+    skip: flags.skip,
+    jobs: flags.jobs ?? availableParallelism(),
+    run: toRunOptions(runFlags, ['FILE'], env),
+    severities,
+    tls: parseTlsFlags({
+      clientCert: flags['client-cert'],
+      clientKey: flags['client-key'],
+      caCert: flags['ca-cert'],
+      insecure: flags.insecure,
+    }),
+    format: flags.format,
+    ...(flags.output === undefined ? {} : { output: flags.output }),
+  };
+}
