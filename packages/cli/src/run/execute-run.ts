@@ -68,6 +68,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       transport: services.transport,
       credentials: services.credentials,
       servers: run.servers,
+      maxSteps: run.maxSteps,
       sleep: createCountdownSleep(stderr),
       ...(run.checks && !run.dryRun
         ? { responseChecks: (await import('@telaio/core')).createResponseChecker() }
