@@ -4,6 +4,7 @@ import type { Sandbox } from '@telaio/stytch-sandbox';
 /** A response: status and parsed JSON body. */
 export interface Reply {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies by deep paths whose shapes they assert
   body: Record<string, any>;
   headers: Headers;
 }
@@ -25,7 +26,7 @@ export function clientFor(sandbox: Sandbox, auth?: string | null) {
     });
     return {
       status: response.status,
-      body: (await response.json()) as Record<string, any>,
+      body: (await response.json()) as Reply['body'],
       headers: response.headers,
     };
   };

@@ -84,7 +84,9 @@ describe('users search', () => {
       limit: 2,
       cursor: all.body.results_metadata.next_cursor,
     });
-    expect(page2.body.results.map((u: any) => u.emails[0].email)).toEqual(['s3@other.test']);
+    expect(page2.body.results.map((u: { emails: { email: string }[] }) => u.emails[0]!.email)).toEqual([
+      's3@other.test',
+    ]);
 
     expect(
       (await api.post('/v1/users/search', { query: query(['nobody@example.com']) })).body.results,

@@ -9,8 +9,8 @@ import { reportUsageError } from './report-usage-error.js';
  * UsageError from any stage is reported in the one shape every command shares (exit 2); an error
  * carrying a typed code (a TelaioError met before the run could start) likewise.
  */
-export async function executeCommand(
-  spec: CommandSpec<FlagSpecs>,
+export async function executeCommand<F extends FlagSpecs>(
+  spec: CommandSpec<F>,
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
