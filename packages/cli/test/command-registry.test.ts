@@ -145,3 +145,16 @@ describe('the CLI sources (CLI structure)', () => {
     expect(graph.get('main.ts')).toContain('commands/registry.ts');
   });
 });
+
+describe('telaio test --help (response checks)', () => {
+  it("lists every response check core has, with its Respect name and core's own summary", async () => {
+    const { RESPONSE_CHECK_CODES, RESPONSE_CHECKS } = await import('@telaio/core');
+    const help = formatCommandHelp(COMMANDS.test!);
+    for (const code of RESPONSE_CHECK_CODES) {
+      const check = RESPONSE_CHECKS[code];
+      expect(help).toMatch(
+        new RegExp(`\\n {2}${code} +${check.respectName} +${check.summary.replace(/[()]/g, '\\$&')}\\n`),
+      );
+    }
+  });
+});

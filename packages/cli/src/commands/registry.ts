@@ -17,9 +17,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec<FlagSpecs>>> = Object
     register(testCommand),
     register(listCommand),
     register(sandboxCommand),
-  ].map(
-    (spec) => [spec.name, spec],
-  ),
+  ].map((spec) => [spec.name, spec]),
 );
 
 /**

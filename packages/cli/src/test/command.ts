@@ -10,7 +10,14 @@ const env = (flag: string): string => `TELAIO_${flag.toUpperCase().replace(/-/g,
 
 /** The flags of `telaio test`; every one can come from its TELAIO_ variable (the command line wins). */
 const flags = {
-  workflow: { kind: 'string', multiple: true, short: 'w', placeholder: 'ID', env: env('workflow'), help: 'run only this workflow' },
+  workflow: {
+    kind: 'string',
+    multiple: true,
+    short: 'w',
+    placeholder: 'ID',
+    env: env('workflow'),
+    help: 'run only this workflow',
+  },
   skip: { kind: 'string', multiple: true, placeholder: 'ID', env: env('skip'), help: 'skip this workflow' },
   jobs: {
     kind: 'integer',
@@ -41,7 +48,13 @@ const flags = {
     env: env('input-from'),
     help: 'an input resolved when first read: prompt, env:VAR, totp:EXPR (as for run)',
   },
-  server: { kind: 'string', multiple: true, placeholder: 'SOURCE=URL', env: env('server'), help: 'base URL for one source description' },
+  server: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'SOURCE=URL',
+    env: env('server'),
+    help: 'base URL for one source description',
+  },
   auth: {
     kind: 'string',
     multiple: true,
@@ -56,7 +69,11 @@ const flags = {
     env: env('severity'),
     help: 'error|warn|off per response check (status-code, content-type, schema;\nRespect names STATUS_CODE_CHECK, CONTENT_TYPE_CHECK, SCHEMA_CHECK accepted)',
   },
-  'no-checks': { kind: 'boolean', env: env('no-checks'), help: 'no response checks at all (successCriteria only)' },
+  'no-checks': {
+    kind: 'boolean',
+    env: env('no-checks'),
+    help: 'no response checks at all (successCriteria only)',
+  },
   'client-cert': {
     kind: 'string',
     multiple: true,
@@ -64,7 +81,13 @@ const flags = {
     env: env('client-cert'),
     help: 'TLS client certificate (PEM) for SOURCE, or for every source',
   },
-  'client-key': { kind: 'string', multiple: true, placeholder: '[SOURCE=]PATH', env: env('client-key'), help: 'its private key (PEM; never logged)' },
+  'client-key': {
+    kind: 'string',
+    multiple: true,
+    placeholder: '[SOURCE=]PATH',
+    env: env('client-key'),
+    help: 'its private key (PEM; never logged)',
+  },
   'ca-cert': {
     kind: 'string',
     multiple: true,
@@ -72,12 +95,42 @@ const flags = {
     env: env('ca-cert'),
     help: 'CA certificate (PEM) to trust for SOURCE, or for every source',
   },
-  insecure: { kind: 'boolean', env: env('insecure'), help: 'do not verify TLS certificates (a warning is printed)' },
-  format: { kind: 'choice', short: 'f', choices: TEST_FORMATS, default: 'pretty', env: env('format'), help: 'report format' },
-  output: { kind: 'string', short: 'o', placeholder: 'FILE', env: env('output'), help: 'write the report to FILE instead of stdout' },
-  timeout: { kind: 'duration', placeholder: 'DURATION', env: env('timeout'), help: 'per-request time limit: 30s, 500ms, 2m (default 30s)' },
-  sandbox: { kind: 'boolean', env: env('sandbox'), help: 'start the embedded Stytch sandbox and point Stytch sources at it' },
-  'reveal-secrets': { kind: 'boolean', env: env('reveal-secrets'), help: 'show credentials and secret-looking values (masked by default)' },
+  insecure: {
+    kind: 'boolean',
+    env: env('insecure'),
+    help: 'do not verify TLS certificates (a warning is printed)',
+  },
+  format: {
+    kind: 'choice',
+    short: 'f',
+    choices: TEST_FORMATS,
+    default: 'pretty',
+    env: env('format'),
+    help: 'report format',
+  },
+  output: {
+    kind: 'string',
+    short: 'o',
+    placeholder: 'FILE',
+    env: env('output'),
+    help: 'write the report to FILE instead of stdout',
+  },
+  timeout: {
+    kind: 'duration',
+    placeholder: 'DURATION',
+    env: env('timeout'),
+    help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
+  },
+  sandbox: {
+    kind: 'boolean',
+    env: env('sandbox'),
+    help: 'start the embedded Stytch sandbox and point Stytch sources at it',
+  },
+  'reveal-secrets': {
+    kind: 'boolean',
+    env: env('reveal-secrets'),
+    help: 'show credentials and secret-looking values (masked by default)',
+  },
   'log-level': {
     kind: 'choice',
     choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],

@@ -9,11 +9,11 @@ import { colorsFor } from '../shared/colors-for.js';
 import { readInputsFile } from '../shared/read-inputs-file.js';
 import { UsageError } from '../shared/usage-error.js';
 import { findTestFiles } from './find-test-files.js';
-import type { TestOptions } from './to-test-options.js';
 import { readTlsMaterial } from './read-tls-material.js';
 import { createSemaphore } from './run-scheduled.js';
 import { runTestFile } from './run-test-file.js';
 import { countWorkflows, type FileReport, type TestReport } from './test-report.js';
+import type { TestOptions } from './to-test-options.js';
 import { writeTestReport } from './write-test-report.js';
 
 /**

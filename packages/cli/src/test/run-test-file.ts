@@ -7,9 +7,9 @@ import type { Colors } from '../shared/colors-for.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
 import { inputsForWorkflow } from './inputs-for-workflow.js';
-import type { TestOptions } from './to-test-options.js';
 import { runScheduled, type Semaphore } from './run-scheduled.js';
 import type { FileReport, WorkflowReport } from './test-report.js';
+import type { TestOptions } from './to-test-options.js';
 import { createArazzoLines, toWorkflowReport } from './to-workflow-report.js';
 
 /**

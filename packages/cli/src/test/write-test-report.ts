@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import type { Masker } from '../mask/create-masker.js';
 import { noColors } from '../report/no-colors.js';
 import { colorsFor } from '../shared/colors-for.js';
+import type { TestFormat } from './command.js';
 import { formatTestGithub } from './format-test-github.js';
 import { formatTestJunit } from './format-test-junit.js';
 import { formatTestPretty } from './format-test-pretty.js';
 import { formatTestSarif } from './format-test-sarif.js';
-import type { TestFormat } from './command.js';
 import type { TestReport } from './test-report.js';
 
 /** The report formats of `telaio test`: one pure function each, over the masked report. */
