@@ -1,6 +1,8 @@
 /**
- * The registry of criterion languages: the four standard types of Arazzo 1.0.1 §4.6.10 Criterion
- * Object (`simple`, `regex`, `jsonpath`, `xpath`) plus any plugin evaluators.
+ * The registry of criterion languages: the one answer to "which criterion types are valid", in lint
+ * and in the plan (the schema checks only the shape of `type`). The four standard types of the
+ * Criterion Object (`simple`, `regex`, `jsonpath`, `xpath`) are registered exactly as plugin
+ * evaluators are; a plugin may replace one of them.
  */
 import type { RuntimeExpression } from '../expressions/ast.js';
 import type { DeclaredNames } from '../expressions/declared-names.js';
@@ -19,6 +21,8 @@ export interface CriterionRegistry {
   compile(criterion: Criterion, options?: CriterionCompileOptions): CompiledCriterion;
   /** The evaluator registered for `type`, if any. */
   get(type: string): CriterionEvaluator | undefined;
+  /** The registered type names, standard ones first. */
+  types(): readonly string[];
 }
 
 /** What `CriterionRegistry.compile` may know about where a criterion comes from. */
@@ -39,6 +43,7 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
   for (const evaluator of [...standardEvaluators(), ...extra]) evaluators.set(evaluator.type, evaluator);
   return {
     get: (type) => evaluators.get(type),
+    types: () => [...evaluators.keys()],
     compile(criterion, options) {
       if (criterion === null || typeof criterion !== 'object' || typeof criterion.condition !== 'string') {
         throw new CriterionSyntaxError('a criterion needs a string condition');
@@ -73,7 +78,7 @@ export function createCriterionRegistry(extra: readonly CriterionEvaluator[] = [
         version: version ?? evaluator.versions[0],
         ...(options?.names === undefined ? {} : { names: options.names }),
       };
-      return type === 'simple'
+      return evaluator.conditionIsExpression === true
         ? evaluator.compile(source)
         : compileTypedCondition(evaluator, source, options?.arazzoVersion);
     },

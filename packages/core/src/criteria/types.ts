@@ -44,6 +44,12 @@ export interface CriterionEvaluator {
    * criterion without one.
    */
   readonly requiresContext?: boolean;
+  /**
+   * True when the condition is itself a runtime-expression language (`simple`): its `{$...}` are its
+   * own business. Otherwise (regex, jsonpath, xpath, plugins) `{$...}` in a condition of an Arazzo
+   * 1.1 document are embedded runtime expressions, substituted before `compile` sees the condition.
+   */
+  readonly conditionIsExpression?: boolean;
   /** Compile a criterion; throws CriterionSyntaxError when it is not well formed. */
   compile(source: CriterionSource): CompiledCriterion;
 }

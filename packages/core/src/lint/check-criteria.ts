@@ -6,12 +6,11 @@ import type { LintContext } from './lint-context.js';
 import { asRecord, asString } from './read-node.js';
 import { scanConditionExpressions } from './scan-condition-expressions.js';
 
-const NEEDS_CONTEXT = new Set(['regex', 'jsonpath', 'xpath']);
-
 /**
  * `criterion-invalid`: every criterion must compile in its language: `simple` syntax, a regex that
- * compiles, JSONPath or XPath that parses, a known type and version; regex, jsonpath and xpath
- * need a `context`. Malformed expressions inside are left to `expression-invalid`. A criterion
+ * compiles, JSONPath or XPath that parses, a type the criterion registry knows (standard or plugin)
+ * and a version it accepts; types whose evaluator `requiresContext` (regex, jsonpath, xpath) need a
+ * `context`. Malformed expressions inside are left to `expression-invalid`. A criterion
  * accepted only in a compatibility reading (`$.results.length > 0`, not RFC 9535) is a warning at
  * its condition, one per `CompiledCriterion.warnings` entry.
  */
@@ -22,7 +21,17 @@ export function checkCriteria(context: LintContext): void {
     const type = asString(rawType) ?? asString(asRecord(rawType)?.type) ?? 'simple';
     if (condition === undefined) continue;
     const contextText = asString(criterion.context);
-    if (NEEDS_CONTEXT.has(type) && contextText === undefined) {
+    const evaluator = context.criteria.get(type);
+    if (evaluator === undefined) {
+      const known = context.criteria.types().join(', ');
+      context.report({
+        rule: 'criterion-invalid',
+        message: `unknown criterion type '${type}' (known: ${known}; a plugin type needs its evaluator)`,
+        pointer: `${pointer}/type`,
+      });
+      continue;
+    }
+    if (evaluator.requiresContext === true && contextText === undefined) {
       context.report({
         rule: 'criterion-invalid',
         message: `a ${type} criterion needs a 'context' (the runtime expression it applies to, e.g. $response.body)`,

@@ -1,18 +1,29 @@
 // biome-ignore-all lint/suspicious/noThenProperty: JSON Schema's if/then keywords
 
-/** The criterion types the Arazzo specification defines (1.0.1 and 1.1.0 §Criterion Object). */
-export const STANDARD_CRITERION_TYPES = ['simple', 'regex', 'jsonpath', 'xpath'] as const;
+import { strictObject } from './schema-fragments.js';
+
+/** The standard types that have an Expression Type Object (with versions the spec lists). */
+const VERSIONED_TYPES = ['jsonpath', 'xpath'];
 
 /**
  * The schema of a Criterion Object's `type`, for every Arazzo version: the one place that decides
- * what a criterion type may be. A string is one of the standard names; an object is the version's
- * Expression Type Object (`expressionTypeRef`). To accept criterion plugins, relax the string branch
- * here (to `{ type: 'string' }`) and regenerate the validators: both schemas follow.
+ * what a criterion type may look like. The schema checks only the shape: a string, or an object
+ * `{type, version}`; which names (and versions) exist is the criterion registry's answer (lint
+ * `criterion-invalid`), so a plugin's type loads like a standard one. An object naming a standard
+ * versioned type is still held to the version's Expression Type Object (`expressionTypeRef`): its
+ * versions are the spec's.
  */
 export function criterionTypeSchema(expressionTypeRef: string): Record<string, unknown> {
   return {
     if: { type: 'string' },
-    then: { enum: [...STANDARD_CRITERION_TYPES] },
-    else: { $ref: expressionTypeRef },
+    then: { type: 'string' },
+    else: {
+      if: { type: 'object', required: ['type'], properties: { type: { enum: VERSIONED_TYPES } } },
+      then: { $ref: expressionTypeRef },
+      else: strictObject({
+        properties: { type: { type: 'string' }, version: { type: 'string' } },
+        required: ['type', 'version'],
+      }),
+    },
   };
 }

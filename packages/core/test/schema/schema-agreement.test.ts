@@ -17,8 +17,10 @@ const schemaErrors = toValidator(createAjv().compile(arazzoSchema));
 /**
  * Our verdict: the schema's, plus lint's `duplicate-id` errors and its `schema` errors: they stand in
  * for the published schema's uniqueItems (dropped from ours on arrays of objects: ajv is quadratic),
- * `duplicate-id` on sourceDescriptions, workflows and steps, check-unique-items on the others; and
- * `parameter-invalid` errors (a parameter of an operation step without `in`, CONTRACT.md's code).
+ * `duplicate-id` on sourceDescriptions, workflows and steps, check-unique-items on the others;
+ * `parameter-invalid` errors (a parameter of an operation step without `in`, CONTRACT.md's code); and
+ * `criterion-invalid` for an unknown criterion type (our schema checks the shape, the criterion
+ * registry the names).
  */
 const ours = (doc: Record<string, unknown>): readonly unknown[] => {
   const text = JSON.stringify(doc);
@@ -30,7 +32,10 @@ const ours = (doc: Record<string, unknown>): readonly unknown[] => {
     diagnostics: [],
   }).filter(
     (d) =>
-      (d.code === 'duplicate-id' || d.code === 'schema' || d.rule === 'parameter-in-missing') &&
+      (d.code === 'duplicate-id' ||
+        d.code === 'schema' ||
+        d.rule === 'parameter-in-missing' ||
+        d.code === 'criterion-invalid') &&
       d.severity === 'error',
   );
   return [...schemaErrors(doc), ...duplicates];

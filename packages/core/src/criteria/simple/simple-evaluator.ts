@@ -18,6 +18,7 @@ export function createSimpleEvaluator(): CriterionEvaluator {
   return {
     type: 'simple',
     versions: [],
+    conditionIsExpression: true,
     compile({ condition, names }): CompiledSimpleCriterion {
       const ast = parseCondition(condition, names);
       return { ast, test: (ctx, onMissing) => isTruthy(evaluateCondition(ast, ctx, onMissing)) };
