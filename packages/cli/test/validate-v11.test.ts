@@ -194,6 +194,27 @@ const CASES: readonly Case[] = [
     [['- reference: $components.parameters.who', '- name: reason\n                value: again']],
     [['duplicate-id', 68]],
   ],
+  [
+    '§Expression Type Object: xpath-31 is an XPath version of 1.1 (valid)',
+    [
+      ['            condition: $[?@.id]\n', '            condition: count(/a) >= 0\n'],
+      [
+        '              type: jsonpath\n              version: rfc9535\n',
+        '              type: xpath\n              version: xpath-31\n',
+      ],
+    ],
+    [],
+  ],
+  [
+    '§Step Object operationId: names no operation of the AsyncAPI source',
+    [['orders.placeOrder', 'orders.placeOrdr']],
+    [['operation-unknown', 42]],
+  ],
+  [
+    '§Failure Action Object parameters: their runtime expressions name what exists',
+    [['                value: timeout\n', '                value: $inputs.nope\n']],
+    [['reference-unknown', 67, 'warning']],
+  ],
   ['§Source Description Object: type asyncapi only in 1.1', [['arazzo: 1.1.0', 'arazzo: 1.0.1']], []],
 ];
 
@@ -241,7 +262,7 @@ describe('telaio validate on Arazzo 1.1 documents, one defect each (code and lin
   });
 
   CASES.forEach(([name, , expected], i) => {
-    if (expected.length === 0) return;
+    if (i === CASES.length - 1) return;
     it(name, () => {
       const found = (results.get(String(i)) ?? []).map((d) => [d.code, d.line, d.severity] as const);
       const severityOf = (severity: string | undefined, j: number) =>

@@ -19,8 +19,11 @@ import { readContext } from './context-value.js';
 import { loadFontoxpath, loadXmldom, loadXpath, type XpathExpression } from './lazy-library.js';
 import { type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
-/** XPath versions of the Criterion Expression Type Object; the first is the default. */
-export const XPATH_VERSIONS = ['xpath-30', 'xpath-20', 'xpath-10'] as const;
+/**
+ * XPath versions of the Criterion Expression Type Object; the first is the default. `xpath-31`
+ * (Arazzo 1.1.0, its default) is what fontoxpath implements, as for 3.0 and 2.0.
+ */
+export const XPATH_VERSIONS = ['xpath-30', 'xpath-20', 'xpath-10', 'xpath-31'] as const;
 
 let scratch: unknown;
 

@@ -52,12 +52,18 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
   const matches = safe(() => context.resolved.index.byOperationId(ref)) ?? [];
   if (matches.length === 1) return { kind: 'found', operation: matches[0]! };
   // An AsyncAPI operation (Arazzo 1.1): lint/v11/check-message-steps.ts judges the step.
-  if (
-    matches.length === 0 &&
-    (safe(() => context.resolved.index.messageOperationsById(ref)) ?? []).length > 0
-  )
-    return { kind: 'skipped' };
-  const openapi = candidates.filter((s) => s.kind === 'openapi');
+  const messages = safe(() => context.resolved.index.messageOperationsById(ref)) ?? [];
+  if (matches.length === 0 && messages.length > 0) return { kind: 'skipped' };
+  if (qualified === null && matches.length > 0 && messages.length > 0) {
+    const names = [...new Set([...matches, ...messages].map((m) => m.sourceName))];
+    return {
+      kind: 'ambiguous',
+      rule: 'operation-ambiguous',
+      field: 'operationId',
+      message: `operationId '${ref}' exists in an OpenAPI and an AsyncAPI source (${names.join(', ')}); write ${names.map((n) => `'$sourceDescriptions.${n}.${ref}'`).join(' or ')}`,
+    };
+  }
+  const openapi = candidates.filter((s) => s.kind === 'openapi' || s.kind === 'asyncapi');
   if (matches.length > 1) {
     const names = [...new Set(matches.map((m) => m.sourceName))];
     if (names.length > 1) {
@@ -81,9 +87,10 @@ function byOperationId(context: LintContext, ref: string): OperationLookup {
       message: `operationId '${ref}' can only resolve against ${arazzo.map((n) => `'${n}'`).join(', ')}, of type arazzo, which hold workflows, not operations (use workflowId: '$sourceDescriptions.${arazzo[0]}.<workflowId>')`,
     };
   const searched = openapi.map((s) => s.description.name);
-  const where = searched.length === 0 ? 'no OpenAPI source is declared' : `searched ${searched.join(', ')}`;
+  const where =
+    searched.length === 0 ? 'no OpenAPI or AsyncAPI source is declared' : `searched ${searched.join(', ')}`;
   const ids = openapi.flatMap((s) =>
-    s.kind === 'openapi'
+    s.kind === 'openapi' || s.kind === 'asyncapi'
       ? s.operations.flatMap((o) => (o.operationId === undefined ? [] : [o.operationId]))
       : [],
   );

@@ -149,9 +149,20 @@ describe('xpath criteria (Arazzo 1.0.1 §4.6.10, §4.6.11: xpath-30 default, xpa
   it('rejects bad XPath and unknown versions', () => {
     rejects({ context: '$response.body', condition: '/root/items[', type: 'xpath' }, /bad XPath: XPST0003/);
     rejects(
-      { context: '$response.body', condition: '/root', type: { type: 'xpath', version: 'xpath-31' } },
+      { context: '$response.body', condition: '/root', type: { type: 'xpath', version: 'xpath-40' } },
       /unknown xpath version/,
     );
+  });
+
+  it('accepts xpath-31, the default XPath of Arazzo 1.1.0 §Expression Type Object', () => {
+    const compiled = compile({
+      context: '$response.body',
+      condition: 'count(/root/*) > 0',
+      type: { type: 'xpath', version: 'xpath-31' },
+    });
+    const xml = (body: string) => makeContext({ response: { headers: {}, body } });
+    expect(compiled.test(xml('<root><a/></root>'))).toBe(true);
+    expect(compiled.test(xml('<root/>'))).toBe(false);
   });
 });
 

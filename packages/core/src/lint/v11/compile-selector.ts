@@ -1,9 +1,6 @@
 import type { LintContext } from '../lint-context.js';
 import { asRecord, asString } from '../read-node.js';
 
-/** XPath versions 1.1 adds over what the xpath criterion evaluator knows, read as the nearest it does. */
-const XPATH_ALIASES: Readonly<Record<string, string>> = { 'xpath-31': 'xpath-30' };
-
 /**
  * Why `text` does not compile as a selector of `type` (a name or an Expression Type Object), in
  * words, or undefined when it compiles. JSONPath and XPath go through the criterion evaluators
@@ -15,8 +12,7 @@ export function compileSelector(context: LintContext, text: string, type: unknow
   const version = typeof type === 'string' ? undefined : asString(asRecord(type)?.version);
   if (name === 'jsonpointer') return pointerProblem(text);
   if (name !== 'jsonpath' && name !== 'xpath') return undefined;
-  const effective = version === undefined ? undefined : (XPATH_ALIASES[version] ?? version);
-  const criterionType = effective === undefined ? name : { type: name, version: effective };
+  const criterionType = version === undefined ? name : { type: name, version };
   try {
     const compiled = context.criteria.compile(
       { context: '$response.body', condition: text, type: criterionType as never },
