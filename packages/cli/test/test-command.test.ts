@@ -247,6 +247,38 @@ describe('telaio test: reports CI systems read', () => {
   });
 });
 
+describe('telaio test: the flags Respect also reads from the environment', () => {
+  it('--har records every exchange of every workflow; TELAIO_INPUT takes a JSON object', async () => {
+    const har = tmp('all.har');
+    const run = await telaio(['test', EXAMPLES, ...healthy.flags, '--har', har], {
+      env: { TELAIO_INPUT: '{"petId": 1}' },
+    });
+    expect(run.code).toBe(0);
+    const entries = (
+      JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { url: string } }[] } }
+    ).log.entries;
+    expect(entries.map((e) => new URL(e.request.url).pathname).sort()).toEqual([
+      '/orders',
+      '/pets',
+      '/pets/1',
+      '/pets/1',
+      '/pets/1',
+      '/store/inventory',
+    ]);
+  });
+
+  it('--execution-timeout aborts workflows still running: they fail (exit 1) and say why', async () => {
+    const run = await telaio(testArgs(slow.flags, '--format', 'json', '--execution-timeout', '150ms'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--execution-timeout: the test run took too long');
+    const report = JSON.parse(run.stdout) as {
+      files: { workflows: { workflowId: string; error?: { code: string } }[] }[];
+    };
+    const listPets = report.files.flatMap((f) => f.workflows).find((w) => w.workflowId === 'listPets');
+    expect(listPets?.error?.code).toBe('aborted');
+  });
+});
+
 describe('telaio run --checks', () => {
   it('turns the response checks on for one workflow: the wrong content type fails the step (exit 1)', async () => {
     const file = join(EXAMPLES, 'store.arazzo.yaml');

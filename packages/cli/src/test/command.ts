@@ -121,6 +121,26 @@ const flags = {
     env: env('timeout'),
     help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
   },
+  'execution-timeout': {
+    kind: 'duration',
+    placeholder: 'DURATION',
+    env: env('execution-timeout'),
+    help: 'time limit for the whole test run: workflows still running are aborted (failed)',
+  },
+  'max-steps': {
+    kind: 'integer',
+    min: 1,
+    default: '1000',
+    placeholder: 'N',
+    env: env('max-steps'),
+    help: 'step executions (attempts included) allowed per workflow run',
+  },
+  har: {
+    kind: 'string',
+    placeholder: 'FILE',
+    env: env('har'),
+    help: 'write every request and response of every workflow as HAR 1.2 (secrets masked)',
+  },
   sandbox: {
     kind: 'boolean',
     env: env('sandbox'),

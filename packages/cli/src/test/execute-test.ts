@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createResponseChecker, loadArazzoText } from '@telaio/core';
 import { displayPath } from '../formatters/display-path.js';
 import { createMasker } from '../mask/create-masker.js';
+import { checkAuthTargets, readSourceSchemes } from '../run/check-auth-targets.js';
 import { createCliEngine, type LoadedDocument } from '../run/engine-api.js';
 import { loadRunDocument } from '../run/load-run-document.js';
 import { startRunServices } from '../run/start-run-services.js';
@@ -40,6 +41,17 @@ export async function executeTest(options: TestOptions): Promise<number> {
   const abort = new AbortController();
   const onSignal = (): void => abort.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
+  let timedOut = false;
+  const deadline =
+    options.executionTimeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          stderr.write(
+            `${errColors.red('!')} --execution-timeout: the test run took too long; workflows still running are aborted\n`,
+          );
+          abort.abort(new Error('execution timeout'));
+        }, options.executionTimeoutMs);
   try {
     const checker =
       options.severities === undefined
@@ -49,11 +61,16 @@ export async function executeTest(options: TestOptions): Promise<number> {
       transport: services.transport,
       credentials: services.credentials,
       servers: options.run.servers,
+      maxSteps: options.run.maxSteps,
       ...(checker === undefined ? {} : { responseChecks: checker }),
     });
     const loaded = await loadAll(engine, files, errColors.isColorSupported);
     checkNames(options, loaded);
-    if (options.run.auth.length > 0) await services.useAuth(options.run.auth);
+    if (options.run.auth.length > 0) {
+      const schemes = new Map(loaded.flatMap((doc) => [...readSourceSchemes(doc.sources)]));
+      await checkAuthTargets({ entries: options.run.auth, schemes });
+      await services.useAuth(options.run.auth);
+    }
     if (
       options.run.sandbox ||
       loaded.some((doc) => doc.document.sourceDescriptions.some((s) => /stytch/i.test(`${s.name} ${s.url}`)))
@@ -94,11 +111,22 @@ export async function executeTest(options: TestOptions): Promise<number> {
       },
     };
     await writeTestReport({ report, masker, format: options.format, output: options.output, cwd });
-    if (abort.signal.aborted) return 130;
+    if (options.run.har !== undefined) await writeHar(options.run.har, services.har?.(), masker);
+    if (abort.signal.aborted && !timedOut) return 130;
     return report.summary.workflows.failed > 0 ? 1 : 0;
   } finally {
+    clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     await services.close();
+  }
+}
+
+/** The HAR of every exchange, masked by value on top of the transport's own redaction. */
+async function writeHar(path: string, har: unknown, masker: ReturnType<typeof createMasker>): Promise<void> {
+  try {
+    await writeFile(path, `${masker.text(JSON.stringify(masker.value(har ?? {}), null, 2))}\n`);
+  } catch (error) {
+    throw new Error(`--har: cannot write '${path}': ${(error as Error).message}`);
   }
 }
 

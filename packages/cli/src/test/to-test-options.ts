@@ -21,6 +21,8 @@ export interface TestOptions {
   readonly tls: TlsFlags;
   readonly format: TestFormat;
   readonly output?: string;
+  /** `--execution-timeout` in milliseconds: the whole run is aborted after it. */
+  readonly executionTimeoutMs?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export function toTestOptions(
     server: flags.server,
     auth: flags.auth,
     format: 'json',
-    'max-steps': 1000,
+    'max-steps': flags['max-steps'],
     sandbox: flags.sandbox,
     'dry-run': false,
     checks: false,
@@ -47,6 +49,7 @@ export function toTestOptions(
     verbose: false,
     ...(flags.inputs === undefined ? {} : { inputs: flags.inputs }),
     ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
+    ...(flags.har === undefined ? {} : { har: flags.har }),
     ...(flags['log-level'] === undefined ? {} : { 'log-level': flags['log-level'] }),
   };
   let severities: CheckSeverities | undefined = {};
@@ -71,5 +74,6 @@ export function toTestOptions(
     }),
     format: flags.format,
     ...(flags.output === undefined ? {} : { output: flags.output }),
+    ...(flags['execution-timeout'] === undefined ? {} : { executionTimeoutMs: flags['execution-timeout'] }),
   };
 }
