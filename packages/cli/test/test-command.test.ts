@@ -213,7 +213,7 @@ describe('telaio test: reports CI systems read', () => {
       ['inventory', ['counts']],
     ]);
     const listFailure = parsed.find((s) => s.suite === 'listPets')?.failures[0];
-    expect(listFailure).toContain('SCHEMA_CHECK (schema) /0/tag must be string,null (got number 7)');
+    expect(listFailure).toContain('SCHEMA_CHECK (schema) /0/tag must be string or null (got number 7)');
     expect(listFailure).toContain(`pets.openapi.yaml:${lineOf('pets.openapi.yaml', 'type: string', 'tag:')}`);
   });
 

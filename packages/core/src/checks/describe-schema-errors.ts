@@ -41,7 +41,7 @@ export async function describeSchemaErrors(options: {
     const what =
       keyword === 'writeOnly'
         ? 'is writeOnly and SHOULD NOT be sent in a response'
-        : `${error.message ?? 'is invalid'}${detail(error)}`;
+        : `${messageOf(error)}${detail(error)}`;
     findings.push({
       message: `${at} ${what}`,
       instancePointer: error.instancePath,
@@ -50,6 +50,14 @@ export async function describeSchemaErrors(options: {
     });
   }
   return findings;
+}
+
+/** ajv's message, a union of types said in words (`must be string or null`, not `string,null`). */
+function messageOf(error: ErrorObject): string {
+  const type = (error.params as { type?: unknown }).type;
+  const types = Array.isArray(type) ? type : typeof type === 'string' ? type.split(',') : [];
+  if (error.keyword === 'type' && types.length > 1) return `must be ${types.join(' or ')}`;
+  return error.message ?? 'is invalid';
 }
 
 /** ` (got string)`, ` (got number 7)`, ` ('x', 'y')` for the keywords where it helps. */
