@@ -7,12 +7,19 @@
 
 // Adapters: the seams an embedder plugs in (transport, credentials, inputs, hooks) and helpers.
 export { combineCredentials } from './adapters/combine-credentials.js';
-export type { Credential, CredentialProvider, CredentialRequest } from './adapters/credentials.js';
+export { credentialFromValues } from './adapters/credential-from-values.js';
+export type {
+  Credential,
+  CredentialProvider,
+  CredentialRequest,
+  RequestSecurity,
+} from './adapters/credentials.js';
 export type { EngineHooks, EventScope } from './adapters/hooks.js';
 export type { InputProvider, InputRequest } from './adapters/inputs.js';
 export {
   createStaticCredentials,
   credentialFitsScheme,
+  credentialSecrets,
   type StaticCredentialEntry,
 } from './adapters/static-credentials.js';
 export {

@@ -89,8 +89,9 @@ export async function sendRequest(options: {
     const body = request.body === undefined ? undefined : await encodeBody({ request });
     bodySize = body === undefined ? 0 : Buffer.byteLength(body.payload);
     const security =
-      context.credentials === undefined ||
-      operation.security.length + Object.keys(operation.securitySchemes).length === 0
+      (context.credentials === undefined ||
+        operation.security.length + Object.keys(operation.securitySchemes).length === 0) &&
+      request.security === undefined
         ? NO_SECURITY
         : await applySecurity({
             request,

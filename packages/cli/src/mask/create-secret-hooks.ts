@@ -3,7 +3,7 @@ import type { Masker } from './create-masker.js';
 
 /**
  * Hooks that teach the masker every secret as soon as the run sees it: secret-looking inputs,
- * request parameters and headers (authorization), response fields (`session_token`, `secret`,
+ * request parameters and headers (authorization), a step's own `x-security` credentials, response fields (`session_token`, `secret`,
  * `recovery_codes`...), and step and workflow outputs (`sessionToken`, `qrCode`...). Run them first.
  */
 export function createSecretHooks(masker: Masker): EngineHooks {
@@ -13,6 +13,8 @@ export function createSecretHooks(masker: Masker): EngineHooks {
       for (const parameter of e.request.parameters as readonly RequestParameter[])
         masker.collect(parameter.value, parameter.name);
       if (e.request.body !== undefined) masker.collect(e.request.body.value);
+      // a step's own credentials (x-security): every secret part, as sent too (a Basic blob)
+      for (const entry of e.request.security ?? []) for (const secret of entry.secrets) masker.add(secret);
     },
     onResponse: (e) => {
       masker.collect(e.response.request.headers);

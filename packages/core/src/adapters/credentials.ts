@@ -36,3 +36,16 @@ export interface CredentialProvider {
   /** Values this provider knows to be secret, to be masked in every output. */
   secretValues?(): readonly string[];
 }
+
+/**
+ * A security scheme a step applies itself, with its credential (Redocly Respect's `x-security` on a
+ * step or workflow): the transport applies it after, and over, the operation's own security.
+ */
+export interface RequestSecurity {
+  /** The scheme's name in the source, or `inline` for a scheme written in the document. */
+  readonly schemeName: string;
+  readonly scheme: SecurityScheme;
+  readonly credential: Credential;
+  /** Every secret part of the credential, as given and as sent (see credentialSecrets): mask them all. */
+  readonly secrets: readonly string[];
+}

@@ -1,6 +1,6 @@
 import type { ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { OperationInfo } from '../sources/types.js';
-import type { CredentialProvider } from './credentials.js';
+import type { CredentialProvider, RequestSecurity } from './credentials.js';
 
 /**
  * A request as the engine hands it to a Transport: the operation it targets and the values of its
@@ -22,6 +22,12 @@ export interface PreparedRequest {
   readonly parameters: readonly RequestParameter[];
   /** Request body, if the step has one. `value` is a JSON value, or a string/Uint8Array for raw bodies. */
   readonly body?: { readonly contentType?: string; readonly value: unknown };
+  /**
+   * Security the step asks for itself (`x-security`), credentials included: applied after, and over,
+   * what the operation's security and `TransportContext.credentials` give. Its secrets are as
+   * secret as any credential: mask them in every output (see credentialSecrets).
+   */
+  readonly security?: readonly RequestSecurity[];
 }
 
 /** A parameter value to serialise. */

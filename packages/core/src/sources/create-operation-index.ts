@@ -19,7 +19,8 @@ interface SourceEntry {
 
 /**
  * Index the operations of a document's own OpenAPI and AsyncAPI sources: HTTP operations by
- * operationId and by operationPath (`#/paths/<path>/<method>`, and OpenAPI 3.2's
+ * operationId (also in Redocly Respect's `sourceName.operationId` short form, when no operation has
+ * that whole string as its id) and by operationPath (`#/paths/<path>/<method>`, and OpenAPI 3.2's
  * `#/paths/<path>/additionalOperations/<METHOD>`), AsyncAPI operations by operationId and channels
  * by `channelPath` (`#/channels/<key>`). Pointers are compared decoded: `~1`/`~0` escapes and
  * percent-encoding both accepted.
@@ -84,7 +85,14 @@ export function createOperationIndex(sources: readonly ResolvedSource[]): Operat
     return found === undefined ? [] : [found];
   };
   return {
-    byOperationId: (ref) => byQualifiedId(ref, byId, (e) => e.ids),
+    byOperationId(ref: string): readonly OperationInfo[] {
+      const found = byQualifiedId(ref, byId, (e) => e.ids);
+      if (found.length > 0 || QUALIFIED.test(ref)) return found;
+      // Redocly Respect's short form `sourceName.operationId` (lint warns: not portable)
+      const dot = ref.indexOf('.');
+      const op = dot > 0 ? bySource.get(ref.slice(0, dot))?.ids.get(ref.slice(dot + 1)) : undefined;
+      return op === undefined ? [] : [op];
+    },
     messageOperationsById: (ref) => byQualifiedId(ref, byMessageId, (e) => e.messageIds),
     byOperationPath(ref: string): OperationInfo | undefined {
       const found = locate(ref);

@@ -2,6 +2,7 @@ import { loadArazzoText, notText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { validateSchema } from '../schema/validate-schema.js';
+import { checkStepOperations } from './check-step-operations.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
@@ -55,8 +56,13 @@ export async function resolveDocument(
   const cache = options.cache ?? true;
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
   const sources = await resolveSources({ file, loader, cacheDir });
-  diagnostics.push(...sourceDiagnostics(file, sources), ...nestedDiagnostics(absolute, sources));
-  return { file, sources, index: createOperationIndex(sources), diagnostics };
+  const index = createOperationIndex(sources);
+  diagnostics.push(
+    ...sourceDiagnostics(file, sources),
+    ...checkStepOperations({ file, sources, index }),
+    ...nestedDiagnostics(absolute, sources),
+  );
+  return { file, sources, index, diagnostics };
 }
 
 function safe<T>(fn: () => T): T | undefined {

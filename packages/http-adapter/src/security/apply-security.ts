@@ -36,7 +36,8 @@ export interface ApplySecurityOptions {
 }
 
 /**
- * Fills the operation's security from the CredentialProvider. With requirements, the first
+ * Fills the operation's security from the CredentialProvider, then applies the request's own
+ * `security` (a step's `x-security`: its schemes count as having credentials, and are applied last). With requirements, the first
  * alternative whose schemes all have credentials is applied (`required: true`); an empty
  * alternative (`{}`) means anonymous access is allowed. Without requirements (or only `{}`), every
  * declared scheme is offered with `required: false` and whatever the provider supplies is applied —
@@ -54,11 +55,16 @@ export async function applySecurity(options: ApplySecurityOptions): Promise<Appl
   };
   const { operation } = request;
   const schemes = operation.securitySchemes;
-  if (credentials === undefined || Object.keys(schemes).length === 0) return result;
+  const explicit = request.security ?? [];
+  if ((credentials === undefined || Object.keys(schemes).length === 0) && explicit.length === 0)
+    return result;
   const source: SourceDescription = request.source ?? { name: operation.sourceName, url: '' };
   const asked = new Map<string, Credential | undefined>();
+  // x-security of the step names its schemes itself: the provider is not asked for those
+  for (const entry of explicit)
+    if (entry.schemeName !== 'inline') asked.set(entry.schemeName, entry.credential);
   const ask = async (schemeName: string, required: boolean): Promise<Credential | undefined> => {
-    if (!asked.has(schemeName)) {
+    if (!asked.has(schemeName) && credentials !== undefined) {
       const scheme = schemes[schemeName];
       asked.set(
         schemeName,
@@ -98,6 +104,12 @@ export async function applySecurity(options: ApplySecurityOptions): Promise<Appl
     if (credential === undefined || scheme === undefined) continue;
     await applyOne({ ...options, result, scheme, credential, scopes });
     result.applied.push(name);
+  }
+  // Then the step's own (x-security), in order, over what the operation's security put
+  for (const entry of explicit) {
+    if (entry.schemeName !== 'inline' && result.applied.includes(entry.schemeName)) continue;
+    await applyOne({ ...options, result, scheme: entry.scheme, credential: entry.credential, scopes: [] });
+    result.applied.push(entry.schemeName);
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { compileValue } from '../../expressions/compile-value.js';
 import type { Parameter, SourceDescription, Step } from '../../model/arazzo.js';
 import type { OperationIndex } from '../../sources/types.js';
 import { compileBody } from '../steps/operation/compile-body.js';
+import { compileXSecurity } from '../steps/operation/compile-x-security.js';
 import { findOperation } from '../steps/operation/find-operation.js';
 import { planRequiredParameters } from '../steps/operation/plan-required-parameters.js';
 import { inputsOfValues } from './collect-input-reads.js';
@@ -28,6 +29,8 @@ export function compileStepPlan(options: {
   workflowParams: readonly Parameter[];
   workflowSuccess: readonly ActionPlan[];
   workflowFailure: readonly ActionPlan[];
+  /** The workflow's `x-security` (Redocly Respect), and the workflow's pointer, for operation steps. */
+  workflowSecurity?: { readonly entries: unknown; readonly pointer: string };
 }): StepPlan {
   const { step, scope, pointer } = options;
   const names = scope.names === undefined ? {} : { names: scope.names };
@@ -65,6 +68,17 @@ export function compileStepPlan(options: {
           pointer: `${pointer}/requestBody`,
           ...names,
         });
+  const security =
+    operation === undefined
+      ? undefined
+      : compileXSecurity({
+          workflow: options.workflowSecurity?.entries,
+          step: (step as { 'x-security'?: unknown })['x-security'],
+          operation,
+          uri: scope.uri,
+          workflowPointer: options.workflowSecurity?.pointer ?? '',
+          stepPointer: pointer,
+        });
   const successCriteria = compileCriteria({
     criteria: step.successCriteria,
     registry: scope.registry,
@@ -100,6 +114,7 @@ export function compileStepPlan(options: {
         ...parameters.map((p) => p.value),
         body?.payload,
         ...(body?.replacements ?? []).map((r) => r.value),
+        ...(security ?? []).flatMap((entry) => entry.values.map(([, value]) => value)),
       ],
     }),
     ...inputsOfValues({ values: outputs.map(([, v]) => v) }),
@@ -117,6 +132,7 @@ export function compileStepPlan(options: {
           ...(source === undefined ? {} : { source }),
           ...(body === undefined ? {} : { body }),
           ...(unsupplied.length === 0 ? {} : { unsupplied }),
+          ...(security === undefined ? {} : { security }),
         };
   return {
     stepId: step.stepId,

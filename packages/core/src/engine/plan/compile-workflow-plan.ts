@@ -57,6 +57,7 @@ export function compileWorkflowPlan(options: {
       workflowParams,
       workflowSuccess,
       workflowFailure,
+      workflowSecurity: { entries: (workflow as { 'x-security'?: unknown })['x-security'], pointer },
     }),
   );
   const outputs = Object.entries(workflow.outputs ?? {}).map(

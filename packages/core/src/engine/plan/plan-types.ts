@@ -6,6 +6,7 @@ import type { CompiledCriterion } from '../../criteria/types.js';
 import type { CompiledValue } from '../../expressions/compile-value.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../../model/arazzo.js';
 import type { OperationInfo } from '../../sources/types.js';
+import type { SecurityPlan } from '../steps/operation/compile-x-security.js';
 import type { RequiredParameter } from '../steps/operation/plan-required-parameters.js';
 import type { InputValidator } from './create-input-validator.js';
 
@@ -67,6 +68,8 @@ export interface OperationTarget {
   readonly body?: BodyPlan;
   /** Parameters the operation needs that no step or workflow parameter supplies. */
   readonly unsupplied?: readonly RequiredParameter[];
+  /** `x-security` of the workflow, then of the step (Redocly Respect): credentials it applies itself. */
+  readonly security?: readonly SecurityPlan[];
 }
 
 /** A step that runs a workflow (`workflowId`), its parameters becoming the workflow's inputs. */

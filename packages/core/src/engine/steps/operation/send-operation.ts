@@ -10,6 +10,7 @@ import { type RunError, type RunErrorCode, TRANSPORT_LIMIT_CODES } from '../../t
 import type { AttemptContext } from '../step-kind.js';
 import { buildRequestBody } from './build-request-body.js';
 import { parameterMissing } from './plan-required-parameters.js';
+import { resolveXSecurity } from './resolve-x-security.js';
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -55,11 +56,21 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
     target.body === undefined
       ? undefined
       : buildRequestBody({ body: target.body, operation, ctx: frame.base, onMissing });
+  let security: PreparedRequest['security'];
+  if (target.security !== undefined) {
+    const resolved = resolveXSecurity({ plans: target.security, ctx: frame.base, onMissing });
+    if ('problem' in resolved)
+      return {
+        ctx: frame.base,
+        error: { code: 'credentials-missing', message: resolved.problem, stepId: step.stepId },
+      };
+    security = resolved.security;
+  }
   const serverUrl =
     state.servers[operation.sourceName] ??
     (source === undefined ? undefined : state.credentials?.serverFor?.(source));
   // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
-  const request: PreparedRequest = { operation, serverUrl, source, parameters, body };
+  const request: PreparedRequest = { operation, serverUrl, source, parameters, body, security };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
   let response: ReceivedResponse;
   try {
