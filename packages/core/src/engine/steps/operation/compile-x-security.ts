@@ -44,7 +44,9 @@ export function compileXSecurity(options: {
     if (list === undefined) continue;
     if (!Array.isArray(list))
       fail(options.uri, at, 'x-security must be a list of {schemeName|scheme, values}');
-    list.forEach((entry, i) => out.push(compileEntry(entry, options.operation, options.uri, `${at}/${i}`)));
+    list.forEach((entry, i) => {
+      out.push(compileEntry(entry, options.operation, options.uri, `${at}/${i}`));
+    });
   }
   return out.length === 0 ? undefined : out;
 }
