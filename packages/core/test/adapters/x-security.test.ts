@@ -40,7 +40,7 @@ async function run(workflowSecurity: string, stepSecurity: string, inputs: Recor
   const prepared: PreparedRequest[] = [];
   const transport = createMemoryTransport((request) => {
     prepared.push(request);
-    return { statusCode: 200 };
+    return { status: 200 };
   });
   const engine = createEngine({ transport, cache: false });
   const doc = await engine.load({
