@@ -4,6 +4,7 @@ import { buildResponseShapes } from './build-response-shapes.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { createRefResolver } from './create-ref-resolver.js';
 import { createShapeBuilder } from './create-shape-builder.js';
+import { createNeedWalker } from './find-broken-refs.js';
 import type { OperationInfo, OperationParameter, SecurityScheme, ServerInfo } from './types.js';
 
 /** An operation as cached for a source file, before a sourceDescription name is attached. */
@@ -12,6 +13,8 @@ export type SourceOperation = Omit<OperationInfo, 'sourceName'>;
 /** What telaio keeps of one OpenAPI document. Plain JSON, so it can be cached on disk. */
 export interface OpenApiSummary {
   readonly version: string;
+  /** Local `$ref`s written in the source that reach nothing (see findBrokenLocalRefs). */
+  readonly brokenRefs?: readonly string[];
   readonly operations: readonly SourceOperation[];
   readonly securitySchemes: { readonly [name: string]: SecurityScheme };
 }
@@ -32,7 +35,12 @@ const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * checks, effective servers and security. OpenAPI 3.2's `query` operations and its
  * `additionalOperations` (pointer `/paths/<path>/additionalOperations/<METHOD>`) are operations too.
  */
-export function buildOperations(options: { api: unknown; uri?: string }): OpenApiSummary {
+export function buildOperations(options: {
+  api: unknown;
+  uri?: string;
+  /** Work out each operation's `unresolvedRefs` (only worth it when the source has broken `$ref`s). */
+  needs?: boolean;
+}): OpenApiSummary {
   const original = asObj(options.api);
   const swagger = original.swagger !== undefined;
   const root = swagger
@@ -47,6 +55,7 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
   const servers = (value: unknown) => serverList(value, base);
   const refs = createRefResolver(root);
   const builder = createShapeBuilder({ root });
+  const needed = options.needs === true ? createNeedWalker(root) : undefined;
   const docServers = servers(root.servers) ?? servers([{ url: '/' }]) ?? [];
   const components = asObj(root.components);
   const securitySchemes: Record<string, SecurityScheme> = {};
@@ -87,6 +96,8 @@ export function buildOperations(options: { api: unknown; uri?: string }): OpenAp
         securitySchemes,
         ...(responseShapes === undefined ? {} : { responseShapes }),
       };
+      const missing = needed?.([itemParams, op.parameters, op.requestBody, op.responses]) ?? [];
+      if (missing.length > 0) Object.assign(info, { unresolvedRefs: missing });
       operations.push(info);
     }
   }

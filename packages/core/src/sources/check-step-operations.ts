@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../lint/diagnostic.js';
+import { redactUrl } from './redact-url.js';
 import type { ArazzoFile, OperationIndex, OperationInfo, ResolvedSource } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -19,8 +20,23 @@ export function checkStepOperations(options: {
   const out: Diagnostic[] = [];
   const workflows = isObj(file.document) ? (file.document as { workflows?: unknown }).workflows : undefined;
   if (!Array.isArray(workflows)) return out;
-  const report = (pointer: string, code: string, severity: Diagnostic['severity'], message: string) =>
-    out.push({ file: file.uri, code, severity, message, range: file.positions.rangeOf(pointer), pointer });
+  const needed = new Set<string>();
+  const report = (
+    pointer: string,
+    code: string,
+    severity: Diagnostic['severity'],
+    message: string,
+    rule = code,
+  ) =>
+    out.push({
+      file: file.uri,
+      code,
+      rule,
+      severity,
+      message,
+      range: file.positions.rangeOf(pointer),
+      pointer,
+    });
   workflows.forEach((workflow, w) => {
     const steps = isObj(workflow) ? workflow.steps : undefined;
     if (!Array.isArray(steps)) return;
@@ -45,7 +61,39 @@ export function checkStepOperations(options: {
         const ref = step.operationPath;
         operation = safe(() => index.byOperationPath(ref));
       }
+      const missing = operation?.unresolvedRefs ?? [];
+      if (operation === undefined || missing.length === 0) return;
+      for (const ref of missing) needed.add(`${operation.sourceName}\u0000${ref}`);
+      const field = typeof step.operationId === 'string' ? 'operationId' : 'operationPath';
+      const name = operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+      report(
+        `${at}/${field}`,
+        'source-unresolved',
+        'error',
+        `operation '${name}' of source '${operation.sourceName}' needs ${missing.map((r) => `'${redactUrl(r)}'`).join(', ')}, which cannot be resolved: the request cannot be built as described`,
+        'operation-ref-unresolved',
+      );
     });
+  });
+  // Broken local $refs no used operation needs: warnings at the source (an extension, an example, an unused component)
+  sources.forEach((source, i) => {
+    if (source.kind !== 'openapi') return;
+    const unused = (source.brokenRefs ?? []).filter(
+      (ref) => !needed.has(`${source.description.name}\u0000${ref}`),
+    );
+    if (unused.length === 0) return;
+    const shown = unused
+      .slice(0, 5)
+      .map((r) => `'${r}'`)
+      .join(', ');
+    const more = unused.length > 5 ? ` and ${unused.length - 5} more` : '';
+    report(
+      `/sourceDescriptions/${i}/url`,
+      'source-ref-unresolved',
+      'warning',
+      `source '${redactUrl(source.description.url)}' has $refs that reach nothing: ${shown}${more}; no operation a step uses needs them`,
+      'source-ref-unresolved',
+    );
   });
   return out;
 }

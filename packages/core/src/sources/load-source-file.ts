@@ -7,6 +7,7 @@ import { bundleExternalRefs, mayHaveExternalRefs } from './bundle-external-refs.
 import { cachedFilesMatch, toCachedFiles } from './cached-files.js';
 import { checkApiVersion } from './check-api-version.js';
 import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
+import { findBrokenLocalRefs } from './find-broken-refs.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { ArazzoFile, SourceLoader } from './types.js';
 
@@ -85,7 +86,10 @@ export async function loadSourceFile(options: {
       return { kind: 'unresolved', uri, reason: (error as Error).message };
     }
   }
-  const summary = buildOperations({ api: bundled.api, uri });
+  const brokenRefs = findBrokenLocalRefs({ text, api: bundled.api });
+  const needs = brokenRefs.length > 0 || bundled.problems.length > 0;
+  const built = buildOperations({ api: bundled.api, uri, needs });
+  const summary = brokenRefs.length === 0 ? built : { ...built, brokenRefs };
   if (bundled.problems.length > 0) return { kind: 'openapi', uri, summary, ...problems };
   if (key !== undefined && cacheDir !== undefined) {
     const files = toCachedFiles(uri, bundled.files);

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { validateSchema } from '../schema/validate-schema.js';
+import { checkStepOperations } from './check-step-operations.js';
+import { createOperationIndex } from './create-operation-index.js';
 import { redactUrl } from './redact-url.js';
 import type { ArazzoFile, ResolvedArazzoSource, ResolvedSource } from './types.js';
 
@@ -53,33 +55,49 @@ export function nestedDiagnostics(rootUri: string, sources: readonly ResolvedSou
       schema = validateSchema(nested.file);
       schemaFindings.set(nested.file, schema);
     }
-    out.push(...schema, ...sourceDiagnostics(nested.file, nested.sources));
+    const index = createOperationIndex(nested.sources);
+    out.push(
+      ...schema,
+      ...sourceDiagnostics(nested.file, nested.sources),
+      ...checkStepOperations({ file: nested.file, sources: nested.sources, index }),
+    );
   }
   return out;
 }
 
 /**
- * One `source-unresolved` error per sourceDescription of `file` that could not be resolved, and per
- * problem of an OpenAPI source (a referenced file missing), at that sourceDescription's `url`.
+ * One `source-unresolved` error per sourceDescription of `file` that could not be resolved, and a
+ * `source-ref-unresolved` warning per file an OpenAPI or AsyncAPI source's `$ref`s name that could
+ * not be loaded (an error only at a step whose operation needs it: see checkStepOperations), at
+ * that sourceDescription's `url`.
  */
 export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSource[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   sources.forEach((source, i) => {
-    const reasons =
-      source.kind === 'unresolved'
-        ? [source.reason]
-        : source.kind === 'openapi' || source.kind === 'asyncapi'
-          ? (source.problems ?? [])
-          : [];
     const pointer = `/sourceDescriptions/${i}/url`;
     const url = typeof source.description?.url === 'string' ? source.description.url : '';
-    for (const reason of reasons) {
+    const range = file.positions.rangeOf(pointer);
+    if (source.kind === 'unresolved') {
       out.push({
         file: file.uri,
         code: 'source-unresolved',
+        rule: 'source-unresolved',
         severity: 'error',
-        message: `cannot resolve source '${redactUrl(url)}': ${reason}`,
-        range: file.positions.rangeOf(pointer),
+        message: `cannot resolve source '${redactUrl(url)}': ${source.reason}`,
+        range,
+        pointer,
+      });
+      return;
+    }
+    if (source.kind !== 'openapi' && source.kind !== 'asyncapi') return;
+    for (const reason of source.problems ?? []) {
+      out.push({
+        file: file.uri,
+        code: 'source-ref-unresolved',
+        rule: 'source-ref-unresolved',
+        severity: 'warning',
+        message: `source '${redactUrl(url)}': ${reason}`,
+        range,
         pointer,
       });
     }

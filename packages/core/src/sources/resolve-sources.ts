@@ -87,10 +87,16 @@ export async function resolveSources(options: {
         operations = loaded.summary.operations.map((op) => ({ ...op, sourceName: description.name }));
         byName.set(description.name, operations);
       }
-      const { version } = loaded.summary;
-      return loaded.problems === undefined
-        ? { kind: 'openapi', description, uri, version, operations }
-        : { kind: 'openapi', description, uri, version, operations, problems: loaded.problems };
+      const { version, brokenRefs } = loaded.summary;
+      return {
+        kind: 'openapi',
+        description,
+        uri,
+        version,
+        operations,
+        ...(loaded.problems === undefined ? {} : { problems: loaded.problems }),
+        ...(brokenRefs === undefined ? {} : { brokenRefs }),
+      };
     }),
   );
 }

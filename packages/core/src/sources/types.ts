@@ -100,6 +100,11 @@ export interface OperationInfo {
   readonly securitySchemes: { readonly [name: string]: SecurityScheme };
   /** Shapes of the JSON response bodies by status code (`200`, `2XX`, `default`); absent for a response with no JSON body. */
   readonly responseShapes?: { readonly [status: string]: ResponseShape };
+  /**
+   * `$ref`s its parameters, request body or responses need that cannot be resolved (a node that is
+   * not there, a file that could not be loaded): a step using it is an error. Absent: none.
+   */
+  readonly unresolvedRefs?: readonly string[];
 }
 
 /**
@@ -137,9 +142,12 @@ export interface ResolvedOpenApiSource {
   readonly operations: readonly OperationInfo[];
   /**
    * Files named by its external `$ref`s that could not be loaded or parsed, in words (the file and the
-   * referring pointer); each is a `source-unresolved` diagnostic. The operations are indexed anyway.
+   * referring pointer); each is a `source-ref-unresolved` warning (an error only at a step whose
+   * operation needs it, see OperationInfo.unresolvedRefs). The operations are indexed anyway.
    */
   readonly problems?: readonly string[];
+  /** Local `$ref`s of the source that reach nothing: warnings, errors only where a used operation needs one. */
+  readonly brokenRefs?: readonly string[];
 }
 
 /**

@@ -74,15 +74,23 @@ describe('external $refs of OpenAPI sources', () => {
     expect(loader.calls.get(join(splitDir, 'paths/pets.yaml'))).toBe(1);
   });
 
-  it('reports an unloadable referenced file at the sourceDescription url, indexing the rest', async () => {
+  it('warns of an unloadable referenced file at the sourceDescription url, errs at the step whose operation needs it, indexing the rest', async () => {
     const r = await resolveDocument(flow, { cache: false, loader: countingLoader('common.yaml') });
-    const unresolved = r.diagnostics.filter((d) => d.code === 'source-unresolved');
-    expect(unresolved).toHaveLength(1);
-    expect(unresolved[0]?.pointer).toBe('/sourceDescriptions/0/url');
-    expect(unresolved[0]?.range.start.line).toBe(5);
-    expect(unresolved[0]?.message).toContain("cannot load 'common.yaml#/components/parameters/Limit'");
-    expect(unresolved[0]?.message).toContain('#/paths/~1pets~1{petId}/get/parameters/1/$ref');
-    expect(unresolved[0]?.message).toContain('refused: common.yaml');
+    const warnings = r.diagnostics.filter((d) => d.code === 'source-ref-unresolved');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.severity).toBe('warning');
+    expect(warnings[0]?.pointer).toBe('/sourceDescriptions/0/url');
+    expect(warnings[0]?.range.start.line).toBe(5);
+    expect(warnings[0]?.message).toContain("cannot load 'common.yaml#/components/parameters/Limit'");
+    expect(warnings[0]?.message).toContain('#/paths/~1pets~1{petId}/get/parameters/1/$ref');
+    expect(warnings[0]?.message).toContain('refused: common.yaml');
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.code} ${d.rule} ${d.pointer}`)).toEqual([
+      'source-unresolved operation-ref-unresolved /workflows/0/steps/0/operationId',
+    ]);
+    expect(errors[0]?.message).toContain(
+      "operation 'listPets' of source 'pets' needs '../common.yaml#/components/parameters/Limit'",
+    );
     expect(op(r, 'listPets')?.path).toBe('/pets');
     expect(op(r, 'getPet')?.parameters.map((p) => p.name)).toEqual(['petId']);
   });
@@ -126,7 +134,7 @@ describe('disk cache of a split source', () => {
   it('does not cache a source whose referenced file is missing', async () => {
     rmSync(join(work, 'common.yaml'));
     const r = await resolveDocument(join(work, 'flow.arazzo.yaml'), { cache: { dir } });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['source-unresolved']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['source-ref-unresolved', 'source-unresolved']);
     expect(r.diagnostics[0]?.message).toMatch(/file not found: .*common\.yaml/);
     expect(readdirSync(dir)).toEqual([]);
   });

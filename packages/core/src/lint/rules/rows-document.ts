@@ -46,6 +46,26 @@ export const documentRows = {
     where: 'Source Description Object, url',
     sentence: 'REQUIRED. A URL to a source description to be used by a workflow.',
   },
+  'source-ref-unresolved': {
+    code: 'source-ref-unresolved',
+    severity: 'warning',
+    basis: 'portability',
+    summary:
+      'a `$ref` inside an OpenAPI source reaches nothing (a missing node or file) where no operation a step uses needs it: in an extension, an example, a link, an unused component; telaio resolves per used operation, tools that resolve the whole description may refuse it',
+    where: 'Source Description Object, url (the referenced OpenAPI description)',
+    sentence:
+      'The resolution of further references within the referenced OpenAPI or AsyncAPI description (including Schema Object `$ref` and `$anchor` keywords) MUST follow the rules and guidance laid out by the OpenAPI Specification and AsyncAPI Specification respectively. (1.1.0)',
+  },
+  'operation-ref-unresolved': {
+    code: 'source-unresolved',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      'an operation a step uses needs a `$ref` of its source (parameters, request body, responses) that cannot be resolved: the request cannot be built as described',
+    where: 'Step Object, operationId and operationPath',
+    sentence:
+      'The name of an existing, resolvable operation, as defined with a unique `operationId` and existing within one of the `sourceDescriptions`.',
+  },
   'lint-internal': {
     code: 'lint-internal',
     severity: 'warning',

@@ -20,6 +20,16 @@ export const targetRows = {
     sentence:
       'If multiple (non `arazzo` type) `sourceDescriptions` are defined, then the `operationId` MUST be specified using a Runtime Expression (e.g., `$sourceDescriptions.<name>.<operationId>`) to avoid ambiguity or potential clashes.',
   },
+  'operation-id-short-form': {
+    code: 'operation-id-short-form',
+    severity: 'warning',
+    basis: 'portability',
+    summary:
+      "Redocly Respect's `operationId: sourceName.operationId` short form: it runs, but other tools read it as one operationId; write `$sourceDescriptions.sourceName.operationId`",
+    where: 'Step Object, operationId',
+    sentence:
+      'If multiple (non `arazzo` type) `sourceDescriptions` are defined, then the `operationId` MUST be specified using a Runtime Expression (e.g., `$sourceDescriptions.<name>.<operationId>`) to avoid ambiguity or potential clashes.',
+  },
   'operation-in-arazzo-source': {
     code: 'operation-unknown',
     severity: 'error',

@@ -52,6 +52,16 @@ operations:
   placeOrder: {action: send, channel: {$ref: '#/channels/placed'}}
   confirmOrder: {action: receive, channel: {$ref: '#/channels/confirmed'}}
 `,
+  'refs.yaml': `openapi: 3.0.3
+info: {title: refs, version: '1'}
+x-logo: {$ref: '#/components/x-assets/logo'}
+paths:
+  /orders:
+    post:
+      operationId: placeOrder
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}
+      responses: {'201': {description: created}}
+`,
   'flows.arazzo.yaml': `arazzo: 1.0.1
 info: {title: flows, version: '1'}
 sourceDescriptions:
@@ -68,6 +78,7 @@ export const PETS = '  - {name: pets, url: ./pets.yaml, type: openapi}\n';
 export const MORE = '  - {name: more, url: ./more.yaml, type: openapi}\n';
 export const ORDERS = '  - {name: orders, url: ./orders.asyncapi.yaml, type: asyncapi}\n';
 export const FLOWS = '  - {name: flows, url: ./flows.arazzo.yaml, type: arazzo}\n';
+export const REFS = '  - {name: refs, url: ./refs.yaml, type: openapi}\n';
 
 /** A document with the given workflows (YAML list items, indented two spaces) and sources. */
 export function doc(workflows: string, sources = PETS, rest = ''): string {

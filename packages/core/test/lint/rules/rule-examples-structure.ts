@@ -1,5 +1,5 @@
 /** Examples for the loading, structure and target rows of the severity table. */
-import { doc, FLOWS, MORE, main, PETS, type RuleExample } from './rule-example-fixture.js';
+import { doc, FLOWS, MORE, main, PETS, REFS, type RuleExample } from './rule-example-fixture.js';
 
 const LIST = '      - stepId: list\n        operationId: listPets\n';
 
@@ -8,6 +8,18 @@ export const structureExamples = {
   'yaml-syntax': { text: 'arazzo: [1.0.1\n', pointer: '' },
   'unsupported-version': { text: doc(main(LIST)).replace('1.0.1', '9.0.0'), pointer: '/arazzo' },
   schema: { text: doc(main(LIST)).replace("info: {title: t, version: '1'}\n", ''), pointer: '' },
+  'source-ref-unresolved': {
+    text: doc(main(LIST), `${PETS}${REFS}`),
+    pointer: '/sourceDescriptions/1/url',
+  },
+  'operation-ref-unresolved': {
+    text: doc(main('      - stepId: order\n        operationId: placeOrder\n'), REFS),
+    pointer: '/workflows/0/steps/0/operationId',
+  },
+  'operation-id-short-form': {
+    text: doc(main('      - stepId: list\n        operationId: pets.listPets\n')),
+    pointer: '/workflows/0/steps/0/operationId',
+  },
   'source-unresolved': {
     text: doc(main(LIST), `${PETS}  - {name: gone, url: ./gone.yaml, type: openapi}\n`),
     pointer: '/sourceDescriptions/1/url',
