@@ -2,10 +2,11 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { YAMLError } from 'yaml';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
-import type { SourcePosition } from '../model/positions.js';
+import type { PositionMap, SourcePosition } from '../model/positions.js';
 import type { ArazzoFile } from '../sources/types.js';
 import { buildPositionMap, createLazyPositionMap } from './build-position-map.js';
 import { deepFreeze } from './deep-freeze.js';
+import { type ExpansionProblem, findExpansionProblem } from './find-expansion-problem.js';
 import { requireYaml } from './require-yaml.js';
 
 /** What loading an Arazzo text gives: the file when it parsed, and the syntax diagnostics. */
@@ -20,7 +21,9 @@ export interface LoadArazzoTextResult {
  * asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
  * at the error position and no file. The parsed value is deep-frozen. A leading byte order mark is
  * dropped before parsing (positions and `file.text` are those of the text without it). Text with a
- * NUL byte is not a text file: one `yaml-syntax` diagnostic at 1:1.
+ * NUL byte is not a text file: one `yaml-syntax` diagnostic at 1:1. A value whose YAML aliases
+ * expand past 100 000 values, or that nests deeper than 256 levels, is refused (`yaml-syntax`
+ * at that node) before anything walks it: see find-expansion-problem.ts.
  */
 export function loadArazzoText(options: { uri: string; text: string }): LoadArazzoTextResult {
   const { uri } = options;
@@ -30,8 +33,11 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
   if (text.includes('\u0000')) return { diagnostics: [notText(uri)] };
   try {
     const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
+    const positions = createLazyPositionMap(text);
+    const problem = findExpansionProblem(value);
+    if (problem !== undefined) return { diagnostics: [limitDiagnostic(uri, problem, positions)] };
     const document = deepFreeze(value) as ArazzoDocument;
-    return { file: { uri, text, document, positions: createLazyPositionMap(text) }, diagnostics: [] };
+    return { file: { uri, text, document, positions }, diagnostics: [] };
   } catch {
     // Fall through: `yaml` gives the positioned errors (or accepts what js-yaml did not).
   }
@@ -61,6 +67,8 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
     }
     const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     const positions = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });
+    const problem = findExpansionProblem(value);
+    if (problem !== undefined) return { diagnostics: [limitDiagnostic(uri, problem, positions)] };
     const file: ArazzoFile = { uri, text, document: deepFreeze(value) as ArazzoDocument, positions };
     return { file, diagnostics: [] };
   } catch (error) {
@@ -69,6 +77,18 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
     const message = error instanceof Error ? error.message : String(error);
     return { diagnostics: [syntax(`cannot parse: ${message}`, 0, 0)] };
   }
+}
+
+/** The `yaml-syntax` diagnostic of a bound the parsed value passes (alias expansion, depth), at its node. */
+function limitDiagnostic(uri: string, problem: ExpansionProblem, positions: PositionMap): Diagnostic {
+  return {
+    file: uri,
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: problem.message,
+    range: positions.rangeOf(problem.pointer),
+    pointer: problem.pointer,
+  };
 }
 
 /** The message of a file that is not text (invalid UTF-8 or a NUL byte). */

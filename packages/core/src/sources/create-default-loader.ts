@@ -27,7 +27,14 @@ export function createDefaultLoader(options: DefaultLoaderOptions = {}): SourceL
       if (/^https?:/i.test(uri)) return fetchText(uri, maxBytes, options?.signal);
       const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
       try {
-        if ((await stat(path)).size > maxBytes) throw tooLarge(path, maxBytes);
+        const stats = await stat(path);
+        // A device (/dev/zero), a FIFO or a socket has no end, or no writer: never read one.
+        if (!stats.isFile() && !stats.isDirectory())
+          throw new TelaioError(
+            'source-unresolved',
+            `not a regular file (a device, FIFO or socket): ${path}`,
+          );
+        if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
         return { uri, text: decodeText(await readFile(path), path) };
       } catch (error) {
         if (error instanceof TelaioError) throw error;
