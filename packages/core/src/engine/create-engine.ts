@@ -11,6 +11,7 @@ import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
 import { planOf } from './plan/document-plans.js';
 import { abortableSleep } from './run/abortable-sleep.js';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from './run/retry-wait.js';
 import { combineHooks, type RunState, type RunTransports } from './run/run-state.js';
 import { runWorkflow } from './run/run-workflow.js';
 import type { RunResult } from './types.js';
@@ -66,6 +67,7 @@ export function createEngine(options: EngineOptions): Engine {
         sleep: options.sleep ?? abortableSleep,
         now,
         maxSteps,
+        maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
         stepCount: 0,
         steps: [],
         workflows: {},

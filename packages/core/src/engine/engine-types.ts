@@ -41,6 +41,11 @@ export interface EngineOptions {
   readonly responseChecks?: ResponseChecker;
   /** Step executions (attempts included) allowed per run before `max-steps-exceeded`. Default 1000. */
   readonly maxSteps?: number;
+  /**
+   * Longest wait before a retry, in milliseconds: a `Retry-After` header or `retryAfter` asking for
+   * more fails the step with `retry-after-too-long`. Default 300 000 (5 minutes).
+   */
+  readonly maxRetryWaitMs?: number;
   /** Waits between retries (default: an abortable setTimeout). */
   readonly sleep?: SleepFunction;
   /** Milliseconds clock for durations (default: performance.now). */

@@ -2,6 +2,8 @@
  * Parse once, evaluate many: walks a parameter value, payload, replacement value or output once,
  * parsing every expression and template string inside, and returns an evaluator for runs.
  */
+
+import { setOwn } from '../document/set-own.js';
 import type { JsonValue } from '../model/arazzo.js';
 import type { ExpressionSyntaxError, RuntimeExpression } from './ast.js';
 import { classifyValue } from './classify-value.js';
@@ -89,7 +91,8 @@ function compileNode(value: JsonValue, pointer: string, walk: Walk): Evaluator |
     if (entries.every(([, item]) => item === undefined)) return undefined;
     return (ctx, onMissing) => {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of entries) out[key] = item === undefined ? record[key] : item(ctx, onMissing);
+      for (const [key, item] of entries)
+        setOwn(out, key, item === undefined ? record[key] : item(ctx, onMissing));
       return out;
     };
   }

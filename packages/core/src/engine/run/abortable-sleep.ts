@@ -1,6 +1,9 @@
 /** The default SleepFunction: setTimeout that rejects with an AbortError-like error when the signal aborts. */
 import type { SleepFunction } from '../engine-types.js';
 
+/** The longest delay setTimeout takes. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Wait `ms` milliseconds, rejecting early with `signal.reason` when the run is cancelled. */
 export const abortableSleep: SleepFunction = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
@@ -12,13 +15,23 @@ export const abortableSleep: SleepFunction = (ms, signal) =>
       resolve();
       return;
     }
+    // setTimeout holds at most 2^31-1 ms (about 24.8 days); longer waits are chained, never
+    // handed to Node (which would warn TimeoutOverflowWarning and fire at once).
+    const end = Date.now() + ms;
+    let timer: NodeJS.Timeout;
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason ?? new Error('aborted'));
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const arm = (): void => {
+      const left = end - Date.now();
+      if (left <= 0) {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+        return;
+      }
+      timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    };
     signal.addEventListener('abort', onAbort, { once: true });
+    arm();
   });

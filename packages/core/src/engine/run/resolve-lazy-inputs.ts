@@ -3,6 +3,8 @@
  * step (or the workflow outputs) whose expressions read `$inputs.<name>`, then validated against the
  * input's own schema. A required input that the provider leaves empty is `input-missing`.
  */
+
+import { setOwn } from '../../document/set-own.js';
 import { readsInput } from '../plan/collect-input-reads.js';
 import type { RunError } from '../types.js';
 import type { Frame } from './frame.js';
@@ -38,7 +40,7 @@ export async function resolveLazyInputs(options: {
     }
     const invalid = frame.plan.inputs.validateOne(name, value);
     if (invalid !== undefined) return { ...invalid, ...stepId };
-    frame.inputs[name] = value;
+    setOwn(frame.inputs, name, value);
     frame.state.hooks.onInputResolved?.({ ...frame.scope, name });
   }
   return undefined;

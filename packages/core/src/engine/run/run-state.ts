@@ -36,6 +36,8 @@ export interface RunState {
   readonly sleep: SleepFunction;
   readonly now: () => number;
   readonly maxSteps: number;
+  /** Longest wait before a retry (Retry-After or retryAfter); a longer one fails the step. */
+  readonly maxRetryWaitMs: number;
   /** Step executions (attempts included) so far. */
   stepCount: number;
   /** Every step result of the run, in the order they ended. */

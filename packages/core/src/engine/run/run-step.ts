@@ -1,16 +1,20 @@
 /**
  * One step execution, retries included: attempts, outputs on success, then the first action whose
  * criteria all hold (step actions before the workflow's). Failure actions: `retry` waits retryAfter
- * seconds (an HTTP Retry-After header overrules it, as the Failure Action Object says it SHOULD),
+ * seconds (an HTTP Retry-After header overrules it, as the Failure Action Object says it SHOULD;
+ * capped by maxRetryWaitMs, see retry-wait.ts),
  * runs its stepId/workflowId first when given, and counts against retryLimit (default 1); an
  * exhausted retry falls through to the subsequent failure actions; no match ends the workflow.
  */
+
+import { setOwn } from '../../document/set-own.js';
 import type { MissingValueListener } from '../../expressions/context.js';
 import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
 import type { Frame } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
+import { retryWait } from './retry-wait.js';
 import { type AttemptResult, runStepAttempt } from './run-step-attempt.js';
 import type { StepOutcome } from './step-outcome.js';
 import { testCriteria } from './test-criteria.js';
@@ -81,7 +85,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       const outputs: Record<string, unknown> = step.outputs.length === 0 ? { ...last.childOutputs } : {};
       for (const [name, value] of step.outputs) {
         const v = value.evaluate(ctx, onMissing);
-        if (v !== undefined) outputs[name] = v;
+        if (v !== undefined) setOwn(outputs, name, v);
       }
       frame.steps[stepId] = { outputs };
       const action = step.onSuccess.find((a) =>
@@ -113,7 +117,15 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       finish('failure', {}, error);
       return take(frame, stepId, chosen, error);
     }
-    const delayMs = last.response?.retryAfterMs ?? (retry.retryAfter ?? 0) * 1000;
+    const wait = retryWait({
+      response: last.response,
+      retry,
+      maxMs: state.maxRetryWaitMs,
+      stepId,
+      cause: error,
+    });
+    if ('error' in wait) return fail(wait.error);
+    const { delayMs } = wait;
     state.hooks.onAction?.({ ...frame.scope, stepId, type: 'retry', name: retry.name, ...targets(retry) });
     state.hooks.onRetry?.({
       ...frame.scope,

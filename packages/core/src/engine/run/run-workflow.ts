@@ -5,6 +5,7 @@
  * status. After the last step the workflow succeeds.
  */
 import type { InputProvider } from '../../adapters/inputs.js';
+import { setOwn } from '../../document/set-own.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { RunError, RunResult } from '../types.js';
 import { createFrame, type Frame } from './frame.js';
@@ -18,7 +19,7 @@ function inputsFor(plan: WorkflowPlan, inputs: Readonly<Record<string, unknown>>
   const declared = plan.inputs.properties;
   if (declared === undefined) return { ...inputs };
   const out: Record<string, unknown> = {};
-  for (const name of declared) if (Object.hasOwn(inputs, name)) out[name] = inputs[name];
+  for (const name of declared) if (Object.hasOwn(inputs, name)) setOwn(out, name, inputs[name]);
   return out;
 }
 
@@ -75,7 +76,7 @@ function end(
     state.hooks.onMissingValue?.({ ...frame.scope, ...info });
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
-    if (v !== undefined) frame.outputs[name] = v;
+    if (v !== undefined) setOwn(frame.outputs, name, v);
   }
   state.workflows[plan.workflowId] = { inputs: frame.inputs, outputs: frame.outputs };
   const result: RunResult = {

@@ -4,6 +4,7 @@
  * replaces the whole body). A target whose parent does not exist is reported, not invented.
  */
 import { splitPointer } from '../../../document/json-pointer.js';
+import { getOwn, setOwn } from '../../../document/set-own.js';
 
 /** Apply replacements to a copy of `payload`; `onMiss` hears of targets that reach nothing. */
 export function applyJsonReplacements(options: {
@@ -21,10 +22,7 @@ export function applyJsonReplacements(options: {
     }
     let parent: unknown = root;
     for (const token of tokens) {
-      parent =
-        parent !== null && typeof parent === 'object'
-          ? (parent as Record<string, unknown>)[token]
-          : undefined;
+      parent = getOwn(parent, token);
     }
     if (Array.isArray(parent)) {
       const index = last === '-' ? parent.length : /^(0|[1-9]\d*)$/.test(last) ? Number(last) : Number.NaN;
@@ -32,7 +30,7 @@ export function applyJsonReplacements(options: {
         options.onMiss(target, `'${last}' is not an index of the array`);
       else parent[index] = value;
     } else if (parent !== null && typeof parent === 'object')
-      (parent as Record<string, unknown>)[last] = value;
+      setOwn(parent as Record<string, unknown>, last, value);
     else options.onMiss(target, "the target's parent does not exist in the payload");
   }
   return root;
