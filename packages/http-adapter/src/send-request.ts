@@ -138,12 +138,14 @@ export async function sendRequest(options: {
         url: redactorOf(deps, context, facts, secrets).url(url),
       });
     });
+    const parsed = parseResponseBody({ bytes: got.body, contentType: got.headers['content-type'] });
     const received: ReceivedResponse = {
       statusCode: got.statusCode,
       headers: collectHeaders({ rawHeaders: got.rawHeaders }),
-      body: parseResponseBody({ bytes: got.body, contentType: got.headers['content-type'] }),
+      body: parsed.body,
       request: sent,
       durationMs: performance.now() - start,
+      ...(parsed.warning === undefined ? {} : { warnings: [parsed.warning] }),
     };
     const retryAfterMs = parseRetryAfter({ value: received.headers['retry-after'] });
     const result = retryAfterMs === undefined ? received : { ...received, retryAfterMs };

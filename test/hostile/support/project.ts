@@ -13,6 +13,7 @@ export interface HostileStep {
   readonly successCriteria?: readonly Record<string, unknown>[];
   readonly onFailure?: readonly Record<string, unknown>[];
   readonly outputs?: Record<string, string>;
+  readonly requestBody?: Record<string, unknown>;
 }
 
 /** The OpenAPI description of the hostile API, with `serverUrl` as its server. */
@@ -27,7 +28,11 @@ export function hostileOpenApi(serverUrl: string): Record<string, unknown> {
 }
 
 /** The Arazzo document: workflow `hostile`, one step `call` with `step`'s parts. */
-export function hostileArazzo(step: HostileStep, sourceUrl = './api.yaml'): Record<string, unknown> {
+export function hostileArazzo(
+  step: HostileStep,
+  sourceUrl = './api.yaml',
+  inputs?: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     arazzo: '1.0.1',
     info: { title: 'hostile', version: '1' },
@@ -35,6 +40,7 @@ export function hostileArazzo(step: HostileStep, sourceUrl = './api.yaml'): Reco
     workflows: [
       {
         workflowId: 'hostile',
+        ...(inputs === undefined ? {} : { inputs }),
         steps: [{ stepId: 'call', operationId: 'getThing', ...step }],
       },
     ],
@@ -45,11 +51,16 @@ export function hostileArazzo(step: HostileStep, sourceUrl = './api.yaml'): Reco
 export async function writeHostileProject(options: {
   readonly serverUrl: string;
   readonly step: HostileStep;
+  /** The workflow's `inputs` schema. */
+  readonly inputs?: Record<string, unknown>;
   readonly extra?: Record<string, string>;
 }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'telaio-hostile-'));
   await writeFile(join(dir, 'api.yaml'), stringify(hostileOpenApi(options.serverUrl)));
-  await writeFile(join(dir, 'flow.arazzo.yaml'), stringify(hostileArazzo(options.step)));
+  await writeFile(
+    join(dir, 'flow.arazzo.yaml'),
+    stringify(hostileArazzo(options.step, './api.yaml', options.inputs)),
+  );
   for (const [name, text] of Object.entries(options.extra ?? {})) await writeFile(join(dir, name), text);
   return join(dir, 'flow.arazzo.yaml');
 }

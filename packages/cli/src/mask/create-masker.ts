@@ -86,10 +86,17 @@ export function createMasker(
       for (const [key, item] of Object.entries(record)) {
         const secret = secretHere || isSecret(key) || (pair && key === 'value');
         // A whole secret list or object becomes one mask: not even its size shows.
-        out[key] =
+        const masked =
           secret && item !== null && typeof item === 'object' && !(item instanceof Uint8Array)
             ? MASK
             : deep(item, secret);
+        // defineProperty: `out[key] =` with the key `__proto__` would drop it (and set a prototype).
+        Object.defineProperty(out, key, {
+          value: masked,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

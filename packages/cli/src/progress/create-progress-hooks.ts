@@ -28,7 +28,11 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
       if (e.depth === 0) write(`${c.bold(c.cyan('▶'))} ${c.bold(e.workflowId)}\n`);
       else write(`${'  '.repeat(e.depth)}${c.cyan('↳')} workflow ${c.bold(e.workflowId)}\n`);
     },
-    onResponse: (e) => lastStatus.set(`${e.runId}/${e.stepId}`, e.response.statusCode),
+    onResponse: (e) => {
+      lastStatus.set(`${e.runId}/${e.stepId}`, e.response.statusCode);
+      for (const warning of e.response.warnings ?? [])
+        write(`${pad(e.depth)}${c.yellow('!')} ${e.stepId}: ${warning}\n`);
+    },
     onStepEnd: (e) => write(formatStepLine(masker.value(e.result), { colors: c, indent: e.depth })),
     onRetry: (e) => {
       const status = lastStatus.get(`${e.runId}/${e.stepId}`);

@@ -66,6 +66,8 @@ export interface ReceivedResponse {
   readonly retryAfterMs?: number;
   /** Milliseconds from send to full body. */
   readonly durationMs: number;
+  /** What the transport had to guess (a JSON body under a text or binary Content-Type, read as JSON). */
+  readonly warnings?: readonly string[];
 }
 
 /** Per-send context. */
