@@ -74,6 +74,27 @@ part may be env:VAR (recommended: the command line shows in ps)`,
     env: 'TELAIO_MAX_STEPS',
     help: 'stop the run after N step executions (retries and nested workflows count)',
   },
+  'max-response-size': {
+    kind: 'string',
+    placeholder: 'SIZE',
+    env: 'TELAIO_MAX_RESPONSE_SIZE',
+    help: `most bytes of one response body, counted after decompression while
+it streams: 50M, 512K, 1G (1024-based; default 50M); past it the
+step fails with response-too-large`,
+  },
+  'max-retry-wait': {
+    kind: 'duration',
+    placeholder: 'DURATION',
+    env: 'TELAIO_MAX_RETRY_WAIT',
+    help: `longest wait before a retry, from Retry-After or retryAfter: 30s,
+10m, 1h (default 5m); a longer one fails the step with
+retry-after-too-long, naming what was asked for`,
+  },
+  'allow-insecure-redirects': {
+    kind: 'boolean',
+    help: `follow https -> http redirects (refused by default: redirect-insecure);
+credentials never follow a redirect to another origin either way`,
+  },
   'dry-run': {
     kind: 'boolean',
     help: `resolve and print every request, send nothing (not with --har);

@@ -73,6 +73,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       ...(run.checks && !run.dryRun
         ? { responseChecks: (await import('@telaio/core')).createResponseChecker() }
         : {}),
+      ...(run.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: run.maxRetryWaitMs }),
       ...(dryCriteria === undefined ? {} : { criteria: dryCriteria.evaluators }),
     });
     const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);

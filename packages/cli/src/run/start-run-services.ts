@@ -89,6 +89,8 @@ export async function startRunServices(options: {
       ? {}
       : { timeout: { total: run.timeoutMs, connect: Math.min(run.timeoutMs, 10_000) } }),
     ...(logger === undefined ? {} : { logger }),
+    ...(run.maxResponseBytes === undefined ? {} : { maxResponseBytes: run.maxResponseBytes }),
+    allowInsecureRedirects: run.allowInsecureRedirects,
     captureHar: run.har !== undefined,
     revealSecrets: run.revealSecrets,
     secretValues: () => [...masker.secrets(), ...(inner?.secretValues?.() ?? [])],

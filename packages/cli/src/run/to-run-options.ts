@@ -1,5 +1,6 @@
 import type { ParsedFlags } from '../commands/command-spec.js';
 import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
+import { parseSize } from '../shared/parse-size.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { RunFlags, RunFormat } from './command.js';
 import { type AuthEntry, parseAuth } from './parse-auth.js';
@@ -38,6 +39,12 @@ export interface RunOptions {
   readonly maxSteps: number;
   readonly timeoutMs?: number;
   readonly logLevel?: string;
+  /** `--max-response-size`: most bytes of one response body, after decompression. */
+  readonly maxResponseBytes?: number;
+  /** `--max-retry-wait`: longest wait before a retry (Retry-After or retryAfter). */
+  readonly maxRetryWaitMs?: number;
+  /** `--allow-insecure-redirects`: follow https → http redirects. */
+  readonly allowInsecureRedirects: boolean;
 }
 
 /**
@@ -95,6 +102,11 @@ export function toRunOptions(
     maxSteps: flags['max-steps'],
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     ...(logLevel === undefined ? {} : { logLevel }),
+    ...(flags['max-response-size'] === undefined
+      ? {}
+      : { maxResponseBytes: parseSize(flags['max-response-size'], '--max-response-size') }),
+    ...(flags['max-retry-wait'] === undefined ? {} : { maxRetryWaitMs: flags['max-retry-wait'] }),
+    allowInsecureRedirects: flags['allow-insecure-redirects'],
   };
 }
 

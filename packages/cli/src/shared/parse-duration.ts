@@ -1,13 +1,13 @@
 import { UsageError } from './usage-error.js';
 
-/** `--timeout` value to milliseconds: `500ms`, `30s`, `2m`, or a bare number of seconds. */
+/** A duration flag's value to milliseconds: `500ms`, `30s`, `2m`, `1h`, or a bare number of seconds. */
 export function parseDuration(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
   if (match === null)
-    throw new UsageError(`${flag} expects a duration such as 30s, 500ms or 2m, got '${text}'`);
+    throw new UsageError(`${flag} expects a duration such as 30s, 500ms, 2m or 1h, got '${text}'`);
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
-  const ms = unit === 'ms' ? amount : unit === 's' ? amount * 1000 : amount * 60_000;
+  const ms = amount * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit] ?? 1000);
   if (ms <= 0) throw new UsageError(`${flag} must be greater than zero`);
   return Math.round(ms);
 }

@@ -45,6 +45,7 @@ export function toTestOptions(
     'dry-run': false,
     checks: false,
     strict: false,
+    'allow-insecure-redirects': false,
     'reveal-secrets': flags['reveal-secrets'],
     verbose: false,
     ...(flags.inputs === undefined ? {} : { inputs: flags.inputs }),
