@@ -23,6 +23,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'parameter-invalid':
     'A parameter with no in on an operation step, or an in/name the operation does not define (a required path parameter not supplied: warning).',
   'dependency-cycle': 'dependsOn (or workflow steps) form a cycle.',
+  'source-cycle': 'Arazzo documents name each other as sources in a cycle.',
   'lint-internal': 'A lint rule stopped early on this document (a telaio bug worth reporting).',
 };
 

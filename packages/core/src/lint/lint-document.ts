@@ -11,6 +11,7 @@ import { checkOutputNames, checkPortableIds } from './check-names.js';
 import { checkOperations } from './check-operations.js';
 import { checkParameters } from './check-parameters.js';
 import { checkResponsePointers } from './check-response-pointers.js';
+import { checkSourceCycles } from './check-source-cycles.js';
 import { checkStepRefs } from './check-step-refs.js';
 import { checkUniqueItems } from './check-unique-items.js';
 import { checkWorkflowRefs } from './check-workflow-refs.js';
@@ -42,6 +43,7 @@ const RULES: readonly (readonly [string, LintRule])[] = [
   ['response-pointers', checkResponsePointers],
   ['replacement-targets', checkXmlReplacements],
   ['dependency-cycles', checkDependencyCycles],
+  ['source-cycles', checkSourceCycles],
   ...V11_RULES,
 ];
 

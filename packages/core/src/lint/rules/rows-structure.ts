@@ -75,4 +75,21 @@ export const structureRows = {
     where: 'Workflow Object, dependsOn',
     sentence: 'A list of workflows that MUST be completed before this workflow can be processed.',
   },
+  'cross-document-cycle': {
+    code: 'dependency-cycle',
+    severity: 'error',
+    basis: 'impossible',
+    summary: 'workflows of different Arazzo documents whose steps call each other in a circle',
+    where: 'Step Object, workflowId',
+    sentence:
+      'The workflowId referencing an existing workflow within the Arazzo Description. If the referenced workflow is contained within an `arazzo` type `sourceDescription`, then the `workflowId` MUST be specified using a Runtime Expression.',
+  },
+  'source-cycle': {
+    code: 'source-cycle',
+    severity: 'warning',
+    basis: 'portability',
+    summary: 'Arazzo documents that name each other as sources in a circle (telaio stops the loading there)',
+    where: 'Source Description Object, type',
+    sentence: 'The type of source description. Possible values are `"openapi"` or `"arazzo"`.',
+  },
 } as const satisfies Record<string, RuleRow>;

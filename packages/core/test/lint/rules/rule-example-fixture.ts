@@ -71,6 +71,16 @@ workflows:
     steps:
       - {stepId: one, operationId: listPets}
 `,
+  // Names the document under test back (a source cycle); its workflow calls that document's `main`.
+  'cycle.arazzo.yaml': `arazzo: 1.0.1
+info: {title: cycle, version: '1'}
+sourceDescriptions:
+  - {name: doc, url: ./doc.arazzo.yaml, type: arazzo}
+workflows:
+  - workflowId: back
+    steps:
+      - {stepId: again, workflowId: $sourceDescriptions.doc.main}
+`,
 };
 
 /** The sources line of a document: `pets` by default. */
@@ -79,6 +89,7 @@ export const MORE = '  - {name: more, url: ./more.yaml, type: openapi}\n';
 export const ORDERS = '  - {name: orders, url: ./orders.asyncapi.yaml, type: asyncapi}\n';
 export const FLOWS = '  - {name: flows, url: ./flows.arazzo.yaml, type: arazzo}\n';
 export const REFS = '  - {name: refs, url: ./refs.yaml, type: openapi}\n';
+export const CYCLE = '  - {name: cycle, url: ./cycle.arazzo.yaml, type: arazzo}\n';
 
 /** A document with the given workflows (YAML list items, indented two spaces) and sources. */
 export function doc(workflows: string, sources = PETS, rest = ''): string {

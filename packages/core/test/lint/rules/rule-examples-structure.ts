@@ -1,5 +1,5 @@
 /** Examples for the loading, structure and target rows of the severity table. */
-import { doc, FLOWS, MORE, main, PETS, REFS, type RuleExample } from './rule-example-fixture.js';
+import { CYCLE, doc, FLOWS, MORE, main, PETS, REFS, type RuleExample } from './rule-example-fixture.js';
 
 const LIST = '      - stepId: list\n        operationId: listPets\n';
 
@@ -66,6 +66,17 @@ export const structureExamples = {
       `${main(LIST, '    dependsOn: [other]\n')}  - workflowId: other\n    dependsOn: [main]\n    steps:\n${LIST}`,
     ),
     pointer: '/workflows/0/dependsOn/0',
+  },
+  'cross-document-cycle': {
+    text: doc(
+      main('      - stepId: there\n        workflowId: $sourceDescriptions.cycle.back\n'),
+      `${PETS}${CYCLE}`,
+    ),
+    pointer: '/workflows/0/steps/0/workflowId',
+  },
+  'source-cycle': {
+    text: doc(main(LIST), `${CYCLE}${PETS}`),
+    pointer: '/sourceDescriptions/0/url',
   },
   'operation-unknown': {
     text: doc(main('      - stepId: list\n        operationId: listPet\n')),
