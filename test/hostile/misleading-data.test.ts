@@ -74,7 +74,7 @@ describe('hostile: misleading bodies and keys (issue 14 point 6)', () => {
     expect(run.code).toBe(0);
     const { outputs } = JSON.parse(run.stdout).steps[0];
     expect(Object.hasOwn(outputs.whole, '__proto__')).toBe(true);
-    expect(outputs.whole.__proto__).toEqual({ polluted: 'yes' });
+    expect(Object.getOwnPropertyDescriptor(outputs.whole, '__proto__')?.value).toEqual({ polluted: 'yes' });
     expect(outputs.whole.constructor).toBe('c');
     expect(outputs.whole.prototype).toBe('p');
     expect(outputs.whole.token).toBe('[REDACTED]');
@@ -105,7 +105,7 @@ describe('hostile: misleading bodies and keys (issue 14 point 6)', () => {
     expect(result.status).toBe('success');
     const sent = JSON.parse(bodies[0] as string);
     expect(Object.hasOwn(sent, '__proto__')).toBe(true);
-    expect(sent.__proto__).toEqual({ kept: 'w' });
+    expect(Object.getOwnPropertyDescriptor(sent, '__proto__')?.value).toEqual({ kept: 'w' });
     expect(sent.plain).toEqual({ a: 1, constructor: 'c' });
   });
 });
