@@ -6,6 +6,7 @@
 //   validate.js  cold and warm `telaio validate` of the 24 Stytch workflows
 //   validate-large.js  `telaio validate` of generated 1-5 MB documents (linear growth)
 //   run.js       cold `telaio run` of a 2-step workflow against a loopback server
+//   checks.js    cost of the response checks per step, and of the first (compile) check
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const benches = [
   ['validate.js', []],
   ['validate-large.js', []],
   ['run.js', []],
+  ['checks.js', []],
 ];
 let failed = 0;
 for (const [file, nodeFlags] of benches) {

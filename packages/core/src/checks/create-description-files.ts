@@ -57,6 +57,7 @@ export function uriOfId(id: string): string {
 export function createDescriptionFiles(options: { readonly loader: SourceLoader }): DescriptionFiles {
   const files = new Map<string, Promise<DescriptionFile | undefined>>();
   const origins = new WeakMap<object, { uri: string; pointer: string }>();
+  const located = new Map<string, Promise<LocatedNode | undefined>>();
   const read = async (uri: string, inherited: SchemaDialect): Promise<DescriptionFile | undefined> => {
     let text: string;
     try {
@@ -123,10 +124,17 @@ export function createDescriptionFiles(options: { readonly loader: SourceLoader 
   return {
     origins,
     get,
-    async locate(uri, pointer) {
-      const file = await get(uri);
-      if (file === undefined) return undefined;
-      return walk(file, '', file.root, splitFragment(`#${pointer}`) ?? [], 0);
+    locate(uri, pointer) {
+      // The same few pointers are asked for on every response: walk each once.
+      const key = `${uri}#${pointer}`;
+      let found = located.get(key);
+      if (found === undefined) {
+        found = get(uri).then((file) =>
+          file === undefined ? undefined : walk(file, '', file.root, splitFragment(`#${pointer}`) ?? [], 0),
+        );
+        located.set(key, found);
+      }
+      return found;
     },
     async where(uri, pointer) {
       const file = await get(uri);
