@@ -289,6 +289,10 @@ describe('telaio run --checks', () => {
     const report = JSON.parse(checked.stdout) as { error: { code: string; message: string } };
     expect(report.error.code).toBe('response-check-failed');
     expect(report.error.message).toContain('CONTENT_TYPE_CHECK: Content-Type text/plain is not documented');
+    const steps = (
+      JSON.parse(checked.stdout) as { steps: { checks?: { check: string; severity: string }[] }[] }
+    ).steps;
+    expect(steps[0]?.checks?.map((c) => [c.check, c.severity])).toEqual([['content-type', 'error']]);
   });
 });
 

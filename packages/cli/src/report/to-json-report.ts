@@ -1,4 +1,4 @@
-import type { FailedCriterion, ResponseSummary, RunResult } from '@telaio/core';
+import type { FailedCriterion, ResponseCheckFailure, ResponseSummary, RunResult } from '@telaio/core';
 
 /** One step execution as CONTRACT.md's `--format json` shows it. */
 export interface JsonStepReport {
@@ -10,6 +10,8 @@ export interface JsonStepReport {
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Failed steps only: why, in words (the run error's message when this step ended the run). */
   readonly reason?: string;
+  /** With `--checks`: the failed response checks of the step's last attempt (errors and warnings). */
+  readonly checks?: readonly ResponseCheckFailure[];
 }
 
 /** The json report's `error`: CONTRACT.md's three fields, then what a criteria failure adds. */
@@ -45,6 +47,7 @@ export function toJsonReport(result: RunResult): JsonRunReport {
       durationMs: Math.round(step.durationMs),
       outputs: step.outputs,
       ...(step.status === 'failure' && step.reason !== undefined ? { reason: step.reason } : {}),
+      ...(step.checks === undefined ? {} : { checks: step.checks }),
     }));
   const report: JsonRunReport = {
     workflowId: result.workflowId,
