@@ -62,7 +62,8 @@ export interface ResponseSummary {
  * Every code a RunError may carry. A step fails with `criteria-failed`, `transport-error` (no
  * response), `parameter-missing`, `workflow-failed` (a nested workflow failed), `step-unknown` or
  * `workflow-unknown`; a workflow with `input-invalid`, `input-missing` or `dependency-failed`; a run
- * with `max-steps-exceeded` or `aborted`. `credentials-missing` is a credential provider's refusal,
+ * with `max-steps-exceeded` or `aborted`; a 1.1 step whose `timeout` passed with `step-timeout`.
+ * `credentials-missing` is a credential provider's refusal,
  * kept as it was thrown while sending; `interrupted` is for hosts (the CLI on Ctrl-C) reporting an
  * abort the user asked for.
  */
@@ -80,6 +81,7 @@ export type RunErrorCode =
   | 'input-missing'
   | 'max-steps-exceeded'
   | 'aborted'
+  | 'step-timeout'
   | 'interrupted'
   | TransportLimitCode
   | 'retry-after-too-long';

@@ -3,6 +3,7 @@
  * parsing every expression and template string inside, and returns an evaluator for runs.
  */
 
+import { isSelectorObject } from '../document/is-selector-object.js';
 import { setOwn } from '../document/set-own.js';
 import type { JsonValue } from '../model/arazzo.js';
 import type { ExpressionSyntaxError, RuntimeExpression } from './ast.js';
@@ -13,6 +14,7 @@ import { evaluateExpression } from './evaluate-expression.js';
 import { parseExpression } from './parse-expression.js';
 import { parseTemplate } from './parse-template.js';
 import { renderTemplate } from './render-template.js';
+import { compileSelector } from './selectors/compile-selector.js';
 
 /** A value compiled once; `evaluate` builds the concrete value for one moment of a run. */
 export interface CompiledValue {
@@ -39,6 +41,7 @@ interface Walk {
   literals: { pointer: string; error: ExpressionSyntaxError }[];
   names: DeclaredNames | undefined;
   constantAllowed: boolean;
+  selectors: boolean;
 }
 
 /** Options of compileValue. */
@@ -51,6 +54,12 @@ export interface CompileValueOptions {
    * an expression is (outputs): it is listed in `errors` and evaluates to undefined.
    */
   readonly constantAllowed?: boolean;
+  /**
+   * True in Arazzo 1.1 documents: an object that is exactly a Selector Object (`context`,
+   * `selector`, `type`) is evaluated as one (1.1.0 §Selector Object: outputs, parameter values,
+   * payloads and replacement values); in 1.0 documents such an object is a literal.
+   */
+  readonly selectors?: boolean;
 }
 
 /** Compile `value` once (strings classified by classifyValue) for evaluation in many runs. */
@@ -61,6 +70,7 @@ export function compileValue(value: JsonValue, options: CompileValueOptions = {}
     literals: [],
     names: options.names,
     constantAllowed: options.constantAllowed ?? true,
+    selectors: options.selectors ?? false,
   };
   const evaluator = compileNode(value, '', walk);
   return {
@@ -82,6 +92,14 @@ function compileNode(value: JsonValue, pointer: string, walk: Walk): Evaluator |
     if (items.every((item) => item === undefined)) return undefined;
     return (ctx, onMissing) =>
       value.map((item, i) => (items[i] === undefined ? item : items[i](ctx, onMissing)));
+  }
+  if (walk.selectors && isSelectorObject(value)) {
+    const selector = compileSelector(value, walk.names);
+    if (selector.context !== undefined)
+      walk.expressions.push({ pointer: `${pointer}/context`, expression: selector.context });
+    if (selector.problem !== undefined)
+      walk.errors.push({ pointer, error: { message: selector.problem, offset: 0 } });
+    return (ctx, onMissing) => selector.evaluate(ctx, onMissing);
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as { readonly [key: string]: JsonValue };

@@ -1,4 +1,5 @@
 import type { SourceDescription } from '../model/arazzo.js';
+import { documentBaseUri } from './document-base-uri.js';
 import type { LoadedSource } from './load-source-file.js';
 import { resolveSourceUri } from './resolve-source-uri.js';
 import { loadSourceOnce } from './source-cache.js';
@@ -34,6 +35,9 @@ export async function resolveSources(options: {
       ? (root as { sourceDescriptions?: unknown }).sourceDescriptions
       : undefined;
   const descriptions = Array.isArray(list) ? (list as unknown[]) : [];
+  // 1.1.0 §Establishing the Base URI: `$self` (resolved against the retrieval URI) when present.
+  const self = root !== null && typeof root === 'object' ? (root as { $self?: unknown }).$self : undefined;
+  const base = documentBaseUri({ uri: file.uri, self });
   return Promise.all(
     descriptions.map(async (raw): Promise<ResolvedSource> => {
       const description = raw as SourceDescription;
@@ -47,7 +51,7 @@ export async function resolveSources(options: {
       }
       let uri: string;
       try {
-        uri = resolveSourceUri({ base: file.uri, ref: description.url });
+        uri = resolveSourceUri({ base, ref: description.url });
       } catch (error) {
         return {
           kind: 'unresolved',

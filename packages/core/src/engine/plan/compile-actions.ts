@@ -6,12 +6,21 @@
  */
 
 import type { CriterionRegistry } from '../../criteria/registry.js';
+import { compileValue } from '../../expressions/compile-value.js';
 import type { DeclaredNames } from '../../expressions/declared-names.js';
 import { parseExpression } from '../../expressions/parse-expression.js';
-import type { ArazzoDocument, FailureAction, ReusableObject, SuccessAction } from '../../model/arazzo.js';
+import { allowsSelectors } from '../../expressions/selectors/compile-selector.js';
+import type {
+  ArazzoDocument,
+  FailureAction,
+  Parameter,
+  ReusableObject,
+  SuccessAction,
+} from '../../model/arazzo.js';
 import { compileCriteria } from './compile-criteria.js';
+import { resolveParameter } from './compile-parameters.js';
 import { planError } from './plan-error.js';
-import type { ActionPlan, WorkflowRef } from './plan-types.js';
+import type { ActionPlan, ParameterPlan, WorkflowRef } from './plan-types.js';
 
 type ActionEntry = SuccessAction | FailureAction | ReusableObject;
 
@@ -76,8 +85,33 @@ export function compileActionList(options: {
         ? {}
         : { workflow: scope.resolveWorkflow(action.workflowId, `${pointer}/workflowId`) }),
       ...(action.retryAfter === undefined ? {} : { retryAfter: action.retryAfter }),
+      ...(action.parameters === undefined || action.workflowId === undefined
+        ? {}
+        : { parameters: compileActionParameters(action.parameters, scope, `${pointer}/parameters`) }),
     };
     return plan;
+  });
+}
+
+/** 1.1 action parameters: the inputs of the workflow a goto or retry action names (no `in`). */
+function compileActionParameters(
+  entries: readonly (Parameter | ReusableObject)[],
+  scope: ActionScope,
+  pointer: string,
+): ParameterPlan[] {
+  const options = {
+    ...(scope.names === undefined ? {} : { names: scope.names }),
+    selectors: allowsSelectors(scope.document.arazzo),
+  };
+  return entries.map((entry, i) => {
+    const p = resolveParameter({
+      entry,
+      document: scope.document,
+      uri: scope.uri,
+      pointer: `${pointer}/${i}`,
+    });
+    const text = typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
+    return { name: p.name, value: compileValue(p.value, options), text };
   });
 }
 

@@ -7,12 +7,18 @@ import type { CriterionRegistry } from '../../criteria/registry.js';
 import { declaredInputs } from '../../document/declared-inputs.js';
 import { parseExpression } from '../../expressions/parse-expression.js';
 import { createOperationIndex } from '../../sources/create-operation-index.js';
+import { resolvedSelf } from '../../sources/document-base-uri.js';
 import type { ResolvedDocument } from '../../sources/types.js';
 import type { StepScope } from './compile-step-plan.js';
 import { compileWorkflowPlan } from './compile-workflow-plan.js';
 import { createDocumentAjv } from './create-input-validator.js';
 import { planError } from './plan-error.js';
 import type { DocumentPlan, WorkflowRef } from './plan-types.js';
+
+const selfOf = (uri: string, self: unknown): { self?: string } => {
+  const resolved = resolvedSelf({ uri, self });
+  return resolved === undefined ? {} : { self: resolved };
+};
 
 interface Shell {
   readonly plan: DocumentPlan;
@@ -29,6 +35,7 @@ function gather(resolved: ResolvedDocument, shells: Map<string, Shell>): Shell {
   const plan: DocumentPlan = {
     uri: file.uri,
     document,
+    ...selfOf(file.uri, document.$self),
     workflows: new Map(),
     sourceDescriptions: Object.fromEntries(document.sourceDescriptions.map((s) => [s.name, { ...s }])),
     components: (document.components ?? {}) as DocumentPlan['components'],

@@ -50,10 +50,15 @@ export function compileParameters(options: {
   targetInputs?: ReadonlySet<string>;
   /** Names declared where the step stands, for lenient expression parsing (DeclaredNames). */
   names?: DeclaredNames;
+  /** Arazzo 1.1: values may be Selector Objects. */
+  selectors?: boolean;
 }): ParameterPlan[] {
   const { forWorkflow, targetInputs } = options;
-  const compile = (value: JsonValue) =>
-    compileValue(value, options.names === undefined ? {} : { names: options.names });
+  const valueOptions = {
+    ...(options.names === undefined ? {} : { names: options.names }),
+    selectors: options.selectors === true,
+  };
+  const compile = (value: JsonValue) => compileValue(value, valueOptions);
   const merged = new Map<string, Parameter>();
   for (const p of options.workflowParams) {
     const applies = forWorkflow

@@ -1,5 +1,6 @@
 /** One Step Object compiled: its target (operation or workflow), parameters, body, criteria, actions, outputs. */
 import { compileValue } from '../../expressions/compile-value.js';
+import { allowsSelectors } from '../../expressions/selectors/compile-selector.js';
 import type { Parameter, SourceDescription, Step } from '../../model/arazzo.js';
 import type { OperationIndex } from '../../sources/types.js';
 import { compileBody } from '../steps/operation/compile-body.js';
@@ -34,6 +35,7 @@ export function compileStepPlan(options: {
 }): StepPlan {
   const { step, scope, pointer } = options;
   const names = scope.names === undefined ? {} : { names: scope.names };
+  const values = { ...names, selectors: allowsSelectors(scope.document.arazzo) };
   const workflow =
     step.workflowId === undefined
       ? undefined
@@ -52,7 +54,7 @@ export function compileStepPlan(options: {
     stepParams,
     forWorkflow: workflow !== undefined,
     ...(workflow === undefined ? {} : { targetInputs: scope.declaredInputs(workflow) }),
-    ...names,
+    ...values,
   });
   const { parameters, unsupplied } =
     operation === undefined
@@ -66,7 +68,7 @@ export function compileStepPlan(options: {
           ...(operation === undefined ? {} : { operation }),
           uri: scope.uri,
           pointer: `${pointer}/requestBody`,
-          ...names,
+          ...values,
         });
   const security =
     operation === undefined
@@ -106,7 +108,7 @@ export function compileStepPlan(options: {
     workflow: options.workflowFailure,
   });
   const outputs = Object.entries(step.outputs ?? {}).map(
-    ([name, expr]) => [name, compileValue(expr, { ...names, constantAllowed: false })] as const,
+    ([name, expr]) => [name, compileValue(expr, { ...values, constantAllowed: false })] as const,
   );
   const inputReads = [
     ...inputsOfValues({
@@ -138,6 +140,7 @@ export function compileStepPlan(options: {
     stepId: step.stepId,
     index: options.index,
     target,
+    ...(typeof step.timeout === 'number' && step.timeout >= 0 ? { timeoutMs: step.timeout } : {}),
     parameters,
     successCriteria,
     onSuccess,

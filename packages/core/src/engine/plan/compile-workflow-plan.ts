@@ -1,6 +1,7 @@
 /** One Workflow Object compiled: input validator, dependsOn, workflow-level parameters and actions, steps, outputs. */
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileValue } from '../../expressions/compile-value.js';
+import { allowsSelectors } from '../../expressions/selectors/compile-selector.js';
 import { declaredNamesOf } from '../../lint/declared-names-of.js';
 import type { Workflow } from '../../model/arazzo.js';
 import { inputsOfValues } from './collect-input-reads.js';
@@ -61,7 +62,15 @@ export function compileWorkflowPlan(options: {
     }),
   );
   const outputs = Object.entries(workflow.outputs ?? {}).map(
-    ([name, expr]) => [name, compileValue(expr, { names: scope.names, constantAllowed: false })] as const,
+    ([name, expr]) =>
+      [
+        name,
+        compileValue(expr, {
+          names: scope.names,
+          constantAllowed: false,
+          selectors: allowsSelectors(scope.document.arazzo),
+        }),
+      ] as const,
   );
   return {
     workflowId: workflow.workflowId,

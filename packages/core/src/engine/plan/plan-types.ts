@@ -36,6 +36,8 @@ export interface ActionPlan {
   readonly workflow?: WorkflowRef;
   /** Seconds. */
   readonly retryAfter?: number;
+  /** 1.1: the inputs passed to `workflow` (Success/Failure Action Object `parameters`). */
+  readonly parameters?: readonly ParameterPlan[];
   /** Defaults to 1 (Failure Action Object: "If not specified then a single retry SHALL be attempted"). */
   readonly retryLimit: number;
   readonly criteria: readonly CriterionPlan[];
@@ -89,6 +91,8 @@ export interface StepPlan {
   readonly stepId: string;
   readonly index: number;
   readonly target: StepTarget;
+  /** 1.1 Step Object `timeout`: milliseconds an attempt may take before it is aborted and fails (`step-timeout`). */
+  readonly timeoutMs?: number;
   readonly parameters: readonly ParameterPlan[];
   readonly successCriteria: readonly CriterionPlan[];
   /** Step actions first, then the workflow's actions not overridden by name. */
@@ -116,6 +120,8 @@ export interface WorkflowPlan {
 export interface DocumentPlan {
   readonly uri: string;
   readonly document: ArazzoDocument;
+  /** 1.1 `$self`, resolved against the retrieval URI (the value of the `$self` expression). */
+  readonly self?: string;
   readonly workflows: Map<string, WorkflowPlan>;
   /** `$sourceDescriptions` context. */
   readonly sourceDescriptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -45,6 +45,7 @@ export function createFrame(options: {
       workflows: state.workflows,
       sourceDescriptions: plan.doc.sourceDescriptions,
       components: plan.doc.components,
+      self: plan.doc.self,
     },
   };
 }

@@ -48,7 +48,13 @@ export interface Invocation {
 export async function invokeWorkflow(
   frame: Frame,
   ref: WorkflowRef,
-  options: { inputs: Readonly<Record<string, unknown>>; via: InvokeVia; stepId?: string },
+  options: {
+    inputs: Readonly<Record<string, unknown>>;
+    via: InvokeVia;
+    stepId?: string;
+    /** The inputs are an action's 1.1 parameters: passed as given, like a workflow step's. */
+    given?: boolean;
+  },
 ): Promise<Invocation> {
   const { state } = frame;
   const at = options.stepId === undefined ? {} : { stepId: options.stepId };
@@ -63,7 +69,7 @@ export async function invokeWorkflow(
       plan,
       inputs: options.inputs,
       depth: frame.scope.depth + 1,
-      fromRunInputs: rule.fromRunInputs,
+      fromRunInputs: rule.fromRunInputs && options.given !== true,
     });
     if (options.via === 'dependsOn') state.dependencies.set(plan, result);
   }

@@ -8,7 +8,7 @@
  */
 
 import { setOwn } from '../../document/set-own.js';
-import type { MissingValueListener } from '../../expressions/context.js';
+import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
 import type { Frame } from './frame.js';
@@ -93,7 +93,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       );
       finish('success', outputs);
       if (action === undefined) return { kind: 'next' };
-      return take(frame, stepId, action, undefined);
+      return take(frame, stepId, action, undefined, actionInputs(action, ctx, onMissing));
     }
     const error = last.error ?? { code: 'criteria-failed', message: `step '${stepId}' failed`, stepId };
     if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || state.signal.aborted)
@@ -115,7 +115,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     if (retry === undefined) {
       if (chosen === undefined) return fail(error);
       finish('failure', {}, error);
-      return take(frame, stepId, chosen, error);
+      return take(frame, stepId, chosen, error, actionInputs(chosen, ctx, onMissing));
     }
     const wait = retryWait({
       response: last.response,
@@ -135,7 +135,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       action: retry.name,
       retryLimit: retry.retryLimit,
     });
-    const detour = await runRetryTarget(frame, retry);
+    const detour = await runRetryTarget(frame, retry, actionInputs(retry, ctx, onMissing));
     if (detour !== undefined) return fail(detour);
     try {
       await state.sleep(delayMs, state.signal);
@@ -150,7 +150,28 @@ const targets = (a: ActionPlan) => ({
   ...(a.workflow === undefined ? {} : { targetWorkflowId: a.workflow.workflowId }),
 });
 
-function take(frame: Frame, stepId: string, action: ActionPlan, error: RunError | undefined): StepOutcome {
+/** The 1.1 parameters of an action naming a workflow, evaluated where the step ended; undefined without any. */
+function actionInputs(
+  action: ActionPlan,
+  ctx: ExpressionContext,
+  onMissing: MissingValueListener,
+): Record<string, unknown> | undefined {
+  if (action.parameters === undefined) return undefined;
+  const inputs: Record<string, unknown> = {};
+  for (const p of action.parameters) {
+    const value = p.value.evaluate(ctx, onMissing);
+    if (value !== undefined) inputs[p.name] = value;
+  }
+  return inputs;
+}
+
+function take(
+  frame: Frame,
+  stepId: string,
+  action: ActionPlan,
+  error: RunError | undefined,
+  inputs: Record<string, unknown> | undefined,
+): StepOutcome {
   frame.state.hooks.onAction?.({
     ...frame.scope,
     stepId,
@@ -160,15 +181,28 @@ function take(frame: Frame, stepId: string, action: ActionPlan, error: RunError 
   });
   if (action.type === 'end') return error === undefined ? { kind: 'end' } : { kind: 'end', error };
   if (action.stepId !== undefined) return { kind: 'goto-step', stepId: action.stepId };
-  if (action.workflow !== undefined) return { kind: 'goto-workflow', workflow: action.workflow };
+  if (action.workflow !== undefined)
+    return inputs === undefined
+      ? { kind: 'goto-workflow', workflow: action.workflow }
+      : { kind: 'goto-workflow', workflow: action.workflow, inputs };
   return error === undefined ? { kind: 'next' } : { kind: 'fail', error };
 }
 
 /** A retry naming a step or workflow runs it first ("the context is returned, after which the current step is retried"). */
-async function runRetryTarget(frame: Frame, action: ActionPlan): Promise<RunError | undefined> {
+async function runRetryTarget(
+  frame: Frame,
+  action: ActionPlan,
+  given: Record<string, unknown> | undefined,
+): Promise<RunError | undefined> {
   if (action.stepId === undefined) {
     if (action.workflow === undefined) return undefined;
-    return (await invokeWorkflow(frame, action.workflow, { inputs: frame.inputs, via: 'retry' })).error;
+    const inputs = given ?? frame.inputs;
+    const run = await invokeWorkflow(frame, action.workflow, {
+      inputs,
+      via: 'retry',
+      given: given !== undefined,
+    });
+    return run.error;
   }
   const index = frame.plan.stepIndex.get(action.stepId);
   const target = index === undefined ? undefined : frame.plan.steps[index];

@@ -128,10 +128,10 @@ async function runSteps(frame: Frame): Promise<RunError | undefined> {
         break;
       }
       case 'goto-workflow': {
-        const via = 'goto';
-        return (
-          await invokeWorkflow(frame, outcome.workflow, { inputs: frame.inputs, via, stepId: step.stepId })
-        ).error;
+        const inputs = outcome.inputs ?? frame.inputs;
+        const given = outcome.inputs !== undefined;
+        const options = { inputs, via: 'goto', stepId: step.stepId, given } as const;
+        return (await invokeWorkflow(frame, outcome.workflow, options)).error;
       }
     }
   }

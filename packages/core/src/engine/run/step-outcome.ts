@@ -9,6 +9,11 @@ export type StepOutcome =
   /** An `end` action: success for onSuccess, failure (with `error`) for onFailure. */
   | { readonly kind: 'end'; readonly error?: RunError }
   | { readonly kind: 'goto-step'; readonly stepId: string }
-  | { readonly kind: 'goto-workflow'; readonly workflow: WorkflowRef }
+  /** `inputs`: the action's 1.1 parameters, evaluated; absent: the workflow is fed from this one's inputs. */
+  | {
+      readonly kind: 'goto-workflow';
+      readonly workflow: WorkflowRef;
+      readonly inputs?: Record<string, unknown>;
+    }
   /** No failure action matched ("the default behavior is to break and return"), or the run cannot go on. */
   | { readonly kind: 'fail'; readonly error: RunError };

@@ -20,9 +20,14 @@ export function compileBody(options: {
   pointer: string;
   /** Names declared where the step stands, for lenient expression parsing (DeclaredNames). */
   names?: DeclaredNames;
+  /** Arazzo 1.1: the payload and replacement values may hold Selector Objects. */
+  selectors?: boolean;
 }): BodyPlan {
   const { body } = options;
-  const names = options.names === undefined ? {} : { names: options.names };
+  const names = {
+    ...(options.names === undefined ? {} : { names: options.names }),
+    selectors: options.selectors === true,
+  };
   const replacements = body.replacements ?? [];
   const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
   const kind = replacements.length === 0 ? undefined : replacementKind(contentType, body.payload);

@@ -73,10 +73,20 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
   const request: PreparedRequest = { operation, serverUrl, source, parameters, body, security };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
   let response: ReceivedResponse;
+  // 1.1 Step Object `timeout`: milliseconds to wait for the step before aborting and failing it.
+  const timer = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
+  const sendContext =
+    timer === undefined
+      ? state.sendContext
+      : { ...state.sendContext, signal: AbortSignal.any([state.signal, timer]) };
   try {
-    response = await state.transports.openapi.send(request, state.sendContext);
+    response = await state.transports.openapi.send(request, sendContext);
   } catch (error) {
     const aborted = state.signal.aborted;
+    if (!aborted && timer?.aborted === true) {
+      const message = `step '${step.stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the request was aborted`;
+      return { ctx: frame.base, error: { code: 'step-timeout', message, stepId: step.stepId } };
+    }
     const code = (error as { code?: unknown }).code;
     if (!aborted && error instanceof TelaioError) {
       // Misconfiguration found while sending (a credential provider with no credentials), or a
@@ -105,6 +115,7 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
     workflows: base.workflows,
     sourceDescriptions: base.sourceDescriptions,
     components: base.components,
+    self: base.self,
     url: sent.url,
     method: sent.method,
     statusCode: response.statusCode,
