@@ -11,6 +11,8 @@ import type {
   SourceLoader,
 } from './types.js';
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 const KIND_NAMES = { arazzo: 'an Arazzo', openapi: 'an OpenAPI', asyncapi: 'an AsyncAPI' } as const;
 
 /** Operations with a sourceDescription name attached, shared per (name, uri) across documents. */
@@ -63,7 +65,17 @@ export async function resolveSources(options: {
       const declared = description.type as string | undefined;
       const expected =
         declared === 'arazzo' || declared === 'openapi' || declared === 'asyncapi' ? declared : undefined;
-      const loaded = await loadSourceOnce({ uri, loader, cacheDir });
+      let loaded = await loadSourceOnce({ uri, loader, cacheDir });
+      if (loaded.kind === 'unresolved' && base !== file.uri && !SCHEME.test(description.url)) {
+        // The `$self`-based URI is the source's identity; where it cannot be read, the same relative
+        // url from where this document was read (1.1.0: referencing by retrieval URI, a MAY).
+        const local = resolveSourceUri({ base: file.uri, ref: description.url });
+        const fallback = local === uri ? loaded : await loadSourceOnce({ uri: local, loader, cacheDir });
+        if (fallback.kind !== 'unresolved') {
+          uri = local;
+          loaded = fallback;
+        }
+      }
       if (loaded.kind === 'unresolved') {
         const { reason, diagnostics } = loaded;
         return diagnostics === undefined
