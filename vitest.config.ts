@@ -18,6 +18,7 @@ export default defineConfig({
       '@telaio/http-adapter': src('http-adapter'),
       '@telaio/stytch-auth': src('stytch-auth'),
       '@telaio/stytch-sandbox': src('stytch-sandbox'),
+      '@telaio/mcp': src('mcp'),
       '@telaio/cli': src('cli'),
     },
   },

@@ -82,7 +82,9 @@ const result = await build({
   },
   // pino's worker-thread transports are separate files it loads by path; telaio logs through a
   // stream instead, but keep pino whole and outside the bundle so it can always find them.
-  external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty'],
+  // `telaio mcp` alone needs the MCP SDK (and what it brings): @telaio/mcp stays a separate import,
+  // so no other command parses it.
+  external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty', '@telaio/mcp'],
   plugins: [originalUrls],
   legalComments: 'none',
   logLevel: 'warning',
