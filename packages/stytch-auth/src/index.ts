@@ -9,6 +9,7 @@ export * from './choose-stytch-server.js';
 export * from './create-qr-hook.js';
 export * from './create-stytch-credentials.js';
 export * from './create-totp-input-provider.js';
+export * from './find-totp-secret.js';
 export * from './generate-totp-code.js';
 export * from './is-stytch-source.js';
 export * from './normalise-base32.js';
