@@ -134,4 +134,22 @@ describe('telaio mcp over stdio, driven by the MCP SDK client (MCP 2025-06-18 to
     expect(outputs.sessionToken).not.toBe('[REDACTED]');
     expect(String(outputs.sessionToken).length).toBeGreaterThan(20);
   });
+
+  it('--input-from code=totp:EXPR fills the code on the server: no question, no elicitation needed', async () => {
+    const server = spawnServer([
+      STYTCH_DOCS[0] ?? '',
+      '--sandbox',
+      '--input-from',
+      'code=totp:$steps.createTotp.outputs.secret',
+    ]);
+    const { client } = await connectClient(server.transport);
+    closers.push(() => client.close());
+    const { tools } = await client.listTools();
+    expect(Object.keys(tools[0]?.inputSchema.properties ?? {})).toContain('code');
+    const result = (await client.callTool({
+      name: 'totp-enrollment',
+      arguments: { organization_id: ORG, member_id: MEMBER },
+    })) as CallToolResult;
+    expect(result.structuredContent).toMatchObject({ status: 'success', outputs: { memberId: MEMBER } });
+  });
 });

@@ -1,4 +1,5 @@
 import { readDeclaredInputs } from '@telaio/core';
+import type { InputClaimContext } from '@telaio/mcp';
 import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { isSecretName } from '../mask/is-secret-name.js';
@@ -65,11 +66,16 @@ export async function executeMcp(options: McpOptions): Promise<number> {
     const mcp = await import('@telaio/mcp');
     const revealOutput = (workflowId: string, name: string): boolean =>
       run.revealSecrets || options.revealOutputs.some((r) => r.output === name && r.id === workflowId);
+    // An input the server fills itself (--input-from NAME=env:VAR or totp:EXPR) is nobody's to ask.
+    const filled = new Set(machineInputs.map((f) => f.name));
     const plugins = [
       mcp.passwordInputs,
       mcp.promptInputs(run.inputFrom.filter((f) => f.provider === 'prompt').map((f) => f.name)),
       stytchTotpCode(),
-    ];
+    ].map((plugin) => ({
+      ...plugin,
+      claim: (c: InputClaimContext) => (filled.has(c.name) ? undefined : plugin.claim(c)),
+    }));
     const tools = mcp.buildToolCatalog({ documents, plugins, isSecretName, revealOutput });
     const served = {
       engine,
