@@ -56,8 +56,9 @@ describe('a workflow as a tool (Arazzo 1.0.1 Workflow Object inputs and outputs;
   });
 
   it('outputSchema: outputs typed from the OpenAPI response through $steps, secret ones untyped (they arrive masked)', () => {
-    const outputs = (tool?.outputSchema.properties as Record<string, { properties: unknown }>).outputs;
-    expect(outputs.properties).toEqual({
+    const outputs = (tool?.outputSchema.properties as Record<string, { properties: unknown }> | undefined)
+      ?.outputs;
+    expect(outputs?.properties).toEqual({
       token: { description: 'masked unless the server reveals it' },
       count: { type: 'integer' },
       tags: { type: 'array', items: { type: 'string' } },

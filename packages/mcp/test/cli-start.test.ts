@@ -14,9 +14,9 @@ const run = (args: readonly string[]) =>
 
 describe('telaio mcp start-up (CONTRACT.md telaio mcp: exit 2 when no document can be served)', () => {
   it.each([
-    [[], /missing FILE/],
-    [['--bogus', STYTCH_DOCS[0] ?? ''], /Unknown option '--bogus'/],
-    [['--http', 'x', STYTCH_DOCS[0] ?? ''], /--http must be a port number/],
+    [[], /no FILE given/],
+    [['--bogus', STYTCH_DOCS[0] ?? ''], /unknown option '--bogus'/],
+    [['--http', 'x', STYTCH_DOCS[0] ?? ''], /--http must be an integer from 0 to 65535/],
     [
       [INVALID],
       /not served: .*invalid\.arazzo\.yml: the document is not valid[\s\S]*none of the 1 given document\(s\) can be served/,

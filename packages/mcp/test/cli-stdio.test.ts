@@ -51,10 +51,15 @@ describe('telaio mcp over stdio, driven by the MCP SDK client (MCP 2025-06-18 to
     expect(b2b?.description).toMatch(
       /The person is asked for code \(the current code of the authenticator app\)/,
     );
-    const outputs = (b2b?.outputSchema?.properties as { outputs: { properties: Record<string, unknown> } })
-      .outputs;
-    expect(Object.keys(outputs.properties)).toEqual(['totpRegistrationId', 'memberId', 'sessionToken']);
-    expect(outputs.properties.memberId).toEqual({ type: 'string' });
+    const outputs = (
+      b2b?.outputSchema?.properties as { outputs: { properties: Record<string, unknown> } } | undefined
+    )?.outputs;
+    expect(Object.keys(outputs?.properties ?? {})).toEqual([
+      'totpRegistrationId',
+      'memberId',
+      'sessionToken',
+    ]);
+    expect(outputs?.properties.memberId).toEqual({ type: 'string' });
     const consumer = tools.find((t) => t.name === 'stytch-totp-enrollment__totp-enrollment');
     expect(Object.keys(consumer?.inputSchema.properties ?? {})).not.toContain('totp_code');
   });

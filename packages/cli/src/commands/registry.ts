@@ -1,4 +1,5 @@
 import { listCommand } from '../list/command.js';
+import { mcpCommand } from '../mcp/command.js';
 import { runCommand } from '../run/command.js';
 import { sandboxCommand } from '../sandbox/command.js';
 import { testCommand } from '../test/command.js';
@@ -16,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec<FlagSpecs>>> = Object
     register(runCommand),
     register(testCommand),
     register(listCommand),
+    register(mcpCommand),
     register(sandboxCommand),
   ].map((spec) => [spec.name, spec]),
 );

@@ -10,8 +10,8 @@ import { startRunServices } from '../run/start-run-services.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { UsageError } from '../shared/usage-error.js';
 import { checkServedNames } from './check-served-names.js';
+import type { McpOptions } from './handle-mcp.js';
 import { loadServedDocuments } from './load-served-documents.js';
-import type { McpOptions } from './parse-mcp-args.js';
 import { stytchTotpCode } from './stytch-totp-code.js';
 
 /**
