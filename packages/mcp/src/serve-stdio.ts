@@ -10,7 +10,11 @@ export async function serveStdio(options: WorkflowToolsOptions): Promise<void> {
   const server = createToolServer(options);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
-    server.onclose = () => resolve();
+    const previous = server.onclose;
+    server.onclose = () => {
+      previous?.();
+      resolve();
+    };
     process.stdin.once('end', () => void server.close().then(resolve, resolve));
   });
   await server.connect(transport);

@@ -113,4 +113,57 @@ describe('a workflow tool called in-process (MCP tools/call, elicitation/create)
     expect((result.structuredContent as { outputs: { token: string } }).outputs.token).toBe(TOKEN);
     await client.close();
   });
+
+  it('as an MCP task (2025-11-25 tasks): created at once, input_required while the person answers, the result kept for tasks/result', async () => {
+    const { client, log } = await connect(async () => PASSWORD);
+    const seen: string[] = [];
+    let result: CallToolResult | undefined;
+    for await (const message of client.experimental.tasks.callToolStream(
+      { name: 'sign-in', arguments: { username: 'ada' } },
+      undefined,
+      { task: { ttl: 60_000 } },
+    )) {
+      if (message.type === 'taskCreated') seen.push('created');
+      if (message.type === 'taskStatus') seen.push(message.task.status);
+      if (message.type === 'result') result = message.result as CallToolResult;
+      if (message.type === 'error') throw message.error;
+    }
+    expect(seen[0]).toBe('created');
+    expect(seen).toContain('input_required');
+    expect(result?.structuredContent).toMatchObject({ status: 'success', outputs: { token: '[REDACTED]' } });
+    expect(log.some((line) => /^task [0-9a-f]+ started for sign-in$/.test(line))).toBe(true);
+    await client.close();
+  });
+
+  it('tasks/cancel aborts the run while it waits for the person: nothing is sent', async () => {
+    let personAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => {
+      personAsked = resolve;
+    });
+    // The person never answers: the agent cancels the task meanwhile.
+    const { client, log } = await connect(() => {
+      personAsked();
+      return new Promise<undefined>(() => undefined);
+    });
+    const before = received.length;
+    const created = (await client.request(
+      {
+        method: 'tools/call',
+        params: { name: 'sign-in', arguments: { username: 'ada' }, task: { ttl: 60_000 } },
+      },
+      (
+        await import('@modelcontextprotocol/sdk/types.js')
+      ).CreateTaskResultSchema,
+    )) as { task: { taskId: string } };
+    const taskId = created.task.taskId;
+    // The question travels through tasks/result; ask for it, then cancel once the person has it.
+    void client.experimental.tasks.getTaskResult(taskId).catch(() => undefined);
+    await asked;
+    const cancelled = await client.experimental.tasks.cancelTask(taskId);
+    expect(cancelled.status).toBe('cancelled');
+    await expect.poll(() => log.join('\n')).toMatch(/sign-in: failure \(aborted/);
+    expect((await client.experimental.tasks.getTask(taskId)).status).toBe('cancelled');
+    expect(received.length).toBe(before);
+    await client.close();
+  });
 });
