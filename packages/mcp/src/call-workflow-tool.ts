@@ -13,8 +13,8 @@ export interface ToolCall {
   readonly args: Readonly<Record<string, unknown>>;
   /** Aborted when the client cancels the request (or the session goes away). */
   readonly signal: AbortSignal;
-  /** Sends a progress notification, when the client asked for progress. */
-  readonly progress?: (update: ProgressUpdate) => void;
+  /** Sends a progress notification, when the client asked for progress (awaited before the result goes out). */
+  readonly progress?: (update: ProgressUpdate) => Promise<void> | void;
   /** Asks the person through the client, when the client can elicit. */
   readonly elicit?: Elicit;
 }
@@ -61,13 +61,21 @@ export async function callWorkflowTool(
       masker,
     );
   }
+  // Progress goes out before the result: a client drops progress that arrives after it.
+  const sending: Promise<void>[] = [];
+  const report = call.progress;
+  const progress =
+    report === undefined
+      ? undefined
+      : (update: ProgressUpdate) => {
+          const sent = report(update);
+          if (sent !== undefined) sending.push(sent);
+        };
   const hooks = mergeHooks(
     [
       options.runHooks?.(),
       ...observers.map((o) => o.hooks),
-      call.progress === undefined
-        ? undefined
-        : createProgressHooks({ stepCount: tool.stepCount, send: call.progress }),
+      progress === undefined ? undefined : createProgressHooks({ stepCount: tool.stepCount, send: progress }),
     ],
     (error) => options.log?.(`a hook failed: ${masker.text(String(error))}`),
   );
@@ -85,6 +93,7 @@ export async function callWorkflowTool(
   options.log?.(
     `${tool.name}: ${result.status}${result.error === undefined ? '' : ` (${result.error.code}${result.error.stepId === undefined ? '' : ` at ${result.error.stepId}`})`} in ${Math.round(performance.now() - started)} ms`,
   );
+  await Promise.allSettled(sending);
   return toToolResult(result, { masker, revealOutput });
 }
 

