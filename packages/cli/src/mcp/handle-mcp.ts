@@ -33,6 +33,7 @@ export function toMcpOptions(
     'dry-run': false,
     checks: false,
     strict: false,
+    'allow-insecure-redirects': false,
     'reveal-secrets': flags['reveal-secrets'],
     verbose: false,
     ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
