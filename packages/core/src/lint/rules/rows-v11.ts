@@ -62,6 +62,16 @@ export const v11Rows = {
     sentence:
       '`action`: Only applicable for `asyncapi` steps. `correlationId`: Only applicable to `asyncapi` steps with action `receive`.',
   },
+  'correlation-id-undefined': {
+    code: 'correlation-id-undefined',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      'a receiving step with `correlationId` whose AsyncAPI messages define no correlationId: no message can match',
+    where: 'Step Object, correlationId; Defining Success for Asynchronous Steps',
+    sentence:
+      'Only applicable to `asyncapi` steps with action `receive` and has to be in-sync with correlationId defined in the AsyncAPI document. / If `correlationId` is specified, only messages matching the correlation identifier are considered.',
+  },
   'message-outside-message-step': {
     code: 'reference-unknown',
     severity: 'error',

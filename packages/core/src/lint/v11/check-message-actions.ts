@@ -12,7 +12,8 @@ const describe = (op: MessageOperationInfo): string =>
  * `action` and `correlationId` of Arazzo 1.1.0 §Step Object, per kind of step: an AsyncAPI step's
  * `action` must be what its operation does (`action-mismatch`), or what an operation of its channel
  * does; a channelPath step needs one (`action-missing`); on any other step, and `correlationId` on a
- * `send` step, they apply to nothing (`action-not-applicable`).
+ * `send` step, they apply to nothing (`action-not-applicable`). A receiving step's `correlationId`
+ * needs a message that defines one (`correlation-id-undefined`).
  */
 export function checkMessageActions(context: LintContext): void {
   if (!isArazzo11(context)) return;
@@ -63,6 +64,17 @@ export function checkMessageActions(context: LintContext): void {
       if (direction === 'send' && node?.correlationId !== undefined)
         reportV11(context, 'action-not-applicable', {
           message: "'correlationId' applies only to steps that receive; this step sends, so it is ignored",
+          pointer: `${at}/correlationId`,
+        });
+      const messages = operation?.messages ?? found.channel?.messages ?? [];
+      if (
+        direction === 'receive' &&
+        node?.correlationId !== undefined &&
+        messages.length > 0 &&
+        messages.every((m) => m.correlationId === undefined)
+      )
+        reportV11(context, 'correlation-id-undefined', {
+          message: `'correlationId' given, but no message this step receives defines a correlationId in the AsyncAPI document, so none can match`,
           pointer: `${at}/correlationId`,
         });
     });

@@ -43,6 +43,14 @@ export const v11Examples = {
     pointer: `${AT}/operationId`,
   },
   'action-not-applicable': { text: doc11(main(`${LIST}        action: send\n`)), pointer: `${AT}/action` },
+  'correlation-id-undefined': {
+    text: doc11(
+      main(
+        '      - stepId: c\n        operationId: $sourceDescriptions.orders.confirmOrder\n        action: receive\n        correlationId: abc\n',
+      ),
+    ),
+    pointer: `${AT}/correlationId`,
+  },
   'message-outside-message-step': {
     text: doc11(main(`${LIST}        outputs: {x: $message.payload}\n`)),
     pointer: `${AT}/outputs/x`,
