@@ -1,3 +1,4 @@
+import { requiredParameters } from '../engine/steps/operation/plan-required-parameters.js';
 import type { OperationParameter } from '../sources/types.js';
 import { didYouMean } from './closest-name.js';
 import { findStepOperation } from './find-step-operation.js';
@@ -18,9 +19,11 @@ interface AppliedParameter {
 const UNDESCRIBED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 /**
- * `parameter-invalid`: on an operation step, every parameter needs an `in` (error), and its `in` +
- * `name` must be a parameter the operation defines (error); every required path parameter of the
- * operation should be supplied by the step or its workflow (warning).
+ * `parameter-invalid`: on an operation step, every parameter needs an `in` (`parameter-in-missing`,
+ * error); one the operation does not define is sent as written (`parameter-undeclared`, warning);
+ * every parameter the request cannot go without (each `{name}` of the path template, required query
+ * and header parameters not filled by an apiKey scheme) must be supplied by the step or its
+ * workflow (`parameter-required-missing`, error: the engine fails such a step before sending).
  */
 export function checkParameters(context: LintContext): void {
   asArray(context.root.workflows).forEach((item, w) => {
@@ -46,11 +49,14 @@ export function checkParameters(context: LintContext): void {
       for (const parameter of own)
         checkDefined(context, parameter, defined, lookup.operation.operationId ?? lookup.operation.pointer);
       const supplied = [...own, ...inherited];
-      for (const required of defined.filter((p) => p.in === 'path' && p.required !== false)) {
-        if (supplied.some((p) => p.in === 'path' && p.name === required.name)) continue;
+      const same = (a: string, b: string, location: string): boolean =>
+        location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b;
+      for (const required of requiredParameters(lookup.operation)) {
+        if (supplied.some((p) => p.in === required.in && same(p.name ?? '', required.name, required.in)))
+          continue;
         context.report({
-          rule: 'parameter-path-missing',
-          message: `required path parameter '${required.name}' of ${lookup.operation.method.toUpperCase()} ${lookup.operation.path} is not supplied`,
+          rule: 'parameter-required-missing',
+          message: `required ${required.in} parameter '${required.name}' of ${lookup.operation.method.toUpperCase()} ${lookup.operation.path} is not supplied: the step cannot be sent`,
           pointer: `${base}/${step.operationId === undefined ? 'operationPath' : 'operationId'}`,
         });
       }

@@ -237,14 +237,14 @@ describe('lintDocument: one broken document per code', () => {
     expect(findings(lint(text), 'criterion-invalid')).toMatchObject([{ line: lineOf(text, '== == 200') }]);
   });
 
-  it('parameter-invalid: no in (error), a name the operation lacks (warning), a missing required path parameter (warning)', () => {
+  it('parameter-invalid: no in (error), a name the operation lacks (warning), a missing required path parameter (error: the step cannot be sent)', () => {
     const text = swap(
       '          - name: petId\n            in: path\n',
       '          - name: petid\n            in: path\n          - name: X-Trace\n',
     );
     const found = findings(lint(text), 'parameter-invalid');
     expect(found).toMatchObject([
-      { line: lineOf(text, 'operationId: getPet'), severity: 'warning' },
+      { line: lineOf(text, 'operationId: getPet'), severity: 'error' },
       { line: lineOf(text, 'name: petid'), severity: 'warning' },
       { line: lineOf(text, 'name: X-Trace'), severity: 'error' },
     ]);

@@ -86,13 +86,14 @@ export const targetRows = {
     sentence:
       'The value can be a constant or a Runtime Expression to be evaluated and passed to the referenced operation or workflow. (the text does not require the operation to declare it)',
   },
-  'parameter-path-missing': {
+  'parameter-required-missing': {
     code: 'parameter-invalid',
-    severity: 'warning',
-    basis: 'portability',
-    summary: 'a required path parameter of the operation that neither the step nor its workflow supplies',
-    where: 'Step Object, parameters',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      'a parameter the request cannot go without (a `{name}` of the path template, a required query or header parameter not filled by an apiKey scheme) that neither the step nor its workflow supplies: the step cannot be sent',
+    where: 'Step Object, parameters; Parameter Object, in (path)',
     sentence:
-      "A list of parameters that MUST be passed to an operation or workflow as referenced by `operationId`, `operationPath`, or `workflowId`. (what the OpenAPI requires is the OpenAPI's rule, checked by the server)",
+      "path - Used together with OpenAPI style Path Templating, where the parameter value is actually part of the operation's URL.",
   },
 } as const satisfies Record<string, RuleRow>;

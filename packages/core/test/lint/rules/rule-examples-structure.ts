@@ -113,7 +113,7 @@ export const structureExamples = {
     text: doc(main(`${LIST}        parameters:\n          - {name: x-api-key, in: header, value: k}\n`)),
     pointer: '/workflows/0/steps/0/parameters/0/name',
   },
-  'parameter-path-missing': {
+  'parameter-required-missing': {
     text: doc(main('      - stepId: get\n        operationId: getPet\n')),
     pointer: '/workflows/0/steps/0/operationId',
   },

@@ -123,14 +123,14 @@ describe('severity overrides (--severity RULE=LEVEL)', () => {
     const out = applySeverityOverrides(
       [
         d('parameter-undeclared', 'parameter-invalid', 'warning'),
-        d('parameter-path-missing', 'parameter-invalid', 'warning'),
+        d('parameter-required-missing', 'parameter-invalid', 'warning'),
         d('id-not-portable', 'id-not-portable', 'warning'),
       ],
       overrides,
     );
     expect(out.map((x) => `${x.rule} ${x.severity}`)).toEqual([
       'parameter-undeclared warning',
-      'parameter-path-missing error',
+      'parameter-required-missing error',
     ]);
   });
   it('refuses an unknown rule or level, naming it', () => {
