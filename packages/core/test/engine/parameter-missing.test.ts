@@ -27,8 +27,14 @@ describe('parameters with no value', () => {
     expect(transport.sent).toHaveLength(0);
   });
 
-  it('§Parameter Object a path parameter of the template that no parameter supplies fails with parameter-missing', async () => {
-    const { engine, transport } = memoryEngine(ok);
+  it('§Parameter Object a path parameter of the template that no parameter supplies fails with parameter-missing (lint refuses it at load unless its rule is turned down)', async () => {
+    const refusing = memoryEngine(ok).engine;
+    const refused = await loadInline(
+      refusing,
+      `${PRELUDE}workflows:\n  - workflowId: w\n    steps:\n      - stepId: a\n        operationId: getPet\n`,
+    ).catch((e: unknown) => e);
+    expect((refused as { code?: string }).code).toBe('document-invalid');
+    const { engine, transport } = memoryEngine(ok, { severity: { 'parameter-required-missing': 'warning' } });
     const doc = await loadInline(
       engine,
       `${PRELUDE}workflows:

@@ -20,7 +20,7 @@ ${extra.child ? `  - {name: child, url: ${extra.child}, type: arazzo}\n` : ''}wo
     steps:
       - stepId: s
         operationId: getPet
-        parameters: [{name: petId, in: path, value: 1}]
+        parameters: [{name: petId, in: path, value: 1}, {name: X-Trace, in: header, value: t}]
 ${extra.timeout ? '        timeout: 1000\n' : ''}${extra.child ? '      - {stepId: n, workflowId: $sourceDescriptions.child.w}\n' : ''}`;
 
 let dir: string;
