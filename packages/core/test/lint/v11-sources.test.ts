@@ -60,7 +60,7 @@ sourceDescriptions:
 workflows:
   - workflowId: prepare
     steps:
-      - {stepId: fetch, operationId: getPet, parameters: [{name: petId, in: path, value: 1}]}
+      - {stepId: fetch, operationId: getPet, parameters: [{name: petId, in: path, value: 1}, {name: X-Trace, in: header, value: t}]}
 `;
   const root = (entry: string) => `arazzo: 1.1.0
 info: {title: root, version: '1'}
@@ -72,7 +72,7 @@ workflows:
     steps:
       - stepId: s
         operationId: getPet
-        parameters: [{name: petId, in: path, value: 1}]
+        parameters: [{name: petId, in: path, value: 1}, {name: X-Trace, in: header, value: t}]
         dependsOn: ['${entry}']
 `;
   const cases: readonly [string, string, string | undefined][] = [
