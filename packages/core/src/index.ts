@@ -62,6 +62,7 @@ export { type LoadArazzoTextResult, loadArazzoText } from './document/load-arazz
 // The engine: load a document once, run its workflows many times, get results as data.
 export { createEngine } from './engine/create-engine.js';
 export type {
+  CompletedWorkflow,
   Engine,
   EngineOptions,
   LoadTarget,

@@ -11,6 +11,7 @@ import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
 import { planOf } from './plan/document-plans.js';
 import { abortableSleep } from './run/abortable-sleep.js';
+import { findCompleted } from './run/find-completed.js';
 import { DEFAULT_MAX_RETRY_WAIT_MS } from './run/retry-wait.js';
 import { combineHooks, type RunState, type RunTransports } from './run/run-state.js';
 import { runWorkflow } from './run/run-workflow.js';
@@ -72,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
         steps: [],
         workflows: {},
         dependencies: new Map(),
+        completed: findCompleted({ completed: run.completed, root: plan }),
         skipped: [],
         providers: { ...options.inputProviders, ...run.inputProviders },
         runInputs: inputs,

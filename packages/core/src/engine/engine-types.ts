@@ -12,7 +12,7 @@ import type { SeverityOverrides } from '../lint/apply-severity.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { ResolvedSource, SourceLoader } from '../sources/types.js';
-import type { RunResult } from './types.js';
+import type { RunError, RunResult } from './types.js';
 
 /** Waits `ms` milliseconds; rejects (or resolves early) when `signal` aborts. Injectable for tests. */
 export type SleepFunction = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -110,6 +110,23 @@ export interface RunOptions {
   readonly hooks?: EngineHooks;
   /** Input providers for this run (by input name), over the engine's. */
   readonly inputProviders?: Readonly<Record<string, InputProvider>>;
+  /**
+   * Workflows that already ran (in an earlier `run()` of the same session, e.g. one `telaio test`),
+   * by workflowId of this document or `<document uri>#<workflowId>` of any document. A `dependsOn`
+   * naming one is not run again: `$workflows.<id>` reads these outputs and inputs, and a failed one
+   * fails the dependant with `dependency-failed`. Workflow steps and `goto` still run their workflow.
+   */
+  readonly completed?: ReadonlyMap<string, CompletedWorkflow>;
+}
+
+/** A workflow run that ended earlier, as `RunOptions.completed` takes it (a `RunResult` fits). */
+export interface CompletedWorkflow {
+  readonly status: 'success' | 'failure';
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** `$workflows.<id>.inputs`; none when left out. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Why it failed (its message is carried into the dependant's `dependency-failed`). */
+  readonly error?: RunError;
 }
 
 /** The engine: load documents once, run their workflows many times. */

@@ -4,7 +4,7 @@
  * caller's error code, so every entry behaves alike. A failure that stops the whole run (`aborted`,
  * `max-steps-exceeded`) keeps its code whatever the entry.
  */
-import type { WorkflowRef } from '../plan/plan-types.js';
+import type { WorkflowPlan, WorkflowRef } from '../plan/plan-types.js';
 import type { RunError, RunErrorCode, RunResult } from '../types.js';
 import type { Frame } from './frame.js';
 import { runWorkflow } from './run-workflow.js';
@@ -41,9 +41,40 @@ export interface Invocation {
   readonly error?: RunError;
 }
 
+const earlierFailure = (error: RunError | undefined): RunError => ({
+  code: 'workflow-failed',
+  message: error === undefined ? 'failed in an earlier run' : `${error.code}: ${error.message}`,
+});
+
+/**
+ * A dependsOn workflow's earlier result: from this run (once per run), else one the caller says
+ * completed before it (`RunOptions.completed`), which becomes `$workflows.<id>` without a send.
+ */
+function reuseDependency(frame: Frame, ref: WorkflowRef, plan: WorkflowPlan): RunResult | undefined {
+  const { state } = frame;
+  const ran = state.dependencies.get(plan);
+  if (ran !== undefined) return ran;
+  const done = state.completed(ref);
+  if (done === undefined) return undefined;
+  const inputs = done.inputs ?? {};
+  const result: RunResult = {
+    workflowId: plan.workflowId,
+    status: done.status,
+    inputs,
+    outputs: done.outputs,
+    steps: [],
+    durationMs: 0,
+    // An earlier run's failure, whatever its code (even `aborted`), is this run's `dependency-failed`.
+    ...(done.status === 'success' ? {} : { error: earlierFailure(done.error) }),
+  };
+  state.workflows[plan.workflowId] = { inputs: { ...inputs }, outputs: { ...done.outputs } };
+  state.dependencies.set(plan, result);
+  return result;
+}
+
 /**
  * Run workflow `ref` nested in `frame`. dependsOn workflows run once per run (later calls reuse the
- * first result); `stepId` names the caller's step in errors.
+ * first result, or one given in `RunOptions.completed`); `stepId` names the caller's step in errors.
  */
 export async function invokeWorkflow(
   frame: Frame,
@@ -62,7 +93,7 @@ export async function invokeWorkflow(
   if (plan === undefined)
     return { error: { code: 'workflow-unknown', message: `no workflow '${ref.workflowId}'`, ...at } };
   const rule = VIA[options.via];
-  let result = options.via === 'dependsOn' ? state.dependencies.get(plan) : undefined;
+  let result = options.via === 'dependsOn' ? reuseDependency(frame, ref, plan) : undefined;
   if (result === undefined) {
     result = await runWorkflow({
       state,

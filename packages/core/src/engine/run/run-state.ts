@@ -8,8 +8,8 @@ import type { EngineHooks } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
 import type { Transport, TransportContext } from '../../adapters/transport.js';
 import type { ResponseChecker } from '../../checks/check-types.js';
-import type { SleepFunction } from '../engine-types.js';
-import type { WorkflowPlan } from '../plan/plan-types.js';
+import type { CompletedWorkflow, SleepFunction } from '../engine-types.js';
+import type { WorkflowPlan, WorkflowRef } from '../plan/plan-types.js';
 import type { RunResult, StepResult } from '../types.js';
 
 /**
@@ -48,6 +48,8 @@ export interface RunState {
   readonly workflows: Record<string, { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
   /** dependsOn workflows already run (once per run). */
   readonly dependencies: Map<WorkflowPlan, RunResult>;
+  /** Workflows that ran before this run (`RunOptions.completed`): dependsOn reuses them. */
+  readonly completed: (ref: WorkflowRef) => CompletedWorkflow | undefined;
   /** Input providers by name (for workflows fed from the run's inputs). */
   readonly providers: Readonly<Record<string, InputProvider>>;
   /** The inputs given to run(), for dependsOn and goto workflows. */
