@@ -260,9 +260,8 @@ describe('telaio test: the flags Respect also reads from the environment', () =>
     expect(entries.map((e) => new URL(e.request.url).pathname).sort()).toEqual([
       '/orders',
       '/pets',
-      '/pets/1',
-      '/pets/1',
-      '/pets/1',
+      '/pets/1', // showPet
+      '/pets/1', // findPet, once: buyPet's dependsOn reuses its run
       '/store/inventory',
     ]);
   });

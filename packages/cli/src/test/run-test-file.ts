@@ -1,4 +1,4 @@
-import { type PositionMap, readDeclaredInputs } from '@telaio/core';
+import { type PositionMap, type RunResult, readDeclaredInputs } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { buildInputProviders } from '../run/build-input-providers.js';
@@ -15,7 +15,9 @@ import { createArazzoLines, toWorkflowReport } from './to-workflow-report.js';
 /**
  * Run the selected workflows of one document: `--workflow` (all when absent) minus `--skip`,
  * each after the workflows it `dependsOn` in this document (a failed one skips it), at most as many
- * at once as the shared `jobs` semaphore allows. Results come back in document order.
+ * at once as the shared `jobs` semaphore allows. A dependency that ran here is handed to its
+ * dependants' runs (`completed`), so it is sent once and `$workflows.<id>` reads that run's outputs.
+ * Results come back in document order.
  */
 export async function runTestFile(options: {
   readonly engine: CliEngine;
@@ -51,6 +53,7 @@ export async function runTestFile(options: {
     steps: [],
     outputs: {},
   });
+  const completed = new Map<string, RunResult>();
   const results = await runScheduled<WorkflowReport>({
     jobs: Number.POSITIVE_INFINITY,
     failed: (r) => r.status !== 'passed',
@@ -87,7 +90,9 @@ export async function runTestFile(options: {
             inputProviders,
             signal: options.signal,
             hooks: mergeHooks([createSecretHooks(masker)]),
+            completed,
           });
+          completed.set(workflow.workflowId, result);
           const report = toWorkflowReport({ result, lines, startedAt, endedAt: new Date() });
           options.onWorkflowEnd((colors) => formatProgress(options.file, report, colors));
           return report;
