@@ -3,6 +3,7 @@
  * each workflow gets from a keyed or flat `--inputs` map, and the dependsOn scheduler.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTestFiles } from '../src/test/find-test-files.js';
 import { inputsForWorkflow } from '../src/test/inputs-for-workflow.js';
@@ -62,7 +63,12 @@ describe('--inputs keyed by workflowId or flat', () => {
     properties: Object.fromEntries(Object.entries(names).map(([k, type]) => [k, { type }])),
     required: [],
   });
-  const base = { workflowIds: new Set(['checkout', 'browse']), flags: {}, rawFlags: {} };
+  const base = {
+    workflowIds: new Set(['checkout', 'browse']),
+    documentUri: resolve('flows/shop.arazzo.yaml'),
+    flags: {},
+    rawFlags: {},
+  };
 
   it('flat keys go to every workflow that declares them; its own entry wins; --input wins over both', () => {
     const file = { petId: 1, region: 'eu', checkout: { petId: 2 }, browse: { petId: 3 } };
@@ -81,6 +87,36 @@ describe('--inputs keyed by workflowId or flat', () => {
         rawFlags: { petId: '9' },
       }),
     ).toEqual({ petId: 9, region: 'eu' });
+  });
+
+  it('FILE#workflowId entries: two files with the same workflowId get their own values, over the workflowId entry', () => {
+    const file = {
+      region: 'eu',
+      checkout: { petId: 2 },
+      'shop.arazzo.yaml#checkout': { petId: 3 },
+      'flows/other.arazzo.yaml#checkout': { petId: 4 },
+    };
+    const view = schema({ petId: 'integer', region: 'string' }) as never;
+    const other = resolve('flows/other.arazzo.yaml');
+    expect(inputsForWorkflow({ ...base, workflowId: 'checkout', file, schema: view })).toEqual({
+      petId: 3,
+      region: 'eu',
+    });
+    expect(
+      inputsForWorkflow({ ...base, documentUri: other, workflowId: 'checkout', file, schema: view }),
+    ).toEqual({ petId: 4, region: 'eu' });
+    expect(
+      inputsForWorkflow({
+        ...base,
+        documentUri: resolve('x.arazzo.yaml'),
+        workflowId: 'checkout',
+        file,
+        schema: view,
+      }),
+    ).toEqual({ petId: 2, region: 'eu' });
+    expect(inputsForWorkflow({ ...base, workflowId: 'browse', file, schema: schema({}) as never })).toEqual({
+      region: 'eu',
+    });
   });
 
   it('only declared inputs are passed; a number for a string input becomes its text', () => {

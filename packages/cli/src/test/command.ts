@@ -167,7 +167,8 @@ export const testCommand = defineCommand({
   summary: 'run every workflow of documents as tests, responses checked against their OpenAPI',
   description: `Run every workflow of every given Arazzo document as a test suite (a DIR is searched for files
 with an arazzo field; GLOB takes *, **, ?, [..] and {a,b}). Workflows run after those they
-dependsOn (a failed dependency skips them); independent ones run in parallel, --jobs at a time.`,
+dependsOn, which run once: dependants read that run's outputs through $workflows (a failed
+dependency skips them); independent ones run in parallel, --jobs at a time.`,
   positionals: { name: 'FILE|DIR|GLOB', min: 1, max: Number.POSITIVE_INFINITY },
   flags,
   sections: [
@@ -189,7 +190,9 @@ list (TELAIO_SKIP=a,b); TELAIO_INPUT also takes a JSON object; switches take 1/t
     {
       title: 'Inputs',
       text: `--inputs FILE may key inputs by workflowId ({"checkout": {"petId": 7}}) and give flat
-inputs for every workflow beside them; each workflow receives only the inputs it declares.`,
+inputs for every workflow beside them; each workflow receives only the inputs it declares.
+A key FILE#workflowId ({"shop.arazzo.yaml#checkout": {...}}, FILE a path from the cwd or a tail
+of the document's path) serves that file's workflow only, over its workflowId entry.`,
     },
     {
       title: 'TLS',

@@ -67,6 +67,7 @@ export async function runTestFile(options: {
           const schema = readDeclaredInputs({ document: document.document, workflow });
           const inputs = inputsForWorkflow({
             workflowId: workflow.workflowId,
+            documentUri: document.uri,
             workflowIds: ids,
             file: options.fileInputs,
             flags: test.run.inputs,
