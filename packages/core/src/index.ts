@@ -100,6 +100,20 @@ export { evaluateExpression } from './expressions/evaluate-expression.js';
 export { parseExpression } from './expressions/parse-expression.js';
 export { parseTemplate } from './expressions/parse-template.js';
 export { renderTemplate } from './expressions/render-template.js';
+// Graph: a document's workflows as a graph (steps, actions, calls, dependsOn) and its renderers.
+export { buildDocumentGraph } from './graph/build-document-graph.js';
+export type {
+  DocumentGraph,
+  EdgeKind,
+  ExternalWorkflowNode,
+  GraphEdge,
+  StepKind,
+  StepNode,
+  WorkflowGraph,
+} from './graph/graph-types.js';
+export { renderDot } from './graph/render-dot.js';
+export { renderMermaid } from './graph/render-mermaid.js';
+export { selectWorkflowGraph } from './graph/select-workflow-graph.js';
 // The severity table (docs/rules.md) and user overrides of it.
 export {
   applySeverityOverrides,

@@ -1,3 +1,4 @@
+import { graphCommand } from '../graph/command.js';
 import { listCommand } from '../list/command.js';
 import { mcpCommand } from '../mcp/command.js';
 import { runCommand } from '../run/command.js';
@@ -17,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec<FlagSpecs>>> = Object
     register(runCommand),
     register(testCommand),
     register(listCommand),
+    register(graphCommand),
     register(mcpCommand),
     register(sandboxCommand),
   ].map((spec) => [spec.name, spec]),
