@@ -11,6 +11,8 @@ export interface ProgressOptions {
   readonly masker: Masker;
   /** Also report expressions that reached nothing. */
   readonly verbose?: boolean;
+  /** A note for the line of a step execution that just ended (a dry run's count of unresolved values). */
+  readonly noteFor?: (stepId: string) => string | undefined;
 }
 
 /**
@@ -33,7 +35,16 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
       for (const warning of e.response.warnings ?? [])
         write(`${pad(e.depth)}${c.yellow('!')} ${e.stepId}: ${warning}\n`);
     },
-    onStepEnd: (e) => write(formatStepLine(masker.value(e.result), { colors: c, indent: e.depth })),
+    onStepEnd: (e) => {
+      const note = options.noteFor?.(e.result.stepId);
+      write(
+        formatStepLine(masker.value(e.result), {
+          colors: c,
+          indent: e.depth,
+          ...(note === undefined ? {} : { note }),
+        }),
+      );
+    },
     onRetry: (e) => {
       const status = lastStatus.get(`${e.runId}/${e.stepId}`);
       const why = status === undefined ? '' : `${e.stepId} got ${status}: `;

@@ -4,11 +4,11 @@ import type { Colors } from '../shared/colors-for.js';
 /**
  * One line for one step execution: mark, step, method, path, status, duration, attempts; below it
  * the reason of a failure and the step's outputs (long values cut). Pure; mask the step first;
- * `indent` is the nesting depth of the workflow.
+ * `indent` is the nesting depth of the workflow, `note` a last part (a dry run's unresolved count).
  */
 export function formatStepLine(
   step: StepResult,
-  options: { readonly colors: Colors; readonly indent?: number },
+  options: { readonly colors: Colors; readonly indent?: number; readonly note?: string },
 ): string {
   const c = options.colors;
   const pad = '  '.repeat(1 + (options.indent ?? 0));
@@ -25,6 +25,7 @@ export function formatStepLine(
   ];
   if (step.attempts > 1) parts.push(c.yellow(`${step.attempts} attempts`));
   if (step.status === 'skipped') parts.push(c.dim('skipped'));
+  if (options.note !== undefined) parts.push(c.yellow(options.note));
   let line = parts.filter((part) => part !== '').join('  ');
   if (step.status === 'failure' && step.reason !== undefined) line += `\n${pad}    ${c.red(step.reason)}`;
   const outputs = Object.entries(step.outputs);

@@ -4,7 +4,7 @@ import type { Masker } from '../mask/create-masker.js';
 import type { RunFormat } from '../run/command.js';
 import type { Colors } from '../shared/colors-for.js';
 import { formatJunitReport } from './format-junit-report.js';
-import { formatPrettyReport } from './format-pretty-report.js';
+import { type DryRunSummary, formatPrettyReport } from './format-pretty-report.js';
 import { formatJsonReport } from './to-json-report.js';
 
 /** Where and how the final report goes. */
@@ -15,7 +15,8 @@ export interface ReportTarget {
   /** A file for the HAR log. */
   readonly har?: string;
   readonly colors: Colors;
-  readonly dryRun?: boolean;
+  /** Set for a dry run: its own outcome in the pretty summary. */
+  readonly dryRun?: DryRunSummary;
   /** Extra top-level fields of the json report (dry-run requests). */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -23,7 +24,7 @@ export interface ReportTarget {
 /** What a report writer is given besides the (masked) result. */
 interface WriterContext {
   readonly colors: Colors;
-  readonly dryRun?: boolean;
+  readonly dryRun?: DryRunSummary;
   readonly extra: Readonly<Record<string, unknown>> | undefined;
 }
 

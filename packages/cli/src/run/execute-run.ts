@@ -4,7 +4,6 @@ import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { createProgressHooks } from '../progress/create-progress-hooks.js';
 import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
-import { writeRunReport } from '../report/write-run-report.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
@@ -12,18 +11,19 @@ import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
+import { checkUndeclaredInputs } from './check-undeclared-inputs.js';
 import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
+import { createUnresolvedMarkers } from './dry-run/create-unresolved-markers.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
+import { listenStopSignals } from './listen-stop-signals.js';
 import { loadRunDocument } from './load-run-document.js';
 import { prepareInputs } from './prepare-inputs.js';
 import { selectWorkflow } from './select-workflow.js';
+import { settleRun } from './settle-run.js';
 import { startRunServices } from './start-run-services.js';
 import type { RunOptions } from './to-run-options.js';
-
-/** Input errors met before anything was sent (at start, or a lazy input's first read): the run could not start. */
-const START_ERRORS = new Set(['input-invalid', 'input-missing']);
 
 /**
  * Runs one workflow as `telaio run` was asked: load and check the document, prepare inputs and
@@ -40,9 +40,11 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const unreadable = await checkReadableFile(run.file);
   if (unreadable !== undefined) throw new UsageError(unreadable);
   await checkOutputTargets(run);
+  const markers = run.dryRun ? createUnresolvedMarkers() : undefined;
   const services = await startRunServices({
     run,
     masker,
+    ...(markers === undefined ? {} : { onDryRunGap: (gap) => markers.record(gap) }),
     onDryRunRecord: (record) => {
       if (run.format === 'pretty')
         process.stdout.write(masker.text(formatDryRunRecord(masker.record(record), { colors: outColors })));
@@ -50,8 +52,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
   });
   const abort = new AbortController();
   const providerErrors = new Map<string, string>();
-  const onSignal = (): void => abort.abort(new Error('interrupted'));
-  process.once('SIGINT', onSignal);
+  const signals = listenStopSignals(abort);
   try {
     const dryCriteria = run.dryRun
       ? createDryRunCriteria({
@@ -65,6 +66,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
         })
       : undefined;
     const engine = await createCliEngine({
+      ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,
       credentials: services.credentials,
       servers: run.servers,
@@ -76,7 +78,13 @@ export async function executeRun(run: RunOptions): Promise<number> {
       ...(run.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: run.maxRetryWaitMs }),
       ...(dryCriteria === undefined ? {} : { criteria: dryCriteria.evaluators }),
     });
-    const loaded = await loadRunDocument(engine, resolve(run.file), errColors.isColorSupported);
+    const loaded = await loadRunDocument({
+      engine,
+      path: resolve(run.file),
+      workflowId: run.workflowId,
+      color: errColors.isColorSupported,
+      write: (text) => void stderr.write(text),
+    });
     dryCriteria?.useDocument(loaded.document);
     const workflowId = selectWorkflow(loaded, run.workflowId);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
@@ -97,6 +105,14 @@ export async function executeRun(run: RunOptions): Promise<number> {
       workflow: loaded.document.workflows.find((w) => w.workflowId === workflowId),
     });
     const inputs = await prepareInputs(run, schema);
+    const undeclared = checkUndeclaredInputs({
+      workflowId,
+      given: inputs,
+      fromFlags: new Set(Object.keys(run.inputs)),
+      schema,
+      strict: run.strict,
+    });
+    for (const line of undeclared) stderr.write(`telaio run: ${errColors.yellow(line)}\n`);
     const inputProviders = await buildInputProviders({
       inputFrom: run.inputFrom,
       given: inputs,
@@ -122,6 +138,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       createSecretHooks(masker),
       services.dryRun?.hooks,
       dryCriteria?.hooks,
+      markers?.hooks,
     ];
     if (showProgress)
       hooks.push(
@@ -130,6 +147,14 @@ export async function executeRun(run: RunOptions): Promise<number> {
           colors: errColors,
           masker,
           verbose: run.logLevel === 'debug' || run.logLevel === 'trace',
+          ...(markers === undefined
+            ? {}
+            : {
+                noteFor: (stepId: string) => {
+                  const n = markers.countOf(stepId);
+                  return n === 0 ? undefined : `${n} unresolved`;
+                },
+              }),
         }),
       );
     if (interactive && !run.dryRun && run.format === 'pretty') {
@@ -144,61 +169,21 @@ export async function executeRun(run: RunOptions): Promise<number> {
       hooks: mergeHooks(hooks, (error) => write(`telaio: a hook failed: ${masker.text(String(error))}\n`)),
       inputProviders,
     });
-    const result = explainProviderError(ran, providerErrors, abort.signal.aborted);
-    if (
-      result.error?.code === 'credentials-missing' &&
-      result.steps.every((step) => step.request === undefined)
-    ) {
-      throw new UsageError(`${masker.text(result.error.message)} (credentials-missing; nothing was sent)`);
-    }
-    if (
-      result.status === 'failure' &&
-      result.steps.every((step) => step.status === 'skipped' || step.request === undefined) &&
-      START_ERRORS.has(result.error?.code ?? '')
-    ) {
-      const hint = interactive
-        ? ''
-        : ' (off a terminal, give it with --input NAME=VALUE, --inputs FILE or --input-from NAME=PROVIDER)';
-      throw new UsageError(
-        `${masker.text(result.error?.message ?? 'invalid inputs')}${result.error?.code === 'input-missing' ? hint : ''}`,
-      );
-    }
-    const written = await writeRunReport({
+    const result = explainProviderError(ran, providerErrors, signals.received());
+    return await settleRun({
+      run,
       result,
       masker,
+      interactive,
+      colors: outColors,
       har: services.har?.(),
-      target: {
-        format: run.format,
-        colors: outColors,
-        dryRun: run.dryRun,
-        ...(run.output === undefined ? {} : { output: run.output }),
-        ...(run.har === undefined ? {} : { har: run.har }),
-        ...(run.dryRun && run.format === 'json'
-          ? {
-              extra: {
-                dryRun: true,
-                requests: (services.dryRun?.records ?? []).map(masker.record),
-                notJudged: (dryCriteria?.unjudged ?? []).map((c) => ({
-                  stepId: c.stepId,
-                  condition: masker.text(c.condition),
-                })),
-              },
-            }
-          : {}),
-      },
-    }).then(
-      () => true,
-      (error: unknown) => {
-        // The run happened: losing its report is a failure (exit 1), not "could not start".
-        stderr.write(`telaio run: ${masker.text((error as Error).message ?? String(error))}\n`);
-        return false;
-      },
-    );
-    if (abort.signal.aborted) return 130;
-    if (!written) return 1;
-    return result.status === 'success' ? 0 : 1;
+      requests: services.dryRun?.records ?? [],
+      ...(markers === undefined ? {} : { unresolved: markers.all }),
+      notJudged: dryCriteria?.unjudged ?? [],
+      stopped: signals.exitCode(),
+    });
   } finally {
-    process.removeListener('SIGINT', onSignal);
+    signals.dispose();
     await services.close();
   }
 }

@@ -2,19 +2,20 @@ import type { RunResult } from '@telaio/core';
 
 /**
  * The run result with an `input-missing` error explained by the provider that failed for that
- * input (`totp:` found no secret, the prompt was closed), and `interrupted` when Ctrl-C stopped it.
+ * input (`totp:` found no secret, the prompt was closed), and `interrupted` when a signal stopped
+ * it (`interrupted` is the signal's name: SIGINT for Ctrl-C, SIGTERM, SIGHUP).
  */
 export function explainProviderError(
   result: RunResult,
   failures: ReadonlyMap<string, string>,
-  interrupted: boolean,
+  interrupted: string | undefined,
 ): RunResult {
   const error = result.error;
   if (error === undefined) return result;
-  if (interrupted)
+  if (interrupted !== undefined)
     return {
       ...result,
-      error: { ...error, code: 'interrupted', message: `interrupted (Ctrl-C): ${error.message}` },
+      error: { ...error, code: 'interrupted', message: `interrupted (${interrupted === 'SIGINT' ? 'Ctrl-C' : interrupted}): ${error.message}` },
     };
   if (error.code !== 'input-missing') return result;
   const name = /input '([^']+)'/.exec(error.message)?.[1];

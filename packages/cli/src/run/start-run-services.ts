@@ -31,6 +31,8 @@ export async function startRunServices(options: {
   readonly run: RunOptions;
   readonly masker: Masker;
   readonly onDryRunRecord?: (record: DryRunRecord) => void;
+  /** A dry run's gap outside the engine's expressions (a base URL), for its markers. */
+  readonly onDryRunGap?: (gap: { stepId: string; expression: string; reason: string }) => void;
   /** TLS per source (client certificates, CAs, `--insecure`), for `telaio test`'s TLS flags. */
   readonly tls?: TlsOptions;
 }): Promise<RunServices> {
@@ -76,6 +78,7 @@ export async function startRunServices(options: {
     const dryRun = createDryRun({
       credentials,
       ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }),
+      ...(options.onDryRunGap === undefined ? {} : { onUnresolved: options.onDryRunGap }),
     });
     return { transport: dryRun.transport, credentials, dryRun, useStytch, useAuth, close: closeSandbox };
   }

@@ -136,7 +136,11 @@ async function loadAll(
   files: readonly string[],
   color: boolean,
 ): Promise<LoadedDocument[]> {
-  const settled = await Promise.allSettled(files.map((file) => loadRunDocument(engine, file, color)));
+  const settled = await Promise.allSettled(
+    files.map((file) =>
+      loadRunDocument({ engine, path: file, workflowId: undefined, whole: true, color, write: () => {} }),
+    ),
+  );
   const refused = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   if (refused.length === 0) return settled.map((s) => (s as PromiseFulfilledResult<LoadedDocument>).value);
   const other = refused.find((e) => !(e instanceof UsageError));

@@ -29,10 +29,11 @@ export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? (() => performance.now());
   const transports: RunTransports = { openapi: options.transport };
   return {
-    load: (target) =>
+    load: (target, loadOptions) =>
       loadDocument({
         target,
         registry,
+        ...(loadOptions === undefined ? {} : { select: loadOptions }),
         ...(options.loader === undefined ? {} : { loader: options.loader }),
         ...(options.cache === undefined ? {} : { cache: options.cache }),
         ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
@@ -69,6 +70,7 @@ export function createEngine(options: EngineOptions): Engine {
         now,
         maxSteps,
         maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
+        missingValue: options.missingValue,
         stepCount: 0,
         steps: [],
         workflows: {},

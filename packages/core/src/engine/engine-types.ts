@@ -46,6 +46,11 @@ export interface EngineOptions {
    * more fails the step with `retry-after-too-long`. Default 300 000 (5 minutes).
    */
   readonly maxRetryWaitMs?: number;
+  /**
+   * A stand-in for a value an expression could not reach (returned value used in its place; a dry
+   * run shows a visible marker). By default nothing stands in: the value is missing (undefined).
+   */
+  readonly missingValue?: MissingValueSubstitute;
   /** Waits between retries (default: an abortable setTimeout). */
   readonly sleep?: SleepFunction;
   /** Milliseconds clock for durations (default: performance.now). */
@@ -59,6 +64,23 @@ export interface EngineOptions {
    * `parseSeverityOverrides`): load refuses a document only for what is an error after them.
    */
   readonly severity?: SeverityOverrides;
+}
+
+/** Called when an expression reaches nothing, with where and why; what it returns is used instead. */
+export type MissingValueSubstitute = (info: {
+  readonly workflowId: string;
+  readonly stepId?: string;
+  readonly expression: string;
+  readonly reason: string;
+}) => unknown;
+
+/** How to load: for one workflow, only the errors it reaches refuse the document. */
+export interface LoadOptions {
+  /**
+   * The workflow to be run (default: the document's only workflow). Given this option, errors
+   * outside what that workflow reaches do not refuse the load; they are in `unaffected`.
+   */
+  readonly workflowId?: string;
 }
 
 /** What `engine.load` accepts: a URI (path or URL), or a URI with its text already in hand. */
@@ -91,6 +113,10 @@ export interface WorkflowDocument {
   readonly workflows: readonly WorkflowSummary[];
   /** The document's sources as resolved at load (operations, security schemes), for tools built on the engine. */
   readonly sources: readonly ResolvedSource[];
+  /** Loaded for one workflow (LoadOptions): its id. Only it and what it reaches are compiled. */
+  readonly selectedWorkflowId?: string;
+  /** Loaded for one workflow: the errors outside its reach, which do not affect it. */
+  readonly unaffected?: readonly Diagnostic[];
 }
 
 /** One run request. */
@@ -131,8 +157,11 @@ export interface CompletedWorkflow {
 
 /** The engine: load documents once, run their workflows many times. */
 export interface Engine {
-  /** Resolve, lint and compile a document; throws TelaioError `document-invalid` (details.diagnostics) on lint errors. */
-  load(target: LoadTarget): Promise<WorkflowDocument>;
+  /**
+   * Resolve, lint and compile a document; throws TelaioError `document-invalid` (details.diagnostics)
+   * on lint errors (with `options`, only on those the chosen workflow reaches).
+   */
+  load(target: LoadTarget, options?: LoadOptions): Promise<WorkflowDocument>;
   /** Run one workflow. Workflow failures are data (status `failure` + error), never exceptions. */
   run(options: RunOptions): Promise<RunResult>;
 }

@@ -1,14 +1,19 @@
 /**
  * `engine.load`: resolve the document and its sources, lint it (a document with error diagnostics
  * is refused), then compile the plan: every expression parsed and every criterion compiled once.
+ * Loaded for one workflow (`select`), only the errors that workflow reaches refuse the document and
+ * only what it reaches is compiled; the other errors are kept as `unaffected`.
  */
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
 import type { SeverityOverrides } from '../lint/apply-severity.js';
+import type { Diagnostic } from '../lint/diagnostic.js';
 import { lintDocument } from '../lint/lint-document.js';
+import { partitionByReach } from '../lint/partition-by-reach.js';
+import { reachOfWorkflow, type WorkflowReach } from '../lint/reach-of-workflow.js';
 import { resolveDocument } from '../sources/resolve-document.js';
-import type { SourceLoader } from '../sources/types.js';
-import type { LoadTarget, WorkflowDocument } from './engine-types.js';
+import type { ResolvedDocument, SourceLoader } from '../sources/types.js';
+import type { LoadOptions, LoadTarget, WorkflowDocument } from './engine-types.js';
 import { compileDocumentPlan } from './plan/compile-document-plan.js';
 import { attachPlan } from './plan/document-plans.js';
 
@@ -20,6 +25,7 @@ export async function loadDocument(options: {
   cache?: boolean | { readonly dir: string };
   refuseInvalid?: boolean;
   severity?: SeverityOverrides;
+  select?: LoadOptions;
 }): Promise<WorkflowDocument> {
   const { target, registry } = options;
   const uri = typeof target === 'string' ? target : target.uri;
@@ -28,10 +34,12 @@ export async function loadDocument(options: {
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(typeof target === 'string' ? {} : { text: target.text }),
   });
-  const diagnostics = lintDocument(resolved, {
+  const all = lintDocument(resolved, {
     criteria: registry,
     ...(options.severity === undefined ? {} : { severity: options.severity }),
   });
+  const selection = options.select === undefined ? undefined : selectWorkflow(resolved, options.select, all);
+  const diagnostics = selection?.affecting ?? all;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (resolved.file === undefined || (errors.length > 0 && options.refuseInvalid !== false)) {
     const first = errors[0];
@@ -40,14 +48,18 @@ export async function loadDocument(options: {
         ? ''
         : `: ${first.code} at ${first.range.start.line}:${first.range.start.column} ${first.message}`;
     throw new TelaioError('document-invalid', `${uri} has ${errors.length} error(s)${where}`, {
-      details: { diagnostics },
+      details: { diagnostics, ...(selection === undefined ? {} : { unaffected: selection.unaffected }) },
     });
   }
-  const plan = compileDocumentPlan({ resolved, registry });
+  const plan = compileDocumentPlan({
+    resolved,
+    registry,
+    ...(selection === undefined ? {} : { only: selection.reach }),
+  });
   const document: WorkflowDocument = {
     uri: resolved.file.uri,
     document: resolved.file.document,
-    diagnostics: diagnostics.filter((d) => d.severity !== 'error'),
+    diagnostics: all.filter((d) => d.severity !== 'error'),
     workflows: resolved.file.document.workflows.map((w) => ({
       workflowId: w.workflowId,
       ...(w.summary === undefined ? {} : { summary: w.summary }),
@@ -55,7 +67,36 @@ export async function loadDocument(options: {
       stepIds: w.steps.map((s) => s.stepId),
     })),
     sources: resolved.sources,
+    ...(selection === undefined
+      ? {}
+      : { selectedWorkflowId: selection.workflowId, unaffected: selection.unaffected }),
   };
   attachPlan({ document, plan });
   return document;
+}
+
+/**
+ * The chosen workflow (LoadOptions.workflowId, else the only one) with its reach, the diagnostics
+ * that affect it and the errors that do not; undefined when there is no such workflow (then the
+ * whole document counts, as without a selection).
+ */
+function selectWorkflow(
+  resolved: ResolvedDocument,
+  select: LoadOptions,
+  diagnostics: readonly Diagnostic[],
+):
+  | { workflowId: string; reach: WorkflowReach; affecting: Diagnostic[]; unaffected: Diagnostic[] }
+  | undefined {
+  const document = resolved.file?.document;
+  const workflows = Array.isArray(document?.workflows) ? document.workflows : [];
+  const workflowId = select.workflowId ?? (workflows.length === 1 ? workflows[0]?.workflowId : undefined);
+  if (
+    document === undefined ||
+    workflowId === undefined ||
+    !workflows.some((w) => w.workflowId === workflowId)
+  )
+    return undefined;
+  const reach = reachOfWorkflow({ document, workflowId, sources: resolved.sources });
+  const { affecting, outside } = partitionByReach({ diagnostics, uri: resolved.file?.uri ?? '', reach });
+  return { workflowId, reach, affecting, unaffected: outside.filter((d) => d.severity === 'error') };
 }

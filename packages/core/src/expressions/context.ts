@@ -48,5 +48,11 @@ export interface MessageView {
   readonly body?: unknown;
 }
 
-/** Called when an expression is well formed but reaches nothing (missing output, pointer miss). */
-export type MissingValueListener = (info: { readonly expression: string; readonly reason: string }) => void;
+/**
+ * Called when an expression is well formed but reaches nothing (missing output, pointer miss).
+ * What it returns stands in for the value (undefined: the value is missing).
+ */
+export type MissingValueListener = (info: {
+  readonly expression: string;
+  readonly reason: string;
+}) => unknown;

@@ -10,8 +10,8 @@ const MISSING_CONTEXT: Lookup = { found: false, reason: 'not available at this p
 
 /**
  * The value `expr` yields in `ctx`, with its JSON type. When the expression reaches nothing (an
- * unknown output, a pointer miss, no response yet) the result is `undefined` and `onMissing` is
- * told why; this function never throws for data reasons.
+ * unknown output, a pointer miss, no response yet) `onMissing` is told why and the result is what
+ * it returns (undefined when it returns nothing); this function never throws for data reasons.
  */
 export function evaluateExpression(
   expr: RuntimeExpression,
@@ -20,8 +20,7 @@ export function evaluateExpression(
 ): unknown {
   const result = lookup(expr, ctx);
   if (result.found) return result.value;
-  onMissing?.({ expression: expr.text, reason: result.reason });
-  return undefined;
+  return onMissing?.({ expression: expr.text, reason: result.reason });
 }
 
 function lookup(expr: RuntimeExpression, ctx: ExpressionContext): Lookup {

@@ -28,18 +28,21 @@ export interface DryRun {
 export function createDryRun(options: {
   readonly credentials?: CredentialProvider;
   readonly onRecord?: (record: DryRunRecord) => void;
+  /** Told about each gap a request shows as a marker outside the engine's expressions (a base URL). */
+  readonly onUnresolved?: (gap: { stepId: string; expression: string; reason: string }) => void;
 }): DryRun {
   const records: DryRunRecord[] = [];
   let currentStep = '?';
   const transport: Transport = {
     async send(prepared, context) {
       const credentials = context.credentials ?? options.credentials;
+      const stepId =
+        currentStep === '?' ? (prepared.operation.operationId ?? prepared.operation.path) : currentStep;
       const request = await resolveDryRunRequest({
         request: prepared,
         ...(credentials === undefined ? {} : { credentials }),
+        onUnresolved: (expression, reason) => options.onUnresolved?.({ stepId, expression, reason }),
       });
-      const stepId =
-        currentStep === '?' ? (prepared.operation.operationId ?? prepared.operation.path) : currentStep;
       const answer = pickSuccessResponse(prepared.operation);
       const record = { stepId, request, statusCode: answer.statusCode };
       records.push(record);

@@ -1,23 +1,27 @@
 import type { CredentialProvider, PreparedRequest, SentRequest, SourceDescription } from '@telaio/core';
 import { buildUrl, type EncodedBody, encodeBody } from '@telaio/http-adapter';
+import { unresolvedMarker } from './create-unresolved-markers.js';
 
 /**
  * The request `--dry-run` shows for a PreparedRequest: method, URL (server, path parameters, query)
  * and body built by @telaio/http-adapter's own `buildUrl` / `encodeBody` (so a form body shows as
  * the url-encoded text the transport would send), headers (parameters, content type, and the
- * credentials the provider would apply). JSON bodies are shown indented; placeholders stay
- * readable (not percent-encoded). Nothing is sent.
+ * credentials the provider would apply). JSON bodies are shown indented. Placeholders and
+ * `<unresolved ...>` markers are encoded exactly as real values would be (in a path or a form body,
+ * percent-encoded), so what is shown is what would go on the wire. Nothing is sent.
  */
 export async function resolveDryRunRequest(options: {
   readonly request: PreparedRequest;
   readonly credentials?: CredentialProvider;
+  /** Told about a gap the request shows as a marker (a base URL that cannot be known). */
+  readonly onUnresolved?: (expression: string, reason: string) => void;
 }): Promise<SentRequest> {
   const { request } = options;
   const { operation } = request;
   // The transport's own URL builder and body encoder (pure; got stays unloaded), so what is shown
   // is what would be sent.
-  const target = buildUrl({ request });
-  let url = readablePlaceholders(target.url);
+  const target = buildTarget(request, options.onUnresolved);
+  let url = target.url;
   const headers: Record<string, string> = {};
   const cookies = [...target.cookies];
   const encoded = request.body === undefined ? undefined : await encodeBody({ request });
@@ -35,6 +39,32 @@ export async function resolveDryRunRequest(options: {
   return { method: operation.method.toUpperCase(), url, headers, ...(body === undefined ? {} : { body }) };
 }
 
+/** A host that cannot exist (RFC 2606), standing in for a base URL while the URL is built. */
+const NO_HOST = 'http://base-url.invalid';
+
+/**
+ * buildUrl, except that a relative server with no http(s) source to resolve it against (where a real
+ * run stops with ERR_NO_SERVER) becomes a visible marker in place of the base URL.
+ */
+function buildTarget(
+  request: PreparedRequest,
+  onUnresolved: ((expression: string, reason: string) => void) | undefined,
+): ReturnType<typeof buildUrl> {
+  try {
+    return buildUrl({ request });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_NO_SERVER') throw error;
+    const source = request.operation.sourceName;
+    const reason = `the server URL is relative and the source was not loaded over http(s); give --server ${source}=URL`;
+    onUnresolved?.(`base URL of ${source}`, reason);
+    const built = buildUrl({ request: { ...request, serverUrl: NO_HOST } });
+    return {
+      ...built,
+      url: `${unresolvedMarker(`base URL of ${source}`, reason)}${built.url.slice(NO_HOST.length)}`,
+    };
+  }
+}
+
 /** The encoded body as text: JSON re-indented (same value), binary as a byte count, the rest as encoded. */
 function showBody(encoded: EncodedBody): string {
   if (encoded.text === undefined) return `<${Buffer.byteLength(encoded.payload)} bytes>`;
@@ -45,14 +75,7 @@ function showBody(encoded: EncodedBody): string {
       return encoded.text;
     }
   }
-  return /^application\/x-www-form-urlencoded/i.test(encoded.contentType)
-    ? readablePlaceholders(encoded.text)
-    : encoded.text;
-}
-
-/** Dry-run placeholders (`<step:$response.body#/x>`, `<input:name>`) decoded back after percent-encoding. */
-function readablePlaceholders(text: string): string {
-  return text.replace(/%3C[\w.-]+%3A.*?%3E/gi, (match) => safeDecode(match));
+  return encoded.text;
 }
 
 async function applyCredentials(options: {
@@ -91,13 +114,5 @@ async function applyCredentials(options: {
       );
     else if (scheme.in === 'cookie') options.cookies.push(`${scheme.name ?? schemeName}=${credential.value}`);
     else headers[(scheme.name ?? schemeName).toLowerCase()] = credential.value;
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

@@ -88,17 +88,24 @@ function scopeOf(shell: Shell, registry: CriterionRegistry): StepScope {
   };
 }
 
-/** Compile the entry document's plan (and those of the Arazzo documents it references). */
+/**
+ * Compile the entry document's plan (and those of the Arazzo documents it references). With `only`,
+ * just the entry workflows it names and the nested documents among its files.
+ */
 export function compileDocumentPlan(options: {
   resolved: ResolvedDocument;
   registry: CriterionRegistry;
+  only?: { readonly workflowIds: ReadonlySet<string>; readonly files: ReadonlySet<string> };
 }): DocumentPlan {
   const shells = new Map<string, Shell>();
   const entry = gather(options.resolved, shells);
+  const { only } = options;
   for (const shell of shells.values()) {
+    if (only !== undefined && shell !== entry && !only.files.has(shell.plan.uri)) continue;
     const scope = scopeOf(shell, options.registry);
     const ajv = createDocumentAjv({ document: shell.plan.document });
     shell.plan.document.workflows.forEach((workflow, index) => {
+      if (only !== undefined && shell === entry && !only.workflowIds.has(workflow.workflowId)) return;
       shell.plan.workflows.set(
         workflow.workflowId,
         compileWorkflowPlan({ workflow, index, doc: shell.plan, ajv, scope }),

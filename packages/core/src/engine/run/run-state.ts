@@ -8,7 +8,7 @@ import type { EngineHooks } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
 import type { Transport, TransportContext } from '../../adapters/transport.js';
 import type { ResponseChecker } from '../../checks/check-types.js';
-import type { CompletedWorkflow, SleepFunction } from '../engine-types.js';
+import type { CompletedWorkflow, MissingValueSubstitute, SleepFunction } from '../engine-types.js';
 import type { WorkflowPlan, WorkflowRef } from '../plan/plan-types.js';
 import type { RunResult, StepResult } from '../types.js';
 
@@ -38,6 +38,8 @@ export interface RunState {
   readonly maxSteps: number;
   /** Longest wait before a retry (Retry-After or retryAfter); a longer one fails the step. */
   readonly maxRetryWaitMs: number;
+  /** EngineOptions.missingValue: what stands in for a value an expression could not reach. */
+  readonly missingValue: MissingValueSubstitute | undefined;
   /** Step executions (attempts included) so far. */
   stepCount: number;
   /** Every step result of the run, in the order they ended. */

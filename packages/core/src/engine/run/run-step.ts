@@ -30,8 +30,10 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   // Time spent waiting for lazy inputs (a person typing a code) is not the step's own time.
   let waited = 0;
   let retries: Map<ActionPlan, number> | undefined;
-  const onMissing: MissingValueListener = (info) =>
+  const onMissing: MissingValueListener = (info) => {
     state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
+    return state.missingValue?.({ workflowId: frame.scope.workflowId, stepId, ...info });
+  };
   let attempt = 0;
   let last: AttemptResult | undefined;
   const finish = (

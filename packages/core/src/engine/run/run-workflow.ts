@@ -72,8 +72,10 @@ function end(
     const workflowId = plan.workflowId;
     state.skipped.push({ stepId, workflowId, status: 'skipped', attempts: 0, durationMs: 0, outputs: {} });
   }
-  const onMissing = (info: { expression: string; reason: string }) =>
+  const onMissing = (info: { expression: string; reason: string }): unknown => {
     state.hooks.onMissingValue?.({ ...frame.scope, ...info });
+    return state.missingValue?.({ workflowId: frame.scope.workflowId, ...info });
+  };
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
     if (v !== undefined) setOwn(frame.outputs, name, v);
