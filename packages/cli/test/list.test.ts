@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, telaio } from './fixtures/run/fixture-server.js';
+import { writeProject } from './support/run.js';
 
 describe('telaio list', () => {
   it('shows each workflow with summary, inputs (name, type, required) and outputs', async () => {
@@ -26,5 +27,45 @@ describe('telaio list', () => {
     const help = await telaio(['list', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Examples:/);
+  });
+
+  it('keeps its columns with multi-line descriptions: the first line, marked as cut (JSON keeps them whole)', async () => {
+    const dir = await writeProject('telaio-list-', {
+      'flow.arazzo.yaml': [
+        'arazzo: 1.0.1',
+        'info: { title: multi, version: "1" }',
+        'sourceDescriptions: [{ name: api, url: ./api.yaml, type: openapi }]',
+        'workflows:',
+        '  - workflowId: multi',
+        '    summary: |',
+        '      First line of the summary.',
+        '      Second line that would break the columns.',
+        '    inputs:',
+        '      type: object',
+        '      properties:',
+        '        a: { type: string, description: "one\\ntwo" }',
+        '        longer_name: { type: integer }',
+        '    steps:',
+        '      - { stepId: s, operationId: op }',
+      ],
+    });
+    const r = await telaio(['list', 'flow.arazzo.yaml'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('▶ multi  First line of the summary. …\n');
+    expect(r.stdout).toMatch(
+      /\n {6}a {12}string {3}optional {2}one …\n {6}longer_name {2}integer {2}optional\n/,
+    );
+    expect(r.stdout).not.toContain('Second line');
+    const json = JSON.parse(
+      (await telaio(['list', '--format', 'json', 'flow.arazzo.yaml'], { cwd: dir })).stdout,
+    );
+    expect(json.workflows[0].summary).toBe(
+      'First line of the summary.\nSecond line that would break the columns.\n',
+    );
+  });
+
+  it('names a missing FILE relative to the working directory, in the words every command uses', async () => {
+    const r = await telaio(['list', 'nope.yml'], { cwd: fixture('.') });
+    expect(r.stderr).toBe('telaio list: cannot read nope.yml: no such file\n');
   });
 });

@@ -192,14 +192,17 @@ workflows:
     expect(parse(bad.stdout).getElementsByTagName('testsuite')[0]?.getAttribute('failures')).toBe('1');
   });
 
-  it('--har FILE holds every exchange', async () => {
+  it('--har FILE holds every exchange, each naming the workflow and step that sent it (_stepId, comment)', async () => {
     const har = tmp('run.har');
     const r = await telaio(runWorkflow('login-and-fetch', ...loginInputs(2), '--har', har, ...server.flag));
     expect(r.code).toBe(0);
     const log = JSON.parse(await readFile(har, 'utf8')).log;
-    expect(log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual([
-      '/login',
-      '/items/2',
+    type Entry = { request: { url: string }; _workflowId: string; _stepId: string; comment: string };
+    expect(
+      log.entries.map((e: Entry) => [new URL(e.request.url).pathname, e._workflowId, e._stepId, e.comment]),
+    ).toEqual([
+      ['/login', 'login-and-fetch', 'login', 'workflow login-and-fetch, step login'],
+      ['/items/2', 'login-and-fetch', 'getItem', 'workflow login-and-fetch, step getItem'],
     ]);
   });
 

@@ -4,6 +4,7 @@ import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { createProgressHooks } from '../progress/create-progress-hooks.js';
 import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
+import { createHarSteps } from '../report/create-har-steps.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
@@ -53,6 +54,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const abort = new AbortController();
   const providerErrors = new Map<string, string>();
   const signals = listenStopSignals(abort);
+  const harSteps = createHarSteps();
   try {
     const dryCriteria = run.dryRun
       ? createDryRunCriteria({
@@ -139,6 +141,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       services.dryRun?.hooks,
       dryCriteria?.hooks,
       markers?.hooks,
+      harSteps.hooks,
     ];
     if (showProgress)
       hooks.push(
@@ -176,7 +179,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       masker,
       interactive,
       colors: outColors,
-      har: services.har?.(),
+      har: harSteps.annotate(services.har?.()),
       requests: services.dryRun?.records ?? [],
       ...(markers === undefined ? {} : { unresolved: markers.all }),
       notJudged: dryCriteria?.unjudged ?? [],

@@ -15,7 +15,11 @@ export function explainProviderError(
   if (interrupted !== undefined)
     return {
       ...result,
-      error: { ...error, code: 'interrupted', message: `interrupted (${interrupted === 'SIGINT' ? 'Ctrl-C' : interrupted}): ${error.message}` },
+      error: {
+        ...error,
+        code: 'interrupted',
+        message: `interrupted (${interrupted === 'SIGINT' ? 'Ctrl-C' : interrupted}): ${error.message}`,
+      },
     };
   if (error.code !== 'input-missing') return result;
   const name = /input '([^']+)'/.exec(error.message)?.[1];
