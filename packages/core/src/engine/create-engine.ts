@@ -17,8 +17,6 @@ import { combineHooks, type RunState, type RunTransports } from './run/run-state
 import { runWorkflow } from './run/run-workflow.js';
 import type { RunResult } from './types.js';
 
-const NEVER = new AbortController().signal;
-
 /** Create an engine over a transport (and optionally credentials, criteria plugins, providers, hooks). */
 export function createEngine(options: EngineOptions): Engine {
   if (options?.transport === undefined || typeof options.transport.send !== 'function') {
@@ -55,7 +53,9 @@ export function createEngine(options: EngineOptions): Engine {
       if (workflow === undefined)
         throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
       const inputs = run.inputs ?? {};
-      const signal = run.signal ?? NEVER;
+      // A run without a signal of its own gets its own never-aborting one: a signal shared by every
+      // such run collects their listeners (concurrent sends) and trips MaxListenersExceededWarning.
+      const signal = run.signal ?? new AbortController().signal;
       const state: RunState = {
         runId: randomUUID(),
         signal,
