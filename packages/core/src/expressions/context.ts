@@ -50,9 +50,29 @@ export interface MessageView {
 
 /**
  * Called when an expression is well formed but reaches nothing (missing output, pointer miss).
- * What it returns stands in for the value (undefined: the value is missing).
+ * The value stays missing (undefined) unless the listener returns `standIn(value)`.
  */
 export type MissingValueListener = (info: {
   readonly expression: string;
   readonly reason: string;
 }) => unknown;
+
+const STAND_IN: unique symbol = Symbol('telaio.standIn');
+
+/** A value a MissingValueListener gives in place of the one an expression could not reach. */
+export interface StandIn {
+  readonly [STAND_IN]: true;
+  readonly value: unknown;
+}
+
+/** Wraps `value` so that a MissingValueListener returning it makes it stand in for the missing value. */
+export function standIn(value: unknown): StandIn {
+  return { [STAND_IN]: true, value };
+}
+
+/** The stand-in value a MissingValueListener returned, or undefined (anything else it returns is ignored). */
+export function standInValue(returned: unknown): unknown {
+  return typeof returned === 'object' && returned !== null && STAND_IN in returned
+    ? (returned as StandIn).value
+    : undefined;
+}

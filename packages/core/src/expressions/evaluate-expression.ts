@@ -3,15 +3,20 @@
  * expressions preserve the type of the referenced value").
  */
 import type { MessageSource, PointerTokens, RuntimeExpression } from './ast.js';
-import type { ExpressionContext, MessageView, MissingValueListener } from './context.js';
+import {
+  type ExpressionContext,
+  type MessageView,
+  type MissingValueListener,
+  standInValue,
+} from './context.js';
 import { getMember, type Lookup, lookupName, resolvePointer } from './json-pointer.js';
 
 const MISSING_CONTEXT: Lookup = { found: false, reason: 'not available at this point of the run' };
 
 /**
  * The value `expr` yields in `ctx`, with its JSON type. When the expression reaches nothing (an
- * unknown output, a pointer miss, no response yet) `onMissing` is told why and the result is what
- * it returns (undefined when it returns nothing); this function never throws for data reasons.
+ * unknown output, a pointer miss, no response yet) `onMissing` is told why and the result is
+ * undefined, or the value it returns through `standIn`; this function never throws for data reasons.
  */
 export function evaluateExpression(
   expr: RuntimeExpression,
@@ -20,7 +25,7 @@ export function evaluateExpression(
 ): unknown {
   const result = lookup(expr, ctx);
   if (result.found) return result.value;
-  return onMissing?.({ expression: expr.text, reason: result.reason });
+  return standInValue(onMissing?.({ expression: expr.text, reason: result.reason }));
 }
 
 function lookup(expr: RuntimeExpression, ctx: ExpressionContext): Lookup {

@@ -8,7 +8,7 @@
  */
 
 import { setOwn } from '../../document/set-own.js';
-import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
+import { type ExpressionContext, type MissingValueListener, standIn } from '../../expressions/context.js';
 import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
 import type { Frame } from './frame.js';
@@ -32,7 +32,8 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   let retries: Map<ActionPlan, number> | undefined;
   const onMissing: MissingValueListener = (info) => {
     state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
-    return state.missingValue?.({ workflowId: frame.scope.workflowId, stepId, ...info });
+    if (state.missingValue === undefined) return undefined;
+    return standIn(state.missingValue({ workflowId: frame.scope.workflowId, stepId, ...info }));
   };
   let attempt = 0;
   let last: AttemptResult | undefined;

@@ -6,6 +6,7 @@
  */
 import type { InputProvider } from '../../adapters/inputs.js';
 import { setOwn } from '../../document/set-own.js';
+import { standIn } from '../../expressions/context.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { RunError, RunResult } from '../types.js';
 import { createFrame, type Frame } from './frame.js';
@@ -74,7 +75,8 @@ function end(
   }
   const onMissing = (info: { expression: string; reason: string }): unknown => {
     state.hooks.onMissingValue?.({ ...frame.scope, ...info });
-    return state.missingValue?.({ workflowId: frame.scope.workflowId, ...info });
+    if (state.missingValue === undefined) return undefined;
+    return standIn(state.missingValue({ workflowId: frame.scope.workflowId, ...info }));
   };
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
