@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { NOT_TEXT } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
+import { describeFetchFailure } from './describe-fetch-failure.js';
 import { redactUrl, redactUrlsIn } from './redact-url.js';
 import type { LoadedText, SourceLoader } from './types.js';
 
@@ -61,8 +62,9 @@ async function fetchText(
   try {
     response = await fetch(uri, { signal: signal ?? AbortSignal.timeout(30_000), redirect: 'follow' });
   } catch (error) {
-    const why = redactUrlsIn((error as Error).message);
-    throw new TelaioError('source-unresolved', `cannot fetch ${shown}: ${why}`, { cause: error });
+    throw new TelaioError('source-unresolved', `cannot fetch ${shown}: ${describeFetchFailure(error)}`, {
+      cause: error,
+    });
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
