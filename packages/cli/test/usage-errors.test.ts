@@ -117,3 +117,21 @@ describe('telaio validate --max-warnings / --strict (severities: warnings do not
     ).toBe(0);
   });
 });
+
+describe('telaio validate --severity RULE=LEVEL (the severity table, docs/rules.md)', () => {
+  it('turns a rule off, raises it to an error, and names an unknown rule (exit 2)', () => {
+    const off = telaio(['validate', '--no-cache', '--severity', 'reference-unknown=off', warningsOnly]);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('no problems in 1 file');
+    const error = telaio(['validate', '--no-cache', '--severity', 'reference-unknown=error', warningsOnly]);
+    expect(error.code).toBe(1);
+    expect(error.stdout).toMatch(/:26:15 {2}error {2}reference-unknown /);
+    const env = telaio(['validate', '--no-cache', warningsOnly], {
+      TELAIO_SEVERITY: 'reference-unknown=off',
+    });
+    expect(env.stdout).toContain('no problems in 1 file');
+    const unknown = telaio(['validate', '--severity', 'no-such-rule=off', warningsOnly]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^telaio validate: unknown rule 'no-such-rule' in --severity/);
+  });
+});

@@ -108,6 +108,14 @@ them is not judged: counted as met and listed`,
 status, content type, body schema), as telaio test does: a failed
 check fails the step like an unmet successCriteria entry`,
   },
+  severity: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'RULE=error|warn|off',
+    env: 'TELAIO_SEVERITY',
+    help: `override a rule's severity (a rule id or a diagnostic code of the
+severity table, docs/rules.md); several may be given, comma-separated`,
+  },
   strict: {
     kind: 'boolean',
     env: 'TELAIO_STRICT',

@@ -8,6 +8,7 @@ import { createHarSteps } from '../report/create-har-steps.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
+import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
 import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
@@ -67,7 +68,9 @@ export async function executeRun(run: RunOptions): Promise<number> {
           },
         })
       : undefined;
+    const severity = await readSeverityOverrides(run.severity);
     const engine = await createCliEngine({
+      ...(severity === undefined ? {} : { severity }),
       ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,
       credentials: services.credentials,

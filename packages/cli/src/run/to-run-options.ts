@@ -33,6 +33,8 @@ export interface RunOptions {
   readonly sandbox: boolean;
   /** `--checks`: check every response against its OpenAPI operation (status, content type, schema), as `telaio test` does. */
   readonly checks: boolean;
+  /** `--severity RULE=LEVEL` as given (read into core's overrides when the run starts). */
+  readonly severity: readonly string[];
   /** `--strict`: an undeclared input is an error. */
   readonly strict: boolean;
   /** `--max-steps`: step executions allowed in one run. */
@@ -97,6 +99,7 @@ export function toRunOptions(
     revealSecrets: flags['reveal-secrets'],
     dryRun: flags['dry-run'],
     checks: flags.checks,
+    severity: flags.severity,
     sandbox: flags.sandbox,
     strict: flags.strict,
     maxSteps: flags['max-steps'],

@@ -44,6 +44,7 @@ export function toTestOptions(
     sandbox: flags.sandbox,
     'dry-run': false,
     checks: false,
+    severity: [],
     strict: false,
     'allow-insecure-redirects': false,
     'reveal-secrets': flags['reveal-secrets'],

@@ -21,6 +21,14 @@ const flags = {
     env: 'TELAIO_MAX_WARNINGS',
     help: 'exit 1 when there are more than N warnings (as ESLint does)',
   },
+  severity: {
+    kind: 'string',
+    multiple: true,
+    placeholder: 'RULE=error|warn|off',
+    env: 'TELAIO_SEVERITY',
+    help: `override a rule's severity (a rule id or a diagnostic code of the
+severity table, docs/rules.md); several may be given, comma-separated`,
+  },
   strict: {
     kind: 'boolean',
     env: 'TELAIO_STRICT',

@@ -4,7 +4,8 @@ import { formatJson } from '../formatters/format-json.js';
 import { formatJunit } from '../formatters/format-junit.js';
 import { formatSarif } from '../formatters/format-sarif.js';
 import { formatStylish } from '../formatters/format-stylish.js';
-import type { DiagnosticFormatter } from '../formatters/types.js';
+import type { DiagnosticFormatter, ReportedDiagnostic } from '../formatters/types.js';
+import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
 import type { ValidateFlags, ValidateFormat } from './command.js';
 import { validateFiles } from './validate-files.js';
 
@@ -24,8 +25,13 @@ const FORMATTERS: Readonly<Record<ValidateFormat, DiagnosticFormatter>> = {
 export const handleValidate: CommandHandler<ValidateFlags> = async ({ flags, positionals }) => {
   const cacheDir = flags['cache-dir'];
   const cache = flags['no-cache'] ? false : cacheDir === undefined ? true : { dir: cacheDir };
+  const overrides = await readSeverityOverrides(flags.severity);
   const results = await validateFiles(positionals, { cache });
-  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const { applySeverityOverrides } = await import('@telaio/core/lint');
+  const diagnostics = applySeverityOverrides(
+    results.flatMap((r) => r.diagnostics),
+    overrides,
+  ) as ReportedDiagnostic[];
   const text = FORMATTERS[flags.format](diagnostics, {
     files: results.map((r) => r.input),
     given: results.map((r) => r.given),
