@@ -32,6 +32,7 @@ export function toMcpOptions(
     sandbox: flags.sandbox,
     'dry-run': false,
     checks: false,
+    severity: [],
     strict: false,
     'allow-insecure-redirects': false,
     'reveal-secrets': flags['reveal-secrets'],

@@ -16,7 +16,16 @@ export async function loadServedDocuments(options: {
 }): Promise<LoadedDocument[]> {
   const { engine, files, write } = options;
   const settled = await Promise.allSettled(
-    files.map((file) => loadRunDocument(engine, resolve(file), options.color)),
+    files.map((file) =>
+      loadRunDocument({
+        engine,
+        path: resolve(file),
+        workflowId: undefined,
+        whole: true,
+        color: options.color,
+        write: () => {},
+      }),
+    ),
   );
   const served: LoadedDocument[] = [];
   for (const outcome of settled) {
