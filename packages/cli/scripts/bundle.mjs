@@ -84,7 +84,8 @@ const result = await build({
   // stream instead, but keep pino whole and outside the bundle so it can always find them.
   // `telaio mcp` alone needs the MCP SDK (and what it brings): @telaio/mcp stays a separate import,
   // so no other command parses it.
-  external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty', '@telaio/mcp'],
+  // `telaio graph --format svg` alone needs Graphviz (wasm, over 1 MB): @viz-js/viz stays outside too.
+  external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty', '@telaio/mcp', '@viz-js/viz'],
   plugins: [originalUrls],
   legalComments: 'none',
   logLevel: 'warning',

@@ -71,3 +71,15 @@ describe('telaio graph', () => {
     expect(telaio(['graph', shop, '--format', 'png']).code).toBe(2);
   });
 });
+
+describe('telaio graph --format svg', () => {
+  it('exit 0: an SVG laid out by Graphviz with every step, edge label and cluster', () => {
+    const r = telaio(['graph', shop, '--format', 'svg']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/<svg[\s>]/);
+    expect(r.stdout.trimEnd().endsWith('</svg>')).toBe(true);
+    for (const text of ['logIn', 'place', 'read', 'busy: retry ≤3 after 2s', 'relogin: goto', 'dependsOn'])
+      expect(r.stdout).toContain(text);
+    expect(r.stdout.match(/class="cluster"/g)).toHaveLength(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
 
 /** The output formats of `telaio graph`; the handler's renderer table is keyed by exactly these. */
-export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
+export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 /** One of GRAPH_FORMATS. */
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
@@ -18,7 +18,7 @@ const flags = {
     short: 'f',
     choices: GRAPH_FORMATS,
     default: 'mermaid',
-    help: 'Mermaid flowchart text (renders in GitHub Markdown) or Graphviz DOT',
+    help: 'Mermaid flowchart text (renders in GitHub Markdown), Graphviz DOT, or SVG laid out by Graphviz',
   },
   output: {
     kind: 'string',
@@ -33,12 +33,12 @@ export type GraphFlags = typeof flags;
 /** `telaio graph FILE`: the workflows of a document drawn as a graph. */
 export const graphCommand = defineCommand({
   name: 'graph',
-  summary: 'draw the workflows of a document as a graph (Mermaid or DOT)',
+  summary: 'draw the workflows of a document as a graph (Mermaid, DOT or SVG)',
   description: `Draw each workflow of the Arazzo document FILE as a graph: its steps in order with each
 step's operation (method and path when the source is found) and source, success and failure actions
 as labelled edges (goto, retry with its limit and wait, end; failure paths dashed), calls of other
 workflows as edges to their subgraphs, and workflow and step dependsOn. Problems in the document are
-reported on standard error; whatever can still be read is drawn.`,
+reported on standard error; whatever can still be read is drawn. SVG is laid out by Graphviz\ncompiled to WebAssembly (@viz-js/viz, loaded only for --format svg): no browser, no native binary.`,
   positionals: { name: 'FILE', min: 1, max: 1 },
   flags,
   sections: [

@@ -15,10 +15,20 @@ import { UsageError } from '../shared/usage-error.js';
 import type { GraphFlags, GraphFormat } from './command.js';
 
 /** The renderer of each format. */
-const RENDERERS: Record<GraphFormat, (graph: DocumentGraph) => string> = {
+const RENDERERS: Record<GraphFormat, (graph: DocumentGraph) => string | Promise<string>> = {
   mermaid: renderMermaid,
   dot: renderDot,
+  svg: renderSvg,
 };
+
+/** The DOT rendering laid out by Graphviz (WebAssembly, loaded only here) as an SVG document. */
+async function renderSvg(graph: DocumentGraph): Promise<string> {
+  const { instance } = await import('@viz-js/viz');
+  const result = (await instance()).render(renderDot(graph), { format: 'svg' });
+  if (result.status !== 'success')
+    throw new Error(`graphviz: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.output;
+}
 
 /**
  * `telaio graph FILE`: resolves and lints FILE, reports its errors on stderr (`file:line:col`), draws
@@ -52,7 +62,7 @@ export const handleGraph: CommandHandler<GraphFlags> = async ({ flags, positiona
     }
     graph = selected;
   }
-  const text = RENDERERS[flags.format](graph);
+  const text = await RENDERERS[flags.format](graph);
   if (flags.output === undefined) process.stdout.write(text);
   else await writeFile(flags.output, text);
   if (errors.length > 0)
