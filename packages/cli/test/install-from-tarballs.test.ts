@@ -1,5 +1,5 @@
 /**
- * telaio installs as users install it: the `pnpm -r pack` tarballs of the five packages, installed
+ * telaio installs as users install it: the `pnpm -r pack` tarballs of every published package, installed
  * with `npm install -g --prefix <fresh dir>` (third-party dependencies from the npm registry), give a
  * `telaio` on that prefix's PATH that validates, lists, runs and serves the sandbox from a folder
  * outside the checkout, with no link into the workspace and no development dependency installed.
@@ -14,7 +14,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const PACKAGES = ['core', 'http-adapter', 'stytch-auth', 'stytch-sandbox', 'cli'];
+/** Every published package of the workspace (packages/* not marked private), so a new one cannot be forgotten. */
+const PACKAGES = readdirSync(path.join(repoRoot, 'packages')).filter((name) => {
+  const manifest = path.join(repoRoot, 'packages', name, 'package.json');
+  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).private !== true;
+});
 const ORG = 'organization-test-00000000-0000-4000-8000-000000000001';
 const MEMBER = 'member-test-00000000-0000-4000-8000-000000000001';
 
