@@ -62,7 +62,8 @@ export interface ResponseSummary {
  * Every code a RunError may carry. A step fails with `criteria-failed`, `transport-error` (no
  * response), `parameter-missing`, `workflow-failed` (a nested workflow failed), `step-unknown` or
  * `workflow-unknown`; a workflow with `input-invalid`, `input-missing` or `dependency-failed`; a run
- * with `max-steps-exceeded` or `aborted`; a 1.1 step whose `timeout` passed with `step-timeout`.
+ * with `max-steps-exceeded` or `aborted`; a 1.1 step whose `timeout` passed with `step-timeout`, one
+ * whose step `dependsOn` has not completed with `dependency-unmet`.
  * `credentials-missing` is a credential provider's refusal,
  * kept as it was thrown while sending; `interrupted` is for hosts (the CLI on Ctrl-C) reporting an
  * abort the user asked for.
@@ -82,6 +83,7 @@ export type RunErrorCode =
   | 'max-steps-exceeded'
   | 'aborted'
   | 'step-timeout'
+  | 'dependency-unmet'
   | 'interrupted'
   | TransportLimitCode
   | 'retry-after-too-long';

@@ -11,7 +11,7 @@ import { inputsOfValues } from './collect-input-reads.js';
 import { type ActionScope, compileActionList, mergeActions } from './compile-actions.js';
 import { compileCriteria } from './compile-criteria.js';
 import { compileParameters, resolveParameter } from './compile-parameters.js';
-import type { ActionPlan, StepPlan, StepTarget, WorkflowRef } from './plan-types.js';
+import type { ActionPlan, StepDependency, StepPlan, StepTarget, WorkflowRef } from './plan-types.js';
 
 /** What compiling a step needs besides the step. */
 export interface StepScope extends ActionScope {
@@ -19,6 +19,14 @@ export interface StepScope extends ActionScope {
   readonly sources: readonly SourceDescription[];
   /** The declared input names of a workflow (empty: no inputs; undefined: a schema too open to tell). */
   declaredInputs(ref: WorkflowRef): ReadonlySet<string> | undefined;
+}
+
+/** A step dependsOn entry: a stepId, `$workflows.<w>.steps.<s>` or `$sourceDescriptions.<n>.<w>.steps.<s>`. */
+function stepDependency(text: string): StepDependency {
+  const other = /^\$(?:workflows|sourceDescriptions\.[^.]+)\.([^.]+)\.steps\.(.+)$/.exec(text);
+  return other === null
+    ? { stepId: text, text }
+    : { workflowId: other[1] as string, stepId: other[2] as string, text };
 }
 
 /** Compile step `index` of a workflow. */
@@ -140,6 +148,7 @@ export function compileStepPlan(options: {
     stepId: step.stepId,
     index: options.index,
     target,
+    ...(step.dependsOn === undefined ? {} : { dependsOn: step.dependsOn.map(stepDependency) }),
     ...(typeof step.timeout === 'number' && step.timeout >= 0 ? { timeoutMs: step.timeout } : {}),
     parameters,
     successCriteria,

@@ -9,6 +9,7 @@ import { compileActionList } from './compile-actions.js';
 import { resolveParameter } from './compile-parameters.js';
 import { compileStepPlan, type StepScope } from './compile-step-plan.js';
 import { createInputValidator } from './create-input-validator.js';
+import { orderSteps } from './order-steps.js';
 import type { DocumentPlan, WorkflowPlan } from './plan-types.js';
 
 /** Compile workflow `index` of the document behind `doc`. */
@@ -46,7 +47,7 @@ export function compileWorkflowPlan(options: {
     scope,
     pointer: `${pointer}/failureActions`,
   });
-  const steps = workflow.steps.map((step, i) =>
+  const compiled = workflow.steps.map((step, i) =>
     compileStepPlan({
       step,
       index: i,
@@ -61,6 +62,8 @@ export function compileWorkflowPlan(options: {
       workflowSecurity: { entries: (workflow as { 'x-security'?: unknown })['x-security'], pointer },
     }),
   );
+  // Every `$steps.<id>.outputs` a step reads, wherever in the step (implicit dependencies).
+  const steps = orderSteps(compiled, (step) => [JSON.stringify(workflow.steps[step.index] ?? null)]);
   const outputs = Object.entries(workflow.outputs ?? {}).map(
     ([name, expr]) =>
       [

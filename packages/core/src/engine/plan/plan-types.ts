@@ -86,11 +86,21 @@ export interface WorkflowTarget {
  */
 export type StepTarget = OperationTarget | WorkflowTarget;
 
+/** A step another step depends on: `workflowId` absent for a step of the same workflow. */
+export interface StepDependency {
+  readonly stepId: string;
+  readonly workflowId?: string;
+  /** The entry as written. */
+  readonly text: string;
+}
+
 /** One step, ready to run. */
 export interface StepPlan {
   readonly stepId: string;
   readonly index: number;
   readonly target: StepTarget;
+  /** 1.1 step `dependsOn`: steps that must have completed (successfully) in this run before this one runs. */
+  readonly dependsOn?: readonly StepDependency[];
   /** 1.1 Step Object `timeout`: milliseconds an attempt may take before it is aborted and fails (`step-timeout`). */
   readonly timeoutMs?: number;
   readonly parameters: readonly ParameterPlan[];

@@ -9,7 +9,7 @@
 
 import { setOwn } from '../../document/set-own.js';
 import { type ExpressionContext, type MissingValueListener, standIn } from '../../expressions/context.js';
-import type { ActionPlan, StepPlan } from '../plan/plan-types.js';
+import type { ActionPlan, StepDependency, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
 import type { Frame } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
@@ -64,6 +64,14 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     finish('failure', {}, error);
     return { kind: 'fail', error };
   };
+  const unmet = step.dependsOn === undefined ? undefined : unmetDependency(frame, step);
+  if (unmet !== undefined) {
+    return fail({
+      code: 'dependency-unmet',
+      message: `step '${stepId}' dependsOn '${unmet.text}', which has not completed in this run (dependsOn does not run it)`,
+      stepId,
+    });
+  }
   for (;;) {
     attempt += 1;
     if (state.signal.aborted) return fail(aborted(stepId));
@@ -152,6 +160,17 @@ const targets = (a: ActionPlan) => ({
   ...(a.stepId === undefined ? {} : { targetStepId: a.stepId }),
   ...(a.workflow === undefined ? {} : { targetWorkflowId: a.workflow.workflowId }),
 });
+
+/** The first 1.1 step dependsOn entry not completed successfully in this run, if any. */
+function unmetDependency(frame: Frame, step: StepPlan): StepDependency | undefined {
+  return step.dependsOn?.find((d) =>
+    d.workflowId === undefined
+      ? frame.steps[d.stepId] === undefined
+      : !frame.state.steps.some(
+          (s) => s.workflowId === d.workflowId && s.stepId === d.stepId && s.status === 'success',
+        ),
+  );
+}
 
 /** The 1.1 parameters of an action naming a workflow, evaluated where the step ended; undefined without any. */
 function actionInputs(
