@@ -20,6 +20,8 @@ export default defineConfig({
       '@telaio/stytch-sandbox': src('stytch-sandbox'),
       '@telaio/mcp': src('mcp'),
       '@telaio/cli': src('cli'),
+      '@telaio/asyncapi-adapter': src('asyncapi-adapter'),
+      '@telaio/dbos': src('dbos'),
     },
   },
   test: {
@@ -30,7 +32,8 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    // The corpus reporter adds one line when ../shared is absent: the folder and the skipped count.
-    reporters: ['default', './test/support/corpus-reporter.ts'],
+    // The corpus reporter adds one line when ../shared is absent: the folder and the skipped count;
+    // the services reporter one line per absent service (broker, PostgreSQL, Chromium) and its skips.
+    reporters: ['default', './test/support/corpus-reporter.ts', './test/support/services-reporter.ts'],
   },
 });
