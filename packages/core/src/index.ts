@@ -16,6 +16,21 @@ export type {
 } from './adapters/credentials.js';
 export type { EngineHooks, EventScope } from './adapters/hooks.js';
 export type { InputProvider, InputRequest } from './adapters/inputs.js';
+export { matchesCorrelation, readCorrelationValue } from './adapters/match-correlation.js';
+export type {
+  CorrelationFilter,
+  MessageBindings,
+  MessageContext,
+  MessageSecurity,
+  MessageServer,
+  MessageSubscription,
+  MessageTarget,
+  MessageTransport,
+  OutgoingMessage,
+  ReceivedMessage,
+  SentMessage,
+  SubscribeRequest,
+} from './adapters/message-transport.js';
 export {
   createStaticCredentials,
   credentialFitsScheme,
@@ -167,12 +182,17 @@ export { exampleFromShape } from './sources/example-from-shape.js';
 export { resolveDocument } from './sources/resolve-document.js';
 export type {
   ArazzoFile,
+  ChannelInfo,
   LoadedText,
+  MessageInfo,
+  MessageOperationInfo,
+  MessageServerInfo,
   OperationIndex,
   OperationInfo,
   OperationParameter,
   ResolveDocumentOptions,
   ResolvedArazzoSource,
+  ResolvedAsyncApiSource,
   ResolvedDocument,
   ResolvedOpenApiSource,
   ResolvedSource,
