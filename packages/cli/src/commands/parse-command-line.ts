@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../shared/usage-error.js';
 import type { CommandSpec, FlagSpec, FlagSpecs, ParsedFlags, PositionalSpec } from './command-spec.js';
+import { defaultFlagValue } from './flag-defaults.js';
 import { integerRange, readFlagValue } from './read-flag-value.js';
 import { suggestFlag } from './suggest-flag.js';
 
@@ -79,9 +80,7 @@ function fallback(name: string, flag: FlagSpec, env: NodeJS.ProcessEnv): unknown
     if (/^(0|false|no|off)$/i.test(fromEnv)) return false;
     throw usage(`${flag.env} (for --${name}) must be 1/true/yes/on or 0/false/no/off, got '${fromEnv}'`);
   }
-  if (flag.multiple === true) return [];
-  if (flag.kind === 'boolean') return flag.default === true;
-  return typeof flag.default === 'string' ? readFlagValue(`--${name}`, flag, flag.default) : undefined;
+  return defaultFlagValue(name, flag);
 }
 
 /**

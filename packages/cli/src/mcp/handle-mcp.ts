@@ -1,5 +1,6 @@
 import type { CommandHandler, ParsedFlags } from '../commands/command-spec.js';
-import type { RunFlags } from '../run/command.js';
+import { flagDefaults, pickFlags } from '../commands/flag-defaults.js';
+import { type RunFlags, runCommand } from '../run/command.js';
 import { type RunOptions, toRunOptions } from '../run/to-run-options.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { McpFlags } from './command.js';
@@ -16,30 +17,32 @@ export interface McpOptions {
   readonly run: RunOptions;
 }
 
+/** The flags of `telaio mcp` that are `telaio run`'s, with the same meaning: passed to run's reading. */
+export const MCP_RUN_FLAGS = [
+  'input-from',
+  'server',
+  'auth',
+  'sandbox',
+  'reveal-secrets',
+  'timeout',
+  'log-level',
+] as const satisfies readonly (keyof McpFlags & keyof RunFlags)[];
+
+/**
+ * Run's flags for `telaio mcp`: every flag `run` declares at its default (so a new run flag is
+ * never missing), format json, and the ones mcp shares with run (MCP_RUN_FLAGS) as given.
+ */
+export function toMcpRunFlags(flags: ParsedFlags<McpFlags>): ParsedFlags<RunFlags> {
+  return { ...flagDefaults(runCommand.flags), format: 'json', ...pickFlags(flags, MCP_RUN_FLAGS) };
+}
+
 /** The serving `telaio mcp` was asked for, from its parsed flags; throws UsageError (exit 2). */
 export function toMcpOptions(
   flags: ParsedFlags<McpFlags>,
   positionals: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): McpOptions {
-  const runFlags: ParsedFlags<RunFlags> = {
-    input: [],
-    'input-from': flags['input-from'],
-    server: flags.server,
-    auth: flags.auth,
-    format: 'json',
-    'max-steps': 1000,
-    sandbox: flags.sandbox,
-    'dry-run': false,
-    checks: false,
-    severity: [],
-    strict: false,
-    'allow-insecure-redirects': false,
-    'reveal-secrets': flags['reveal-secrets'],
-    verbose: false,
-    ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
-    ...(flags['log-level'] === undefined ? {} : { 'log-level': flags['log-level'] }),
-  };
+  const runFlags = toMcpRunFlags(flags);
   const revealOutputs = flags['reveal-output'].map((text) => {
     const dot = text.indexOf('.');
     if (dot <= 0 || dot === text.length - 1)

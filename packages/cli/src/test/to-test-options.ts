@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { type CheckSeverities, parseCheckSeverities } from '@telaio/core';
 import type { ParsedFlags } from '../commands/command-spec.js';
-import type { RunFlags } from '../run/command.js';
+import { flagDefaults, pickFlags } from '../commands/flag-defaults.js';
+import { type RunFlags, runCommand } from '../run/command.js';
 import { type RunOptions, toRunOptions } from '../run/to-run-options.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { TestFlags, TestFormat } from './command.js';
@@ -26,6 +27,32 @@ export interface TestOptions {
 }
 
 /**
+ * The flags of `telaio test` that are `telaio run`'s, with the same meaning: passed to run's
+ * reading. Not `severity` (test's is per response check), `workflow` (repeatable), `format`, `output`.
+ */
+export const TEST_RUN_FLAGS = [
+  'input',
+  'inputs',
+  'input-from',
+  'server',
+  'auth',
+  'max-steps',
+  'sandbox',
+  'reveal-secrets',
+  'timeout',
+  'har',
+  'log-level',
+] as const satisfies readonly (keyof TestFlags & keyof RunFlags)[];
+
+/**
+ * Run's flags for `telaio test`: every flag `run` declares at its default (so a new run flag is
+ * never missing), format json, and the ones test shares with run (TEST_RUN_FLAGS) as given.
+ */
+export function toTestRunFlags(flags: ParsedFlags<TestFlags>): ParsedFlags<RunFlags> {
+  return { ...flagDefaults(runCommand.flags), format: 'json', ...pickFlags(flags, TEST_RUN_FLAGS) };
+}
+
+/**
  * The test `telaio test` was asked for, from its parsed flags; the flags it shares with `run` go
  * through run's own reading (toRunOptions), so both commands read them alike. Throws UsageError.
  */
@@ -34,26 +61,6 @@ export function toTestOptions(
   positionals: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): TestOptions {
-  const runFlags: ParsedFlags<RunFlags> = {
-    input: flags.input,
-    'input-from': flags['input-from'],
-    server: flags.server,
-    auth: flags.auth,
-    format: 'json',
-    'max-steps': flags['max-steps'],
-    sandbox: flags.sandbox,
-    'dry-run': false,
-    checks: false,
-    severity: [],
-    strict: false,
-    'allow-insecure-redirects': false,
-    'reveal-secrets': flags['reveal-secrets'],
-    verbose: false,
-    ...(flags.inputs === undefined ? {} : { inputs: flags.inputs }),
-    ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
-    ...(flags.har === undefined ? {} : { har: flags.har }),
-    ...(flags['log-level'] === undefined ? {} : { 'log-level': flags['log-level'] }),
-  };
   let severities: CheckSeverities | undefined = {};
   try {
     for (const text of flags.severity) severities = parseCheckSeverities(text, severities);
@@ -66,7 +73,7 @@ export function toTestOptions(
     workflows: flags.workflow,
     skip: flags.skip,
     jobs: flags.jobs ?? availableParallelism(),
-    run: toRunOptions(runFlags, ['FILE'], env),
+    run: toRunOptions(toTestRunFlags(flags), ['FILE'], env),
     severities,
     tls: parseTlsFlags({
       clientCert: flags['client-cert'],
