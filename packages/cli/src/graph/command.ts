@@ -1,4 +1,5 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { SHARED_FLAGS } from '../shared/flag-specs.js';
 
 /** The output formats of `telaio graph`; the handler's renderer table is keyed by exactly these. */
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
@@ -21,9 +22,7 @@ const flags = {
     help: 'Mermaid flowchart text (renders in GitHub Markdown), Graphviz DOT, or SVG laid out by Graphviz',
   },
   output: {
-    kind: 'string',
-    short: 'o',
-    placeholder: 'FILE',
+    ...SHARED_FLAGS.output,
     help: 'write the graph to FILE instead of standard output',
   },
 } as const satisfies FlagSpecs;

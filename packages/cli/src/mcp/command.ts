@@ -1,4 +1,5 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { SHARED_FLAGS } from '../shared/flag-specs.js';
 
 /** The flags of `telaio mcp`: its own (--http, --reveal-output), and those it shares with run. */
 const flags = {
@@ -9,30 +10,21 @@ const flags = {
     placeholder: 'PORT',
     help: 'serve Streamable HTTP on http://127.0.0.1:PORT/mcp (0: a free port,\nprinted on stderr); stdio when left out',
   },
-  server: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE=URL',
-    help: 'base URL for one source description',
-  },
+  server: SHARED_FLAGS.server,
   auth: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE[.SCHEME]=KIND:VALUE',
+    ...SHARED_FLAGS.auth,
     help: 'a credential for a source (as for run; VALUE parts may be env:VAR);\ncredentials never come from the agent',
   },
   'input-from': {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'NAME=PROVIDER[:ARG]',
+    ...SHARED_FLAGS['input-from'],
     help: `an input resolved when the workflow first reads it:
   prompt     ask the person through the client (MCP elicitation)
   env:VAR    the environment variable VAR
   totp:EXPR  the current TOTP code for the base32 secret EXPR yields`,
   },
-  sandbox: { kind: 'boolean', help: 'start the embedded Stytch sandbox and point Stytch sources at it' },
+  sandbox: SHARED_FLAGS.sandbox,
   'reveal-secrets': {
-    kind: 'boolean',
+    ...SHARED_FLAGS['reveal-secrets'],
     help: 'hand secret-looking outputs to the agent unmasked (masked by default)',
   },
   'reveal-output': {
@@ -41,16 +33,9 @@ const flags = {
     placeholder: 'WORKFLOW.OUTPUT',
     help: 'hand this one output to the agent unmasked, e.g.\ntotp-enrollment.sessionToken',
   },
-  timeout: {
-    kind: 'duration',
-    placeholder: 'DURATION',
-    env: 'TELAIO_TIMEOUT',
-    help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
-  },
+  timeout: SHARED_FLAGS.timeout,
   'log-level': {
-    kind: 'choice',
-    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
-    env: 'TELAIO_LOG_LEVEL',
+    ...SHARED_FLAGS['log-level'],
     help: 'HTTP log lines on stderr (masked)',
   },
 } as const satisfies FlagSpecs;

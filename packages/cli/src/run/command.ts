@@ -1,4 +1,5 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { SHARED_FLAGS } from '../shared/flag-specs.js';
 import { RUN_SECTIONS } from './run-help.js';
 
 /** The report formats of `telaio run`; the report writer is keyed by exactly these. */
@@ -15,33 +16,21 @@ const flags = {
     help: 'the workflow to run (may be left out when FILE has one)',
   },
   input: {
-    kind: 'string',
-    short: 'i',
-    multiple: true,
-    placeholder: 'NAME=VALUE',
+    ...SHARED_FLAGS.input,
     help: `an input; VALUE is JSON when it parses, else a string
 (a string when the input's schema says string: code=012345)`,
   },
-  inputs: { kind: 'string', placeholder: 'FILE', help: 'inputs from a JSON or YAML object (--input wins)' },
+  inputs: { ...SHARED_FLAGS.inputs, help: 'inputs from a JSON or YAML object (--input wins)' },
   'input-from': {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'NAME=PROVIDER[:ARG]',
+    ...SHARED_FLAGS['input-from'],
     help: `an input resolved when the workflow first reads it:
   prompt     ask on the terminal
   env:VAR    the environment variable VAR
   totp:EXPR  the current TOTP code for the base32 secret EXPR yields`,
   },
-  server: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE=URL',
-    help: 'base URL for one source description',
-  },
+  server: SHARED_FLAGS.server,
   auth: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE[.SCHEME]=KIND:VALUE',
+    ...SHARED_FLAGS.auth,
     help: `a credential for a source's security schemes:
   bearer:TOKEN            http bearer (or a ready oauth2 token)
   basic:USER:PASSWORD     http basic
@@ -51,27 +40,13 @@ const flags = {
 without .SCHEME: every scheme of SOURCE that KIND fits; any VALUE
 part may be env:VAR (recommended: the command line shows in ps)`,
   },
-  sandbox: { kind: 'boolean', help: 'start the embedded Stytch sandbox and point Stytch sources at it' },
+  sandbox: SHARED_FLAGS.sandbox,
   format: { kind: 'choice', short: 'f', choices: RUN_FORMATS, default: 'pretty', help: 'report format' },
-  output: {
-    kind: 'string',
-    short: 'o',
-    placeholder: 'FILE',
-    help: 'write the report to FILE instead of stdout',
-  },
-  har: { kind: 'string', placeholder: 'FILE', help: 'write every request and response as HAR 1.2' },
-  timeout: {
-    kind: 'duration',
-    placeholder: 'DURATION',
-    env: 'TELAIO_TIMEOUT',
-    help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
-  },
+  output: SHARED_FLAGS.output,
+  har: { ...SHARED_FLAGS.har, help: 'write every request and response as HAR 1.2' },
+  timeout: SHARED_FLAGS.timeout,
   'max-steps': {
-    kind: 'integer',
-    min: 1,
-    default: '1000',
-    placeholder: 'N',
-    env: 'TELAIO_MAX_STEPS',
+    ...SHARED_FLAGS['max-steps'],
     help: 'stop the run after N step executions (retries and nested workflows count)',
   },
   'max-response-size': {
@@ -108,27 +83,14 @@ them is not judged: counted as met and listed`,
 status, content type, body schema), as telaio test does: a failed
 check fails the step like an unmet successCriteria entry`,
   },
-  severity: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'RULE=error|warn|off',
-    env: 'TELAIO_SEVERITY',
-    help: `override a rule's severity (a rule id or a diagnostic code of the
-severity table, docs/rules.md); several may be given, comma-separated`,
-  },
+  severity: SHARED_FLAGS.severity,
   strict: {
-    kind: 'boolean',
-    env: 'TELAIO_STRICT',
+    ...SHARED_FLAGS.strict,
     help: 'an --input the workflow does not declare is an error, not a warning',
   },
-  'reveal-secrets': {
-    kind: 'boolean',
-    help: 'show credentials and secret-looking values (masked by default)',
-  },
+  'reveal-secrets': SHARED_FLAGS['reveal-secrets'],
   'log-level': {
-    kind: 'choice',
-    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
-    env: 'TELAIO_LOG_LEVEL',
+    ...SHARED_FLAGS['log-level'],
     help: 'HTTP log lines on stderr; -v is debug',
   },
   verbose: { kind: 'boolean', short: 'v', help: 'the same as --log-level debug' },

@@ -1,4 +1,5 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { SHARED_FLAGS } from '../shared/flag-specs.js';
 
 /** Report formats of `telaio test`; the report writers are keyed by exactly these. */
 export const TEST_FORMATS = ['pretty', 'json', 'junit', 'sarif', 'github'] as const;
@@ -28,37 +29,26 @@ const flags = {
     help: 'independent workflows run in parallel, N at a time (default: the number of cores)',
   },
   input: {
-    kind: 'string',
-    multiple: true,
-    short: 'i',
-    placeholder: 'NAME=VALUE',
+    ...SHARED_FLAGS.input,
     env: env('input'),
     help: 'an input for every workflow that declares NAME; VALUE is JSON when it parses\n(the variable may also hold a JSON object)',
   },
   inputs: {
-    kind: 'string',
-    placeholder: 'FILE',
+    ...SHARED_FLAGS.inputs,
     env: env('inputs'),
     help: 'inputs from a JSON or YAML object: keyed by workflowId, or one flat map for all',
   },
   'input-from': {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'NAME=PROVIDER[:ARG]',
+    ...SHARED_FLAGS['input-from'],
     env: env('input-from'),
     help: 'an input resolved when first read: prompt, env:VAR, totp:EXPR (as for run)',
   },
   server: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE=URL',
+    ...SHARED_FLAGS.server,
     env: env('server'),
-    help: 'base URL for one source description',
   },
   auth: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'SOURCE[.SCHEME]=KIND:VALUE',
+    ...SHARED_FLAGS.auth,
     env: env('auth'),
     help: 'a credential for a source (as for run; VALUE parts may be env:VAR)',
   },
@@ -109,17 +99,12 @@ const flags = {
     help: 'report format',
   },
   output: {
-    kind: 'string',
-    short: 'o',
-    placeholder: 'FILE',
+    ...SHARED_FLAGS.output,
     env: env('output'),
-    help: 'write the report to FILE instead of stdout',
   },
   timeout: {
-    kind: 'duration',
-    placeholder: 'DURATION',
+    ...SHARED_FLAGS.timeout,
     env: env('timeout'),
-    help: 'per-request time limit: 30s, 500ms, 2m (default 30s)',
   },
   'execution-timeout': {
     kind: 'duration',
@@ -128,32 +113,25 @@ const flags = {
     help: 'time limit for the whole test run: workflows still running are aborted (failed)',
   },
   'max-steps': {
-    kind: 'integer',
-    min: 1,
-    default: '1000',
-    placeholder: 'N',
+    ...SHARED_FLAGS['max-steps'],
     env: env('max-steps'),
     help: 'step executions (attempts included) allowed per workflow run',
   },
   har: {
-    kind: 'string',
-    placeholder: 'FILE',
+    ...SHARED_FLAGS.har,
     env: env('har'),
     help: 'write every request and response of every workflow as HAR 1.2 (secrets masked)',
   },
   sandbox: {
-    kind: 'boolean',
+    ...SHARED_FLAGS.sandbox,
     env: env('sandbox'),
-    help: 'start the embedded Stytch sandbox and point Stytch sources at it',
   },
   'reveal-secrets': {
-    kind: 'boolean',
+    ...SHARED_FLAGS['reveal-secrets'],
     env: env('reveal-secrets'),
-    help: 'show credentials and secret-looking values (masked by default)',
   },
   'log-level': {
-    kind: 'choice',
-    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    ...SHARED_FLAGS['log-level'],
     env: env('log-level'),
     help: 'HTTP log lines on stderr',
   },

@@ -1,4 +1,5 @@
 import { defineCommand, type FlagSpecs } from '../commands/command-spec.js';
+import { SHARED_FLAGS } from '../shared/flag-specs.js';
 
 /** The report formats of `telaio validate`; the handler's formatter table is keyed by exactly these. */
 export const VALIDATE_FORMATS = ['stylish', 'json', 'sarif', 'junit'] as const;
@@ -21,17 +22,9 @@ const flags = {
     env: 'TELAIO_MAX_WARNINGS',
     help: 'exit 1 when there are more than N warnings (as ESLint does)',
   },
-  severity: {
-    kind: 'string',
-    multiple: true,
-    placeholder: 'RULE=error|warn|off',
-    env: 'TELAIO_SEVERITY',
-    help: `override a rule's severity (a rule id or a diagnostic code of the
-severity table, docs/rules.md); several may be given, comma-separated`,
-  },
+  severity: SHARED_FLAGS.severity,
   strict: {
-    kind: 'boolean',
-    env: 'TELAIO_STRICT',
+    ...SHARED_FLAGS.strict,
     help: 'warnings count as errors for the exit code',
   },
   'no-cache': {
