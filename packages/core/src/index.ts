@@ -129,6 +129,20 @@ export type {
 export { renderDot } from './graph/render-dot.js';
 export { renderMermaid } from './graph/render-mermaid.js';
 export { selectWorkflowGraph } from './graph/select-workflow-graph.js';
+// Hosts: where a run's non-deterministic effects happen (clock, sleeps, external waits, ids, journal).
+export { type ExternalInput, externalInput, isExternalInput } from './host/external-input.js';
+export type {
+  EffectKind,
+  EffectRequest,
+  EffectSite,
+  Host,
+  RunBegin,
+  RunHost,
+  SleepRequest,
+  WaitOutcome,
+  WaitRequest,
+} from './host/host-types.js';
+export type { JournalValue } from './host/journal-value.js';
 // The severity table (docs/rules.md) and user overrides of it.
 export {
   applySeverityOverrides,
