@@ -7,6 +7,7 @@
 
 // Adapters: the seams an embedder plugs in (transport, credentials, inputs, hooks) and helpers.
 export { combineCredentials } from './adapters/combine-credentials.js';
+export { createMessageQueue, type MessageQueue } from './adapters/create-message-queue.js';
 export { credentialFromValues } from './adapters/credential-from-values.js';
 export type {
   Credential,
@@ -17,6 +18,11 @@ export type {
 export type { EngineHooks, EventScope } from './adapters/hooks.js';
 export type { InputProvider, InputRequest } from './adapters/inputs.js';
 export { matchesCorrelation, readCorrelationValue } from './adapters/match-correlation.js';
+export {
+  decodeMessagePayload,
+  encodeMessagePayload,
+  isJsonContentType,
+} from './adapters/message-payload.js';
 export type {
   CorrelationFilter,
   MessageBindings,

@@ -3,6 +3,14 @@
  * no vitest). The Transport contract suite, which needs vitest, is `@telaio/core/testing/contract`.
  */
 
+// The in-memory MessageTransport: a broker in the process, for asyncapi steps in tests and examples.
+export {
+  addressMatches,
+  createMemoryMessageTransport,
+  type MemoryMessageTransport,
+  type MemoryPublish,
+  type MemorySent,
+} from './create-memory-message-transport.js';
 // The in-memory Transport: answers each request from a handler and records what was sent.
 export {
   createMemoryTransport,

@@ -1,0 +1,101 @@
+/**
+ * The buffer behind a MessageSubscription, for any message transport: matching messages queue from
+ * the moment the subscription exists, `next()` takes the oldest or waits for one (bounded by its
+ * timeout and signals), and closing rejects every waiter. A transport feeds it with `push`.
+ */
+import { matchesCorrelation } from './match-correlation.js';
+import type { CorrelationFilter, MessageSubscription, ReceivedMessage } from './message-transport.js';
+import { TransportError } from './transport.js';
+
+/** A MessageSubscription a transport pushes received messages into. */
+export interface MessageQueue extends MessageSubscription {
+  /** Offer a received message: queued (or handed to a waiter) when it passes the correlation filter. */
+  push(message: ReceivedMessage): void;
+  /** True once closed (by close(), the subscribe signal, or the transport). */
+  readonly closed: boolean;
+}
+
+interface Waiter {
+  resolve(message: ReceivedMessage): void;
+  reject(error: TransportError): void;
+}
+
+/**
+ * A queue for one subscription. `signal` (the subscribe context's) closes it with `ABORTED`;
+ * `onClose` runs once when it closes, however (unsubscribe at the broker, drop the listener).
+ */
+export function createMessageQueue(options: {
+  readonly correlation?: CorrelationFilter;
+  readonly signal?: AbortSignal;
+  readonly onClose?: () => void | Promise<void>;
+}): MessageQueue {
+  const buffer: ReceivedMessage[] = [];
+  const waiters = new Set<Waiter>();
+  let closed: TransportError | undefined;
+  let closing: Promise<void> | undefined;
+  const shut = (error: TransportError): Promise<void> => {
+    if (closing !== undefined) return closing;
+    closed = error;
+    buffer.length = 0;
+    for (const waiter of [...waiters]) waiter.reject(error);
+    waiters.clear();
+    options.signal?.removeEventListener('abort', onAbort);
+    closing = Promise.resolve().then(() => options.onClose?.());
+    return closing;
+  };
+  const onAbort = (): void => {
+    void shut(new TransportError('ABORTED', 'the subscription was aborted'));
+  };
+  if (options.signal?.aborted === true) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    get closed() {
+      return closed !== undefined;
+    },
+    push(message) {
+      if (closed !== undefined || !matchesCorrelation(message, options.correlation)) return;
+      const waiter = waiters.values().next().value;
+      if (waiter === undefined) buffer.push(message);
+      else waiter.resolve(message);
+    },
+    next(nextOptions = {}) {
+      if (closed !== undefined) return Promise.reject(closed);
+      const ready = buffer.shift();
+      if (ready !== undefined) return Promise.resolve(ready);
+      const { timeoutMs, signal } = nextOptions;
+      if (signal?.aborted === true)
+        return Promise.reject(new TransportError('ABORTED', 'the wait for a message was aborted'));
+      return new Promise<ReceivedMessage>((resolve, reject) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const abort = (): void =>
+          waiter.reject(new TransportError('ABORTED', 'the wait for a message was aborted'));
+        const settle = (): void => {
+          waiters.delete(waiter);
+          if (timer !== undefined) clearTimeout(timer);
+          signal?.removeEventListener('abort', abort);
+        };
+        const waiter: Waiter = {
+          resolve: (message) => {
+            settle();
+            resolve(message);
+          },
+          reject: (error) => {
+            settle();
+            reject(error);
+          },
+        };
+        waiters.add(waiter);
+        signal?.addEventListener('abort', abort, { once: true });
+        if (timeoutMs !== undefined) {
+          timer = setTimeout(
+            () => waiter.reject(new TransportError('TIMEOUT', `no matching message within ${timeoutMs} ms`)),
+            Math.min(Math.max(0, timeoutMs), 2 ** 31 - 1),
+          );
+        }
+      });
+    },
+    close() {
+      return shut(new TransportError('CLOSED', 'the subscription is closed'));
+    },
+  };
+}
