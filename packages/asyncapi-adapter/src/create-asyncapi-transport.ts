@@ -1,0 +1,95 @@
+import type {
+  MessageContext,
+  MessageSubscription,
+  MessageTransport,
+  OutgoingMessage,
+  SentMessage,
+  SubscribeRequest,
+} from '@telaio/core';
+import { TransportError } from '@telaio/core';
+import type {
+  ClientRoute,
+  ProtocolClient,
+  ProtocolClientFactory,
+  ProtocolClientOptions,
+} from './protocol-client.js';
+import { PROTOCOL_CLIENTS } from './protocol-clients.js';
+import { resolveLogin } from './resolve-credential.js';
+import { selectServer } from './select-server.js';
+
+/** Options of createAsyncApiTransport. */
+export interface AsyncApiTransportOptions {
+  /** Longest wait for a connection (socket, TLS, protocol handshake), in ms. Default 10 000. */
+  readonly connectTimeoutMs?: number;
+  /** First wait before reconnecting a lost connection, in ms. Default 250. */
+  readonly reconnectDelayMs?: number;
+  /** Connection events (reconnecting...), without credentials. */
+  readonly onEvent?: ProtocolClientOptions['onEvent'];
+  /** More protocols (or replacements), by AsyncAPI protocol name, loaded as the built-in ones are. */
+  readonly protocols?: Readonly<Record<string, () => Promise<ProtocolClientFactory>>>;
+}
+
+/** The transport, plus the secrets it learnt (logins, URL user information) for masking. */
+export interface AsyncApiTransport extends MessageTransport {
+  /** Every credential value used so far (passwords, tokens, Basic blobs): mask them in outputs. */
+  secretValues(): readonly string[];
+  /** The protocols it speaks. */
+  readonly protocols: readonly string[];
+}
+
+/**
+ * A MessageTransport over real brokers, the protocol chosen by the AsyncAPI server: MQTT (mqtt.js),
+ * WebSocket (ws) and AMQP 0-9-1 (amqplib). Each send or subscribe picks the server (the `--server`
+ * URL, else the channel's first server of a known protocol), logs in through the credential seam,
+ * and reuses one connection per server and login. close() ends every subscription and connection.
+ */
+export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}): AsyncApiTransport {
+  const factories = { ...PROTOCOL_CLIENTS, ...options.protocols };
+  const protocols = Object.keys(factories);
+  const clientOptions: ProtocolClientOptions = {
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    reconnectDelayMs: options.reconnectDelayMs ?? 250,
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  };
+  const clients = new Map<() => Promise<ProtocolClientFactory>, Promise<ProtocolClient>>();
+  const secrets = new Set<string>();
+  let closed = false;
+
+  const route = async (
+    target: OutgoingMessage['target'],
+    context: MessageContext,
+  ): Promise<{ client: ProtocolClient; route: ClientRoute }> => {
+    if (closed) throw new TransportError('CLOSED', 'the message transport is closed');
+    const chosen = selectServer(target, protocols);
+    const load = factories[chosen.protocol as keyof typeof factories];
+    if (load === undefined)
+      throw new TransportError('UNSUPPORTED_PROTOCOL', `no client for '${chosen.protocol}'`);
+    let client = clients.get(load);
+    if (client === undefined) {
+      client = load().then((factory) => factory(clientOptions));
+      clients.set(load, client);
+    }
+    const login = await resolveLogin(target, chosen, context);
+    for (const secret of login.secrets) secrets.add(secret);
+    return { client: await client, route: { chosen, login } };
+  };
+
+  return {
+    protocols,
+    secretValues: () => [...secrets],
+    async send(message: OutgoingMessage, context: MessageContext): Promise<SentMessage> {
+      const { client, route: r } = await route(message.target, context);
+      return client.send(message, r, context);
+    },
+    async subscribe(request: SubscribeRequest, context: MessageContext): Promise<MessageSubscription> {
+      const { client, route: r } = await route(request.target, context);
+      return client.subscribe(request, r, context);
+    },
+    async close() {
+      closed = true;
+      const all = [...clients.values()];
+      clients.clear();
+      await Promise.all(all.map(async (c) => (await c.catch(() => undefined))?.close()));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { MessageSubscription, ReceivedMessage } from '@telaio/core';
+import { TransportError } from '@telaio/core';
+
+/** A MessageSubscription's buffer, fed by a protocol client: `push` matching messages, `close` to end. */
+export interface MessageQueue extends MessageSubscription {
+  /** Hands one received (already filtered) message to the oldest waiting next(), else buffers it. */
+  push(message: ReceivedMessage): void;
+  /** True once closed (by the caller, or by the transport closing). */
+  readonly closed: boolean;
+}
+
+interface Waiter {
+  resolve(message: ReceivedMessage): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The buffer behind every subscription of this package: messages kept in arrival order until taken,
+ * next() with its own timeout and signals (the subscribe context's and the call's), close() that
+ * rejects pending waits with `CLOSED` and then runs `onClose` (unsubscribe, cancel the consumer).
+ */
+export function createMessageQueue(options: {
+  /** The subscribe context's signal: aborting it rejects pending and later next() calls with `ABORTED`. */
+  readonly signal: AbortSignal;
+  /** What the address was, for error messages. */
+  readonly describe: string;
+  /** Releases the protocol side (once, on the first close()). */
+  readonly onClose: () => Promise<void>;
+}): MessageQueue {
+  const buffer: ReceivedMessage[] = [];
+  const waiters: Waiter[] = [];
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  const aborted = (): TransportError =>
+    new TransportError('ABORTED', `receive on ${options.describe} aborted`);
+  return {
+    get closed() {
+      return closed;
+    },
+    push(message) {
+      if (closed) return;
+      const waiter = waiters.shift();
+      if (waiter === undefined) buffer.push(message);
+      else waiter.resolve(message);
+    },
+    next(nextOptions = {}) {
+      if (closed)
+        return Promise.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
+      const signals = [options.signal, nextOptions.signal].filter((s): s is AbortSignal => s !== undefined);
+      if (signals.some((s) => s.aborted)) return Promise.reject(aborted());
+      const first = buffer.shift();
+      if (first !== undefined) return Promise.resolve(first);
+      return new Promise<ReceivedMessage>((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined;
+        const onAbort = (): void => settle(() => reject(aborted()));
+        const settle = (then: () => void): void => {
+          if (timer !== undefined) clearTimeout(timer);
+          for (const s of signals) s.removeEventListener('abort', onAbort);
+          const at = waiters.indexOf(waiter);
+          if (at >= 0) waiters.splice(at, 1);
+          then();
+        };
+        const waiter: Waiter = {
+          resolve: (message) => settle(() => resolve(message)),
+          reject: (error) => settle(() => reject(error)),
+        };
+        waiters.push(waiter);
+        for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
+        if (nextOptions.timeoutMs !== undefined)
+          timer = setTimeout(
+            () =>
+              waiter.reject(
+                new TransportError(
+                  'TIMEOUT',
+                  `no matching message on ${options.describe} within ${nextOptions.timeoutMs} ms`,
+                ),
+              ),
+            nextOptions.timeoutMs,
+          );
+      });
+    },
+    close() {
+      if (closing !== undefined) return closing;
+      closed = true;
+      buffer.length = 0;
+      for (const waiter of [...waiters])
+        waiter.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
+      closing = options.onClose();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { MessageInfo } from '@telaio/core';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.-]+\/[\w.-]+\+json\b/i;
+const TEXT_TYPE =
+  /^text\/|^application\/(?:[\w.+-]+\+)?xml\b|^application\/(?:yaml|x-yaml|x-www-form-urlencoded)\b/i;
+
+/** What a received payload decodes to, with its text for reports. */
+export interface DecodedPayload {
+  /** A JSON value, a string or a Uint8Array (see decodePayload). */
+  readonly payload: unknown;
+  /** UTF-8 text, or `base64:...` when the bytes are not text. */
+  readonly body: string;
+  /** The content type the decoding went by, when one was known. */
+  readonly contentType?: string;
+}
+
+/**
+ * Decodes received bytes by content type: the protocol's own (AMQP property, MQTT 5), else the one
+ * content type the subscription's AsyncAPI messages declare. A JSON type gives a JSON value (text
+ * that does not parse stays a string); text and XML types a string; no content type and a body
+ * that parses as a JSON object or array a JSON value, else a string when the bytes are UTF-8 text;
+ * anything else a Uint8Array.
+ */
+export function decodePayload(
+  bytes: Uint8Array,
+  protocolContentType: string | undefined,
+  messages: readonly MessageInfo[],
+): DecodedPayload {
+  const declared = [...new Set(messages.map((m) => m.contentType).filter((t) => t !== undefined))];
+  const contentType = protocolContentType ?? (declared.length === 1 ? declared[0] : undefined);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = utf8(buffer);
+  const typed = contentType === undefined ? {} : { contentType };
+  if (text === undefined) {
+    const payload = new Uint8Array(buffer);
+    return { payload, body: `base64:${buffer.toString('base64')}`, ...typed };
+  }
+  if (contentType === undefined || JSON_TYPE.test(contentType)) {
+    const trimmed = text.trim();
+    const looksJson = contentType !== undefined || trimmed.startsWith('{') || trimmed.startsWith('[');
+    if (looksJson && trimmed !== '') {
+      try {
+        return { payload: JSON.parse(text) as unknown, body: text, ...typed };
+      } catch {
+        return { payload: text, body: text, ...typed };
+      }
+    }
+    return { payload: text, body: text, ...typed };
+  }
+  if (TEXT_TYPE.test(contentType)) return { payload: text, body: text, ...typed };
+  return { payload: new Uint8Array(buffer), body: `base64:${buffer.toString('base64')}`, ...typed };
+}
+
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+function utf8(buffer: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return undefined;
+  }
+}

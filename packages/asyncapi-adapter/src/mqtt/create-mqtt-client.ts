@@ -1,0 +1,100 @@
+import type { MessageContext, OutgoingMessage, SentMessage, SubscribeRequest } from '@telaio/core';
+import { TransportError } from '@telaio/core';
+import type { MqttClient } from 'mqtt';
+import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
+import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { mqttConnectOptions, mqttVersionOf } from './mqtt-connect-options.js';
+import { mqttPublishOptions } from './mqtt-publish-options.js';
+import { createMqttSubscriptions, type MqttSubscriptions } from './mqtt-subscriptions.js';
+import { openMqttConnection } from './open-mqtt-connection.js';
+
+interface Connection {
+  readonly client: MqttClient;
+  readonly version: 3 | 4 | 5;
+  readonly subscriptions: MqttSubscriptions;
+}
+
+/**
+ * MQTT 3.1, 3.1.1 and 5 over mqtt.js (`mqtt://`, `mqtts://`): one client per server and login,
+ * connected on first use and reconnected (with resubscription) by mqtt.js; topics are channel
+ * addresses; the AsyncAPI MQTT bindings set QoS, retain, message expiry and the connection.
+ */
+export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient => {
+  const connections = new Map<string, Promise<Connection>>();
+  let closed = false;
+
+  const connectionFor = (route: ClientRoute): Promise<Connection> => {
+    if (closed) return Promise.reject(new TransportError('CLOSED', 'the message transport is closed'));
+    const connect = mqttConnectOptions(route, options);
+    const key = `${route.chosen.url.href}\n${route.login.key}\n${connect.protocolVersion}\n${String(route.chosen.server?.name)}`;
+    const known = connections.get(key);
+    if (known !== undefined) return known;
+    const server = `${route.chosen.url.protocol}//${route.chosen.url.host}`;
+    const what = `connect to ${server}`;
+    const opening = openMqttConnection(route.chosen.url, connect, what).then((client) => {
+      client.on('offline', () =>
+        options.onEvent?.({ protocol: 'mqtt', server, what: 'offline, reconnecting' }),
+      );
+      client.on('reconnect', () => options.onEvent?.({ protocol: 'mqtt', server, what: 'reconnecting' }));
+      client.on('error', () => {
+        /* reported through offline/reconnect; mqtt.js keeps reconnecting */
+      });
+      const version = mqttVersionOf(route.chosen.server?.protocolVersion);
+      return { client, version, subscriptions: createMqttSubscriptions(client, server) };
+    });
+    connections.set(key, opening);
+    opening.catch(() => connections.delete(key));
+    return opening;
+  };
+
+  return {
+    async send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
+      const address = message.target.address;
+      const what = `publish to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${address}'`;
+      const connection = await raceAbort(connectionFor(route), context.signal, what);
+      const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
+      try {
+        await raceAbort(connection.client.publishAsync(address, bytes, publish), context.signal, what);
+      } catch (error) {
+        throw toTransportError(error, what);
+      }
+      return {
+        serverUrl: `${route.chosen.url.protocol}//${route.chosen.url.host}`,
+        protocol: route.chosen.protocol,
+        address,
+        headers: message.headers,
+        contentType: message.contentType,
+        body,
+        ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
+      };
+    },
+    async subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
+      const what = `subscribe to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${request.target.address}'`;
+      const connection = await raceAbort(connectionFor(route), context.signal, what);
+      return connection.subscriptions.add(request, route, context, what);
+    },
+    async close() {
+      closed = true;
+      const all = [...connections.values()];
+      connections.clear();
+      await Promise.all(
+        all.map(async (opening) => {
+          const connection = await opening.catch(() => undefined);
+          if (connection === undefined) return;
+          await connection.subscriptions.closeAll();
+          await endClient(connection.client);
+        }),
+      );
+    },
+  };
+};
+
+/** Ends a client gracefully (DISCONNECT after in-flight messages), forcibly after 2 s. */
+async function endClient(client: MqttClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const forced = new Promise<void>((resolve) => {
+    timer = setTimeout(() => client.end(true, () => resolve()), 2000);
+  });
+  await Promise.race([client.endAsync(false).catch(() => client.endAsync(true)), forced]);
+  clearTimeout(timer);
+}

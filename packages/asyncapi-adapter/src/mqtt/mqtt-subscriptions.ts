@@ -1,0 +1,99 @@
+import type { MessageContext, MessageSubscription, ReceivedMessage, SubscribeRequest } from '@telaio/core';
+import { matchesCorrelation, TransportError } from '@telaio/core';
+import type { IPublishPacket, MqttClient } from 'mqtt';
+import { createMessageQueue, type MessageQueue } from '../create-message-queue.js';
+import { decodePayload } from '../decode-payload.js';
+import type { ClientRoute } from '../protocol-client.js';
+import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { matchTopic } from './match-topic.js';
+
+type Obj = Readonly<Record<string, unknown>>;
+
+/** The subscriptions of one MQTT client: topic filters counted, messages dispatched by filter. */
+export interface MqttSubscriptions {
+  add(
+    request: SubscribeRequest,
+    route: ClientRoute,
+    context: MessageContext,
+    what: string,
+  ): Promise<MessageSubscription>;
+  closeAll(): Promise<void>;
+}
+
+interface Entry {
+  readonly filter: string;
+  readonly request: SubscribeRequest;
+  readonly queue: MessageQueue;
+}
+
+/**
+ * Subscriptions over one client: SUBSCRIBE once per topic filter (QoS from the receive operation's
+ * MQTT binding, default 0), resolved on SUBACK; every PUBLISH handed to each subscription whose
+ * filter matches its topic and whose correlation filter it passes; UNSUBSCRIBE when the last
+ * subscription of a filter closes.
+ */
+export function createMqttSubscriptions(client: MqttClient, server: string): MqttSubscriptions {
+  const entries = new Set<Entry>();
+  client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
+    for (const entry of entries) {
+      if (!matchTopic(entry.filter, topic)) continue;
+      const message = toReceived(server, topic, payload, packet, entry.request);
+      if (matchesCorrelation(message, entry.request.correlation)) entry.queue.push(message);
+    }
+  });
+  const release = async (entry: Entry): Promise<void> => {
+    entries.delete(entry);
+    if ([...entries].some((e) => e.filter === entry.filter) || client.disconnecting) return;
+    await client.unsubscribeAsync(entry.filter).catch(() => undefined);
+  };
+  return {
+    async add(request, _route, context, what) {
+      const filter = request.target.address;
+      const binding: Obj = (request.target.operationBindings.mqtt as Obj | undefined) ?? {};
+      const qos = binding.qos === 1 || binding.qos === 2 ? binding.qos : 0;
+      const queue = createMessageQueue({
+        signal: context.signal,
+        describe: `${server} topic '${filter}'`,
+        onClose: () => release(entry),
+      });
+      const entry: Entry = { filter, request, queue };
+      entries.add(entry);
+      try {
+        const granted = await raceAbort(client.subscribeAsync(filter, { qos }), context.signal, what);
+        if (granted.some((g) => g.qos === 128 || g.qos > 2))
+          throw new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`);
+      } catch (error) {
+        await queue.close();
+        throw toTransportError(error, what);
+      }
+      return queue;
+    },
+    async closeAll() {
+      await Promise.all([...entries].map((entry) => entry.queue.close()));
+    },
+  };
+}
+
+function toReceived(
+  server: string,
+  topic: string,
+  payload: Buffer,
+  packet: IPublishPacket,
+  request: SubscribeRequest,
+): ReceivedMessage {
+  const properties = packet.properties;
+  const headers: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(properties?.userProperties ?? {}))
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const decoded = decodePayload(payload, properties?.contentType, request.messages);
+  const correlation = properties?.correlationData;
+  return {
+    serverUrl: server,
+    address: topic,
+    headers,
+    payload: decoded.payload,
+    ...(decoded.contentType === undefined ? {} : { contentType: decoded.contentType }),
+    ...(correlation === undefined ? {} : { correlationId: Buffer.from(correlation).toString('utf8') }),
+    body: decoded.body,
+  };
+}
