@@ -17,6 +17,11 @@ export interface Frame {
   readonly pending: Map<string, InputProvider>;
   /** The context without any request/response: shared by reference, never copied per run. */
   readonly base: ExpressionContext;
+  /**
+   * What stops this workflow's steps: the run's signal, combined with the 1.1 `timeout` of each
+   * workflow step it runs under (see stopped-error.ts for the code a stop gives).
+   */
+  readonly signal: AbortSignal;
 }
 
 /** Create the frame of a workflow execution. */
@@ -26,6 +31,8 @@ export function createFrame(options: {
   depth: number;
   inputs: Record<string, unknown>;
   pending: Map<string, InputProvider>;
+  /** Default: the run's signal. */
+  signal?: AbortSignal;
 }): Frame {
   const { plan, state } = options;
   const outputs: Record<string, unknown> = {};
@@ -38,6 +45,7 @@ export function createFrame(options: {
     outputs,
     steps,
     pending: options.pending,
+    signal: options.signal ?? state.signal,
     base: {
       inputs: options.inputs,
       outputs,

@@ -85,6 +85,8 @@ export async function invokeWorkflow(
     stepId?: string;
     /** The inputs are an action's 1.1 parameters: passed as given, like a workflow step's. */
     given?: boolean;
+    /** What stops the nested run's steps (default: the caller's frame signal). */
+    signal?: AbortSignal;
   },
 ): Promise<Invocation> {
   const { state } = frame;
@@ -101,6 +103,7 @@ export async function invokeWorkflow(
       inputs: options.inputs,
       depth: frame.scope.depth + 1,
       fromRunInputs: rule.fromRunInputs && options.given !== true,
+      signal: options.signal ?? frame.signal,
     });
     if (options.via === 'dependsOn') state.dependencies.set(plan, result);
   }

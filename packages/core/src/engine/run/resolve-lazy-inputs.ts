@@ -25,7 +25,7 @@ export async function resolveLazyInputs(options: {
       workflowId: frame.plan.workflowId,
       schema: frame.plan.inputs.schemaOf(name),
       context: frame.base,
-      signal: frame.state.signal,
+      signal: frame.signal,
     });
     const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
     if (value === undefined) {

@@ -17,9 +17,8 @@ import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import { retryWait } from './retry-wait.js';
 import { type AttemptResult, runStepAttempt } from './run-step-attempt.js';
 import type { StepOutcome } from './step-outcome.js';
+import { stoppedError } from './stopped-error.js';
 import { testCriteria } from './test-criteria.js';
-
-const aborted = (stepId: string): RunError => ({ code: 'aborted', message: 'the run was aborted', stepId });
 
 /** Execute `step` in `frame` and say what the workflow does next. */
 export async function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
@@ -74,7 +73,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   }
   for (;;) {
     attempt += 1;
-    if (state.signal.aborted) return fail(aborted(stepId));
+    if (frame.signal.aborted) return fail(stoppedError(frame, stepId));
     if (++state.stepCount > state.maxSteps) {
       return fail({
         code: 'max-steps-exceeded',
@@ -107,8 +106,8 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       return take(frame, stepId, action, undefined, actionInputs(action, ctx, onMissing));
     }
     const error = last.error ?? { code: 'criteria-failed', message: `step '${stepId}' failed`, stepId };
-    if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || state.signal.aborted)
-      return fail(state.signal.aborted ? aborted(stepId) : error);
+    if (error.code === 'aborted' || error.code === 'max-steps-exceeded' || frame.signal.aborted)
+      return fail(frame.signal.aborted ? stoppedError(frame, stepId) : error);
     let retry: ActionPlan | undefined;
     let chosen: ActionPlan | undefined;
     for (const action of step.onFailure) {
@@ -149,9 +148,9 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     const detour = await runRetryTarget(frame, retry, actionInputs(retry, ctx, onMissing));
     if (detour !== undefined) return fail(detour);
     try {
-      await state.sleep(delayMs, state.signal);
+      await state.sleep(delayMs, frame.signal);
     } catch {
-      return fail(aborted(stepId));
+      return fail(stoppedError(frame, stepId));
     }
   }
 }

@@ -31,6 +31,8 @@ export async function runWorkflow(options: {
   inputs: Readonly<Record<string, unknown>>;
   depth: number;
   fromRunInputs: boolean;
+  /** What stops its steps (default: the run's signal); a timed workflow step gives its own. */
+  signal?: AbortSignal;
 }): Promise<RunResult> {
   const { state, plan, depth } = options;
   const started = state.now();
@@ -43,7 +45,8 @@ export async function runWorkflow(options: {
       if (!Object.hasOwn(given, name)) pending.set(name, provider);
   }
   const checked = plan.inputs.validate(given, new Set(pending.keys()));
-  const frame = createFrame({ plan, state, depth, inputs: checked.value, pending });
+  const signal = options.signal ?? state.signal;
+  const frame = createFrame({ plan, state, depth, inputs: checked.value, pending, signal });
   state.hooks.onWorkflowStart?.({ ...frame.scope, inputs: frame.inputs });
   state.workflows[plan.workflowId] = { inputs: frame.inputs };
   const error = checked.error ?? (await runDependencies(frame)) ?? (await runSteps(frame));

@@ -6,6 +6,7 @@
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
 import type { ExpressionContext } from '../../../expressions/context.js';
+import { stoppedError } from '../../run/stopped-error.js';
 import { type RunError, type RunErrorCode, TRANSPORT_LIMIT_CODES } from '../../types.js';
 import type { AttemptContext } from '../step-kind.js';
 import { buildRequestBody } from './build-request-body.js';
@@ -74,21 +75,20 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
   let response: ReceivedResponse;
   // 1.1 Step Object `timeout`: milliseconds to wait for the step before aborting and failing it.
+  // Under a timed workflow step the frame's signal is that timeout combined with the run's.
   const timer = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
-  const sendContext =
-    timer === undefined
-      ? state.sendContext
-      : { ...state.sendContext, signal: AbortSignal.any([state.signal, timer]) };
+  const signal = timer === undefined ? frame.signal : AbortSignal.any([frame.signal, timer]);
+  const sendContext = signal === state.signal ? state.sendContext : { ...state.sendContext, signal };
   try {
     response = await state.transports.openapi.send(request, sendContext);
   } catch (error) {
-    const aborted = state.signal.aborted;
-    if (!aborted && timer?.aborted === true) {
+    if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, step.stepId) };
+    if (timer?.aborted === true) {
       const message = `step '${step.stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the request was aborted`;
       return { ctx: frame.base, error: { code: 'step-timeout', message, stepId: step.stepId } };
     }
     const code = (error as { code?: unknown }).code;
-    if (!aborted && error instanceof TelaioError) {
+    if (error instanceof TelaioError) {
       // Misconfiguration found while sending (a credential provider with no credentials), or a
       // limit the transport enforced (response-too-large...): keep its code.
       const known = error.code === 'credentials-missing' || TRANSPORT_LIMIT_CODES.has(error.code);
@@ -97,13 +97,8 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
       const failure: RunError = { code, message, stepId: step.stepId };
       return { ctx: frame.base, error: failure };
     }
-    const message = aborted
-      ? 'the run was aborted'
-      : `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
-    return {
-      ctx: frame.base,
-      error: { code: aborted ? 'aborted' : 'transport-error', message, stepId: step.stepId },
-    };
+    const message = `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
+    return { ctx: frame.base, error: { code: 'transport-error', message, stepId: step.stepId } };
   }
   state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
   const sent = response.request;

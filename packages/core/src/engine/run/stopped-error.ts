@@ -1,0 +1,28 @@
+/**
+ * The error of a step that cannot go on because its frame's signal aborted: `aborted` when the run
+ * itself was cancelled, else `step-timeout`, because the only other thing that aborts a frame's
+ * signal is the 1.1 `timeout` of a workflow step it runs under (1.1.0 §Step Object `timeout`).
+ */
+import type { RunError } from '../types.js';
+import type { Frame } from './frame.js';
+
+/** The abort reason a timed workflow step gives its nested run's signal. */
+export class StepTimeoutReason extends Error {
+  override readonly name = 'TimeoutError';
+  /** `stepId` ran out of its `timeoutMs`. */
+  constructor(
+    readonly stepId: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`step '${stepId}' did not complete within its timeout of ${timeoutMs} ms`);
+  }
+}
+
+/** Why a step of `frame` stopped, when its signal has aborted. */
+export function stoppedError(frame: Frame, stepId: string): RunError {
+  if (frame.state.signal.aborted || !frame.signal.aborted)
+    return { code: 'aborted', message: 'the run was aborted', stepId };
+  const reason: unknown = frame.signal.reason;
+  const why = reason instanceof StepTimeoutReason ? reason.message : 'an enclosing step timed out';
+  return { code: 'step-timeout', message: `stopped: ${why}`, stepId };
+}
