@@ -24,6 +24,8 @@ export async function validateFiles(
   files: readonly string[],
   options: { cache: boolean | { dir: string } },
 ): Promise<ValidatedFile[]> {
+  // The FILE arguments are provided together: a source url naming one's `$self` finds it (1.1 identity).
+  const documents = files.map((file) => (URL_LIKE.test(file) ? file : path.resolve(file)));
   const results = await Promise.all(
     files.map(async (file) => {
       const input = URL_LIKE.test(file) ? file : path.resolve(file);
@@ -32,7 +34,7 @@ export async function validateFiles(
       try {
         diagnostics =
           unreadable === undefined
-            ? lintDocument(await resolveDocument(input, { cache: options.cache }))
+            ? lintDocument(await resolveDocument(input, { cache: options.cache, documents }))
             : [fileError(input, unreadable)];
       } catch (error) {
         diagnostics = [

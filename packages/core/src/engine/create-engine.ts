@@ -34,6 +34,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...(loadOptions === undefined ? {} : { select: loadOptions }),
         ...(options.loader === undefined ? {} : { loader: options.loader }),
         ...(options.cache === undefined ? {} : { cache: options.cache }),
+        ...(options.documents === undefined ? {} : { documents: options.documents }),
         ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
         ...(options.severity === undefined ? {} : { severity: options.severity }),
       }),

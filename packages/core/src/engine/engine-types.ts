@@ -57,6 +57,11 @@ export interface EngineOptions {
   readonly now?: () => number;
   /** Disk cache of parsed sources, passed to resolveDocument (`false` to skip, `{dir}` to place it). */
   readonly cache?: boolean | { readonly dir: string };
+  /**
+   * Arazzo documents provided with every loaded one (paths or URIs), found by their `$self` when a
+   * sourceDescription url names it (1.1.0 §Identity-Based Referencing; ResolveDocumentOptions.documents).
+   */
+  readonly documents?: readonly string[];
   /** Refuse documents with lint errors (default true). Set false only for debugging. */
   readonly refuseInvalid?: boolean;
   /**

@@ -23,6 +23,7 @@ export async function loadDocument(options: {
   registry: CriterionRegistry;
   loader?: SourceLoader;
   cache?: boolean | { readonly dir: string };
+  documents?: readonly string[];
   refuseInvalid?: boolean;
   severity?: SeverityOverrides;
   select?: LoadOptions;
@@ -32,6 +33,7 @@ export async function loadDocument(options: {
   const resolved = await resolveDocument(uri, {
     ...(options.loader === undefined ? {} : { loader: options.loader }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(options.documents === undefined ? {} : { documents: options.documents }),
     ...(typeof target === 'string' ? {} : { text: target.text }),
   });
   const all = lintDocument(resolved, {

@@ -31,6 +31,20 @@ export function checkCriteria(context: LintContext): void {
       });
       continue;
     }
+    if (criterion.context !== undefined && contextText === undefined) {
+      // A Selector Object is no criterion context: 1.1.0 §Criterion Object keeps `context` a runtime expression.
+      const selector = asRecord(criterion.context)?.selector !== undefined;
+      context.report({
+        rule: 'criterion-invalid',
+        message: selector
+          ? "a criterion 'context' is a runtime expression only (1.1.0 §Criterion Object), not a Selector Object: put the selector in the criterion itself (context: $response.body, type: jsonpath or xpath, condition: the selector) or select it into a step output"
+          : "a criterion 'context' must be a runtime expression",
+        pointer: `${pointer}/context`,
+        // The schema's "must be a string" says what, this says why and what to write instead.
+        despiteSchema: selector,
+      });
+      continue;
+    }
     if (evaluator.requiresContext === true && contextText === undefined) {
       context.report({
         rule: 'criterion-invalid',

@@ -3,6 +3,7 @@ import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { validateSchema } from '../schema/validate-schema.js';
 import { checkStepOperations } from './check-step-operations.js';
+import { collectIdentities } from './collect-identities.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
@@ -55,7 +56,9 @@ export async function resolveDocument(
   const diagnostics: Diagnostic[] = [...validateSchema(file)];
   const cache = options.cache ?? true;
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
-  const sources = await resolveSources({ file, loader, cacheDir });
+  const documents = options.documents ?? [];
+  const identities = await collectIdentities({ entry: file, documents, loader, cacheDir });
+  const sources = await resolveSources({ file, loader, cacheDir, identities });
   const index = createOperationIndex(sources);
   diagnostics.push(
     ...sourceDiagnostics(file, sources),

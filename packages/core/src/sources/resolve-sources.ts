@@ -1,4 +1,5 @@
 import type { SourceDescription } from '../model/arazzo.js';
+import type { Identities } from './collect-identities.js';
 import { documentBaseUri } from './document-base-uri.js';
 import type { LoadedSource } from './load-source-file.js';
 import { resolveSourceUri } from './resolve-source-uri.js';
@@ -27,8 +28,10 @@ export async function resolveSources(options: {
   loader: SourceLoader;
   cacheDir: string | undefined;
   chain?: ReadonlySet<string>;
+  /** Arazzo documents known by `$self` (collect-identities.ts): found by identity before any fetch. */
+  identities?: Identities;
 }): Promise<ResolvedSource[]> {
-  const { file, loader, cacheDir } = options;
+  const { file, loader, cacheDir, identities } = options;
   const chain = new Set(options.chain ?? []).add(file.uri);
   const root = file.document as unknown;
   // An empty or scalar document (schema reports it) has no sources.
@@ -65,7 +68,11 @@ export async function resolveSources(options: {
       const declared = description.type as string | undefined;
       const expected =
         declared === 'arazzo' || declared === 'openapi' || declared === 'asyncapi' ? declared : undefined;
-      let loaded = await loadSourceOnce({ uri, loader, cacheDir });
+      // 1.1.0 §Identity-Based Referencing: a document whose `$self` is this url, before its location.
+      const known =
+        identities?.get(SCHEME.test(description.url) ? description.url : uri) ?? identities?.get(uri);
+      if (known !== undefined) uri = known.uri;
+      let loaded: LoadedSource = known ?? (await loadSourceOnce({ uri, loader, cacheDir }));
       if (loaded.kind === 'unresolved' && base !== file.uri && !SCHEME.test(description.url)) {
         // The `$self`-based URI is the source's identity; where it cannot be read, the same relative
         // url from where this document was read (1.1.0: referencing by retrieval URI, a MAY).
@@ -89,7 +96,13 @@ export async function resolveSources(options: {
       if (loaded.kind === 'arazzo') {
         const sources = chain.has(uri)
           ? []
-          : await resolveSources({ file: loaded.file, loader, cacheDir, chain });
+          : await resolveSources({
+              file: loaded.file,
+              loader,
+              cacheDir,
+              chain,
+              ...(identities === undefined ? {} : { identities }),
+            });
         return { kind: 'arazzo', description, uri, file: loaded.file, sources };
       }
       if (loaded.kind === 'asyncapi') return withAsyncName(description, uri, loaded);

@@ -295,4 +295,10 @@ export interface ResolveDocumentOptions {
   readonly cache?: boolean | { readonly dir: string };
   /** The document text, when the caller already has it (then `uri` is not read). */
   readonly text?: string;
+  /**
+   * Other Arazzo documents provided with this one (paths or URIs): a sourceDescription url equal to
+   * one's `$self` resolves to that document without fetching the url (1.1.0 §Identity-Based
+   * Referencing). The document's own `$self` counts too.
+   */
+  readonly documents?: readonly string[];
 }

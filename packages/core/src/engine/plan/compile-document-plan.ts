@@ -5,9 +5,12 @@
  */
 import type { CriterionRegistry } from '../../criteria/registry.js';
 import { declaredInputs } from '../../document/declared-inputs.js';
+import { setOwn } from '../../document/set-own.js';
 import { parseExpression } from '../../expressions/parse-expression.js';
+import { allowsSelectors } from '../../expressions/selectors/compile-selector.js';
 import { createOperationIndex } from '../../sources/create-operation-index.js';
 import { resolvedSelf } from '../../sources/document-base-uri.js';
+import { sourceReferenceValues } from '../../sources/resolve-source-reference.js';
 import type { ResolvedDocument } from '../../sources/types.js';
 import type { StepScope } from './compile-step-plan.js';
 import { compileWorkflowPlan } from './compile-workflow-plan.js';
@@ -19,6 +22,26 @@ const selfOf = (uri: string, self: unknown): { self?: string } => {
   const resolved = resolvedSelf({ uri, self });
   return resolved === undefined ? {} : { self: resolved };
 };
+
+/**
+ * `$sourceDescriptions` of a document: each source's fields; in 1.1 documents overlaid with its
+ * operationIds / workflowIds, which take precedence (1.1.0 §Source Description Expression Resolution).
+ */
+function sourceDescriptionsOf(resolved: ResolvedDocument): DocumentPlan['sourceDescriptions'] {
+  const document = resolved.file?.document;
+  const ordered = allowsSelectors(document?.arazzo);
+  const out: Record<string, Readonly<Record<string, unknown>>> = {};
+  for (const [i, description] of (document?.sourceDescriptions ?? []).entries()) {
+    const source = resolved.sources[i];
+    const fields = { ...description };
+    setOwn(
+      out,
+      description.name,
+      ordered && source !== undefined ? { ...fields, ...sourceReferenceValues(source) } : fields,
+    );
+  }
+  return out;
+}
 
 interface Shell {
   readonly plan: DocumentPlan;
@@ -37,7 +60,7 @@ function gather(resolved: ResolvedDocument, shells: Map<string, Shell>): Shell {
     document,
     ...selfOf(file.uri, document.$self),
     workflows: new Map(),
-    sourceDescriptions: Object.fromEntries(document.sourceDescriptions.map((s) => [s.name, { ...s }])),
+    sourceDescriptions: sourceDescriptionsOf(resolved),
     components: (document.components ?? {}) as DocumentPlan['components'],
   };
   const shell: Shell = { plan, resolved, arazzoSources: new Map() };

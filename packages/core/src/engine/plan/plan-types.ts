@@ -8,6 +8,7 @@ import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../..
 import type { OperationInfo } from '../../sources/types.js';
 import type { SecurityPlan } from '../steps/operation/compile-x-security.js';
 import type { RequiredParameter } from '../steps/operation/plan-required-parameters.js';
+import type { ReplacementSelector } from '../steps/operation/replacement-selector.js';
 import type { InputValidator } from './create-input-validator.js';
 
 /** One compiled criterion with its text for events. */
@@ -58,7 +59,12 @@ export interface ParameterPlan {
 export interface BodyPlan {
   readonly contentType?: string;
   readonly payload?: CompiledValue;
-  readonly replacements: readonly { readonly target: string; readonly value: CompiledValue }[];
+  readonly replacements: readonly {
+    readonly target: string;
+    readonly value: CompiledValue;
+    /** 1.1 `targetSelectorType` (absent: JSON Pointer on JSON payloads, XPath on XML ones). */
+    readonly selector?: ReplacementSelector;
+  }[];
 }
 
 /** A step that calls an API operation (`operationId` or `operationPath`), sent through the `openapi` transport. */

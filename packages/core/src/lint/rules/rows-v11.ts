@@ -3,6 +3,9 @@ import type { RuleRow } from './rule-table.js';
 const ASYNC_ACTION =
   'Describes the message flow intent. Indicates whether the step will _send (publish)_ or _receive (subscribe)_ to a channel in an AsyncAPI document. Only applicable for `asyncapi` steps.';
 
+const SOURCE_ORDER =
+  'When using `$sourceDescriptions.<name>.<reference>`, the `<reference>` portion is resolved with the following priority: operationId or workflowId [...] Source description field [...] If an operationId happens to conflict with a field name (e.g., an operation with operationId: url), the operationId takes precedence.';
+
 /**
  * The rows of what Arazzo 1.1 adds (lint/v11): AsyncAPI steps, `$message` and `$self`, step
  * `dependsOn`, selectors, `querystring`, action parameters. Sentences quote Arazzo 1.1.0.
@@ -61,6 +64,15 @@ export const v11Rows = {
     where: 'Step Object, action and correlationId',
     sentence:
       '`action`: Only applicable for `asyncapi` steps. `correlationId`: Only applicable to `asyncapi` steps with action `receive`.',
+  },
+  'request-body-on-receive': {
+    code: 'action-not-applicable',
+    severity: 'warning',
+    basis: 'portability',
+    summary: 'a `requestBody` on an AsyncAPI step that receives: there is nothing to send, so it is ignored',
+    where: 'Step Object, requestBody and action; Request Body Object',
+    sentence:
+      '`requestBody`: The request body to pass to an operation as referenced by `operationId` or `operationPath`. / A single request body describing the `Content-Type` and request body content to be passed by a step to an operation.',
   },
   'correlation-id-undefined': {
     code: 'correlation-id-undefined',
@@ -125,6 +137,17 @@ export const v11Rows = {
     sentence:
       'Tools MUST respect all declared `dependsOn` relationships. Tools MUST also treat runtime expression output references (e.g., `$steps.stepId.outputs.field`) as implicit dependencies.',
   },
+  'forward-reference-v10': {
+    code: 'forward-reference',
+    severity: 'warning',
+    basis: 'SHOULD',
+    summary:
+      "in a 1.0 document, a step reading a later step's outputs (1.0 steps run in order, so the value is missing when read)",
+    where:
+      '1.1.0 Step Dependencies and Execution Order, Validation Recommendations, applied to 1.0 documents (1.0.1 has no such sentence, hence a warning)',
+    sentence:
+      "When no `dependsOn` is used in a workflow (sequential execution model), implementations SHOULD produce an error if a step references another step's outputs where the referenced step appears later in the steps array.",
+  },
   'forward-reference': {
     code: 'forward-reference',
     severity: 'error',
@@ -142,6 +165,53 @@ export const v11Rows = {
     where: 'Selector Object, selector and type; Payload Replacement Object, targetSelectorType',
     sentence:
       'If `jsonpath`, then the expression MUST conform to JSONPath. If `xpath` the expression MUST conform to XML Path Language 3.1.',
+  },
+  'source-not-by-identity': {
+    code: 'source-not-by-identity',
+    severity: 'warning',
+    basis: 'RECOMMENDED',
+    summary:
+      'an Arazzo source that declares a `$self` named by another URI (its location): found by location, which is not interoperable',
+    where: 'Identity-Based Referencing',
+    sentence:
+      "when referencing an Arazzo Description by URI, references MUST use the target document's `$self` URI if the `$self` field is present in that document. [...] Implementations MAY support referencing by other identifiers (such as retrieval URIs), but this behavior is not interoperable and relying on it is NOT RECOMMENDED.",
+  },
+  'source-reference-shadowed': {
+    code: 'source-reference-shadowed',
+    severity: 'warning',
+    basis: 'portability',
+    summary:
+      '`$sourceDescriptions.<name>.<field>` read as a value where that source has an operationId (or workflowId) of the same name: it resolves to the operation, not the field, and 1.0 readers disagree',
+    where: 'Runtime Expressions, Source Description Expression Resolution',
+    sentence: SOURCE_ORDER,
+  },
+  'source-reference-shadowed-path': {
+    code: 'source-reference-shadowed',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      'an `operationPath` or `channelPath` whose `{$sourceDescriptions.<name>.url}` resolves to an operation or workflow named `url`, so it names no source document',
+    where: 'Step Object, operationPath and channelPath; Source Description Expression Resolution',
+    sentence: SOURCE_ORDER,
+  },
+  'source-reference-unknown': {
+    code: 'reference-unknown',
+    severity: 'error',
+    basis: 'impossible',
+    summary:
+      '`$sourceDescriptions.<name>.<reference>` read as a value where the (loaded) source has no such operationId or workflowId and its Source Description Object no such field',
+    where: 'Runtime Expressions, Source Description Expression Resolution',
+    sentence: SOURCE_ORDER,
+  },
+  'replacement-selector-mismatch': {
+    code: 'selector-invalid',
+    severity: 'error',
+    basis: 'MUST',
+    summary:
+      'a replacement `targetSelectorType` that cannot apply to its payload: `xpath` on a JSON payload, `jsonpath` or `jsonpointer` on an XML one',
+    where: 'Payload Replacement Object, target and targetSelectorType',
+    sentence:
+      'A JSON Pointer, or XPath Expression, or JSONPath which MUST be resolved against the request body. Used to identify the location to inject the `value`.',
   },
   'selector-context-invalid': {
     code: 'expression-invalid',

@@ -13,7 +13,8 @@ const describe = (op: MessageOperationInfo): string =>
  * `action` must be what its operation does (`action-mismatch`), or what an operation of its channel
  * does; a channelPath step needs one (`action-missing`); on any other step, and `correlationId` on a
  * `send` step, they apply to nothing (`action-not-applicable`). A receiving step's `correlationId`
- * needs a message that defines one (`correlation-id-undefined`).
+ * needs a message that defines one (`correlation-id-undefined`); a receiving step has nothing to send,
+ * so its `requestBody` is ignored (`request-body-on-receive`).
  */
 export function checkMessageActions(context: LintContext): void {
   if (!isArazzo11(context)) return;
@@ -65,6 +66,13 @@ export function checkMessageActions(context: LintContext): void {
         reportV11(context, 'action-not-applicable', {
           message: "'correlationId' applies only to steps that receive; this step sends, so it is ignored",
           pointer: `${at}/correlationId`,
+        });
+      if (direction === 'receive' && node?.requestBody !== undefined)
+        reportV11(context, 'request-body-on-receive', {
+          message:
+            "'requestBody' is what a step passes to its operation; this step receives a message and sends nothing, so it is ignored",
+          pointer: `${at}/requestBody`,
+          atKey: true,
         });
       const messages = operation?.messages ?? found.channel?.messages ?? [];
       if (

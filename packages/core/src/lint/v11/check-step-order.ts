@@ -16,10 +16,11 @@ interface Edge {
  * workflow) and implicit (`$steps.<id>.outputs` references) dependencies must not form a cycle
  * (`dependency-cycle`, at the entry or expression that closes it). In a workflow with no step
  * `dependsOn`, a step reading a later step's outputs is a `forward-reference`, unless a goto or retry
- * can bring the run back after that later step.
+ * can bring the run back after that later step. 1.0 documents (no step `dependsOn`: steps always
+ * run in order) get the same finding as a warning: 1.0.1 itself asks for nothing here.
  */
 export function checkStepOrder(context: LintContext): void {
-  if (!isArazzo11(context)) return;
+  const v11 = isArazzo11(context);
   const expressions = listSiteExpressions(context);
   asArray(context.root.workflows).forEach((workflow, w) => {
     const steps = asArray(asRecord(workflow)?.steps).map(asRecord);
@@ -42,11 +43,11 @@ export function checkStepOrder(context: LintContext): void {
         edges.push({ from: scope.step, to, pointer, explicit: false });
     }
     const stepsOf = (i: number) => asString(steps[i]?.stepId) ?? String(i);
-    const sequential = steps.every((step) => step?.dependsOn === undefined);
+    const sequential = !v11 || steps.every((step) => step?.dependsOn === undefined);
     if (sequential) {
       for (const edge of edges)
         if (edge.to > edge.from && !canReturn(workflow, steps.length, index, edge))
-          reportV11(context, 'forward-reference', {
+          reportV11(context, v11 ? 'forward-reference' : 'forward-reference-v10', {
             message: `step '${stepsOf(edge.from)}' reads the outputs of step '${stepsOf(edge.to)}', which comes later and has not run yet (no step uses dependsOn, so steps run in order)`,
             pointer: edge.pointer,
           });

@@ -22,7 +22,19 @@ export interface PlacedExpression {
  * rule reads, plus what 1.1 adds (Selector Object contexts, action parameters, embedded `{$...}` in
  * regex/jsonpath/xpath conditions, correlationId). Malformed ones are left to `expression-invalid`.
  */
-export function listSiteExpressions(context: LintContext): PlacedExpression[] {
+export function listSiteExpressions(context: LintContext): readonly PlacedExpression[] {
+  let listed = LISTED.get(context);
+  if (listed === undefined) {
+    listed = listOnce(context);
+    LISTED.set(context, listed);
+  }
+  return listed;
+}
+
+/** One listing per lint run: several rules read it. */
+const LISTED = new WeakMap<LintContext, readonly PlacedExpression[]>();
+
+function listOnce(context: LintContext): PlacedExpression[] {
   const out: PlacedExpression[] = [];
   for (const site of collectExpressionSites(context)) out.push(...fromSite(site));
   const seen = new Set(out.map((p) => p.pointer));

@@ -5,6 +5,8 @@ import { checkMessageActions } from './check-message-actions.js';
 import { checkMessageExpressions } from './check-message-expressions.js';
 import { checkQuerystring } from './check-querystring.js';
 import { checkSelectors } from './check-selectors.js';
+import { checkSourceIdentity } from './check-source-identity.js';
+import { checkSourceReferences } from './check-source-references.js';
 import { checkStepDependencies } from './check-step-dependencies.js';
 import { checkStepOrder } from './check-step-order.js';
 
@@ -22,4 +24,6 @@ export const V11_RULES: readonly (readonly [string, LintRule])[] = [
   ['selectors', checkSelectors],
   ['querystring', checkQuerystring],
   ['action-parameters', checkActionParameters],
+  ['source-references', checkSourceReferences],
+  ['source-identity', checkSourceIdentity],
 ];

@@ -62,6 +62,26 @@ paths:
       requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}
       responses: {'201': {description: created}}
 `,
+  // An operation whose operationId is also a Source Description Object field name (1.1 resolution order).
+  'shadow.yaml': `openapi: 3.0.3
+info: {title: shadow, version: '1'}
+paths:
+  /url:
+    get:
+      operationId: url
+      responses: {'200': {description: ok}}
+`,
+  // A 1.1 document with an identity (`$self`) other than its location here.
+  'canonical.arazzo.yaml': `arazzo: 1.1.0
+$self: https://workflows.example.com/canonical/purchase.arazzo.yaml
+info: {title: canonical, version: '1'}
+sourceDescriptions:
+  - {name: pets, url: /virtual/rules/pets.yaml, type: openapi}
+workflows:
+  - workflowId: buy
+    steps:
+      - {stepId: one, operationId: listPets}
+`,
   'flows.arazzo.yaml': `arazzo: 1.0.1
 info: {title: flows, version: '1'}
 sourceDescriptions:
@@ -88,6 +108,8 @@ export const PETS = '  - {name: pets, url: ./pets.yaml, type: openapi}\n';
 export const MORE = '  - {name: more, url: ./more.yaml, type: openapi}\n';
 export const ORDERS = '  - {name: orders, url: ./orders.asyncapi.yaml, type: asyncapi}\n';
 export const FLOWS = '  - {name: flows, url: ./flows.arazzo.yaml, type: arazzo}\n';
+export const SHADOW = '  - {name: shadow, url: ./shadow.yaml, type: openapi}\n';
+export const CANONICAL = '  - {name: canon, url: ./canonical.arazzo.yaml, type: arazzo}\n';
 export const REFS = '  - {name: refs, url: ./refs.yaml, type: openapi}\n';
 export const CYCLE = '  - {name: cycle, url: ./cycle.arazzo.yaml, type: arazzo}\n';
 

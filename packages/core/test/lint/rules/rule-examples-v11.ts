@@ -1,5 +1,5 @@
 /** Examples for the Arazzo 1.1 rows of the severity table (lint/v11). */
-import { doc, main, ORDERS, PETS, type RuleExample } from './rule-example-fixture.js';
+import { CANONICAL, doc, main, ORDERS, PETS, type RuleExample, SHADOW } from './rule-example-fixture.js';
 
 /** A 1.1 document with the pets and orders sources. */
 const doc11 = (workflows: string, rest = '') =>
@@ -51,6 +51,14 @@ export const v11Examples = {
     ),
     pointer: `${AT}/correlationId`,
   },
+  'request-body-on-receive': {
+    text: doc11(
+      main(
+        '      - stepId: c\n        operationId: $sourceDescriptions.orders.confirmOrder\n        action: receive\n        requestBody: {payload: {a: 1}}\n',
+      ),
+    ),
+    pointer: `${AT}/requestBody`,
+  },
   'message-outside-message-step': {
     text: doc11(main(`${LIST}        outputs: {x: $message.payload}\n`)),
     pointer: `${AT}/outputs/x`,
@@ -72,6 +80,14 @@ export const v11Examples = {
     text: doc11(main(`${LIST}        dependsOn: [list]\n`)),
     pointer: `${AT}/dependsOn/0`,
   },
+  'forward-reference-v10': {
+    text: doc(
+      main(
+        `${LIST}        parameters: [{name: limit, in: query, value: $steps.later.outputs.n}]\n      - stepId: later\n        operationId: listPets\n        outputs: {n: $statusCode}\n`,
+      ),
+    ),
+    pointer: `${AT}/parameters/0/value`,
+  },
   'forward-reference': {
     text: doc11(
       main(
@@ -85,6 +101,36 @@ export const v11Examples = {
       main(`${LIST}        outputs: {x: {context: $response.body, selector: '$[0', type: jsonpath}}\n`),
     ),
     pointer: `${AT}/outputs/x/selector`,
+  },
+  'source-not-by-identity': {
+    text: doc(main(LIST), `${PETS}${CANONICAL}`).replace('arazzo: 1.0.1', 'arazzo: 1.1.0'),
+    pointer: '/sourceDescriptions/1/url',
+  },
+  'source-reference-shadowed': {
+    text: doc(main(LIST), `${PETS}${SHADOW}`, '    outputs: {u: $sourceDescriptions.shadow.url}\n').replace(
+      'arazzo: 1.0.1',
+      'arazzo: 1.1.0',
+    ),
+    pointer: '/workflows/0/outputs/u',
+  },
+  'source-reference-shadowed-path': {
+    text: doc(
+      main("      - stepId: p\n        operationPath: '{$sourceDescriptions.shadow.url}#/paths/~1url/get'\n"),
+      `${PETS}${SHADOW}`,
+    ).replace('arazzo: 1.0.1', 'arazzo: 1.1.0'),
+    pointer: `${AT}/operationPath`,
+  },
+  'source-reference-unknown': {
+    text: doc11(main(LIST), '    outputs: {u: $sourceDescriptions.pets.lisPets}\n'),
+    pointer: '/workflows/0/outputs/u',
+  },
+  'replacement-selector-mismatch': {
+    text: doc11(
+      main(
+        '      - stepId: list\n        operationId: listPets\n        requestBody:\n          contentType: application/json\n          payload: {name: a}\n          replacements: [{target: /name, targetSelectorType: xpath, value: b}]\n',
+      ),
+    ),
+    pointer: `${AT}/requestBody/replacements/0/targetSelectorType`,
   },
   'selector-context-invalid': {
     text: doc11(main(`${LIST}        outputs: {x: {context: $inputs, selector: '$[0]', type: jsonpath}}\n`)),

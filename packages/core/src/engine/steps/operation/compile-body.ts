@@ -1,7 +1,8 @@
 /**
  * The Request Body Object of a step compiled once: payload and replacement values, and every
- * replacement target checked (XPath on an XML payload, JSON Pointer on a JSON one) so a bad target
- * refuses the document at load instead of failing a run.
+ * replacement target checked (XPath on an XML payload, JSON Pointer on a JSON one; in 1.1 as its
+ * `targetSelectorType` says, which must fit the payload) so a bad target refuses the document at
+ * load instead of failing a run.
  */
 import { compileValue } from '../../../expressions/compile-value.js';
 import type { DeclaredNames } from '../../../expressions/declared-names.js';
@@ -10,6 +11,7 @@ import type { OperationInfo } from '../../../sources/types.js';
 import { planError } from '../../plan/plan-error.js';
 import type { BodyPlan } from '../../plan/plan-types.js';
 import { findReplacementProblem, replacementKind } from './find-replacement-problem.js';
+import { mismatchProblem, readTargetSelectorType, targetProblem } from './replacement-selector.js';
 
 /** Compile a step's request body (payload may be a literal, an expression, a template or nested). */
 export function compileBody(options: {
@@ -31,20 +33,29 @@ export function compileBody(options: {
   const replacements = body.replacements ?? [];
   const contentType = body.contentType ?? Object.keys(options.operation?.requestBody?.content ?? {})[0];
   const kind = replacements.length === 0 ? undefined : replacementKind(contentType, body.payload);
-  if (kind !== undefined) {
-    replacements.forEach((r, i) => {
+  const refuse = (i: number, message: string): never =>
+    planError({ uri: options.uri, pointer: `${options.pointer}/replacements/${i}/target`, message });
+  const selectors = replacements.map((r, i) => {
+    const selector = options.selectors === true ? readTargetSelectorType(r.targetSelectorType) : undefined;
+    if (selector !== undefined && 'problem' in selector) return refuse(i, selector.problem);
+    if (selector !== undefined) {
+      const problem =
+        (kind === undefined ? undefined : mismatchProblem(selector, kind)) ??
+        targetProblem(selector, r.target);
+      if (problem !== undefined) refuse(i, problem);
+    } else if (kind !== undefined) {
       const problem = findReplacementProblem(kind, r.target);
-      if (problem !== undefined)
-        planError({
-          uri: options.uri,
-          pointer: `${options.pointer}/replacements/${i}/target`,
-          message: problem,
-        });
-    });
-  }
+      if (problem !== undefined) refuse(i, problem);
+    }
+    return selector;
+  });
   return {
     ...(body.contentType === undefined ? {} : { contentType: body.contentType }),
     ...(body.payload === undefined ? {} : { payload: compileValue(body.payload, names) }),
-    replacements: replacements.map((r) => ({ target: r.target, value: compileValue(r.value, names) })),
+    replacements: replacements.map((r, i) => {
+      const selector = selectors[i];
+      const value = compileValue(r.value, names);
+      return selector === undefined ? { target: r.target, value } : { target: r.target, value, selector };
+    }),
   };
 }
