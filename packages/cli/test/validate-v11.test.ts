@@ -72,7 +72,11 @@ const CASES: readonly Case[] = [
   [
     '§Step Object action: send on a receive operation',
     [['        action: send\n', '        action: receive\n']],
-    [['action-mismatch', 43]],
+    // And a step that receives has nothing to send: its requestBody is ignored.
+    [
+      ['action-mismatch', 43],
+      ['action-not-applicable', 45, 'warning'],
+    ],
   ],
   [
     '§Step Object action: a channelPath step needs one',
@@ -215,6 +219,39 @@ const CASES: readonly Case[] = [
     [['                value: timeout\n', '                value: $inputs.nope\n']],
     [['reference-unknown', 67, 'warning']],
   ],
+  [
+    '§Payload Replacement Object targetSelectorType: xpath cannot resolve against a JSON payload',
+    [['targetSelectorType: jsonpath', 'targetSelectorType: xpath']],
+    [['selector-invalid', 51]],
+  ],
+  [
+    '§Source Description Expression Resolution: neither an operationId nor a field of the source',
+    [['whole: $response.body', 'whole: $sourceDescriptions.pets.nope']],
+    [['reference-unknown', 40]],
+  ],
+  [
+    '§Step Object requestBody: a receiving message step has nothing to send',
+    [
+      [
+        '        correlationId: $inputs.correlation\n',
+        '        correlationId: $inputs.correlation\n        requestBody: { payload: { a: 1 } }\n',
+      ],
+    ],
+    [['action-not-applicable', 60, 'warning']],
+  ],
+  [
+    '§Criterion Object context: a runtime expression, not a Selector Object',
+    [
+      [
+        '          - context: $response.body\n            condition: $[?@.id]',
+        '          - context: { context: $response.body, selector: $.id, type: jsonpath }\n            condition: $[?@.id]',
+      ],
+    ],
+    [
+      ['schema', 30],
+      ['criterion-invalid', 30],
+    ],
+  ],
   ['§Source Description Object: type asyncapi only in 1.1', [['arazzo: 1.1.0', 'arazzo: 1.0.1']], []],
 ];
 
@@ -271,6 +308,29 @@ describe('telaio validate on Arazzo 1.1 documents, one defect each (code and lin
         expected.map(([code, line, severity], j) => [code, line, severityOf(severity, j)]),
       );
     });
+  });
+
+  it("§Identity-Based Referencing: FILE arguments are provided together, so a source url naming one file's $self finds it (no fetch); alone it is fetched and unreachable", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-validate-identity-'));
+    copyFileSync(path.join(fixtures, 'pets.openapi.yaml'), path.join(dir, 'pets.openapi.yaml'));
+    // A port nothing listens on: fetching the identity as a location fails at once.
+    const identity = 'http://127.0.0.1:9/canonical/flows.arazzo.yaml';
+    writeFileSync(
+      path.join(dir, 'flows.arazzo.yaml'),
+      `arazzo: 1.1.0\n$self: ${identity}\ninfo: { title: flows, version: 1.0.0 }\nsourceDescriptions:\n  - { name: pets, url: ${path.join(dir, 'pets.openapi.yaml')}, type: openapi }\nworkflows:\n  - workflowId: list\n    steps:\n      - { stepId: one, operationId: searchPets, parameters: [{ name: q, in: querystring, value: a }] }\n`,
+    );
+    writeFileSync(
+      path.join(dir, 'main.arazzo.yaml'),
+      `arazzo: 1.1.0\ninfo: { title: main, version: 1.0.0 }\nsourceDescriptions:\n  - { name: flows, url: '${identity}', type: arazzo }\nworkflows:\n  - workflowId: main\n    steps:\n      - { stepId: run, workflowId: $sourceDescriptions.flows.list }\n`,
+    );
+    const validate = (...files: string[]) =>
+      spawnSync(process.execPath, [bin, 'validate', '--no-cache', ...files], { cwd: dir, encoding: 'utf8' });
+    const together = validate('main.arazzo.yaml', 'flows.arazzo.yaml');
+    expect(together.stdout).toMatch(/no problems/);
+    expect(together.status).toBe(0);
+    const alone = validate('main.arazzo.yaml');
+    expect(alone.stdout).toMatch(/main\.arazzo\.yaml:4:\d+\s+error\s+source-unresolved/);
+    expect(alone.status).toBe(1);
   });
 
   it('§Versions: the same document read as 1.0.1 is judged by the 1.0 schema (every 1.1 field a schema error)', () => {

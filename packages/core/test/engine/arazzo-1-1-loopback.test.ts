@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // on disk whose `$self` names the loopback server, so its relative source url is fetched from there;
 // Selector Objects (jsonpath, xpath with an Expression Type Object, jsonpointer) in parameter
 // values, outputs, a payload and a replacement; `$self` in a payload and an action parameter;
-// action parameters feeding a goto workflow; a step `timeout` that aborts a slow request.
+// action parameters feeding a goto workflow; a step `timeout` that aborts a slow request, and one
+// on a workflow step that aborts the nested run.
 
 const OPENAPI = `openapi: 3.1.0
 info: { title: shop, version: 1.0.0 }
@@ -126,6 +127,22 @@ workflows:
       - stepId: wait
         operationId: slow
         timeout: 150
+  - workflowId: slowly
+    steps:
+      - stepId: call
+        operationId: slow
+  - workflowId: bounded
+    steps:
+      - stepId: nested
+        workflowId: slowly
+        timeout: 150
+        onFailure:
+          - name: report
+            type: goto
+            workflowId: notify
+            parameters:
+              - { name: receipt, value: timed-out }
+              - { name: source, value: $self }
 `;
 
 describe('Arazzo 1.1.0 end to end over loopback HTTP', () => {
@@ -232,5 +249,17 @@ describe('Arazzo 1.1.0 end to end over loopback HTTP', () => {
     expect(recovered.status).toBe('success');
     expect(recovered.steps[0]).toMatchObject({ stepId: 'wait', status: 'failure' });
     expect(bodies['/v1/notify']).toEqual({ receipt: 'none', source: self });
+  });
+
+  it('§Step Object timeout on a workflow step: the nested run is aborted over HTTP when it elapses; onFailure (with action parameters) applies', async () => {
+    const { engine, document: loaded } = await load();
+    delete bodies['/v1/notify'];
+    const result = await engine.run({ document: loaded, workflowId: 'bounded' });
+    expect(result.status).toBe('success');
+    const nested = result.steps.find((s) => s.stepId === 'nested');
+    expect(nested).toMatchObject({ status: 'failure', workflowId: 'bounded' });
+    expect(nested?.reason).toMatch(/step 'nested' did not complete within its timeout of 150 ms/);
+    expect(result.steps.find((s) => s.stepId === 'call')?.reason).toMatch(/^stopped: step 'nested'/);
+    expect(bodies['/v1/notify']).toEqual({ receipt: 'timed-out', source: self });
   });
 });

@@ -1,4 +1,5 @@
 import { compileValue } from '../../expressions/compile-value.js';
+import { parseExpression } from '../../expressions/parse-expression.js';
 import type { JsonValue } from '../../model/arazzo.js';
 import type { ExpressionScope } from '../collect-expression-sites.js';
 import { declaredNamesOf } from '../declared-names-of.js';
@@ -12,7 +13,7 @@ import { isArazzo11, reportV11 } from './report-v11.js';
  * names with `workflowId`, so on an action without one nothing receives them
  * (`action-parameters-ignored`), and a name may appear only once (`duplicate-id`). Their values'
  * runtime expressions must parse and name what exists (`expression-invalid`, `reference-unknown`),
- * read where the action runs (the step's workflow).
+ * read where the action runs (the step's workflow), and a Reusable Object must name a component.
  */
 export function checkActionParameters(context: LintContext): void {
   if (!isArazzo11(context)) return;
@@ -33,6 +34,7 @@ export function checkActionParameters(context: LintContext): void {
     const seen = new Set<string>();
     parameters.forEach((item, i) => {
       checkValue(context, asRecord(item)?.value, `${pointer}/parameters/${i}/value`, scope);
+      checkReference(context, asRecord(item)?.reference, `${pointer}/parameters/${i}/reference`, scope);
       const name = nameOf(item);
       if (name === undefined) return;
       if (seen.has(name))
@@ -61,6 +63,28 @@ function checkValue(context: LintContext, value: unknown, pointer: string, scope
     if (problem !== undefined)
       context.report({ rule: problem.rule, message: problem.message, pointer: `${pointer}${inner}` });
   }
+}
+
+/** A Reusable Object "MUST link to a parameter defined in the components/parameters" of this document. */
+function checkReference(
+  context: LintContext,
+  reference: unknown,
+  pointer: string,
+  scope: ExpressionScope,
+): void {
+  const text = asString(reference);
+  if (text === undefined) return;
+  const parsed = parseExpression(text);
+  if (!parsed.ok) {
+    context.report({
+      rule: 'expression-invalid',
+      message: `not a valid runtime expression: ${parsed.error.message} (at offset ${parsed.error.offset})`,
+      pointer,
+    });
+    return;
+  }
+  const problem = findReferenceProblem(context, parsed.value, scope);
+  if (problem !== undefined) context.report({ rule: problem.rule, message: problem.message, pointer });
 }
 
 type Action = [string, Readonly<Record<string, unknown>>, ExpressionScope];
