@@ -136,6 +136,7 @@ export { renderDot } from './graph/render-dot.js';
 export { renderMermaid } from './graph/render-mermaid.js';
 export { selectWorkflowGraph } from './graph/select-workflow-graph.js';
 // Hosts: where a run's non-deterministic effects happen (clock, sleeps, external waits, ids, journal).
+export { createProcessHost, type ProcessHost } from './host/create-process-host.js';
 export { type ExternalInput, externalInput, isExternalInput } from './host/external-input.js';
 export type {
   EffectKind,

@@ -4,13 +4,12 @@
  * Workflow failures come back as data (`status: 'failure'` and `error`); exceptions are only for
  * misconfiguration (unknown handle or workflow) and carry a `code`.
  */
-import { randomUUID } from 'node:crypto';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
+import { createProcessHost } from '../host/create-process-host.js';
 import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
 import { planOf } from './plan/document-plans.js';
-import { abortableSleep } from './run/abortable-sleep.js';
 import { findCompleted } from './run/find-completed.js';
 import { DEFAULT_MAX_RETRY_WAIT_MS } from './run/retry-wait.js';
 import { combineHooks, type RunState, type RunTransports } from './run/run-state.js';
@@ -24,7 +23,13 @@ export function createEngine(options: EngineOptions): Engine {
   }
   const registry = createCriterionRegistry(options.criteria ?? []);
   const maxSteps = options.maxSteps ?? 1000;
-  const now = options.now ?? (() => performance.now());
+  if (options.host !== undefined && (options.sleep !== undefined || options.now !== undefined)) {
+    throw new TelaioError(
+      'engine-misconfigured',
+      'createEngine takes a host or sleep/now, not both: give them to the host',
+    );
+  }
+  const engineHost = options.host ?? createProcessHost({ sleep: options.sleep, now: options.now });
   const transports: RunTransports = { openapi: options.transport };
   return {
     load: (target, loadOptions) =>
@@ -57,8 +62,15 @@ export function createEngine(options: EngineOptions): Engine {
       // A run without a signal of its own gets its own never-aborting one: a signal shared by every
       // such run collects their listeners (concurrent sends) and trips MaxListenersExceededWarning.
       const signal = run.signal ?? new AbortController().signal;
+      const host = await (run.host ?? engineHost).begin({
+        ...(run.runId === undefined ? {} : { runId: run.runId }),
+        documentUri: run.document.uri,
+        workflowId,
+        inputs,
+        signal,
+      });
       const state: RunState = {
-        runId: randomUUID(),
+        runId: host.runId,
         signal,
         sendContext:
           options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
@@ -67,8 +79,9 @@ export function createEngine(options: EngineOptions): Engine {
         credentials: options.credentials,
         servers: options.servers ?? {},
         responseChecks: options.responseChecks,
-        sleep: options.sleep ?? abortableSleep,
-        now,
+        host,
+        effectCounts: new Map(),
+        now: () => host.now(),
         maxSteps,
         maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
         missingValue: options.missingValue,
@@ -81,7 +94,9 @@ export function createEngine(options: EngineOptions): Engine {
         providers: { ...options.inputProviders, ...run.inputProviders },
         runInputs: inputs,
       };
-      return runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
+      const result = await runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
+      await host.end?.(result);
+      return result;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { InputProvider } from '../adapters/inputs.js';
 import type { Transport } from '../adapters/transport.js';
 import type { ResponseChecker } from '../checks/check-types.js';
 import type { CriterionEvaluator } from '../criteria/types.js';
+import type { Host } from '../host/host-types.js';
 import type { SeverityOverrides } from '../lint/apply-severity.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
@@ -51,9 +52,15 @@ export interface EngineOptions {
    * run shows a visible marker). By default nothing stands in: the value is missing (undefined).
    */
   readonly missingValue?: MissingValueSubstitute;
-  /** Waits between retries (default: an abortable setTimeout). */
+  /**
+   * Where runs execute: the clock, retry sleeps, waits for external values, run ids and the journal of
+   * effects that lets a durable host resume a run (see Host). Default: the process host
+   * (createProcessHost: one process, nothing journaled), built from `sleep` and `now`.
+   */
+  readonly host?: Host;
+  /** Waits between retries (default: an abortable setTimeout). The process host's; not with `host`. */
   readonly sleep?: SleepFunction;
-  /** Milliseconds clock for durations (default: performance.now). */
+  /** Milliseconds clock for durations (default: performance.now). The process host's; not with `host`. */
   readonly now?: () => number;
   /** Disk cache of parsed sources, passed to resolveDocument (`false` to skip, `{dir}` to place it). */
   readonly cache?: boolean | { readonly dir: string };
@@ -148,6 +155,15 @@ export interface RunOptions {
    * fails the dependant with `dependency-failed`. Workflow steps and `goto` still run their workflow.
    */
   readonly completed?: ReadonlyMap<string, CompletedWorkflow>;
+  /**
+   * The run's id. With a durable host, a run whose journal already holds entries under this id is
+   * resumed: the workflow executes again from its start, every journaled effect is replayed instead
+   * of happening again (no request re-sent), and the run ends as an uninterrupted one would. Default:
+   * the host picks a new id (the process host: a random UUID).
+   */
+  readonly runId?: string;
+  /** The host of this run only, over the engine's (for hosts whose context is per invocation). */
+  readonly host?: Host;
 }
 
 /** A workflow run that ended earlier, as `RunOptions.completed` takes it (a `RunResult` fits). */

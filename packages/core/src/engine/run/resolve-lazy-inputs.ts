@@ -1,13 +1,15 @@
 /**
  * Inputs with an InputProvider are resolved when the workflow first reads them: just before the
  * step (or the workflow outputs) whose expressions read `$inputs.<name>`, then validated against the
- * input's own schema. A required input that the provider leaves empty is `input-missing`.
+ * input's own schema. A required input that the provider leaves empty is `input-missing`. Each value
+ * comes through the run's host (resolve-input-value.ts): journaled, or awaited from outside the run.
  */
 
 import { setOwn } from '../../document/set-own.js';
 import { readsInput } from '../plan/collect-input-reads.js';
 import type { RunError } from '../types.js';
 import type { Frame } from './frame.js';
+import { resolveInputValue } from './resolve-input-value.js';
 
 /** Resolve the pending inputs that `reads` covers; an error when one is missing or invalid. */
 export async function resolveLazyInputs(options: {
@@ -20,21 +22,21 @@ export async function resolveLazyInputs(options: {
   for (const [name, provider] of frame.pending) {
     if (!readsInput({ reads, name })) continue;
     frame.pending.delete(name);
-    const value = await provider.resolve({
+    const resolved = await resolveInputValue({
+      frame,
       name,
-      workflowId: frame.plan.workflowId,
-      schema: frame.plan.inputs.schemaOf(name),
-      context: frame.base,
-      signal: frame.signal,
+      provider,
+      ...(options.stepId === undefined ? {} : { stepId: options.stepId }),
     });
     const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
+    const value = 'value' in resolved ? resolved.value : undefined;
     if (value === undefined) {
       if (frame.plan.inputs.required.has(name)) {
-        return {
-          code: 'input-missing',
-          message: `input '${name}' is required and its provider gave no value`,
-          ...stepId,
-        };
+        const why =
+          'value' in resolved
+            ? 'its provider gave no value'
+            : `no value was sent to the run${resolved.timedOutMs === undefined ? '' : ` within ${resolved.timedOutMs} ms`}`;
+        return { code: 'input-missing', message: `input '${name}' is required and ${why}`, ...stepId };
       }
       continue;
     }

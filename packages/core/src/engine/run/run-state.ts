@@ -8,7 +8,8 @@ import type { EngineHooks } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
 import type { Transport, TransportContext } from '../../adapters/transport.js';
 import type { ResponseChecker } from '../../checks/check-types.js';
-import type { CompletedWorkflow, MissingValueSubstitute, SleepFunction } from '../engine-types.js';
+import type { RunHost } from '../../host/host-types.js';
+import type { CompletedWorkflow, MissingValueSubstitute } from '../engine-types.js';
 import type { WorkflowPlan, WorkflowRef } from '../plan/plan-types.js';
 import type { RunResult, StepResult } from '../types.js';
 
@@ -33,7 +34,11 @@ export interface RunState {
   readonly servers: Readonly<Record<string, string>>;
   /** Response checks of operation steps, when the engine has them. */
   readonly responseChecks: ResponseChecker | undefined;
-  readonly sleep: SleepFunction;
+  /** The run's host: every effect (send, lazy input), retry sleep and external wait goes through it. */
+  readonly host: RunHost;
+  /** How many effects of each `<workflowId>/<stepId>/<kind>` the run reached (effect-site.ts). */
+  readonly effectCounts: Map<string, number>;
+  /** The host's clock, for durations. */
   readonly now: () => number;
   readonly maxSteps: number;
   /** Longest wait before a retry (Retry-After or retryAfter); a longer one fails the step. */

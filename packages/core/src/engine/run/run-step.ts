@@ -11,6 +11,7 @@ import { setOwn } from '../../document/set-own.js';
 import { type ExpressionContext, type MissingValueListener, standIn } from '../../expressions/context.js';
 import type { ActionPlan, StepDependency, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
+import { effectSite } from './effect-site.js';
 import type { Frame } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
@@ -148,8 +149,10 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     const detour = await runRetryTarget(frame, retry, actionInputs(retry, ctx, onMissing));
     if (detour !== undefined) return fail(detour);
     try {
-      await state.sleep(delayMs, frame.signal);
-    } catch {
+      const site = effectSite({ frame, kind: 'sleep', stepId, attempt });
+      await state.host.sleep({ ...site, ms: delayMs }, frame.signal);
+    } catch (error) {
+      if (!frame.signal.aborted) throw error;
       return fail(stoppedError(frame, stepId));
     }
   }

@@ -1,15 +1,14 @@
 /**
  * One attempt of an operation step: parameters and body evaluated, the request prepared and sent
- * through the Transport, and the context of `$url`, `$method`, `$statusCode`, `$request.*` and
+ * through the Transport (as one journaled effect of the run's host, see journal-send.ts), and the context of `$url`, `$method`, `$statusCode`, `$request.*` and
  * `$response.*` built for criteria and outputs. A send that gets no response is data, not a throw.
  */
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
-import { TelaioError } from '../../../errors.js';
 import type { ExpressionContext } from '../../../expressions/context.js';
-import { stoppedError } from '../../run/stopped-error.js';
-import { type RunError, type RunErrorCode, TRANSPORT_LIMIT_CODES } from '../../types.js';
+import type { RunError } from '../../types.js';
 import type { AttemptContext } from '../step-kind.js';
 import { buildRequestBody } from './build-request-body.js';
+import { journalSend } from './journal-send.js';
 import { parameterMissing } from './plan-required-parameters.js';
 import { resolveXSecurity } from './resolve-x-security.js';
 
@@ -73,33 +72,9 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
   // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
   const request: PreparedRequest = { operation, serverUrl, source, parameters, body, security };
   state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
-  let response: ReceivedResponse;
-  // 1.1 Step Object `timeout`: milliseconds to wait for the step before aborting and failing it.
-  // Under a timed workflow step the frame's signal is that timeout combined with the run's.
-  const timer = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
-  const signal = timer === undefined ? frame.signal : AbortSignal.any([frame.signal, timer]);
-  const sendContext = signal === state.signal ? state.sendContext : { ...state.sendContext, signal };
-  try {
-    response = await state.transports.openapi.send(request, sendContext);
-  } catch (error) {
-    if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, step.stepId) };
-    if (timer?.aborted === true) {
-      const message = `step '${step.stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the request was aborted`;
-      return { ctx: frame.base, error: { code: 'step-timeout', message, stepId: step.stepId } };
-    }
-    const code = (error as { code?: unknown }).code;
-    if (error instanceof TelaioError) {
-      // Misconfiguration found while sending (a credential provider with no credentials), or a
-      // limit the transport enforced (response-too-large...): keep its code.
-      const known = error.code === 'credentials-missing' || TRANSPORT_LIMIT_CODES.has(error.code);
-      const message = known ? error.message : `${error.message} (${error.code})`;
-      const code = known ? (error.code as RunErrorCode) : 'transport-error';
-      const failure: RunError = { code, message, stepId: step.stepId };
-      return { ctx: frame.base, error: failure };
-    }
-    const message = `no response: ${(error as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`;
-    return { ctx: frame.base, error: { code: 'transport-error', message, stepId: step.stepId } };
-  }
+  const outcome = await journalSend({ frame, step, attempt: options.attempt, request });
+  if ('error' in outcome) return { ctx: frame.base, error: { ...outcome.error, stepId: step.stepId } };
+  const { response } = outcome;
   state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
   const sent = response.request;
   const base = frame.base;
