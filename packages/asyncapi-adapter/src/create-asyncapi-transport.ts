@@ -53,6 +53,7 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
   };
   const clients = new Map<() => Promise<ProtocolClientFactory>, Promise<ProtocolClient>>();
   const secrets = new Set<string>();
+  const subscriptions = new Set<MessageSubscription>();
   let closed = false;
 
   const route = async (
@@ -83,10 +84,23 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
     },
     async subscribe(request: SubscribeRequest, context: MessageContext): Promise<MessageSubscription> {
       const { client, route: r } = await route(request.target, context);
-      return client.subscribe(request, r, context);
+      const subscription = await client.subscribe(request, r, context);
+      // Tracked here so close() ends every subscription (pending waits reject with CLOSED) whatever
+      // the protocol client does with its connections.
+      const tracked: MessageSubscription = {
+        next: (options) => subscription.next(options),
+        close: () => {
+          subscriptions.delete(tracked);
+          return subscription.close();
+        },
+      };
+      subscriptions.add(tracked);
+      if (closed) await tracked.close();
+      return tracked;
     },
     async close() {
       closed = true;
+      await Promise.all([...subscriptions].map((s) => s.close()));
       const all = [...clients.values()];
       clients.clear();
       await Promise.all(all.map(async (c) => (await c.catch(() => undefined))?.close()));

@@ -71,10 +71,11 @@ export function runMessageLifecycleContract(options: {
       { target: setup.target(address), messages: [] },
       { signal: new AbortController().signal },
     );
-    const waiting = sub.next({ timeoutMs: 30_000 });
+    // The expectation is attached before close() so the rejection is never unhandled meanwhile.
+    const waiting = expect(sub.next({ timeoutMs: 30_000 })).rejects.toMatchObject({ code: 'CLOSED' });
     await sub.close();
     await sub.close();
-    await expect(waiting).rejects.toMatchObject({ code: 'CLOSED' });
+    await waiting;
     await setup.transport.send(message(setup, address), { signal: new AbortController().signal });
     await expect(sub.next({ timeoutMs: 100 })).rejects.toMatchObject({ code: 'CLOSED' });
   });
@@ -90,10 +91,10 @@ export function runMessageLifecycleContract(options: {
     );
     await transport.send(message(setup, address), { signal: new AbortController().signal });
     await sub.next({ timeoutMs: 10_000 });
-    const waiting = sub.next({ timeoutMs: 30_000 });
+    const waiting = expect(sub.next({ timeoutMs: 30_000 })).rejects.toMatchObject({ code: 'CLOSED' });
     await transport.close();
     await transport.close();
-    await expect(waiting).rejects.toMatchObject({ code: 'CLOSED' });
+    await waiting;
     await setup.close?.();
     // Sockets close asynchronously (FIN, the broker's side): give them a moment, then count.
     for (let i = 0; i < 40 && openResources() > before; i++) await new Promise((r) => setImmediate(r));
