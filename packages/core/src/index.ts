@@ -94,6 +94,7 @@ export type {
 } from './engine/engine-types.js';
 export type {
   FailedCriterion,
+  MessageErrorCode,
   ResponseSummary,
   RunError,
   RunErrorCode,

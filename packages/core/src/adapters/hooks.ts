@@ -1,4 +1,5 @@
 import type { RunResult, StepResult } from '../engine/types.js';
+import type { OutgoingMessage, ReceivedMessage, SentMessage } from './message-transport.js';
 import type { PreparedRequest, ReceivedResponse } from './transport.js';
 
 /** Identifies the run and step an event belongs to. */
@@ -58,6 +59,36 @@ export interface EngineHooks {
       readonly targetStepId?: string;
       readonly targetWorkflowId?: string;
     },
+  ): void;
+  /**
+   * A message step's message is built and validated and about to be sent (Arazzo 1.1 AsyncAPI
+   * `send`): the counterpart of onRequest.
+   */
+  onMessageSend?(
+    e: EventScope & { readonly stepId: string; readonly message: OutgoingMessage; readonly attempt: number },
+  ): void;
+  /** A message step's message was sent (or, through the dry-run message transport, would have been). */
+  onMessageSent?(
+    e: EventScope & { readonly stepId: string; readonly message: SentMessage; readonly attempt: number },
+  ): void;
+  /**
+   * A receive step starts waiting for its message on `address` (its subscription has been open since
+   * its workflow started, so a message that came earlier is already buffered).
+   */
+  onMessageWait?(
+    e: EventScope & {
+      readonly stepId: string;
+      readonly address: string;
+      /** The correlation the message must match, when the step gives a correlationId. */
+      readonly correlation?: { readonly location: string; readonly value: string };
+      /** How long it waits at most (the step's `timeout`, else the engine's receiveTimeoutMs). */
+      readonly timeoutMs: number;
+      readonly attempt: number;
+    },
+  ): void;
+  /** A receive step got its message (the first that matched its correlationId). */
+  onMessageReceived?(
+    e: EventScope & { readonly stepId: string; readonly message: ReceivedMessage; readonly attempt: number },
   ): void;
   /** A step execution ended. */
   onStepEnd?(e: EventScope & { readonly result: StepResult }): void;

@@ -16,6 +16,11 @@ import { combineHooks, type RunState, type RunTransports } from './run/run-state
 import { runWorkflow } from './run/run-workflow.js';
 import type { RunResult } from './types.js';
 
+/** How long a receive step without a `timeout` waits for its message (EngineOptions.receiveTimeoutMs). */
+const DEFAULT_RECEIVE_TIMEOUT_MS = 30_000;
+/** Steps of one workflow with step dependsOn running at once (EngineOptions.maxConcurrentSteps). */
+const DEFAULT_MAX_CONCURRENT_STEPS = 8;
+
 /** Create an engine over a transport (and optionally credentials, criteria plugins, providers, hooks). */
 export function createEngine(options: EngineOptions): Engine {
   if (options?.transport === undefined || typeof options.transport.send !== 'function') {
@@ -30,7 +35,15 @@ export function createEngine(options: EngineOptions): Engine {
     );
   }
   const engineHost = options.host ?? createProcessHost({ sleep: options.sleep, now: options.now });
-  const transports: RunTransports = { openapi: options.transport };
+  const transports: RunTransports =
+    options.messageTransport === undefined
+      ? { openapi: options.transport }
+      : { openapi: options.transport, asyncapi: options.messageTransport };
+  const receiveTimeoutMs = options.receiveTimeoutMs ?? DEFAULT_RECEIVE_TIMEOUT_MS;
+  const maxConcurrentSteps = Math.max(
+    1,
+    Math.floor(options.maxConcurrentSteps ?? DEFAULT_MAX_CONCURRENT_STEPS),
+  );
   return {
     load: (target, loadOptions) =>
       loadDocument({
@@ -83,6 +96,8 @@ export function createEngine(options: EngineOptions): Engine {
         effectCounts: new Map(),
         now: () => host.now(),
         maxSteps,
+        receiveTimeoutMs,
+        maxConcurrentSteps,
         maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
         missingValue: options.missingValue,
         stepCount: 0,

@@ -5,6 +5,7 @@
 import type { CredentialProvider } from '../adapters/credentials.js';
 import type { EngineHooks } from '../adapters/hooks.js';
 import type { InputProvider } from '../adapters/inputs.js';
+import type { MessageTransport } from '../adapters/message-transport.js';
 import type { Transport } from '../adapters/transport.js';
 import type { ResponseChecker } from '../checks/check-types.js';
 import type { CriterionEvaluator } from '../criteria/types.js';
@@ -22,6 +23,23 @@ export type SleepFunction = (ms: number, signal: AbortSignal) => Promise<void>;
 export interface EngineOptions {
   /** Sends the requests of operation steps. */
   readonly transport: Transport;
+  /**
+   * Sends and receives the messages of Arazzo 1.1 AsyncAPI steps (`asyncapi` sources; `openapi` ones
+   * go through `transport`). Without it a message step fails with `message-transport-missing`. The
+   * engine never closes it: its owner does, after the runs.
+   */
+  readonly messageTransport?: MessageTransport;
+  /**
+   * How long a receive step without a `timeout` of its own waits for its message before failing with
+   * `message-timeout`, in milliseconds. Default 30 000.
+   */
+  readonly receiveTimeoutMs?: number;
+  /**
+   * How many steps of one workflow may run at once when the workflow uses 1.1 step `dependsOn`
+   * (independent steps then run concurrently). Default 8; 1 runs them one at a time, in an order
+   * that satisfies their dependencies.
+   */
+  readonly maxConcurrentSteps?: number;
   /** Credentials (and optionally base URLs) per source, handed to the transport with every send. */
   readonly credentials?: CredentialProvider;
   /** Extra criterion languages (plugins) besides simple, regex, jsonpath and xpath. */

@@ -1,4 +1,5 @@
 /** Results of a run: RunResult, StepResult, RunError and its codes. */
+import type { ReceivedMessage, SentMessage } from '../adapters/message-transport.js';
 import type { SentRequest } from '../adapters/transport.js';
 import type { ResponseCheckFailure } from '../checks/check-types.js';
 
@@ -26,6 +27,15 @@ export interface StepResult {
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The last request sent, if any. */
   readonly request?: SentRequest;
+  /**
+   * Message steps (Arazzo 1.1 AsyncAPI): `send` or `receive`. Absent for operation and workflow
+   * steps.
+   */
+  readonly action?: 'send' | 'receive';
+  /** A send step's message as it went on the wire (last attempt); in a dry run, as it would have. */
+  readonly sentMessage?: SentMessage;
+  /** A receive step's message, the one that matched its correlationId (last attempt). */
+  readonly receivedMessage?: ReceivedMessage;
   /** Why it failed, in words. */
   readonly reason?: string;
   /** On `criteria-failed`: the first successCriteria entry that did not hold. */
@@ -86,7 +96,24 @@ export type RunErrorCode =
   | 'dependency-unmet'
   | 'interrupted'
   | TransportLimitCode
-  | 'retry-after-too-long';
+  | 'retry-after-too-long'
+  | MessageErrorCode;
+
+/**
+ * Why a message step (Arazzo 1.1 AsyncAPI send/receive) failed: no MessageTransport configured
+ * (`message-transport-missing`); the message built from the step does not validate against its
+ * AsyncAPI message schema, so nothing was sent (`message-payload-invalid`); the transport refused
+ * the send (`message-send-failed`: no server, connection refused...); the subscription or wait failed
+ * (`message-receive-failed`); no matching message within the step's `timeout`
+ * (`message-timeout`, 1.1.0 §Defining Success for Asynchronous Steps: "the step fails and triggers
+ * any defined onFailure actions").
+ */
+export type MessageErrorCode =
+  | 'message-transport-missing'
+  | 'message-payload-invalid'
+  | 'message-send-failed'
+  | 'message-receive-failed'
+  | 'message-timeout';
 
 /**
  * Limits a transport enforces while sending (issue 14): a body past its size limit, a header section
@@ -114,6 +141,8 @@ export interface RunError {
   readonly failedCriterion?: FailedCriterion;
   /** On `criteria-failed` of an operation step: the response the criteria judged. */
   readonly response?: ResponseSummary;
+  /** On `message-payload-invalid`: what the AsyncAPI message schema refused, one line per problem. */
+  readonly problems?: readonly string[];
 }
 
 /**

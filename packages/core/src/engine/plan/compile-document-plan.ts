@@ -86,6 +86,7 @@ function scopeOf(shell: Shell, registry: CriterionRegistry): StepScope {
     registry,
     index: shell.resolved.index,
     sources: plan.document.sourceDescriptions,
+    resolvedSources: shell.resolved.sources,
     declaredInputs: (ref) =>
       declaredInputs({
         document: ref.doc.document,

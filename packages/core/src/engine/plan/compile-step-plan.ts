@@ -2,7 +2,9 @@
 import { compileValue } from '../../expressions/compile-value.js';
 import { allowsSelectors } from '../../expressions/selectors/compile-selector.js';
 import type { Parameter, SourceDescription, Step } from '../../model/arazzo.js';
-import type { OperationIndex } from '../../sources/types.js';
+import type { OperationIndex, ResolvedSource } from '../../sources/types.js';
+import { compileMessageTarget } from '../steps/message/compile-message-target.js';
+import { findMessageStep } from '../steps/message/find-message-step.js';
 import { compileBody } from '../steps/operation/compile-body.js';
 import { compileXSecurity } from '../steps/operation/compile-x-security.js';
 import { findOperation } from '../steps/operation/find-operation.js';
@@ -17,6 +19,8 @@ import type { ActionPlan, StepDependency, StepPlan, StepTarget, WorkflowRef } fr
 export interface StepScope extends ActionScope {
   readonly index: OperationIndex;
   readonly sources: readonly SourceDescription[];
+  /** The document's sources as resolved (AsyncAPI servers, channels and operations for message steps). */
+  readonly resolvedSources: readonly ResolvedSource[];
   /** The declared input names of a workflow (empty: no inputs; undefined: a schema too open to tell). */
   declaredInputs(ref: WorkflowRef): ReadonlySet<string> | undefined;
 }
@@ -48,7 +52,20 @@ export function compileStepPlan(options: {
     step.workflowId === undefined
       ? undefined
       : scope.resolveWorkflow(step.workflowId, `${pointer}/workflowId`);
-  const operation = workflow === undefined ? findOperation(step, scope, pointer) : undefined;
+  const found = workflow === undefined ? findMessageStep(step, scope, pointer) : undefined;
+  const message =
+    found === undefined
+      ? undefined
+      : compileMessageTarget({
+          step,
+          found,
+          sources: scope.sources,
+          uri: scope.uri,
+          pointer,
+          ...values,
+        });
+  const operation =
+    workflow === undefined && message === undefined ? findOperation(step, scope, pointer) : undefined;
   const stepParams = (step.parameters ?? []).map((entry, i) =>
     resolveParameter({
       entry,
@@ -124,6 +141,9 @@ export function compileStepPlan(options: {
         ...parameters.map((p) => p.value),
         body?.payload,
         ...(body?.replacements ?? []).map((r) => r.value),
+        message?.body?.payload,
+        ...(message?.body?.replacements ?? []).map((r) => r.value),
+        message?.correlationId,
         ...(security ?? []).flatMap((entry) => entry.values.map(([, value]) => value)),
       ],
     }),
@@ -134,16 +154,18 @@ export function compileStepPlan(options: {
   const source =
     operation === undefined ? undefined : scope.sources.find((s) => s.name === operation.sourceName);
   const target: StepTarget =
-    operation === undefined
-      ? { kind: 'workflow', workflow: workflow as WorkflowRef }
-      : {
-          kind: 'operation',
-          operation,
-          ...(source === undefined ? {} : { source }),
-          ...(body === undefined ? {} : { body }),
-          ...(unsupplied.length === 0 ? {} : { unsupplied }),
-          ...(security === undefined ? {} : { security }),
-        };
+    message !== undefined
+      ? message
+      : operation === undefined
+        ? { kind: 'workflow', workflow: workflow as WorkflowRef }
+        : {
+            kind: 'operation',
+            operation,
+            ...(source === undefined ? {} : { source }),
+            ...(body === undefined ? {} : { body }),
+            ...(unsupplied.length === 0 ? {} : { unsupplied }),
+            ...(security === undefined ? {} : { security }),
+          };
   return {
     stepId: step.stepId,
     index: options.index,

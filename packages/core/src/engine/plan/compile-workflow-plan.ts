@@ -9,7 +9,7 @@ import { compileActionList } from './compile-actions.js';
 import { resolveParameter } from './compile-parameters.js';
 import { compileStepPlan, type StepScope } from './compile-step-plan.js';
 import { createInputValidator } from './create-input-validator.js';
-import { orderSteps } from './order-steps.js';
+import { orderSteps, stepDependencies } from './order-steps.js';
 import type { DocumentPlan, WorkflowPlan } from './plan-types.js';
 
 /** Compile workflow `index` of the document behind `doc`. */
@@ -63,7 +63,9 @@ export function compileWorkflowPlan(options: {
     }),
   );
   // Every `$steps.<id>.outputs` a step reads, wherever in the step (implicit dependencies).
-  const steps = orderSteps(compiled, (step) => [JSON.stringify(workflow.steps[step.index] ?? null)]);
+  const readsOf = (step: (typeof compiled)[number]) => [JSON.stringify(workflow.steps[step.index] ?? null)];
+  const steps = orderSteps(compiled, readsOf);
+  const dependencies = stepDependencies(compiled, readsOf);
   const outputs = Object.entries(workflow.outputs ?? {}).map(
     ([name, expr]) =>
       [
@@ -88,6 +90,8 @@ export function compileWorkflowPlan(options: {
     ),
     steps,
     stepIndex: new Map(steps.map((s, i) => [s.stepId, i])),
+    ...(dependencies === undefined ? {} : { stepDependencies: dependencies }),
+    receiveSteps: steps.filter((s) => s.target.kind === 'message' && s.target.action === 'receive'),
     outputs,
     outputInputReads: [...new Set(inputsOfValues({ values: outputs.map(([, v]) => v) }))],
   };

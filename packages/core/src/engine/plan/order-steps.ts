@@ -20,6 +20,21 @@ function dependenciesOf(step: StepPlan, texts: readonly string[]): Set<string> {
   return out;
 }
 
+/**
+ * For a workflow using step `dependsOn`: each step's same-workflow dependencies (explicit and
+ * implicit) by stepId, for the concurrent scheduler. Undefined when no step declares dependsOn.
+ */
+export function stepDependencies(
+  steps: readonly StepPlan[],
+  readsOf: (step: StepPlan) => readonly string[],
+): ReadonlyMap<string, readonly string[]> | undefined {
+  if (steps.every((s) => s.dependsOn === undefined)) return undefined;
+  const ids = new Set(steps.map((s) => s.stepId));
+  return new Map(
+    steps.map((step) => [step.stepId, [...dependenciesOf(step, readsOf(step))].filter((id) => ids.has(id))]),
+  );
+}
+
 /** `steps` in an order satisfying their dependencies (stable: document order wherever free). */
 export function orderSteps(
   steps: readonly StepPlan[],

@@ -2,10 +2,12 @@
  * The compiled plan of a loaded document: every expression parsed and every criterion compiled once
  * at load, so runs only evaluate. Plans are immutable and shared by all concurrent runs.
  */
+
+import type { MessageTarget } from '../../adapters/message-transport.js';
 import type { CompiledCriterion } from '../../criteria/types.js';
 import type { CompiledValue } from '../../expressions/compile-value.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../../model/arazzo.js';
-import type { OperationInfo } from '../../sources/types.js';
+import type { MessageInfo, MessageOperationInfo, OperationInfo } from '../../sources/types.js';
 import type { SecurityPlan } from '../steps/operation/compile-x-security.js';
 import type { RequiredParameter } from '../steps/operation/plan-required-parameters.js';
 import type { ReplacementSelector } from '../steps/operation/replacement-selector.js';
@@ -87,10 +89,46 @@ export interface WorkflowTarget {
 }
 
 /**
- * What a step acts on, one variant per step kind (next: `{kind: 'message'}` for AsyncAPI
- * send/receive). Each kind has its module in steps/<kind>/, registered in STEP_KINDS.
+ * A step that sends or receives a message on an AsyncAPI channel (Arazzo 1.1 `operationId`,
+ * `operationPath` or `channelPath` on an `asyncapi` source, with `action`), carried by the engine's
+ * MessageTransport.
  */
-export type StepTarget = OperationTarget | WorkflowTarget;
+export interface MessageStepTarget {
+  readonly kind: 'message';
+  /** `send`: the step completes once the message is sent; `receive`: once a matching message arrived. */
+  readonly action: 'send' | 'receive';
+  /** The AsyncAPI operation, when the step names one (or its channelPath has one with this action). */
+  readonly operation?: MessageOperationInfo;
+  /** The sourceDescription of the channel. */
+  readonly source: SourceDescription;
+  /**
+   * Where the message goes or comes from, resolved at load: channel, servers, bindings. Its `address`
+   * is the channel address as written: `{name}` parameters are filled at run time from step
+   * parameters `in: path` (see addressTemplate).
+   */
+  readonly target: MessageTarget;
+  /** True when `target.address` holds `{name}` channel parameters to fill at run time. */
+  readonly addressTemplate: boolean;
+  /** The messages the operation (else the channel) declares: content types, schemas, correlation ids. */
+  readonly messages: readonly MessageInfo[];
+  /** A send step's payload (`requestBody`), compiled as for operations. */
+  readonly body?: BodyPlan;
+  /** A receive step's `correlationId` value (runtime expression or literal). */
+  readonly correlationId?: CompiledValue;
+  /**
+   * Where the correlation value sits in a message: the AsyncAPI Correlation ID `location` of the
+   * declared messages (the first that has one), else the protocol's own correlation field.
+   */
+  readonly correlationLocation?: string;
+  /** 3.x operation `reply` address (a send step's `replyAddress`), when declared. */
+  readonly replyAddress?: string;
+}
+
+/**
+ * What a step acts on, one variant per step kind. Each kind has its module in steps/<kind>/,
+ * registered in STEP_KINDS.
+ */
+export type StepTarget = OperationTarget | WorkflowTarget | MessageStepTarget;
 
 /** A step another step depends on: `workflowId` absent for a step of the same workflow. */
 export interface StepDependency {
@@ -127,6 +165,14 @@ export interface WorkflowPlan {
   readonly dependsOn: readonly WorkflowRef[];
   readonly steps: readonly StepPlan[];
   readonly stepIndex: ReadonlyMap<string, number>;
+  /**
+   * Present when the workflow uses 1.1 step `dependsOn`: the steps (by stepId, of this workflow) each
+   * step waits for, explicit (`dependsOn`) and implicit (`$steps.<id>.outputs` reads). Independent
+   * steps then run concurrently (run/run-steps-concurrently.ts); absent: one after another.
+   */
+  readonly stepDependencies?: ReadonlyMap<string, readonly string[]>;
+  /** The receive steps of the workflow: subscribed when it starts, before any step runs. */
+  readonly receiveSteps: readonly StepPlan[];
   readonly outputs: readonly (readonly [string, CompiledValue])[];
   /** Input names the workflow outputs read. */
   readonly outputInputReads: readonly string[];

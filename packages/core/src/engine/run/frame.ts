@@ -3,6 +3,7 @@ import type { EventScope } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
 import type { ExpressionContext } from '../../expressions/context.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
+import type { ReceiveSubscriptions } from '../steps/message/receive-subscriptions.js';
 import type { RunState } from './run-state.js';
 
 /** One workflow being executed. */
@@ -22,6 +23,8 @@ export interface Frame {
    * workflow step it runs under (see stopped-error.ts for the code a stop gives).
    */
   readonly signal: AbortSignal;
+  /** The subscriptions of the workflow's receive steps, opened when it starts (steps/message/). */
+  readonly receives: ReceiveSubscriptions;
 }
 
 /** Create the frame of a workflow execution. */
@@ -46,6 +49,7 @@ export function createFrame(options: {
     steps,
     pending: options.pending,
     signal: options.signal ?? state.signal,
+    receives: new Map(),
     base: {
       inputs: options.inputs,
       outputs,

@@ -6,6 +6,7 @@
 import type { CredentialProvider } from '../../adapters/credentials.js';
 import type { EngineHooks } from '../../adapters/hooks.js';
 import type { InputProvider } from '../../adapters/inputs.js';
+import type { MessageTransport } from '../../adapters/message-transport.js';
 import type { Transport, TransportContext } from '../../adapters/transport.js';
 import type { ResponseChecker } from '../../checks/check-types.js';
 import type { RunHost } from '../../host/host-types.js';
@@ -15,10 +16,11 @@ import type { RunResult, StepResult } from '../types.js';
 
 /**
  * Transports by the type of the source whose steps they carry: `openapi` operations go through the
- * HTTP Transport. Next, `asyncapi` → MessageTransport (send; subscribe with correlation and timeout).
+ * HTTP Transport, `asyncapi` message steps through the MessageTransport (absent: not configured).
  */
 export interface RunTransports {
   readonly openapi: Transport;
+  readonly asyncapi?: MessageTransport;
 }
 
 /** Per-run state shared by every workflow the run executes (dependsOn, workflow steps, goto). */
@@ -41,6 +43,10 @@ export interface RunState {
   /** The host's clock, for durations. */
   readonly now: () => number;
   readonly maxSteps: number;
+  /** How long a receive step without a `timeout` waits for its message. */
+  readonly receiveTimeoutMs: number;
+  /** Steps of one workflow running at once, in workflows with step dependsOn. */
+  readonly maxConcurrentSteps: number;
   /** Longest wait before a retry (Retry-After or retryAfter); a longer one fails the step. */
   readonly maxRetryWaitMs: number;
   /** EngineOptions.missingValue: what stands in for a value an expression could not reach. */

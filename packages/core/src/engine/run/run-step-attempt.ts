@@ -4,10 +4,12 @@
  * assertions MUST be satisfied": none means nothing to fail); a send with no response never succeeds.
  */
 
+import type { ReceivedMessage, SentMessage } from '../../adapters/message-transport.js';
 import type { ReceivedResponse } from '../../adapters/transport.js';
 import type { ResponseCheckFailure } from '../../checks/check-types.js';
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { StepPlan } from '../plan/plan-types.js';
+import type { KindOutcome } from '../steps/step-kind.js';
 import { stepKindOf } from '../steps/step-kinds.js';
 import type { RunError } from '../types.js';
 import { criteriaFailure } from './criteria-failure.js';
@@ -25,6 +27,10 @@ export interface AttemptResult {
   readonly childOutputs?: Readonly<Record<string, unknown>>;
   /** Failed response checks of this attempt (operation steps, with the engine's responseChecks). */
   readonly checks?: readonly ResponseCheckFailure[];
+  /** Message steps: the message sent. */
+  readonly sentMessage?: SentMessage;
+  /** Message steps: the message received. */
+  readonly receivedMessage?: ReceivedMessage;
 }
 
 /** Run one attempt of `step`. */
@@ -37,6 +43,7 @@ export async function runStepAttempt(options: {
   const { frame, step, onMissing } = options;
   const { target } = step;
   const done = await stepKindOf(target).attempt({ frame, step, target, attempt: options.attempt, onMissing });
+  if (target.kind === 'message') return judgeMessage(step, done, frame, onMissing);
   const { ctx, response, childOutputs } = done;
   const checks = done.checks;
   if (done.error !== undefined) return { success: false, ctx, response, childOutputs, error: done.error };
@@ -69,4 +76,34 @@ export async function runStepAttempt(options: {
     stepId: step.stepId,
   };
   return { success: false, ctx, response, childOutputs, error, checks: checks ?? [] };
+}
+
+/** A message step's attempt: its criteria over `$message` (no response, no checks). */
+function judgeMessage(
+  step: StepPlan,
+  done: KindOutcome,
+  frame: Frame,
+  onMissing: MissingValueListener,
+): AttemptResult {
+  const { ctx } = done;
+  const carried = {
+    ...(done.sentMessage === undefined ? {} : { sentMessage: done.sentMessage }),
+    ...(done.receivedMessage === undefined ? {} : { receivedMessage: done.receivedMessage }),
+  };
+  if (done.error !== undefined) return { success: false, ctx, error: done.error, ...carried };
+  const unmet = firstUnmetCriterion({
+    frame,
+    stepId: step.stepId,
+    criteria: step.successCriteria,
+    ctx,
+    of: 'success',
+    onMissing,
+  });
+  if (unmet === undefined) return { success: true, ctx, ...carried };
+  return {
+    success: false,
+    ctx,
+    error: criteriaFailure({ stepId: step.stepId, criterion: unmet, response: undefined }),
+    ...carried,
+  };
 }

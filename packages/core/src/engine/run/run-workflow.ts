@@ -8,12 +8,17 @@ import type { InputProvider } from '../../adapters/inputs.js';
 import { setOwn } from '../../document/set-own.js';
 import { standIn } from '../../expressions/context.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
+import {
+  closeReceiveSubscriptions,
+  openReceiveSubscriptions,
+} from '../steps/message/receive-subscriptions.js';
 import type { RunError, RunResult } from '../types.js';
 import { createFrame, type Frame } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import type { RunState } from './run-state.js';
 import { runStep } from './run-step.js';
+import { runStepsConcurrently } from './run-steps-concurrently.js';
 
 /** Keep only the inputs `plan` declares (all of them when it declares no properties). */
 function inputsFor(plan: WorkflowPlan, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -49,12 +54,23 @@ export async function runWorkflow(options: {
   const frame = createFrame({ plan, state, depth, inputs: checked.value, pending, signal });
   state.hooks.onWorkflowStart?.({ ...frame.scope, inputs: frame.inputs });
   state.workflows[plan.workflowId] = { inputs: frame.inputs };
-  const error = checked.error ?? (await runDependencies(frame)) ?? (await runSteps(frame));
-  if (error === undefined) {
-    const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
-    if (lazy !== undefined) return end(frame, started, [firstStep, firstSkipped], lazy);
+  try {
+    // Receive steps listen before anything runs that may cause their messages (receive-subscriptions.ts).
+    if (checked.error === undefined) await openReceiveSubscriptions(frame);
+    const error = checked.error ?? (await runDependencies(frame)) ?? (await runStepsOf(frame));
+    if (error === undefined) {
+      const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
+      if (lazy !== undefined) return end(frame, started, [firstStep, firstSkipped], lazy);
+    }
+    return end(frame, started, [firstStep, firstSkipped], error);
+  } finally {
+    await closeReceiveSubscriptions(frame);
   }
-  return end(frame, started, [firstStep, firstSkipped], error);
+}
+
+/** Steps one after another, or, in a workflow using step dependsOn, independent ones concurrently. */
+function runStepsOf(frame: Frame): Promise<RunError | undefined> {
+  return frame.plan.stepDependencies === undefined ? runSteps(frame) : runStepsConcurrently(frame);
 }
 
 /**
@@ -109,6 +125,7 @@ async function runDependencies(frame: Frame): Promise<RunError | undefined> {
   return undefined;
 }
 
+/** Follow a step's outcome in document order: the next step, a goto, or the end. */
 async function runSteps(frame: Frame): Promise<RunError | undefined> {
   const { plan } = frame;
   let index = 0;

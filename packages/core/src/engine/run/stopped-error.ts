@@ -18,11 +18,25 @@ export class StepTimeoutReason extends Error {
   }
 }
 
+/**
+ * The abort reason a workflow whose steps run concurrently gives the steps still running when one
+ * ends it (an `end` action, an unhandled failure, a goto to another workflow).
+ */
+export class WorkflowEndedReason extends Error {
+  override readonly name = 'AbortError';
+  /** `stepId` ended the workflow. */
+  constructor(readonly stepId: string) {
+    super(`step '${stepId}' ended the workflow while this step was running`);
+  }
+}
+
 /** Why a step of `frame` stopped, when its signal has aborted. */
 export function stoppedError(frame: Frame, stepId: string): RunError {
   if (frame.state.signal.aborted || !frame.signal.aborted)
     return { code: 'aborted', message: 'the run was aborted', stepId };
   const reason: unknown = frame.signal.reason;
+  if (reason instanceof WorkflowEndedReason)
+    return { code: 'aborted', message: `stopped: ${reason.message}`, stepId };
   const why = reason instanceof StepTimeoutReason ? reason.message : 'an enclosing step timed out';
   return { code: 'step-timeout', message: `stopped: ${why}`, stepId };
 }

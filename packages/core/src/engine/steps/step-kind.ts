@@ -1,8 +1,9 @@
 /**
  * The interface every step kind implements: what one attempt of a step of that kind does before its
- * successCriteria are judged (send a request, run a workflow; next: send or receive a message).
+ * successCriteria are judged (send a request, run a workflow, send or receive a message).
  */
 
+import type { ReceivedMessage, SentMessage } from '../../adapters/message-transport.js';
 import type { ReceivedResponse } from '../../adapters/transport.js';
 import type { ResponseCheckFailure } from '../../checks/check-types.js';
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
@@ -34,6 +35,10 @@ export interface KindOutcome {
   readonly childOutputs?: Readonly<Record<string, unknown>>;
   /** For operation steps with response checks: the failed checks of this response. */
   readonly checks?: readonly ResponseCheckFailure[];
+  /** For send steps: the message as sent. */
+  readonly sentMessage?: SentMessage;
+  /** For receive steps: the message received. */
+  readonly receivedMessage?: ReceivedMessage;
 }
 
 /** One step kind: its `kind` tag and its attempt. */

@@ -3,6 +3,7 @@
  * compiler refuse a StepTarget kind without a module (or a module under the wrong name).
  */
 import type { StepTarget } from '../plan/plan-types.js';
+import { messageStep } from './message/message-step.js';
 import { operationStep } from './operation/operation-step.js';
 import type { StepKind } from './step-kind.js';
 import { workflowStep } from './workflow/workflow-step.js';
@@ -11,6 +12,7 @@ import { workflowStep } from './workflow/workflow-step.js';
 export const STEP_KINDS = {
   operation: operationStep,
   workflow: workflowStep,
+  message: messageStep,
 } as const satisfies { readonly [K in StepTarget['kind']]: StepKind<K> };
 
 /** The module of `target`'s kind. */

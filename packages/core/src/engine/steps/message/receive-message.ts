@@ -1,0 +1,133 @@
+/**
+ * One attempt of a receive step (1.1.0 §Defining Success for Asynchronous Steps): it takes, from the
+ * subscription its workflow opened when it started (receive-subscriptions.ts), the first message
+ * matching its `correlationId` ("If correlationId is specified, only messages matching the
+ * correlation identifier are considered"), waiting at most its `timeout` (else the engine's
+ * receiveTimeoutMs): "If no matching message is received within the timeout period, the step fails
+ * and triggers any defined onFailure actions" (`message-timeout`). The wait is one journaled effect
+ * of the host (kind `message-receive`, recording the ReceivedMessage or the timeout), so a resumed
+ * run gets the same message without waiting. `$message` then reads the message received.
+ */
+import { matchesCorrelation } from '../../../adapters/match-correlation.js';
+import type { CorrelationFilter, MessageSubscription } from '../../../adapters/message-transport.js';
+import { TransportError } from '../../../adapters/transport.js';
+import { effectSite } from '../../run/effect-site.js';
+import { stoppedError } from '../../run/stopped-error.js';
+import type { AttemptContext, KindOutcome } from '../step-kind.js';
+import { messageContext } from './message-context.js';
+import { decodeReceiveMessage, encodeReceiveMessage, type ReceiveMessageRecord } from './message-record.js';
+import { receiveSlotFor } from './receive-subscriptions.js';
+import { resolveMessageTarget } from './resolve-message-target.js';
+import { describeFailure, transportMissing } from './send-message.js';
+import { stepSignal } from './step-signal.js';
+
+/** Where the correlation value is read when the messages declare no Correlation ID: the protocol's own field. */
+const PROTOCOL_CORRELATION = '$message.header';
+
+/** Wait for the message of a receive step. */
+export async function receiveMessage(context: AttemptContext<'message'>): Promise<KindOutcome> {
+  const { frame, step, target, attempt, onMissing } = context;
+  const { state } = frame;
+  const { stepId } = step;
+  if (state.transports.asyncapi === undefined) return { ctx: frame.base, error: transportMissing(stepId) };
+  const resolved = resolveMessageTarget({ state, step, target, ctx: frame.base, onMissing });
+  if ('missing' in resolved)
+    return {
+      ctx: frame.base,
+      error: {
+        code: 'parameter-missing',
+        message: `step '${stepId}' has no value for the channel parameter '${resolved.missing}' of '${target.target.address}' (give it as a parameter in: path)`,
+        stepId,
+      },
+    };
+  let correlation: CorrelationFilter | undefined;
+  if (target.correlationId !== undefined) {
+    const value = target.correlationId.evaluate(frame.base, onMissing);
+    if (value === undefined || value === null || typeof value === 'object')
+      return {
+        ctx: frame.base,
+        error: {
+          code: 'message-receive-failed',
+          message: `step '${stepId}': its correlationId reached no value, so no message can be told to be its own`,
+          stepId,
+        },
+      };
+    correlation = { location: target.correlationLocation ?? PROTOCOL_CORRELATION, value: String(value) };
+  }
+  const slot = receiveSlotFor(frame, step, resolved.target);
+  const timeoutMs = step.timeoutMs ?? state.receiveTimeoutMs;
+  state.hooks.onMessageWait?.({
+    ...frame.scope,
+    stepId,
+    address: resolved.target.address,
+    ...(correlation === undefined ? {} : { correlation }),
+    timeoutMs,
+    attempt,
+  });
+  const site = effectSite({ frame, kind: 'message-receive', stepId, attempt });
+  let record: ReceiveMessageRecord;
+  try {
+    const journaled = await state.host.effect({ ...site, kind: 'message-receive' }, async (effectSignal) => {
+      const ready = await slot.ready;
+      if (!('next' in ready))
+        return encodeReceiveMessage({
+          error: {
+            code: 'message-receive-failed',
+            message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
+          },
+        });
+      const address = slot.address;
+      return encodeReceiveMessage(
+        await take({ ready, correlation, timeoutMs, stepId, frame, effectSignal, address }),
+      );
+    });
+    record = decodeReceiveMessage(journaled);
+  } catch (error) {
+    if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, stepId) };
+    throw error;
+  }
+  if ('error' in record) return { ctx: frame.base, error: { ...record.error, stepId } };
+  const message = record.received;
+  state.hooks.onMessageReceived?.({ ...frame.scope, stepId, message, attempt });
+  return { ctx: messageContext(frame, message.headers, message.payload), receivedMessage: message };
+}
+
+/** The first message of `ready` matching `correlation` before the timeout; a failure as data. */
+async function take(options: {
+  readonly ready: MessageSubscription;
+  readonly correlation: CorrelationFilter | undefined;
+  readonly timeoutMs: number;
+  readonly stepId: string;
+  readonly frame: AttemptContext<'message'>['frame'];
+  readonly effectSignal: AbortSignal;
+  readonly address: string;
+}): Promise<ReceiveMessageRecord> {
+  const { ready, correlation, timeoutMs, stepId, frame, address } = options;
+  const { signal, outer, timer } = stepSignal(frame, options.effectSignal, timeoutMs);
+  let skipped = 0;
+  try {
+    for (;;) {
+      const message = await ready.next({ signal });
+      if (matchesCorrelation(message, correlation)) return { received: message };
+      skipped += 1;
+    }
+  } catch (error) {
+    if (outer.aborted) throw error;
+    const timedOut = timer?.aborted === true || (error instanceof TransportError && error.code === 'TIMEOUT');
+    if (timedOut) {
+      const which =
+        correlation === undefined ? 'no message' : `no message with correlation id '${correlation.value}'`;
+      const others =
+        skipped === 0 ? '' : ` (${skipped} other message${skipped === 1 ? '' : 's'} did not match)`;
+      return {
+        error: {
+          code: 'message-timeout',
+          message: `step '${stepId}': ${which} arrived on '${address}' within its timeout of ${timeoutMs} ms${others}`,
+        },
+      };
+    }
+    return {
+      error: { code: 'message-receive-failed', message: `step '${stepId}': ${describeFailure(error)}` },
+    };
+  }
+}
