@@ -92,6 +92,13 @@ export type {
   WorkflowDocument,
   WorkflowSummary,
 } from './engine/engine-types.js';
+// Dry runs of message steps: a MessageTransport that records what would be sent and answers receives at once.
+export {
+  createDryRunMessageTransport,
+  type DryRunMessageRecord,
+  type DryRunMessageTransport,
+  isDryRunTransport,
+} from './engine/steps/message/create-dry-run-message-transport.js';
 export type {
   FailedCriterion,
   MessageErrorCode,

@@ -14,6 +14,7 @@ import { TransportError } from '../../../adapters/transport.js';
 import { effectSite } from '../../run/effect-site.js';
 import { stoppedError } from '../../run/stopped-error.js';
 import type { AttemptContext, KindOutcome } from '../step-kind.js';
+import { isDryRunTransport } from './create-dry-run-message-transport.js';
 import { messageContext } from './message-context.js';
 import { decodeReceiveMessage, encodeReceiveMessage, type ReceiveMessageRecord } from './message-record.js';
 import { receiveSlotFor } from './receive-subscriptions.js';
@@ -76,9 +77,11 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
             message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
           },
         });
-      const address = slot.address;
+      const address = resolved.target.address;
+      // A dry run's placeholder message stands for the matching one.
+      const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
       return encodeReceiveMessage(
-        await take({ ready, correlation, timeoutMs, stepId, frame, effectSignal, address }),
+        await take({ ready, correlation: filter, timeoutMs, stepId, frame, effectSignal, address }),
       );
     });
     record = decodeReceiveMessage(journaled);
@@ -108,7 +111,9 @@ async function take(options: {
   try {
     for (;;) {
       const message = await ready.next({ signal });
-      if (matchesCorrelation(message, correlation)) return { received: message };
+      // A wildcard subscription (channel parameters unknown at the start) also gets other addresses.
+      if (message.address === address && matchesCorrelation(message, correlation))
+        return { received: message };
       skipped += 1;
     }
   } catch (error) {

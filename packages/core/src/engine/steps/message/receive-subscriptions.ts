@@ -3,8 +3,10 @@
  * any of its steps (or dependsOn workflows) runs, so a message that a later step causes, however
  * fast it comes, is buffered until its receive step takes it (1.1.0 §Defining Success for
  * Asynchronous Steps: the step completes on "message receipt"; a reply must not race the
- * subscription). A receive step whose channel address needs a value not known at the start (a
- * parameter reading a step's outputs) subscribes when it runs. Subscriptions stay open for later
+ * subscription). A channel address whose `{parameters}` need a value not known at the start (a
+ * parameter reading a step's outputs) is subscribed with a single-level wildcard in their place on
+ * MQTT (and the in-memory broker), and the step then takes only messages on its concrete address;
+ * on other protocols it subscribes when the step runs. Subscriptions stay open for later
  * executions of the step (goto, retry) and close when the workflow ends.
  */
 import type { MessageSubscription, MessageTarget } from '../../../adapters/message-transport.js';
@@ -15,6 +17,8 @@ import { resolveMessageTarget } from './resolve-message-target.js';
 /** One receive step's subscription: the address it listens on, and the subscription or why there is none. */
 export interface ReceiveSlot {
   readonly address: string;
+  /** True when `address` holds MQTT `+` wildcards for channel parameters not known at the start. */
+  readonly wildcard?: boolean;
   readonly ready: Promise<MessageSubscription | { readonly error: string }>;
 }
 
@@ -36,6 +40,13 @@ export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
       onMissing: silent,
     });
     if ('target' in resolved) subscribe(frame, step, resolved.target);
+    else if (WILDCARD_PROTOCOLS.test(protocolOf(target.target)))
+      subscribe(
+        frame,
+        step,
+        { ...target.target, address: target.target.address.replace(PARAMETER, '+') },
+        true,
+      );
   }
   await Promise.all([...frame.receives.values()].map((slot) => slot.ready));
 }
@@ -44,6 +55,7 @@ export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
 export function receiveSlotFor(frame: Frame, step: StepPlan, target: MessageTarget): ReceiveSlot {
   const slot = frame.receives.get(step.stepId);
   if (slot !== undefined && slot.address === target.address) return slot;
+  if (slot?.wildcard === true && coversAddress(slot.address, target.address)) return slot;
   if (slot !== undefined) void close(slot);
   return subscribe(frame, step, target);
 }
@@ -56,7 +68,24 @@ export async function closeReceiveSubscriptions(frame: Frame): Promise<void> {
   await Promise.all(slots.map(close));
 }
 
-function subscribe(frame: Frame, step: StepPlan, target: MessageTarget): ReceiveSlot {
+const PARAMETER = /\{[^{}]+\}/g;
+const WILDCARD_PROTOCOLS = /^(?:mqtts?|secure-mqtt|ws-mqtt|memory)$/i;
+
+/** The protocol a target will use: the scheme of its chosen URL, else its first server's. */
+function protocolOf(target: MessageTarget): string {
+  const scheme =
+    target.serverUrl === undefined ? undefined : /^([a-z][a-z0-9+.-]*):/i.exec(target.serverUrl)?.[1];
+  return scheme ?? target.servers[0]?.protocol ?? '';
+}
+
+/** True when MQTT filter `filter` (`+` one level) covers `address`. */
+export function coversAddress(filter: string, address: string): boolean {
+  const want = filter.split('/');
+  const have = address.split('/');
+  return want.length === have.length && want.every((w, i) => w === '+' || w === have[i]);
+}
+
+function subscribe(frame: Frame, step: StepPlan, target: MessageTarget, wildcard = false): ReceiveSlot {
   const { state } = frame;
   const transport = state.transports.asyncapi;
   const plan = step.target as MessageStepTarget;
@@ -73,7 +102,7 @@ function subscribe(frame: Frame, step: StepPlan, target: MessageTarget): Receive
             error: `${(error as Error).message ?? String(error)}${typeof code === 'string' ? ` (${code})` : ''}`,
           };
         });
-  const slot: ReceiveSlot = { address: target.address, ready };
+  const slot: ReceiveSlot = { address: target.address, ready, ...(wildcard ? { wildcard } : {}) };
   frame.receives.set(step.stepId, slot);
   return slot;
 }
