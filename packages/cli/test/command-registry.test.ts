@@ -60,14 +60,19 @@ describe.each(Object.keys(COMMANDS))('telaio %s: help and parser agree (CLI usag
 
   it('every flag the help lists parses, long and short, and from its environment variable', () => {
     for (const [flag, declared] of Object.entries(spec.flags)) {
-      const [text, value] = sample(declared);
-      const args = declared.kind === 'boolean' ? [`--${flag}`] : [`--${flag}`, text];
+      const [one, single] = sample(declared);
+      // A flag with an operand (`--report html FILE`) takes two values and parses to the pair.
+      const operand = declared.operand === undefined ? [] : ['x.out'];
+      const value = declared.operand === undefined ? single : [single, 'x.out'];
+      const text = [one, ...operand].join(' ');
+      const args = declared.kind === 'boolean' ? [`--${flag}`] : [`--${flag}`, one, ...operand];
       expect(parseCommandLine(spec, [...args, ...positionalsFor(name)], {}).flags).toHaveProperty(
         [flag],
         declared.kind === 'boolean' ? true : value,
       );
       if (declared.short !== undefined) {
-        const short = declared.kind === 'boolean' ? [`-${declared.short}`] : [`-${declared.short}`, text];
+        const short =
+          declared.kind === 'boolean' ? [`-${declared.short}`] : [`-${declared.short}`, one, ...operand];
         expect(parseCommandLine(spec, [...short, ...positionalsFor(name)], {}).flags).toHaveProperty([flag]);
       }
       if (declared.env !== undefined) {

@@ -207,6 +207,7 @@ export type {
 export type { PositionMap, SourcePosition, SourceRange } from './model/positions.js';
 // Sources: loading files and URLs, resolving sourceDescriptions, the OpenAPI operation index.
 export { createDefaultLoader, type DefaultLoaderOptions } from './sources/create-default-loader.js';
+export { createOperationIndex } from './sources/create-operation-index.js';
 export { exampleFromShape } from './sources/example-from-shape.js';
 export { resolveDocument } from './sources/resolve-document.js';
 export type {

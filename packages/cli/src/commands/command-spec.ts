@@ -27,6 +27,11 @@ export interface FlagSpec {
   readonly min?: number;
   /** Largest value of an `integer` flag. */
   readonly max?: number;
+  /**
+   * A second value, the argument after the flag's own (`--report html FILE`), named so in the help;
+   * the parsed value is then `[value, operand]` (from the environment: `VALUE OPERAND`).
+   */
+  readonly operand?: string;
   /** The help text; further lines are indented under the first. */
   readonly help: string;
 }
@@ -34,8 +39,13 @@ export interface FlagSpec {
 /** The flags of a command, by long name (without `--`). */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-/** The parsed value type of one flag. */
-type FlagValue<F extends FlagSpec> = F['kind'] extends 'boolean'
+/** The parsed value type of one flag: `[value, operand]` for a flag with an operand. */
+type FlagValue<F extends FlagSpec> = F['operand'] extends string
+  ? readonly [OneValue<F>, string]
+  : OneValue<F>;
+
+/** The parsed type of a flag's own value. */
+type OneValue<F extends FlagSpec> = F['kind'] extends 'boolean'
   ? boolean
   : F['kind'] extends 'integer' | 'duration'
     ? number

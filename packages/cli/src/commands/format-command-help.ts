@@ -10,14 +10,15 @@ export function usageLine(spec: CommandInfo): string {
   return `Usage: telaio ${spec.name} [options]${positional}`;
 }
 
-/** The left column of one flag: `-f, --format stylish|json`. */
+/** The left column of one flag: `-f, --format stylish|json`, `    --report html FILE`. */
 export function flagSynopsis(name: string, flag: FlagSpec): string {
   const short = flag.short === undefined ? '    ' : `-${flag.short}, `;
   const value =
     flag.kind === 'boolean'
       ? ''
       : ` ${flag.kind === 'choice' ? (flag.choices ?? []).join('|') : (flag.placeholder ?? 'VALUE')}`;
-  return `${short}--${name}${value}`;
+  const operand = flag.operand === undefined ? '' : ` ${flag.operand}`;
+  return `${short}--${name}${value}${operand}`;
 }
 
 /** The help text of one flag: its own lines, then its default and environment variable. */

@@ -40,9 +40,20 @@ export function parseCommandLine<F extends FlagSpecs>(
     tokens: true,
   });
   const given = new Map<string, string[] | true>();
+  const operands = new Map<string, string>();
   const positionals: string[] = [];
   let help = false;
+  /** A flag with an operand whose operand is the argument at `index`. */
+  let awaiting: { readonly name: string; readonly raw: string; readonly index: number } | undefined;
   for (const token of tokens) {
+    if (awaiting !== undefined) {
+      if (token.kind === 'positional' && token.index === awaiting.index) {
+        operands.set(awaiting.name, token.value);
+        awaiting = undefined;
+        continue;
+      }
+      throw missingOperand(awaiting.raw, spec.flags[awaiting.name] as FlagSpec);
+    }
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     const flag = token.name === 'help' ? undefined : spec.flags[token.name];
@@ -56,12 +67,17 @@ export function parseCommandLine<F extends FlagSpecs>(
         throw usage(`${token.rawName} needs a value: ${expected(token.name, flag)}`);
       const previous = given.get(token.name);
       given.set(token.name, [...(Array.isArray(previous) ? previous : []), token.value]);
+      if (flag.operand !== undefined)
+        awaiting = { name: token.name, raw: token.rawName, index: token.index + (token.inlineValue ? 1 : 2) };
     }
   }
+  if (awaiting !== undefined) throw missingOperand(awaiting.raw, spec.flags[awaiting.name] as FlagSpec);
   const flags: Record<string, unknown> = {};
   for (const [name, flag] of Object.entries(spec.flags)) {
     const value = given.get(name);
     if (value === true) flags[name] = true;
+    else if (value !== undefined && flag.operand !== undefined)
+      flags[name] = [readFlagValue(`--${name}`, flag, value.at(-1) ?? ''), operands.get(name) ?? ''];
     else if (value !== undefined)
       flags[name] = flag.multiple === true ? value : readFlagValue(`--${name}`, flag, value.at(-1) ?? '');
     else flags[name] = fallback(name, flag, env);
@@ -75,6 +91,14 @@ function fallback(name: string, flag: FlagSpec, env: NodeJS.ProcessEnv): unknown
   const fromEnv = flag.env === undefined ? undefined : env[flag.env];
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     if (flag.multiple === true) return splitEnvList(fromEnv);
+    if (flag.operand !== undefined) {
+      const [, value, operand] = /^\s*(\S+)\s+(.*\S)\s*$/.exec(fromEnv) ?? [];
+      if (value === undefined || operand === undefined)
+        throw usage(
+          `${flag.env} (for --${name}) must be '${expected(name, flag)} ${flag.operand}', got '${fromEnv}'`,
+        );
+      return [readFlagValue(`${flag.env} (for --${name})`, flag, value), operand];
+    }
     if (flag.kind !== 'boolean') return readFlagValue(`${flag.env} (for --${name})`, flag, fromEnv);
     if (/^(1|true|yes|on)$/i.test(fromEnv)) return true;
     if (/^(0|false|no|off)$/i.test(fromEnv)) return false;
@@ -120,6 +144,11 @@ function checkPositionals(spec: PositionalSpec, positionals: readonly string[]):
       `expected ${max === 1 ? `one ${name}` : `at most ${max} ${name}`}, got ${positionals.length}`,
     );
   }
+}
+
+/** `--report needs FORMAT FILE: html FILE`. */
+function missingOperand(raw: string, flag: FlagSpec): UsageError {
+  return usage(`${raw} needs two values: ${expected(raw, flag)} ${flag.operand ?? 'VALUE'}`);
 }
 
 function unknownFlag(raw: string, flags: FlagSpecs): UsageError {

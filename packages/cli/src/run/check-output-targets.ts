@@ -4,16 +4,18 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../shared/usage-error.js';
 
 /**
- * Checks, before anything is sent, that each report file (`--output`, `--har`) can be written: not
+ * Checks, before anything is sent, that each report file (`--output`, `--har`, `--report`) can be written: not
  * a directory, and either writable already or in an existing, writable directory. Throws a
  * UsageError naming the flag (exit 2), so a run never happens only to lose its report.
  */
 export async function checkOutputTargets(targets: {
   readonly output?: string | undefined;
   readonly har?: string | undefined;
+  readonly report?: { readonly file: string } | undefined;
 }): Promise<void> {
   if (targets.output !== undefined) await checkWritableFile('--output', targets.output);
   if (targets.har !== undefined) await checkWritableFile('--har', targets.har);
+  if (targets.report !== undefined) await checkWritableFile('--report', targets.report.file);
 }
 
 async function checkWritableFile(flag: string, path: string): Promise<void> {

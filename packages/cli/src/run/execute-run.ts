@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type EngineHooks, readDeclaredInputs } from '@telaio/core';
+import type { Masker } from '../mask/create-masker.js';
 import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { createProgressHooks } from '../progress/create-progress-hooks.js';
@@ -17,6 +18,7 @@ import { checkUndeclaredInputs } from './check-undeclared-inputs.js';
 import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
 import { createUnresolvedMarkers } from './dry-run/create-unresolved-markers.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
+import type { LoadedDocument } from './engine-api.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
 import { listenStopSignals } from './listen-stop-signals.js';
@@ -91,6 +93,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       write: (text) => void stderr.write(text),
     });
     dryCriteria?.useDocument(loaded.document);
+    const html = run.report === undefined ? undefined : await startHtmlReport(loaded);
     const workflowId = selectWorkflow(loaded, run.workflowId);
     const sources = loaded.document.sourceDescriptions.map((s) => s.name);
     for (const name of Object.keys(run.servers)) {
@@ -145,6 +148,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       dryCriteria?.hooks,
       markers?.hooks,
       harSteps.hooks,
+      html?.run.hooks,
     ];
     if (showProgress)
       hooks.push(
@@ -176,6 +180,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       inputProviders,
     });
     const result = explainProviderError(ran, providerErrors, signals.received());
+    html?.run.end(result);
     return await settleRun({
       run,
       result,
@@ -187,9 +192,26 @@ export async function executeRun(run: RunOptions): Promise<number> {
       ...(markers === undefined ? {} : { unresolved: markers.all }),
       notJudged: dryCriteria?.unjudged ?? [],
       stopped: signals.exitCode(),
+      ...(html === undefined || run.report === undefined
+        ? {}
+        : { writeReport: () => html.write(run.report as NonNullable<RunOptions['report']>, masker) }),
     });
   } finally {
     signals.dispose();
     await services.close();
   }
+}
+
+/** `--report html FILE`: the run recorded from its start, its page written at the end (html-collect-runs.ts). */
+async function startHtmlReport(loaded: LoadedDocument) {
+  const { arazzoPositions, createHtmlRunCollector } = await import('../report/html-collect-runs.js');
+  const { writeFileReport } = await import('../report/html-write-report.js');
+  const positions = await arazzoPositions(loaded);
+  const collector = createHtmlRunCollector({ cwd: process.cwd(), positions: () => positions });
+  const run = collector.start(loaded);
+  return {
+    run,
+    write: (target: NonNullable<RunOptions['report']>, masker: Masker) =>
+      writeFileReport({ ...target, report: collector.report('run'), masker }),
+  };
 }

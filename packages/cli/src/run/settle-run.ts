@@ -30,6 +30,8 @@ export async function settleRun(options: {
   readonly notJudged: readonly UnjudgedCriterion[];
   /** 128 + the signal that stopped the run, if one did. */
   readonly stopped: number | undefined;
+  /** Writes `--report FORMAT FILE`; a failure is reported like a lost --output (exit 1). */
+  readonly writeReport?: () => Promise<void>;
 }): Promise<number> {
   const { run, result, masker } = options;
   if (
@@ -86,7 +88,16 @@ export async function settleRun(options: {
       return false;
     },
   );
+  const reported =
+    options.writeReport === undefined ||
+    (await options.writeReport().then(
+      () => true,
+      (error: unknown) => {
+        process.stderr.write(`telaio run: ${masker.text((error as Error).message ?? String(error))}\n`);
+        return false;
+      },
+    ));
   if (options.stopped !== undefined) return options.stopped;
-  if (!written) return 1;
+  if (!written || !reported) return 1;
   return result.status === 'success' ? 0 : 1;
 }

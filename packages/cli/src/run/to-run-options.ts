@@ -1,4 +1,5 @@
 import type { ParsedFlags } from '../commands/command-spec.js';
+import type { ReportFormat } from '../shared/flag-specs.js';
 import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
 import { parseSize } from '../shared/parse-size.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -25,6 +26,8 @@ export interface RunOptions {
   readonly format: RunFormat;
   readonly output?: string;
   readonly har?: string;
+  /** `--report FORMAT FILE`: a report file besides the one on stdout or --output. */
+  readonly report?: { readonly format: ReportFormat; readonly file: string };
   readonly inputFrom: readonly InputFrom[];
   /** `--auth` credentials, env: parts already read. */
   readonly auth: readonly AuthEntry[];
@@ -94,6 +97,7 @@ export function toRunOptions(
     format: flags.format,
     ...(flags.output === undefined ? {} : { output: flags.output }),
     ...(flags.har === undefined ? {} : { har: flags.har }),
+    ...(flags.report === undefined ? {} : { report: { format: flags.report[0], file: flags.report[1] } }),
     inputFrom,
     auth,
     revealSecrets: flags['reveal-secrets'],

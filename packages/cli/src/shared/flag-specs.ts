@@ -11,6 +11,11 @@ import type { FlagSpec } from '../commands/command-spec.js';
 /** The levels of `--log-level` (pino's, and `silent`). */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
+/** The formats of `--report FORMAT FILE` (run, test); report/html-write-report.ts keys its writers by these. */
+export const REPORT_FORMATS = ['html'] as const;
+/** One of REPORT_FORMATS. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 /** `--severity RULE=LEVEL`: a lint rule's severity (run, validate; test's `--severity` is per check). */
 const severity = {
   kind: 'string',
@@ -47,6 +52,15 @@ export const SHARED_FLAGS = {
     help: 'write the report to FILE instead of stdout',
   },
   har: { kind: 'string', placeholder: 'FILE' },
+  report: {
+    kind: 'choice',
+    choices: REPORT_FORMATS,
+    operand: 'FILE',
+    help: `also write the report to FILE as one self-contained HTML page (no
+network): outcome, timeline of the steps with retries and gotos, each
+request and response, criteria verdicts, outputs, the failure with its
+Arazzo line, the graph with the path taken; masked like every report`,
+  },
   timeout: {
     kind: 'duration',
     placeholder: 'DURATION',

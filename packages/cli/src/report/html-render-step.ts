@@ -1,0 +1,119 @@
+import { escapeHtml as e } from './html-escape.js';
+import type { HtmlAttempt, HtmlExecution, HtmlResponse } from './html-types.js';
+
+/** Longest body shown, in characters (the rest is cut, with how much was left out). */
+const MAX_BODY = 16_000;
+
+/**
+ * One row of the timeline: a `<details>` whose summary (focusable, Enter or Space opens it) shows
+ * the step's verdict, name, status code, duration, its bar on the run's time axis (one segment per
+ * attempt, retry waits between them) and the actions it took; opened, each attempt's request and
+ * response, the criteria with their verdicts, the reason of a failure with its Arazzo line, and the
+ * step's outputs. A failed step is open from the start. Pure; `execution` is already masked.
+ */
+export function renderStepRow(
+  execution: HtmlExecution,
+  options: { readonly totalMs: number; readonly file: string; readonly failedHere: boolean },
+): string {
+  const x = execution;
+  const total = Math.max(options.totalMs, 1);
+  const pct = (ms: number) => `${Math.min(100, Math.max(0, (ms / total) * 100)).toFixed(2)}%`;
+  const width = (a: number, b: number) =>
+    `${Math.max(0.4, Math.min(100, ((b - a) / total) * 100)).toFixed(2)}%`;
+  const segments = x.attempts
+    .map(
+      (a) =>
+        `<span class="seg${a === x.attempts.at(-1) ? ` ${x.status}` : ' retried'}" style="left:${pct(a.startMs)};width:${width(a.startMs, a.endMs)}"></span>`,
+    )
+    .join('');
+  const span = `<span class="span" style="left:${pct(x.startMs)};width:${width(x.startMs, x.endMs)}"></span>`;
+  const icon = x.status === 'success' ? '✓' : '✗';
+  const chips = [
+    x.attempts.length > 1 ? `<span class="chip retry">↻ ${x.attempts.length} attempts</span>` : '',
+    ...x.actions
+      .filter((a) => a.type !== 'retry')
+      .map((a) => {
+        const target = a.targetStepId ?? a.targetWorkflowId;
+        return `<span class="chip ${a.type}">${a.type === 'goto' ? '↪' : '■'} ${e(a.type)} ${e(target ?? '')}</span>`;
+      }),
+  ].join('');
+  const ms = Math.round(x.endMs - x.startMs);
+  const summary = `<summary><span class="icon ${x.status}" aria-label="${x.status === 'success' ? 'succeeded' : 'failed'}">${icon}</span><span class="name" style="padding-left:${x.depth * 1.2}em">${x.depth > 0 ? `<span class="wf">${e(x.workflowId)} › </span>` : ''}${e(x.stepId)}</span><span class="code">${x.statusCode ?? '—'}</span><span class="ms">${ms} ms</span><span class="track" aria-hidden="true">${span}${segments}</span><span class="chips">${chips}</span></summary>`;
+  const where = x.line > 0 ? `${options.file}:${x.line}` : options.file;
+  const reason =
+    x.status === 'failure'
+      ? `<p class="reason"><strong>Failed:</strong> ${e(x.reason ?? 'the step failed')}${x.failedCriterion === undefined ? '' : ` <span class="crit">(criterion <code>${e(x.failedCriterion.condition)}</code>)</span>`}</p>`
+      : '';
+  const attempts = x.attempts.map((a) => renderAttempt(a, x.attempts.length)).join('');
+  const outputs = Object.keys(x.outputs).length > 0 ? `<h4>Outputs</h4>${renderValues(x.outputs)}` : '';
+  const cls = `step ${x.status}${options.failedHere ? ' failed-here' : ''}`;
+  return `<li class="${cls}" data-step="${e(x.stepId)}"><details id="x-${x.index}"${x.status === 'failure' ? ' open' : ''}>${summary}<div class="body"><p class="where">step <code>${e(x.stepId)}</code> of workflow <code>${e(x.workflowId)}</code> · <code>${e(where)}</code></p>${reason}${attempts}${outputs}</div></details></li>`;
+}
+
+/** One attempt: its timing, request, response and criteria. */
+function renderAttempt(a: HtmlAttempt, of: number): string {
+  const heading =
+    of > 1
+      ? `<h4>Attempt ${a.attempt} of ${of} <span class="dim">${Math.round(a.endMs - a.startMs)} ms</span></h4>`
+      : '';
+  const wait =
+    a.retryDelayMs === undefined
+      ? ''
+      : `<p class="dim">retried after waiting ${formatMs(a.retryDelayMs)}</p>`;
+  const request =
+    a.request === undefined
+      ? '<p class="dim">no request was sent</p>'
+      : `<p class="line"><code>${e(a.request.method)} ${e(a.request.url)}</code></p>${renderHeaders(a.request.headers)}${a.request.body === undefined ? '' : renderBody(a.request.body)}`;
+  const response = a.response === undefined ? '<p class="dim">no response</p>' : renderResponse(a.response);
+  const criteria =
+    a.criteria.length === 0
+      ? ''
+      : `<h5>Criteria</h5><ul class="criteria">${a.criteria
+          .map(
+            (c) =>
+              `<li class="${c.passed ? 'pass' : 'fail'}"><span class="icon ${c.passed ? 'success' : 'failure'}" aria-label="${c.passed ? 'held' : 'did not hold'}">${c.passed ? '✓' : '✗'}</span> <code>${e(c.condition)}</code>${c.of === 'success' ? '' : ` <span class="dim">(action ${e(c.of)})</span>`}</li>`,
+          )
+          .join('')}</ul>`;
+  return `<section class="attempt">${heading}<div class="exchange"><div><h5>Request</h5>${request}</div><div><h5>Response</h5>${response}</div></div>${criteria}${wait}</section>`;
+}
+
+function renderResponse(r: HtmlResponse): string {
+  return `<p class="line"><code>${r.statusCode}</code></p>${renderHeaders(r.headers)}${r.body === undefined ? '' : renderBody(r.body)}`;
+}
+
+function renderHeaders(headers: Readonly<Record<string, string>>): string {
+  const rows = Object.entries(headers);
+  if (rows.length === 0) return '';
+  return `<details class="headers"><summary>${rows.length} header${rows.length === 1 ? '' : 's'}</summary><table>${rows
+    .map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`)
+    .join('')}</table></details>`;
+}
+
+/** A body as text: JSON pretty-printed, cut past MAX_BODY characters. */
+export function renderBody(body: unknown): string {
+  let text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
+  if (typeof body === 'string') {
+    try {
+      text = JSON.stringify(JSON.parse(body), null, 2);
+    } catch {
+      // not JSON: as it is
+    }
+  }
+  const cut = text.length > MAX_BODY ? `\n… ${text.length - MAX_BODY} more characters not shown` : '';
+  return `<pre>${e(text.slice(0, MAX_BODY))}${e(cut)}</pre>`;
+}
+
+/** Name/value pairs (outputs) as a table, values as JSON unless strings. */
+export function renderValues(values: Readonly<Record<string, unknown>>): string {
+  return `<table class="values">${Object.entries(values)
+    .map(
+      ([k, v]) =>
+        `<tr><th>${e(k)}</th><td><code>${e(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined'))}</code></td></tr>`,
+    )
+    .join('')}</table>`;
+}
+
+/** `250 ms`, `2 s`, `1.5 s`. */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
