@@ -4,6 +4,7 @@ import type { InputProvider } from '../../adapters/inputs.js';
 import type { ExpressionContext } from '../../expressions/context.js';
 import type { WorkflowPlan } from '../plan/plan-types.js';
 import type { ReceiveSubscriptions } from '../steps/message/receive-subscriptions.js';
+import type { RunError } from '../types.js';
 import type { RunState } from './run-state.js';
 
 /** One workflow being executed. */
@@ -16,6 +17,8 @@ export interface Frame {
   readonly steps: Record<string, { outputs: Record<string, unknown> }>;
   /** Providers for inputs not given (resolved when first read). */
   readonly pending: Map<string, InputProvider>;
+  /** Inputs being resolved now (taken from `pending`), so concurrent steps wait for the same answer. */
+  readonly resolving: Map<string, Promise<RunError | undefined>>;
   /** The context without any request/response: shared by reference, never copied per run. */
   readonly base: ExpressionContext;
   /**
@@ -48,6 +51,7 @@ export function createFrame(options: {
     outputs,
     steps,
     pending: options.pending,
+    resolving: new Map(),
     signal: options.signal ?? state.signal,
     receives: new Map(),
     base: {

@@ -86,7 +86,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       });
     }
     state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt });
-    if (frame.pending.size > 0) {
+    if (frame.pending.size > 0 || frame.resolving.size > 0) {
       const asked = state.now();
       const inputError = await resolveLazyInputs({ frame, reads: step.inputReads, stepId });
       waited += state.now() - asked;
