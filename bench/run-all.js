@@ -7,6 +7,11 @@
 //   validate-large.js  `telaio validate` of generated 1-5 MB documents (linear growth)
 //   run.js       cold `telaio run` of a 2-step workflow against a loopback server
 //   checks.js    cost of the response checks per step, and of the first (compile) check
+//   compare-validate.js  telaio validate (cold, warm) next to `redocly lint`, alternating (issue 19)
+//   compare-run.js       cold telaio run next to `redocly respect`, same workflow and server
+//   scale-run.js         run overhead per step, 500 steps next to 2
+// (Redocly CLI is installed on first use into bench/.peers/ by install-peer.js; profile-cli.js
+// prints where a command's time goes and is run by hand.)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +24,9 @@ const benches = [
   ['validate-large.js', []],
   ['run.js', []],
   ['checks.js', []],
+  ['compare-validate.js', []],
+  ['compare-run.js', []],
+  ['scale-run.js', []],
 ];
 let failed = 0;
 for (const [file, nodeFlags] of benches) {

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// A cold `telaio run` of a 2-step workflow next to `redocly respect` (Redocly CLI, installed on
+// first use by bench/install-peer.js) of the same workflow against the same loopback server
+// (node:http on 127.0.0.1, started by this script). One alternating run: each round times, in turn,
+// `node -e 0`, telaio run and redocly respect, so load from other processes falls on all alike.
+// Target (issue 19): telaio run <= 0.25x redocly respect.
+// Usage: pnpm build && node bench/compare-run.js [rounds]
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PEER_VERSION, peerCli } from './install-peer.js';
+
+const rounds = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 15);
+const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
+if (!existsSync(fileURLToPath(new URL('../packages/cli/dist/main.js', import.meta.url)))) {
+  console.error('bench/compare-run.js: build first (pnpm build)');
+  process.exit(2);
+}
+const redocly = peerCli();
+
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.setHeader('content-type', 'application/json');
+    res.end(req.url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}');
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-run-'));
+await writeFile(
+  join(dir, 'api.yml'),
+  `openapi: 3.0.3
+info: { title: bench, version: '1' }
+servers: [{ url: 'http://127.0.0.1:9' }]
+paths:
+  /login:
+    post:
+      operationId: login
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { token: { type: string }, petId: { type: integer } } } } } } }
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }, { name: X-Token, in: header, schema: { type: string } }]
+      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer }, name: { type: string } } } } } } }
+`,
+);
+const flow = join(dir, 'flow.arazzo.yml');
+await writeFile(
+  flow,
+  `arazzo: 1.0.1
+info: { title: bench, version: '1' }
+sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]
+workflows:
+  - workflowId: two-steps
+    inputs: { type: object, required: [user], properties: { user: { type: string } } }
+    steps:
+      - stepId: login
+        operationId: login
+        requestBody: { contentType: application/json, payload: { user: $inputs.user } }
+        successCriteria: [{ condition: $statusCode == 200 }]
+        outputs: { token: $response.body#/token, petId: $response.body#/petId }
+      - stepId: getPet
+        operationId: getPet
+        parameters:
+          - { name: id, in: path, value: $steps.login.outputs.petId }
+          - { name: X-Token, in: header, value: $steps.login.outputs.token }
+        successCriteria: [{ condition: $statusCode == 200 }]
+        outputs: { name: $response.body#/name }
+    outputs: { name: $steps.getPet.outputs.name }
+`,
+);
+
+/** One timed spawn of node with args (asynchronous: the server lives in this process). */
+function time(args) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      },
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ s: Number(process.hrtime.bigint() - started) / 1e9, status, out }),
+    );
+  });
+}
+
+const scenarios = {
+  'node -e 0': ['-e', '0'],
+  'telaio run': [BIN, 'run', flow, '--server', `api=${base}`, '--input', 'user=ada'],
+  'redocly respect': [redocly, 'respect', flow, '--server', `api=${base}`, '--input', 'user=ada'],
+};
+try {
+  for (const [name, args] of Object.entries(scenarios)) {
+    const r = await time(args);
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}:\n${r.out}`);
+  }
+  const load = [loadavg()[0]];
+  const times = Object.fromEntries(Object.keys(scenarios).map((k) => [k, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, args] of Object.entries(scenarios)) times[name].push((await time(args)).s);
+    load.push(loadavg()[0]);
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  console.log(
+    `2-step workflow on ${base}; @redocly/cli ${PEER_VERSION}; node ${process.version}; ${rounds} alternating rounds; load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)}`,
+  );
+  for (const [name, list] of Object.entries(times)) {
+    const sorted = [...list].sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(18)} median ${med[name].toFixed(3)} s  min ${sorted[0].toFixed(3)} s  max ${sorted.at(-1).toFixed(3)} s  (${(med[name] / med['node -e 0']).toFixed(2)}x node -e 0)`,
+    );
+  }
+  const ratio = med['telaio run'] / med['redocly respect'];
+  console.log(
+    `cold run: telaio / redocly respect = ${ratio.toFixed(2)}x (target <= 0.25x: ${ratio <= 0.25 ? 'met' : 'NOT met'})`,
+  );
+} finally {
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+}
