@@ -4,7 +4,8 @@
  * Chromium, headless, through playwright-core (no browser download; `.ci/services/chromium.sh`
  * installs it and exports TELAIO_CHROMIUM, else these tests skip with the services line). The runs
  * are the B2B TOTP enrollment seed against a Stytch sandbox whose every secret the test can read:
- * one passing (the right code), one failing (a wrong code). What a person sees is checked (the steps,
+ * one passing (the right code), one failing (a wrong code), and `telaio test` over the three seeds
+ * with that failing one among them. What a person sees is checked (the steps,
  * the failed step marked, the reason and its Arazzo line), the keyboard works (rows open with Enter
  * and Space, a graph node leads to its row), no http(s) request is made, and no secret is in the
  * page's text or source. Screenshots (light and dark) are kept in artifacts/html-report/ (ignored by
@@ -25,6 +26,11 @@ const seed = path.join(repoRoot, 'specs/arazzo/stytch-b2b-totp-enrollment-workfl
 const artifacts = path.join(repoRoot, 'artifacts/html-report');
 const ORG = 'organization-test-00000000-0000-4000-8000-000000000001';
 const MEMBER = 'member-test-00000000-0000-4000-8000-000000000001';
+const seeds = {
+  b2b: seed,
+  consumer: path.join(repoRoot, 'specs/arazzo/stytch-totp-enrollment-workflow.yml'),
+  recovery: path.join(repoRoot, 'specs/arazzo/stytch-b2b-recovery-codes-rotate-workflow.yml'),
+};
 
 /** Every string the sandbox holds under a secret-looking key (TOTP secrets, recovery codes, session tokens and JWTs), and its credentials. */
 function secretsOf(sandbox: Sandbox): string[] {
@@ -51,41 +57,71 @@ function secretsOf(sandbox: Sandbox): string[] {
 }
 
 /** Runs the enrollment seed against a fresh sandbox with `code`, writing the report; returns it with the secrets that existed. */
-async function enrollment(
+function enrollment(name: string, code: string[]) {
+  return withSandbox(name, (sandbox, file) => [
+    'run',
+    seed,
+    '--server',
+    `stytchB2bApi=${sandbox.url}`,
+    '--input',
+    `organization_id=${ORG}`,
+    '--input',
+    `member_id=${MEMBER}`,
+    ...code,
+    '--report',
+    'html',
+    file,
+  ]);
+}
+
+/**
+ * `telaio test` over the three seeds against one sandbox: the consumer TOTP enrollment (the right
+ * code) and the B2B recovery-code rotation pass, the B2B TOTP enrollment (a wrong code) fails.
+ */
+function testSeeds(name: string) {
+  return withSandbox(name, (sandbox, file) => {
+    // The README's example: inputs keyed FILE#workflowId (two seeds are both `totp-enrollment`).
+    const inputs = path.join(repoRoot, 'specs/seed-test-inputs.json');
+    return [
+      'test',
+      seeds.consumer,
+      seeds.b2b,
+      seeds.recovery,
+      '--server',
+      `stytchB2bApi=${sandbox.url}`,
+      '--server',
+      `stytchConsumerApi=${sandbox.url}`,
+      '--inputs',
+      inputs,
+      '--input-from',
+      'totp_code=totp:$steps.createTotp.outputs.secret',
+      '--jobs',
+      '1',
+      '--report',
+      'html',
+      file,
+    ];
+  });
+}
+
+/** Runs telaio with `args(sandbox, reportFile)` against a fresh sandbox; returns the report with the secrets that existed. */
+async function withSandbox(
   name: string,
-  code: string[],
+  args: (sandbox: Sandbox, file: string) => string[],
 ): Promise<{ file: string; secrets: string[]; code: number | null }> {
   const sandbox = await startSandbox();
   try {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'telaio-html-browser-')), `${name}.html`);
     // Spawned, not spawnSync: the sandbox answers from this process's event loop.
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        seed,
-        '--server',
-        `stytchB2bApi=${sandbox.url}`,
-        '--input',
-        `organization_id=${ORG}`,
-        '--input',
-        `member_id=${MEMBER}`,
-        ...code,
-        '--report',
-        'html',
-        file,
-      ],
-      {
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          STYTCH_PROJECT_ID: sandbox.projectId,
-          STYTCH_SECRET: sandbox.secret,
-        },
+    const child = spawn(process.execPath, [bin, ...args(sandbox, file)], {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        STYTCH_PROJECT_ID: sandbox.projectId,
+        STYTCH_SECRET: sandbox.secret,
       },
-    );
+    });
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const secrets = secretsOf(sandbox);
     expect(secrets.length).toBeGreaterThanOrEqual(3);
@@ -210,6 +246,49 @@ describeService(
           expect(text).not.toContain(secret);
           expect(source).not.toContain(secret);
         }
+        expect(requests).toEqual([]);
+        await page.close();
+      },
+    );
+
+    itService(
+      'Chromium',
+      'TELAIO_CHROMIUM',
+      'telaio test over the three seeds, one failing: the summary marks the failed workflow, its run shows why; no secret',
+      async () => {
+        const run = await testSeeds('failed-test');
+        expect(run.code).toBe(1);
+        const { page, text, source } = await open(run.file, 'failed-test');
+        expect(text).toContain('1 of 3 workflows failed');
+        const summary = page.locator('table.suite tbody tr');
+        expect(await summary.count()).toBe(3);
+        const failed = page.locator('tr.wf.failed');
+        expect(await failed.count()).toBe(1);
+        // biome-ignore lint/performance/useDomNodeTextContent: what a person sees
+        expect(await failed.innerText()).toMatch(
+          /failed\s+totp-enrollment[\s\S]*criteria-failed at authenticateTotp/,
+        );
+        expect(await page.locator('tr.wf.passed').count()).toBe(2);
+        // The failed row's link leads to its run: the failed step open and marked, its reason.
+        const link = failed.locator('a');
+        await link.focus();
+        await page.keyboard.press('Enter');
+        const target = await page.evaluate(() => location.hash);
+        const section = page.locator(`section.run:has(${target})`);
+        expect(await section.getAttribute('class')).toContain('failure');
+        expect(await section.locator('li.failed-here summary .name').textContent()).toBe('authenticateTotp');
+        expect(await section.locator('[role=alert]').textContent()).toMatch(
+          /criteria-failed[\s\S]*passcode was incorrect[\s\S]*stytch-b2b-totp-enrollment-workflow\.yml:75/,
+        );
+        expect(await section.locator('svg .node.failed').getAttribute('aria-label')).toBe(
+          'step authenticateTotp failed: go to its row',
+        );
+        expect(await page.locator('section.run.success').count()).toBe(2);
+        for (const secret of run.secrets) {
+          expect(text, 'visible text').not.toContain(secret);
+          expect(source, 'source').not.toContain(secret);
+        }
+        expect(text).toContain('[REDACTED]');
         expect(requests).toEqual([]);
         await page.close();
       },

@@ -8,7 +8,7 @@ import type { HtmlPath } from './html-types.js';
  * layoutGraph: steps as boxes with their operation, workflow headers, start/done/failed terminals,
  * every edge with its label (failure paths dashed), and the path the run took drawn over the rest
  * (`taken` nodes and edges, the failing step `failed`). A step the run reached links to its first
- * row in the timeline (`#x-<index>`), so the graph is navigable with the keyboard.
+ * row in the timeline (`anchor`), so the graph is navigable with the keyboard.
  */
 export function renderGraphSvg(options: {
   readonly graph: DocumentGraph;
@@ -18,8 +18,10 @@ export function renderGraphSvg(options: {
   readonly rows: ReadonlyMap<string, { readonly index: number; readonly count: number }>;
   /** Makes marker ids unique when a page holds several graphs. */
   readonly prefix: string;
+  /** The id of the timeline row of an execution index (rowAnchor). */
+  readonly anchor: (index: number) => string;
 }): string {
-  const { graph, path, rows, prefix } = options;
+  const { graph, path, rows, prefix, anchor } = options;
   const layout = layoutGraph(graph, options.rootWorkflowId);
   const taken = new Set(path.nodes);
   const takenEdges = new Set(path.edges);
@@ -28,7 +30,7 @@ export function renderGraphSvg(options: {
   for (const box of layout.boxes.values()) {
     if ((box.kind === 'start' || box.kind === 'done' || box.kind === 'failed') && !drawn.has(box.id))
       continue;
-    parts.push(renderBox(box, graph, { taken, failed: path.failedNode, rows }));
+    parts.push(renderBox(box, graph, { taken, failed: path.failedNode, rows, anchor }));
   }
   const edges = graph.edges
     .map((edge, index) => ({ edge, index }))
@@ -58,6 +60,7 @@ function renderBox(
     readonly taken: ReadonlySet<string>;
     readonly failed: string | undefined;
     readonly rows: ReadonlyMap<string, { readonly index: number; readonly count: number }>;
+    readonly anchor: (index: number) => string;
   },
 ): string {
   const cls = [box.kind, state.taken.has(box.id) ? 'taken' : '', state.failed === box.id ? 'failed' : '']
@@ -92,7 +95,7 @@ function renderBox(
   const body = `<title>${e(`${name}\n${detail}${step?.source === undefined ? '' : `\nsource: ${step.source}`}`)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/><text class="name" x="${x + 10}" y="${y + 17}">${e(shorten(name, 24))}</text><text class="detail" x="${x + 10}" y="${y + 32}">${e(shorten(detail, 30))}</text>${count}`;
   if (row === undefined) return `<g class="node ${cls}" data-node="${e(box.id)}">${body}</g>`;
   const verdict = state.failed === box.id ? 'failed' : 'ran';
-  return `<a href="#x-${row.index}" class="node ${cls}" data-node="${e(box.id)}" aria-label="${e(`step ${name} ${verdict}: go to its row`)}">${body}</a>`;
+  return `<a href="#${state.anchor(row.index)}" class="node ${cls}" data-node="${e(box.id)}" aria-label="${e(`step ${name} ${verdict}: go to its row`)}">${body}</a>`;
 }
 
 /** One edge: straight down between neighbours, an arc in the gutter for jumps, a curve across columns. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as e } from './html-escape.js';
 import { renderRunSection } from './html-render-run.js';
+import { renderSuiteSummary } from './html-render-suite.js';
 import { HTML_STYLE } from './html-style.js';
 import type { HtmlReport } from './html-types.js';
 
@@ -22,13 +23,17 @@ const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 /**
  * The whole self-contained page: inline style and script only, a Content-Security-Policy that lets
  * the page load nothing at all (no network, no font, no image; only its own script by hash), one
- * section per run. Pure; the report is already masked.
+ * section per run (after the summary of a `telaio test` page). Pure; the report is already masked.
  */
 export function renderHtmlPage(report: HtmlReport, options: { readonly revealed: boolean }): string {
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const failed = report.runs.filter((r) => r.status === 'failure').length;
   const summary =
-    report.runs.length === 1 ? '' : `<p>${report.runs.length - failed} passed, ${failed} failed</p>`;
+    report.suite !== undefined
+      ? renderSuiteSummary(report.suite)
+      : report.runs.length === 1
+        ? ''
+        : `<p>${report.runs.length - failed} passed, ${failed} failed</p>`;
   const secrets = options.revealed
     ? '<strong>Secrets are shown</strong> (--reveal-secrets): do not share this file.'
     : 'Credentials and secret-looking values are masked as [REDACTED].';

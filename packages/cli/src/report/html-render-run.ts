@@ -1,6 +1,6 @@
 import { escapeHtml as e } from './html-escape.js';
 import { renderGraphSvg } from './html-render-graph.js';
-import { formatMs, renderStepRow, renderValues } from './html-render-step.js';
+import { formatMs, renderStepRow, renderValues, rowAnchor } from './html-render-step.js';
 import type { HtmlRun } from './html-types.js';
 
 /**
@@ -18,7 +18,7 @@ export function renderRunSection(run: HtmlRun, n: number): string {
   const stats = `${formatMs(run.durationMs)} · ${run.executions.length} step execution${run.executions.length === 1 ? '' : 's'} · ${attempts} request attempt${attempts === 1 ? '' : 's'}${run.skipped.length > 0 ? ` · ${run.skipped.length} skipped` : ''}`;
   const headline = ok
     ? `<span class="icon success" aria-hidden="true">✓</span> <code>${e(run.workflowId)}</code> succeeded`
-    : `<span class="icon failure" aria-hidden="true">✗</span> <code>${e(run.workflowId)}</code> failed${run.error?.stepId === undefined ? '' : ` at step <a href="#x-${failedIndex}"><code>${e(run.error.stepId)}</code></a>`}`;
+    : `<span class="icon failure" aria-hidden="true">✗</span> <code>${e(run.workflowId)}</code> failed${run.error?.stepId === undefined ? '' : ` at step <a href="#${rowAnchor(n, failedIndex)}"><code>${e(run.error.stepId)}</code></a>`}`;
   const error = run.error;
   const failure =
     error === undefined
@@ -41,9 +41,11 @@ export function renderRunSection(run: HtmlRun, n: number): string {
   const graph =
     run.graph === undefined
       ? ''
-      : `<section class="graph-box"><h3>Graph</h3><p class="legend"><span class="key taken"></span> the path this run took <span class="key failed"></span> where it failed <span class="key fail"></span> failure action (dashed)</p><div class="scroll" tabindex="0" role="region" aria-label="graph of ${e(run.workflowId)}">${renderGraphSvg({ graph: run.graph, rootWorkflowId: run.workflowId, path: run.path, rows, prefix: `g${n}` })}</div></section>`;
+      : `<section class="graph-box"><h3>Graph</h3><p class="legend"><span class="key taken"></span> the path this run took <span class="key failed"></span> where it failed <span class="key fail"></span> failure action (dashed)</p><div class="scroll" tabindex="0" role="region" aria-label="graph of ${e(run.workflowId)}">${renderGraphSvg({ graph: run.graph, rootWorkflowId: run.workflowId, path: run.path, rows, prefix: `g${n}`, anchor: (index) => rowAnchor(n, index) })}</div></section>`;
   const timeline = `<section><h3>Timeline</h3><p class="dim">Each row is a step execution (Enter or Space opens it): its bar on the run's time axis, one segment per attempt.</p><ol class="timeline">${run.executions
-    .map((x) => renderStepRow(x, { totalMs: total, file: run.file, failedHere: x.index === failedIndex }))
+    .map((x) =>
+      renderStepRow(x, { totalMs: total, file: run.file, failedHere: x.index === failedIndex, run: n }),
+    )
     .join('')}</ol></section>`;
   const outputs =
     Object.keys(run.outputs).length === 0

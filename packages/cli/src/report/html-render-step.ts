@@ -13,7 +13,13 @@ const MAX_BODY = 16_000;
  */
 export function renderStepRow(
   execution: HtmlExecution,
-  options: { readonly totalMs: number; readonly file: string; readonly failedHere: boolean },
+  options: {
+    readonly totalMs: number;
+    readonly file: string;
+    readonly failedHere: boolean;
+    /** The run's position on the page (rowAnchor). */
+    readonly run: number;
+  },
 ): string {
   const x = execution;
   const total = Math.max(options.totalMs, 1);
@@ -47,7 +53,7 @@ export function renderStepRow(
   const attempts = x.attempts.map((a) => renderAttempt(a, x.attempts.length)).join('');
   const outputs = Object.keys(x.outputs).length > 0 ? `<h4>Outputs</h4>${renderValues(x.outputs)}` : '';
   const cls = `step ${x.status}${options.failedHere ? ' failed-here' : ''}`;
-  return `<li class="${cls}" data-step="${e(x.stepId)}"><details id="x-${x.index}"${x.status === 'failure' ? ' open' : ''}>${summary}<div class="body"><p class="where">step <code>${e(x.stepId)}</code> of workflow <code>${e(x.workflowId)}</code> · <code>${e(where)}</code></p>${reason}${attempts}${outputs}</div></details></li>`;
+  return `<li class="${cls}" data-step="${e(x.stepId)}"><details id="${rowAnchor(options.run, x.index)}"${x.status === 'failure' ? ' open' : ''}>${summary}<div class="body"><p class="where">step <code>${e(x.stepId)}</code> of workflow <code>${e(x.workflowId)}</code> · <code>${e(where)}</code></p>${reason}${attempts}${outputs}</div></details></li>`;
 }
 
 /** One attempt: its timing, request, response and criteria. */
@@ -111,6 +117,14 @@ export function renderValues(values: Readonly<Record<string, unknown>>): string 
         `<tr><th>${e(k)}</th><td><code>${e(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined'))}</code></td></tr>`,
     )
     .join('')}</table>`;
+}
+
+/**
+ * The id of a timeline row: `x-<index>` in the page's first run (so a `telaio run` page keeps its
+ * links), `x-<run>-<index>` in the others (a `telaio test` page holds many runs).
+ */
+export function rowAnchor(run: number, index: number): string {
+  return run === 0 ? `x-${index}` : `x-${run}-${index}`;
 }
 
 /** `250 ms`, `2 s`, `1.5 s`. */

@@ -74,6 +74,12 @@ svg .edge.taken path{stroke:var(--accent);stroke-width:2.6}
 svg .edge.taken text{fill:var(--accent);font-weight:600}
 svg .arrow{fill:var(--seg)}svg .arrow.taken{fill:var(--accent)}
 .values th{min-width:8em}
+.summary{border:1px solid var(--line);border-radius:8px;padding:8px 16px;margin:12px 0}
+.summary.failure{border-left:6px solid var(--bad)}.summary.success{border-left:6px solid var(--ok)}
+table.suite{width:100%;margin:10px 0;table-layout:fixed}.c-status{width:7em}.c-name{width:30%}.c-steps{width:20%}.c-time{width:6em}table.suite caption{text-align:left;padding:4px 0;font-weight:600}
+table.suite td{word-break:normal;overflow-wrap:anywhere}table.suite .num{font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.wf.failed{background:var(--badbg)}tr.wf.failed td:first-child{font-weight:600;color:var(--bad)}
+tr.wf.skipped{color:var(--dim)}.icon.skipped{color:var(--dim)}.warn{color:var(--warn)}
 .skipped{margin:0}
 footer{margin-top:24px;font-size:.85em;color:var(--dim)}
 `;

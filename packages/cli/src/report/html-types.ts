@@ -42,7 +42,7 @@ export interface HtmlAction {
 
 /** One execution of one step (a step reached again through goto is another execution). */
 export interface HtmlExecution {
-  /** Position in the run, from 0: the anchor `#x-<index>` of its row. */
+  /** Position in the run, from 0: its row's anchor is rowAnchor(run, index). */
   readonly index: number;
   readonly workflowId: string;
   readonly stepId: string;
@@ -100,10 +100,48 @@ export interface HtmlRun {
   readonly path: HtmlPath;
 }
 
-/** The whole page: one run (`telaio run`) or every workflow a `telaio test` ran. */
+/** Passed, failed and skipped counts. */
+export interface HtmlCounts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+/** One workflow of a `telaio test` run, as its row in the summary shows it. */
+export interface HtmlSuiteWorkflow {
+  readonly workflowId: string;
+  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly durationMs: number;
+  /** Its own steps (not those of workflows it called or depends on). */
+  readonly steps: HtmlCounts;
+  /** Response check findings of severity `warn`. */
+  readonly warnings: number;
+  /** Skipped: why (`--skip`, a dependency that did not pass). */
+  readonly skippedBecause?: string;
+  readonly error?: { readonly code: string; readonly stepId?: string };
+  /** Its run's position in HtmlReport.runs (the section `#run-<n>`), when it ran. */
+  readonly run?: number;
+}
+
+/** What a whole `telaio test` run found: the summary at the top of its page. */
+export interface HtmlSuite {
+  readonly files: readonly {
+    readonly file: string;
+    readonly durationMs: number;
+    readonly workflows: readonly HtmlSuiteWorkflow[];
+  }[];
+  readonly workflows: HtmlCounts;
+  readonly steps: HtmlCounts;
+  readonly warnings: number;
+  readonly durationMs: number;
+}
+
+/** The whole page: one run (`telaio run`) or every workflow a `telaio test` ran, with its summary. */
 export interface HtmlReport {
   readonly title: string;
   /** When the report was written (ISO 8601). */
   readonly createdAt: string;
   readonly runs: readonly HtmlRun[];
+  /** `telaio test`: every file and workflow tested, ran or not. */
+  readonly suite?: HtmlSuite;
 }

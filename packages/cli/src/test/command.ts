@@ -102,6 +102,14 @@ const flags = {
     ...SHARED_FLAGS.output,
     env: env('output'),
   },
+  report: {
+    ...SHARED_FLAGS.report,
+    env: env('report'),
+    help: `also write FILE: one self-contained HTML page (no network) with a
+summary of every workflow tested (passed, failed, skipped, durations) and,
+per workflow run, its timeline, requests and responses, criteria, outputs,
+failure with its Arazzo line and graph with the path taken; masked`,
+  },
   timeout: {
     ...SHARED_FLAGS.timeout,
     env: env('timeout'),
@@ -181,7 +189,8 @@ every source; key files are read once and never logged. --insecure turns verific
       title: 'Reports',
       text: `pretty (a summary table per file), json (with each workflow's startedAt/endedAt),
 junit (a testsuite per workflow, a testcase per step), sarif (check findings at their OpenAPI
-line), github (Actions annotations on the Arazzo line of each failed step).`,
+line), github (Actions annotations on the Arazzo line of each failed step).
+--report html FILE writes an HTML page besides the --format report (open it in a browser).`,
     },
     {
       title: 'Exit status',
@@ -194,6 +203,7 @@ start (bad usage, an invalid document), 130 interrupted.`,
     "telaio test 'flows/**/*.arazzo.yaml' --jobs 4 --format junit -o junit.xml",
     'telaio test flows/pets.arazzo.yaml --severity status-code=warn,SCHEMA_CHECK=error --skip slowFlow',
     'TELAIO_SEVERITY=schema=warn telaio test flows/ --client-cert api=client.pem --client-key api=client.key',
+    'telaio test flows/ --report html test-report.html',
   ],
   handler: async () => (await import('./handle-test.js')).handleTest,
 });

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createResponseChecker, loadArazzoText } from '@telaio/core';
+import { createResponseChecker, loadArazzoText, type PositionMap } from '@telaio/core';
 import { displayPath } from '../formatters/display-path.js';
 import { createMasker } from '../mask/create-masker.js';
 import { checkAuthTargets, readSourceSchemes } from '../run/check-auth-targets.js';
+import { checkOutputTargets } from '../run/check-output-targets.js';
 import { createCliEngine, type LoadedDocument } from '../run/engine-api.js';
 import { loadRunDocument } from '../run/load-run-document.js';
 import { startRunServices } from '../run/start-run-services.js';
@@ -27,6 +28,7 @@ export async function executeTest(options: TestOptions): Promise<number> {
   const errColors = colorsFor(stderr);
   const started = performance.now();
   const files = await findTestFiles(options.targets);
+  await checkOutputTargets({ report: options.run.report });
   const masker = createMasker({ reveal: options.run.revealSecrets });
   const tls = await readTlsMaterial(options.tls);
   if (options.tls.insecure)
@@ -80,14 +82,24 @@ export async function executeTest(options: TestOptions): Promise<number> {
       options.run.inputsFile === undefined ? {} : await readInputsFile(options.run.inputsFile);
     const cwd = process.cwd();
     const jobs = createSemaphore(options.jobs);
+    const positions = new Map<string, PositionMap | undefined>();
+    const html =
+      options.run.report === undefined
+        ? undefined
+        : (await import('../report/html-collect-runs.js')).createHtmlRunCollector({
+            cwd,
+            positions: (document) => positions.get(document.uri),
+          });
     const reports: FileReport[] = await Promise.all(
       loaded.map(async (document) => {
         const text = await readFile(document.uri, 'utf8').catch(() => '');
+        positions.set(document.uri, loadArazzoText({ uri: document.uri, text }).file?.positions);
         return runTestFile({
           engine,
           document,
           file: displayPath(document.uri, cwd),
-          positions: loadArazzoText({ uri: document.uri, text }).file?.positions,
+          positions: positions.get(document.uri),
+          ...(html === undefined ? {} : { html }),
           options,
           fileInputs,
           masker,
@@ -112,6 +124,15 @@ export async function executeTest(options: TestOptions): Promise<number> {
     };
     await writeTestReport({ report, masker, format: options.format, output: options.output, cwd });
     if (options.run.har !== undefined) await writeHar(options.run.har, services.har?.(), masker);
+    if (html !== undefined && options.run.report !== undefined) {
+      const { writeFileReport } = await import('../report/html-write-report.js');
+      const { toHtmlTestReport } = await import('./to-html-test-report.js');
+      await writeFileReport({
+        ...options.run.report,
+        report: toHtmlTestReport({ report, recorded: html.report('test') }),
+        masker,
+      });
+    }
     if (abort.signal.aborted && !timedOut) return 130;
     return report.summary.workflows.failed > 0 ? 1 : 0;
   } finally {

@@ -1,6 +1,7 @@
 import { type PositionMap, type RunResult, readDeclaredInputs } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
+import type { HtmlRunCollector } from '../report/html-collect-runs.js';
 import { buildInputProviders } from '../run/build-input-providers.js';
 import type { CliEngine, LoadedDocument } from '../run/engine-api.js';
 import type { Colors } from '../shared/colors-for.js';
@@ -30,6 +31,8 @@ export async function runTestFile(options: {
   readonly signal: AbortSignal;
   readonly jobs: Semaphore;
   readonly onWorkflowEnd: (line: (colors: Colors) => string) => void;
+  /** `--report html FILE`: records each workflow run for the page. */
+  readonly html?: HtmlRunCollector;
 }): Promise<FileReport> {
   const { engine, document, options: test, masker } = options;
   const started = performance.now();
@@ -84,15 +87,17 @@ export async function runTestFile(options: {
             colors: colorsFor(process.stderr),
           });
           const startedAt = new Date();
+          const recording = options.html?.start(document);
           const result = await engine.run({
             document,
             workflowId: workflow.workflowId,
             inputs,
             inputProviders,
             signal: options.signal,
-            hooks: mergeHooks([createSecretHooks(masker)]),
+            hooks: mergeHooks([createSecretHooks(masker), recording?.hooks]),
             completed,
           });
+          recording?.end(result);
           completed.set(workflow.workflowId, result);
           const report = toWorkflowReport({ result, lines, startedAt, endedAt: new Date() });
           options.onWorkflowEnd((colors) => formatProgress(options.file, report, colors));

@@ -42,6 +42,7 @@ export const TEST_RUN_FLAGS = [
   'timeout',
   'har',
   'log-level',
+  'report',
 ] as const satisfies readonly (keyof TestFlags & keyof RunFlags)[];
 
 /**
