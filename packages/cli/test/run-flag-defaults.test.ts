@@ -13,8 +13,12 @@ import { runCommand } from '../src/run/command.js';
 import { testCommand } from '../src/test/command.js';
 import { TEST_RUN_FLAGS, toTestRunFlags } from '../src/test/to-test-options.js';
 
-/** A value the flag accepts on the command line, and its parsed form. */
+/** A value the flag accepts on the command line, and its parsed form (`[value, operand]` with an operand). */
 function sample(flag: FlagSpec): [string, unknown] {
+  if (flag.operand !== undefined) {
+    const [text, value] = sample({ ...flag, operand: undefined });
+    return [text, [value, 'x.out']];
+  }
   if (flag.kind === 'boolean') return ['', true];
   if (flag.kind === 'choice') return [flag.choices!.at(-1)!, flag.choices!.at(-1)];
   if (flag.kind === 'integer') return [String((flag.min ?? 0) + 7), (flag.min ?? 0) + 7];
@@ -22,8 +26,10 @@ function sample(flag: FlagSpec): [string, unknown] {
   return ['a=b', flag.multiple === true ? ['a=b'] : 'a=b'];
 }
 
-const argv = (name: string, flag: FlagSpec): string[] =>
-  flag.kind === 'boolean' ? [`--${name}`] : [`--${name}`, sample(flag)[0]];
+const argv = (name: string, flag: FlagSpec): string[] => [
+  ...(flag.kind === 'boolean' ? [`--${name}`] : [`--${name}`, sample(flag)[0]]),
+  ...(flag.operand === undefined ? [] : ['x.out']),
+];
 
 const runDefaults = parseCommandLine(runCommand, ['f.yml'], {}).flags as Record<string, unknown>;
 
