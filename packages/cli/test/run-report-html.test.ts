@@ -27,7 +27,7 @@ const SECRET_VALUES = [
 /** The `data-node` ids of the graph's step boxes drawn `taken`, and the classes of taken edges. */
 function taken(html: string): { nodes: string[]; edges: string[] } {
   const nodes = [...html.matchAll(/class="node step taken[^"]*" data-node="([^"]+)"/g)].map((m) => m[1]!);
-  const edges = [...html.matchAll(/<g class="edge ([a-z]+)(?: fail)? taken"><title>([^<]*)</g)].map(
+  const edges = [...html.matchAll(/<g class="edge ([a-z]+)(?: fail)? taken"[^>]*><title>([^<]*)</g)].map(
     (m) => `${m[1]} ${m[2]}`,
   );
   return { nodes, edges };

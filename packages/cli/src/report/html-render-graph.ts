@@ -134,5 +134,5 @@ function renderEdge(edge: GraphEdge, layout: GraphLayout, taken: boolean, prefix
   const text =
     edge.label === '' ? '' : `<text x="${label[0]}" y="${label[1]}">${e(shorten(edge.label, 26))}</text>`;
   const title = edge.label === '' ? edge.kind : edge.label;
-  return `<g class="${cls}"><title>${e(title)}</title><path d="${d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
+  return `<g class="${cls}" data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(title)}</title><path d="${d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
 }
