@@ -1,5 +1,6 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import { createRefResolver } from './create-ref-resolver.js';
+import { readAsyncServerSecurity } from './read-async-server-security.js';
 import { readAsyncV2 } from './read-async-v2.js';
 import { readAsyncV3 } from './read-async-v3.js';
 import type { ChannelInfo, MessageOperationInfo, MessageServerInfo } from './types.js';
@@ -57,9 +58,29 @@ export function buildAsyncOperations(options: { api: unknown }): AsyncApiSummary
       url,
       protocol: server.protocol,
       ...(typeof server.protocolVersion === 'string' ? { protocolVersion: server.protocolVersion } : {}),
+      ...serverExtras(server, root, major ?? '', context.refs),
     });
   }
   return { version, operations, channels, servers };
+}
+
+/** A server's variables (for their defaults), bindings and security, when it declares them. */
+function serverExtras(
+  server: Obj,
+  root: Obj,
+  major: string,
+  refs: { shallow(value: unknown): unknown; deep(value: unknown): unknown },
+): Partial<Pick<MessageServerInfo, 'variables' | 'bindings' | 'security'>> {
+  const security = readAsyncServerSecurity({ server, root, major, shallow: (v) => refs.shallow(v) });
+  const variables = asObj(refs.deep(server.variables));
+  const bindings = asObj(refs.deep(server.bindings));
+  return {
+    ...(Object.keys(variables).length === 0
+      ? {}
+      : { variables: variables as MessageServerInfo['variables'] }),
+    ...(Object.keys(bindings).length === 0 ? {} : { bindings: bindings as MessageServerInfo['bindings'] }),
+    ...(security.length === 0 ? {} : { security }),
+  };
 }
 
 /** `/channels/<escaped key>`. */

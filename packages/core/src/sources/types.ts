@@ -1,3 +1,4 @@
+import type { MessageBindings, MessageSecurity } from '../adapters/message-transport.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument, ParameterLocation, SourceDescription } from '../model/arazzo.js';
 import type { PositionMap } from '../model/positions.js';
@@ -177,6 +178,12 @@ export interface MessageServerInfo {
   /** `kafka`, `amqp`, `mqtt`, `ws`, `http`... */
   readonly protocol: string;
   readonly protocolVersion?: string;
+  /** Server Variable Objects by name (their `default` fills `{name}` in the url). */
+  readonly variables?: Readonly<Record<string, { readonly default?: unknown }>>;
+  /** Server bindings by protocol, `$ref`s resolved (MQTT `clientId`, `keepAlive`...). */
+  readonly bindings?: MessageBindings;
+  /** Its `security`, each scheme in the credential seam's words; absent: none declared. */
+  readonly security?: readonly MessageSecurity[];
 }
 
 /** One message an AsyncAPI operation or channel carries, `$ref`s resolved. */

@@ -54,8 +54,8 @@ export function compileMessageTarget(options: {
     url: serverUrlOf(server),
     protocol: server.protocol,
     ...(server.protocolVersion === undefined ? {} : { protocolVersion: server.protocolVersion }),
-    bindings: {},
-    security: [],
+    bindings: server.bindings ?? {},
+    security: server.security ?? [],
   }));
   const location = messages.find((m) => m.correlationId !== undefined)?.correlationId?.location;
   const reply = operation?.reply?.address;

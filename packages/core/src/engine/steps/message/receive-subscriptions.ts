@@ -12,7 +12,7 @@
 import type { MessageSubscription, MessageTarget } from '../../../adapters/message-transport.js';
 import type { MessageStepTarget, StepPlan } from '../../plan/plan-types.js';
 import type { Frame } from '../../run/frame.js';
-import { resolveMessageTarget } from './resolve-message-target.js';
+import { chosenServerUrl, resolveMessageTarget } from './resolve-message-target.js';
 
 /** One receive step's subscription: the address it listens on, and the subscription or why there is none. */
 export interface ReceiveSlot {
@@ -40,13 +40,16 @@ export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
       onMissing: silent,
     });
     if ('target' in resolved) subscribe(frame, step, resolved.target);
-    else if (WILDCARD_PROTOCOLS.test(protocolOf(target.target)))
-      subscribe(
-        frame,
-        step,
-        { ...target.target, address: target.target.address.replace(PARAMETER, '+') },
-        true,
-      );
+    else {
+      // Not known yet: the address with wildcards, through the server chosen for the source (--server).
+      const serverUrl = chosenServerUrl(frame.state, target);
+      const early: MessageTarget = {
+        ...target.target,
+        address: target.target.address.replace(PARAMETER, '+'),
+        ...(serverUrl === undefined ? {} : { serverUrl }),
+      };
+      if (WILDCARD_PROTOCOLS.test(protocolOf(early))) subscribe(frame, step, early, true);
+    }
   }
   await Promise.all([...frame.receives.values()].map((slot) => slot.ready));
 }

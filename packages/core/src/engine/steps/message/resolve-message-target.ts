@@ -20,8 +20,7 @@ export function resolveMessageTarget(options: {
   readonly onMissing: MissingValueListener;
 }): { readonly target: MessageTarget } | { readonly missing: string } {
   const { state, step, target, ctx, onMissing } = options;
-  const name = target.source.name;
-  const serverUrl = state.servers[name] ?? state.credentials?.serverFor?.(target.source);
+  const serverUrl = chosenServerUrl(state, target);
   let address = target.target.address;
   if (target.addressTemplate) {
     let missing: string | undefined;
@@ -41,4 +40,9 @@ export function resolveMessageTarget(options: {
       ? target.target
       : { ...target.target, address, ...(serverUrl === undefined ? {} : { serverUrl }) };
   return { target: resolved };
+}
+
+/** The server URL chosen outside the document for `target`'s source (`EngineOptions.servers`, else the credential provider's `serverFor`). */
+export function chosenServerUrl(state: RunState, target: MessageStepTarget): string | undefined {
+  return state.servers[target.source.name] ?? state.credentials?.serverFor?.(target.source);
 }

@@ -7,8 +7,7 @@ import type { MessageServerInfo } from '../../../sources/types.js';
 
 /** `server.url` ready for a transport. */
 export function serverUrlOf(server: MessageServerInfo): string {
-  const variables =
-    (server as { variables?: Readonly<Record<string, { default?: unknown }>> }).variables ?? {};
+  const variables = server.variables ?? {};
   const url = server.url.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
     const value = variables[name]?.default;
     return value === undefined ? whole : String(value);
