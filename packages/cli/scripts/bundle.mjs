@@ -85,7 +85,17 @@ const result = await build({
   // `telaio mcp` alone needs the MCP SDK (and what it brings): @telaio/mcp stays a separate import,
   // so no other command parses it.
   // `telaio graph --format svg` alone needs Graphviz (wasm, over 1 MB): @viz-js/viz stays outside too.
-  external: ['pino', 'thread-stream', 'pino-worker', 'pino-pretty', '@telaio/mcp', '@viz-js/viz'],
+  // Workflows with AsyncAPI sources alone need the message transports (mqtt.js, ws, amqplib):
+  // @telaio/asyncapi-adapter stays outside, imported on a run's first message.
+  external: [
+    'pino',
+    'thread-stream',
+    'pino-worker',
+    'pino-pretty',
+    '@telaio/mcp',
+    '@viz-js/viz',
+    '@telaio/asyncapi-adapter',
+  ],
   plugins: [originalUrls],
   legalComments: 'none',
   logLevel: 'warning',

@@ -23,8 +23,22 @@ export interface Masker {
   value<T>(value: T): T;
   /** A copy of something holding a SentRequest (`{request}`): headers, URL and body (field by field for JSON and forms) masked. */
   record<T extends { readonly request: SentRequest }>(holder: T): T;
+  /**
+   * A copy of a message a step sent or received (core's SentMessage / ReceivedMessage): masked
+   * exactly as a request is: the body field by field for JSON (as text otherwise), headers by name
+   * and value, the server URL's user information and known secrets, a decoded payload as a value.
+   */
+  message<T extends MessageLike>(message: T): T;
   /** Every value known secret so far (for the transport's own redaction). */
   secrets(): readonly string[];
+}
+
+/** The parts of a SentMessage or ReceivedMessage the masker rewrites. */
+export interface MessageLike {
+  readonly serverUrl: string;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly body: string;
+  readonly contentType?: string;
 }
 
 /** Values shorter than this are not masked by value (they would blot out unrelated text). */
@@ -130,5 +144,29 @@ export function createMasker(
     };
     return { ...value(holder), request: masked };
   };
-  return { reveal, add, collect, text, value, record, secrets: () => list };
+  const message = <T extends MessageLike>(m: T): T => {
+    if (reveal) return m;
+    const headers: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(m.headers))
+      headers[name] = isSecret(name) && !isPlaceholder(v) ? MASK : value(v);
+    const body = maskBody(m.body, m.contentType);
+    // A JSON body keeps its own layout (one line) once masked.
+    const compact = /^[[{]/.test(m.body) && !m.body.includes('\n') ? reflow(body) : body;
+    return {
+      ...value(m),
+      serverUrl: text(redactor.url(m.serverUrl)),
+      headers,
+      body: compact,
+    };
+  };
+  return { reveal, add, collect, text, value, record, message, secrets: () => list };
+}
+
+/** Pretty-printed JSON on one line again (text that is not JSON unchanged). */
+function reflow(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body));
+  } catch {
+    return body;
+  }
 }

@@ -3,7 +3,7 @@ import type { Masker } from './create-masker.js';
 
 /**
  * Hooks that teach the masker every secret as soon as the run sees it: secret-looking inputs,
- * request parameters and headers (authorization), a step's own `x-security` credentials, response fields (`session_token`, `secret`,
+ * request parameters and headers (authorization), message payloads and headers, a step's own `x-security` credentials, response fields (`session_token`, `secret`,
  * `recovery_codes`...), and step and workflow outputs (`sessionToken`, `qrCode`...). Run them first.
  */
 export function createSecretHooks(masker: Masker): EngineHooks {
@@ -20,6 +20,14 @@ export function createSecretHooks(masker: Masker): EngineHooks {
       masker.collect(e.response.request.headers);
       masker.collect(e.response.headers);
       masker.collect(e.response.body);
+    },
+    onMessageSend: (e) => {
+      masker.collect(e.message.headers);
+      masker.collect(e.message.payload);
+    },
+    onMessageReceived: (e) => {
+      masker.collect(e.message.headers);
+      masker.collect(e.message.payload);
     },
     onStepEnd: (e) => {
       masker.collect(e.result.outputs);

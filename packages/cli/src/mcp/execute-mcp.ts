@@ -5,6 +5,7 @@ import { createSecretHooks } from '../mask/create-secret-hooks.js';
 import { isSecretName } from '../mask/is-secret-name.js';
 import { buildInputProviders } from '../run/build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from '../run/check-auth-targets.js';
+import { checkServerUrls } from '../run/check-server-urls.js';
 import { createCliEngine } from '../run/engine-api.js';
 import { startRunServices } from '../run/start-run-services.js';
 import { colorsFor } from '../shared/colors-for.js';
@@ -30,6 +31,7 @@ export async function executeMcp(options: McpOptions): Promise<number> {
   try {
     const engine = await createCliEngine({
       transport: services.transport,
+      messageTransport: services.messageTransport,
       credentials: services.credentials,
       servers: run.servers,
     });
@@ -42,6 +44,7 @@ export async function executeMcp(options: McpOptions): Promise<number> {
     if (documents.length === 0)
       throw new UsageError(`none of the ${options.files.length} given document(s) can be served`);
     checkServedNames({ documents, servers: run.servers, revealOutputs: options.revealOutputs });
+    await checkServerUrls({ servers: run.servers, sources: documents.flatMap((d) => d.sources) });
     if (run.auth.length > 0) {
       await checkAuthTargets({
         entries: run.auth,

@@ -1,5 +1,6 @@
 import type { EngineHooks } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
+import { maskStepMessages } from '../mask/mask-step-messages.js';
 import type { Colors } from '../shared/colors-for.js';
 import { formatStepLine } from './format-step-line.js';
 
@@ -25,6 +26,7 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
   const write = (text: string): void => options.write(masker.text(text));
   const pad = (depth: number): string => '  '.repeat(depth + 2);
   const lastStatus = new Map<string, number>();
+  const awaited = new Map<string, string>();
   return {
     onWorkflowStart: (e) => {
       if (e.depth === 0) write(`${c.bold(c.cyan('▶'))} ${c.bold(e.workflowId)}\n`);
@@ -35,13 +37,18 @@ export function createProgressHooks(options: ProgressOptions): EngineHooks {
       for (const warning of e.response.warnings ?? [])
         write(`${pad(e.depth)}${c.yellow('!')} ${e.stepId}: ${warning}\n`);
     },
+    onMessageWait: (e) => {
+      if (e.correlation !== undefined) awaited.set(`${e.runId}/${e.stepId}`, e.correlation.value);
+    },
     onStepEnd: (e) => {
       const note = options.noteFor?.(e.result.stepId);
+      const correlation = awaited.get(`${e.runId}/${e.result.stepId}`);
       write(
-        formatStepLine(masker.value(e.result), {
+        formatStepLine(masker.value(maskStepMessages(e.result, masker)), {
           colors: c,
           indent: e.depth,
           ...(note === undefined ? {} : { note }),
+          ...(correlation === undefined ? {} : { correlation: masker.text(correlation) }),
         }),
       );
     },

@@ -1,4 +1,5 @@
 import type { RunResult, StepResult } from '@telaio/core';
+import { describeMessage } from './describe-message.js';
 
 /**
  * A JUnit XML report of a run: one testsuite for the workflow, one testcase per step execution (a
@@ -47,8 +48,11 @@ function testcase(result: RunResult, step: StepResult, count: number): string {
   const classname =
     step.workflowId === result.workflowId ? result.workflowId : `${result.workflowId}.${step.workflowId}`;
   const open = `    <testcase classname="${attr(classname)}" name="${attr(name)}" time="${seconds(step.durationMs)}"`;
+  const message = describeMessage(step, { width: 2000 });
   const detail = [
     step.request === undefined ? undefined : `${step.request.method} ${step.request.url}`,
+    message === undefined ? undefined : `${message.headline} via ${message.via}`,
+    message === undefined ? undefined : `payload ${message.payload}`,
     step.statusCode === undefined ? undefined : `status ${step.statusCode}`,
     `attempts ${step.attempts}`,
   ].filter((line) => line !== undefined);

@@ -5,6 +5,8 @@ import type { Colors } from '../shared/colors-for.js';
 /** What a dry run adds to the summary: how many requests were resolved (not sent) and the gaps. */
 export interface DryRunSummary {
   readonly requests: number;
+  /** Messages AsyncAPI send steps would have sent. */
+  readonly messages?: number;
   readonly unresolved: readonly UnresolvedValue[];
 }
 
@@ -26,7 +28,11 @@ export function formatPrettyReport(
   const prefix = dry === undefined ? '' : 'dry run: ';
   if (dry !== undefined && result.status === 'success') {
     const gaps = dry.unresolved.length;
-    const sent = `${dry.requests} request${dry.requests === 1 ? '' : 's'} resolved, none sent`;
+    const messages =
+      dry.messages === undefined || dry.messages === 0
+        ? ''
+        : ` and ${dry.messages} message${dry.messages === 1 ? '' : 's'}`;
+    const sent = `${dry.requests} request${dry.requests === 1 ? '' : 's'}${messages} resolved, none sent`;
     if (gaps === 0)
       lines.push(
         `${c.green('✓')} ${prefix}${c.bold(result.workflowId)} complete: ${sent} ${c.dim(`(${took})`)}`,

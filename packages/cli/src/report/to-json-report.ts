@@ -1,4 +1,17 @@
-import type { FailedCriterion, ResponseCheckFailure, ResponseSummary, RunResult } from '@telaio/core';
+import type {
+  FailedCriterion,
+  ReceivedMessage,
+  ResponseCheckFailure,
+  ResponseSummary,
+  RunResult,
+  SentMessage,
+} from '@telaio/core';
+
+/**
+ * A message step's message in the json report: core's SentMessage, or the ReceivedMessage without
+ * its decoded `payload` (its `body` is the same payload as text). Masked as request bodies are.
+ */
+export type JsonMessageReport = SentMessage | Omit<ReceivedMessage, 'payload'>;
 
 /** One step execution as CONTRACT.md's `--format json` shows it. */
 export interface JsonStepReport {
@@ -12,6 +25,12 @@ export interface JsonStepReport {
   readonly reason?: string;
   /** With `--checks`: the failed response checks of the step's last attempt (errors and warnings). */
   readonly checks?: readonly ResponseCheckFailure[];
+  /** AsyncAPI steps: `send` or `receive`. */
+  readonly action?: 'send' | 'receive';
+  /** A send step's message as it went on the wire (in a dry run, as it would have). */
+  readonly sentMessage?: JsonMessageReport;
+  /** A receive step's message, the one that matched its correlationId. */
+  readonly receivedMessage?: JsonMessageReport;
 }
 
 /** The json report's `error`: CONTRACT.md's three fields, then what a criteria failure adds. */
@@ -48,6 +67,11 @@ export function toJsonReport(result: RunResult): JsonRunReport {
       outputs: step.outputs,
       ...(step.status === 'failure' && step.reason !== undefined ? { reason: step.reason } : {}),
       ...(step.checks === undefined ? {} : { checks: step.checks }),
+      ...(step.action === undefined ? {} : { action: step.action }),
+      ...(step.sentMessage === undefined ? {} : { sentMessage: step.sentMessage }),
+      ...(step.receivedMessage === undefined
+        ? {}
+        : { receivedMessage: withoutPayload(step.receivedMessage) }),
     }));
   const report: JsonRunReport = {
     workflowId: result.workflowId,
@@ -67,6 +91,11 @@ export function toJsonReport(result: RunResult): JsonRunReport {
     return { ...report, error: json };
   }
   return report;
+}
+
+function withoutPayload(message: ReceivedMessage): Omit<ReceivedMessage, 'payload'> {
+  const { payload: _payload, ...rest } = message;
+  return rest;
 }
 
 /** The JSON report as text (pretty-printed, newline-terminated). */

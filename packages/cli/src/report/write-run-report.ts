@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { RunResult } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
+import { maskRunMessages } from '../mask/mask-step-messages.js';
 import type { RunFormat } from '../run/command.js';
 import type { Colors } from '../shared/colors-for.js';
 import { formatJunitReport } from './format-junit-report.js';
@@ -48,7 +49,7 @@ export async function writeRunReport(options: {
   readonly har?: unknown;
 }): Promise<void> {
   const { masker, target } = options;
-  const result = masker.value(options.result);
+  const result = masker.value(maskRunMessages(options.result, masker));
   const toFile = target.output !== undefined;
   const colors = toFile ? (await import('./no-colors.js')).noColors : target.colors;
   const extra = target.extra === undefined ? undefined : masker.value(target.extra);

@@ -5,13 +5,17 @@ import type { AuthEntry } from './parse-auth.js';
 /** Security schemes by source description name (empty for a source that declares none). */
 export type SourceSchemes = ReadonlyMap<string, Readonly<Record<string, SecurityScheme>>>;
 
-/** The security schemes of each OpenAPI source, as the engine resolved them when it loaded the document. */
+/** The security schemes of each OpenAPI source (and each AsyncAPI source's servers), as the engine resolved them when it loaded the document. */
 export function readSourceSchemes(sources: readonly ResolvedSource[]): SourceSchemes {
   const schemes = new Map<string, Record<string, SecurityScheme>>();
   for (const source of sources) {
     const found: Record<string, SecurityScheme> = {};
     if (source.kind === 'openapi')
       for (const operation of source.operations) Object.assign(found, operation.securitySchemes);
+    // AsyncAPI: the schemes of its servers, in the credential seam's words (broker logins).
+    if (source.kind === 'asyncapi')
+      for (const server of source.servers)
+        for (const security of server.security ?? []) found[security.schemeName] = security.scheme;
     schemes.set(source.description.name, found);
   }
   return schemes;

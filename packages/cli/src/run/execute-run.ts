@@ -14,8 +14,10 @@ import { UsageError } from '../shared/usage-error.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
+import { checkServerUrls } from './check-server-urls.js';
 import { checkUndeclaredInputs } from './check-undeclared-inputs.js';
 import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
+import { createDryRunMessageHooks } from './dry-run/create-dry-run-message-hooks.js';
 import { createUnresolvedMarkers } from './dry-run/create-unresolved-markers.js';
 import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import type { LoadedDocument } from './engine-api.js';
@@ -57,7 +59,14 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const abort = new AbortController();
   const providerErrors = new Map<string, string>();
   const signals = listenStopSignals(abort);
-  const harSteps = createHarSteps();
+  const harSteps = createHarSteps({ maskMessage: (m) => masker.message(m) });
+  const dryMessages = run.dryRun
+    ? createDryRunMessageHooks({
+        masker,
+        colors: outColors,
+        ...(run.format === 'pretty' ? { write: (text: string) => void process.stdout.write(text) } : {}),
+      })
+    : undefined;
   try {
     const dryCriteria = run.dryRun
       ? createDryRunCriteria({
@@ -75,6 +84,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       ...(severity === undefined ? {} : { severity }),
       ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,
+      messageTransport: services.messageTransport,
       credentials: services.credentials,
       servers: run.servers,
       maxSteps: run.maxSteps,
@@ -102,6 +112,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
           `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
         );
     }
+    await checkServerUrls({ servers: run.servers, sources: loaded.sources });
     if (run.auth.length > 0) {
       await checkAuthTargets({ entries: run.auth, schemes: readSourceSchemes(loaded.sources) });
       await services.useAuth(run.auth);
@@ -145,6 +156,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     const hooks: (EngineHooks | undefined)[] = [
       createSecretHooks(masker),
       services.dryRun?.hooks,
+      dryMessages?.hooks,
       dryCriteria?.hooks,
       markers?.hooks,
       harSteps.hooks,
@@ -189,6 +201,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       colors: outColors,
       har: harSteps.annotate(services.har?.()),
       requests: services.dryRun?.records ?? [],
+      messages: dryMessages?.messages() ?? [],
       ...(markers === undefined ? {} : { unresolved: markers.all }),
       notJudged: dryCriteria?.unjudged ?? [],
       stopped: signals.exitCode(),

@@ -4,6 +4,7 @@ import { writeRunReport } from '../report/write-run-report.js';
 import type { Colors } from '../shared/colors-for.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { UnjudgedCriterion } from './dry-run/create-dry-run-criteria.js';
+import type { DryRunMessage } from './dry-run/create-dry-run-message-hooks.js';
 import type { DryRunRecord } from './dry-run/create-dry-run-transport.js';
 import type { UnresolvedValue } from './dry-run/create-unresolved-markers.js';
 import type { RunOptions } from './to-run-options.js';
@@ -26,6 +27,8 @@ export async function settleRun(options: {
   readonly colors: Colors;
   readonly har: unknown;
   readonly requests: readonly DryRunRecord[];
+  /** A dry run's messages (would be sent, or the placeholders receives took), masked. */
+  readonly messages?: readonly DryRunMessage[];
   readonly unresolved?: readonly UnresolvedValue[];
   readonly notJudged: readonly UnjudgedCriterion[];
   /** 128 + the signal that stopped the run, if one did. */
@@ -37,7 +40,7 @@ export async function settleRun(options: {
   if (
     options.stopped === undefined &&
     result.error?.code === 'credentials-missing' &&
-    result.steps.every((step) => step.request === undefined)
+    result.steps.every((step) => step.request === undefined && step.sentMessage === undefined)
   ) {
     throw new UsageError(`${masker.text(result.error.message)} (credentials-missing; nothing was sent)`);
   }
@@ -62,7 +65,15 @@ export async function settleRun(options: {
     target: {
       format: run.format,
       colors: options.colors,
-      ...(run.dryRun ? { dryRun: { requests: options.requests.length, unresolved } } : {}),
+      ...(run.dryRun
+        ? {
+            dryRun: {
+              requests: options.requests.length,
+              messages: (options.messages ?? []).filter((m) => m.action === 'send').length,
+              unresolved,
+            },
+          }
+        : {}),
       ...(run.output === undefined ? {} : { output: run.output }),
       ...(run.har === undefined ? {} : { har: run.har }),
       ...(run.dryRun && run.format === 'json'
@@ -71,6 +82,9 @@ export async function settleRun(options: {
               dryRun: true,
               outcome: unresolved.length === 0 ? 'dry-run-complete' : 'dry-run-with-gaps',
               requests: options.requests.map(masker.record),
+              ...(options.messages === undefined || options.messages.length === 0
+                ? {}
+                : { messages: options.messages }),
               unresolved,
               notJudged: options.notJudged.map((c) => ({
                 stepId: c.stepId,

@@ -1,13 +1,19 @@
-import type { CredentialProvider, Transport } from '@telaio/core';
+import type { CredentialProvider, MessageTransport, Transport } from '@telaio/core';
 import type { HttpTransportOptions, TlsOptions } from '@telaio/http-adapter';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
+import { createLazyMessageTransport } from './messages/create-lazy-message-transport.js';
 import type { AuthEntry } from './parse-auth.js';
 import type { RunOptions } from './to-run-options.js';
 
 /** What a run talks through, and how to tear it down. */
 export interface RunServices {
   readonly transport: Transport;
+  /**
+   * Sends and receives the messages of AsyncAPI steps: @telaio/asyncapi-adapter loaded on the first
+   * message (the protocol by the source's server), or with --dry-run core's dry-run message transport.
+   */
+  readonly messageTransport: MessageTransport;
   /** Delegates to the `--auth` credentials, then the Stytch ones, once `useAuth()`/`useStytch()` were called. */
   readonly credentials: CredentialProvider;
   /** Set only with --dry-run. */
@@ -74,13 +80,32 @@ export async function startRunServices(options: {
   const closeSandbox = async (): Promise<void> => {
     await sandbox?.close();
   };
+  // A password in a --server URL (mqtt://user:pass@host) is a credential like any other.
+  for (const url of Object.values(run.servers)) {
+    const password = URL.canParse(url) ? new URL(url).password : '';
+    if (password !== '') {
+      masker.add(password);
+      masker.add(decodeURIComponent(password));
+    }
+  }
   if (run.dryRun) {
+    const { createDryRunMessageTransport } = await import('@telaio/core');
+    // What it would send is reported through the engine's message hooks (they know the step).
+    const messages = createDryRunMessageTransport();
     const dryRun = createDryRun({
       credentials,
       ...(options.onDryRunRecord === undefined ? {} : { onRecord: options.onDryRunRecord }),
       ...(options.onDryRunGap === undefined ? {} : { onUnresolved: options.onDryRunGap }),
     });
-    return { transport: dryRun.transport, credentials, dryRun, useStytch, useAuth, close: closeSandbox };
+    return {
+      transport: dryRun.transport,
+      messageTransport: messages,
+      credentials,
+      dryRun,
+      useStytch,
+      useAuth,
+      close: closeSandbox,
+    };
   }
   const { createHttpTransport, createTlsTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
@@ -98,15 +123,23 @@ export async function startRunServices(options: {
     revealSecrets: run.revealSecrets,
     secretValues: () => [...masker.secrets(), ...(inner?.secretValues?.() ?? [])],
   });
+  const messageTransport = createLazyMessageTransport({
+    ...(run.timeoutMs === undefined ? {} : { connectTimeoutMs: Math.min(run.timeoutMs, 10_000) }),
+    onSecrets: (secrets) => {
+      for (const secret of secrets) masker.add(secret);
+    },
+    ...(logger === undefined ? {} : { onEvent: (line: string) => logger.info(line) }),
+  });
   return {
     transport,
+    messageTransport,
     credentials,
     har: () => transport.har(),
     useStytch,
     useAuth,
     async close() {
       transport.close();
-      await closeSandbox();
+      await Promise.all([messageTransport.close(), closeSandbox()]);
     },
   };
 }

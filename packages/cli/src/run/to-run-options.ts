@@ -72,7 +72,10 @@ export function toRunOptions(
   const servers: Record<string, string> = {};
   for (const text of flags.server) {
     const { name, value } = parseAssignment(text, '--server');
-    if (!isHttpUrl(value)) throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
+    if (!isServerUrl(value))
+      throw new UsageError(
+        `--server ${name}: '${value}' is not an http(s) URL (nor a broker URL such as mqtt://host:1883 for an AsyncAPI source)`,
+      );
     servers[name] = value;
   }
   const inputFrom = flags['input-from'].map(parseInputFrom);
@@ -117,11 +120,16 @@ export function toRunOptions(
   };
 }
 
-/** True when `text` parses as an absolute URL (WHATWG rules) whose scheme is http or https. */
-function isHttpUrl(text: string): boolean {
+/**
+ * True when `text` parses as an absolute URL (WHATWG rules) with a host: http(s) for OpenAPI
+ * sources, a broker's scheme (mqtt, ws, amqp...) for AsyncAPI ones; which fits which source is
+ * checked once the document is loaded (checkServerUrls).
+ */
+function isServerUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host !== '';
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/\s]/i.test(text) && url.host !== '' && !/\s/.test(text);
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import { displayPath } from '../formatters/display-path.js';
 import { createMasker } from '../mask/create-masker.js';
 import { checkAuthTargets, readSourceSchemes } from '../run/check-auth-targets.js';
 import { checkOutputTargets } from '../run/check-output-targets.js';
+import { checkServerUrls } from '../run/check-server-urls.js';
 import { createCliEngine, type LoadedDocument } from '../run/engine-api.js';
 import { loadRunDocument } from '../run/load-run-document.js';
 import { startRunServices } from '../run/start-run-services.js';
@@ -61,6 +62,7 @@ export async function executeTest(options: TestOptions): Promise<number> {
         : createResponseChecker({ severities: options.severities });
     const engine = await createCliEngine({
       transport: services.transport,
+      messageTransport: services.messageTransport,
       credentials: services.credentials,
       servers: options.run.servers,
       maxSteps: options.run.maxSteps,
@@ -68,6 +70,7 @@ export async function executeTest(options: TestOptions): Promise<number> {
     });
     const loaded = await loadAll(engine, files, errColors.isColorSupported);
     checkNames(options, loaded);
+    await checkServerUrls({ servers: options.run.servers, sources: loaded.flatMap((d) => d.sources) });
     if (options.run.auth.length > 0) {
       const schemes = new Map(loaded.flatMap((doc) => [...readSourceSchemes(doc.sources)]));
       await checkAuthTargets({ entries: options.run.auth, schemes });

@@ -35,6 +35,8 @@ function readsPlaceholders(condition: string, hasContext: boolean): boolean {
 }
 
 function isDryRunAnswer(ctx: ExpressionContext): boolean {
+  // A message step's $message in a dry run: the placeholder message (receive) or one built from placeholders.
+  if (ctx.response === undefined && ctx.message !== undefined) return true;
   for (const [name, value] of Object.entries(ctx.response?.headers ?? {}))
     if (name.toLowerCase() === 'x-telaio-dry-run') return value === 'true';
   return false;
@@ -90,6 +92,13 @@ export function createDryRunCriteria(options: {
     const evaluator = registry.get(type);
     if (evaluator !== undefined) evaluators.push(wrap(evaluator));
   }
+  /** The success criteria of `e.stepId` come next (its response or message is in). */
+  const judging = (e: { readonly workflowId: string; readonly stepId: string }): void => {
+    const step = document?.workflows
+      .find((w) => w.workflowId === e.workflowId)
+      ?.steps.find((s) => s.stepId === e.stepId);
+    current = { stepId: e.stepId, pending: step?.successCriteria?.length ?? 0 };
+  };
   return {
     evaluators,
     unjudged,
@@ -100,12 +109,9 @@ export function createDryRunCriteria(options: {
       onStepStart: () => {
         current = { stepId: '', pending: 0 };
       },
-      onResponse: (e) => {
-        const step = document?.workflows
-          .find((w) => w.workflowId === e.workflowId)
-          ?.steps.find((s) => s.stepId === e.stepId);
-        current = { stepId: e.stepId, pending: step?.successCriteria?.length ?? 0 };
-      },
+      onResponse: (e) => judging(e),
+      onMessageSent: (e) => judging(e),
+      onMessageReceived: (e) => judging(e),
     },
   };
 }
