@@ -12,8 +12,8 @@ import { createEngine, type Engine, type EngineHooks } from '@telaio/core';
 import { createHttpTransport } from '@telaio/http-adapter';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAedes, type TestBroker } from './support/start-aedes.js';
 import { unique } from './support/message-targets.js';
+import { startAedes, type TestBroker } from './support/start-aedes.js';
 
 let broker: TestBroker | undefined;
 const closers: (() => Promise<unknown>)[] = [];
@@ -171,7 +171,11 @@ paths:
       const request = JSON.parse(payload.toString()) as { requestId: string; note?: string };
       if (request.note === 'fallback') fallbacks.push(request.requestId);
       // Someone else's reply: never the one the receive waits for.
-      else void service.publishAsync(`${prefix}/replies`, JSON.stringify({ requestId: 'other', status: 'done' }));
+      else
+        void service.publishAsync(
+          `${prefix}/replies`,
+          JSON.stringify({ requestId: 'other', status: 'done' }),
+        );
     });
     const doc = await load(`      - stepId: trigger
         operationId: sendRequest
@@ -236,7 +240,8 @@ paths:
         outputs: { value: $message.payload#/value }
 `;
     const events: string[] = [];
-    const doc = await load(`${receive('payment', 'payment')}${receive('shipment', 'shipment')}      - stepId: trigger
+    const doc =
+      await load(`${receive('payment', 'payment')}${receive('shipment', 'shipment')}      - stepId: trigger
         operationId: sendRequest
         action: send
         dependsOn: []

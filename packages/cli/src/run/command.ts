@@ -73,7 +73,7 @@ credentials never follow a redirect to another origin either way`,
   },
   'dry-run': {
     kind: 'boolean',
-    help: `resolve and print every request, send nothing (not with --har);
+    help: `resolve and print every request and message, send nothing (not with --har);
 answers are placeholders, and every value they could not give is shown
 as a <unresolved ...> marker; a successCriteria entry that fails on
 them is not judged: counted as met and listed`,
@@ -112,6 +112,9 @@ export const runCommand = defineCommand({
     'telaio run flow.arazzo.yaml --workflow checkout --inputs inputs.yaml --format junit -o report.xml',
     'telaio run flow.arazzo.yaml --dry-run --input petId=42',
     'telaio run flow.arazzo.yaml --input petId=42 --report html run.html',
+    'telaio run examples/order-events/order-events.arazzo.yaml --server shop=http://127.0.0.1:8080 \\',
+    '    --server orderEvents=mqtt://127.0.0.1:1883 --auth orderEvents=basic:shop:env:BROKER_PASSWORD \\',
+    '    --input item=loom --input correlationId=c-1',
     'PETSTORE_TOKEN=... telaio run flow.arazzo.yaml --auth petstore=bearer:env:PETSTORE_TOKEN \\',
     "    --auth 'billing.clientAuth=oauth2:my-client:env:BILLING_SECRET:invoices.read,invoices.write'",
     'telaio run specs/arazzo/stytch-b2b-totp-enrollment-workflow.yml --sandbox \\',

@@ -34,8 +34,21 @@ after the report is written with the interrupted step marked.`,
   },
   {
     title: 'Credentials',
-    text: `--auth fills the OpenAPI security schemes of any source; an unknown source or scheme, a KIND
-the scheme does not take or an unset env:VAR is exit 2 before anything is sent. Stytch sources use
-STYTCH_PROJECT_ID and STYTCH_SECRET (HTTP Basic) unless --auth names them.`,
+    text: `--auth fills the OpenAPI security schemes of any source, and the security schemes of an
+AsyncAPI source's servers (userPassword, plain, SCRAM: basic:USER:PASSWORD; http bearer:
+bearer:TOKEN) as broker logins; an unknown source or scheme, a KIND the scheme does not take or an
+unset env:VAR is exit 2 before anything is sent. Stytch sources use STYTCH_PROJECT_ID and
+STYTCH_SECRET (HTTP Basic) unless --auth names them.`,
+  },
+  {
+    title: 'Messages (Arazzo 1.1 AsyncAPI steps)',
+    text: `A step on an AsyncAPI source sends or receives through the broker its server names (or
+--server SOURCE=URL): MQTT 3.1.1/5, WebSocket, AMQP 0-9-1, chosen by the protocol. A receive step
+is subscribed when its workflow starts, so a reply faster than the step is not lost; it waits
+for the message matching its correlationId up to its timeout (default 30 s). Progress shows
+"⇢ send ADDRESS" and "⇠ receive ADDRESS" lines with the server, correlation id and payload; json
+gives each step's sentMessage/receivedMessage, junit and --har (log._messages) carry them too,
+masked as request bodies. --dry-run prints each message it would send and answers receives with
+placeholders. Connections close when the run ends.`,
   },
 ];

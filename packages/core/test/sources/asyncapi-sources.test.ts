@@ -91,7 +91,12 @@ describe('Arazzo 1.1 §4.6.4 Step action: AsyncAPI 2.6 publish/subscribe', () =>
     const { resolved, users } = await sources();
     expect(users.version).toBe('2.6.0');
     expect(users.servers).toEqual([
-      { name: 'production', url: 'mqtt://test.mosquitto.org:{port}', protocol: 'mqtt' },
+      {
+        name: 'production',
+        url: 'mqtt://test.mosquitto.org:{port}',
+        protocol: 'mqtt',
+        variables: { port: { default: '1883' } },
+      },
     ]);
     const [publish] = resolved.index.messageOperationsById('signUpUser');
     expect(publish).toMatchObject({
