@@ -63,8 +63,11 @@ under --strict, or more warnings than --max-warnings), 2 bad usage.`,
       title: 'Cache',
       text: `Parsed OpenAPI sources are cached by content hash, by default in node_modules/.cache/telaio
 beside the nearest package.json above the working directory (else telaio-cache in the system's
-temporary folder). It is only a speed-up: clear it by deleting that folder
-(rm -rf node_modules/.cache/telaio), or bypass it with --no-cache.`,
+temporary folder). The result of a whole run is kept there too (validate-results/), with the
+size, times and inode of every file it read: the same command line in the same folder, with no such
+file changed (or created, where one was missing), prints that result without parsing anything.
+Files changed in the last two seconds are not trusted this way. It is only a speed-up: clear it by
+deleting that folder (rm -rf node_modules/.cache/telaio), or bypass it with --no-cache.`,
     },
   ],
   examples: [

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Diagnostic, lintDocument, resolveDocument } from '@telaio/core/lint';
+import { type Diagnostic, lintDocument, resolveDocument, type SourceLoader } from '@telaio/core/lint';
 import type { ReportedDiagnostic } from '../formatters/types.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
 
@@ -22,7 +22,7 @@ export interface ValidatedFile {
  */
 export async function validateFiles(
   files: readonly string[],
-  options: { cache: boolean | { dir: string } },
+  options: { cache: boolean | { dir: string }; loader?: SourceLoader | undefined },
 ): Promise<ValidatedFile[]> {
   // The FILE arguments are provided together: a source url naming one's `$self` finds it (1.1 identity).
   const documents = files.map((file) => (URL_LIKE.test(file) ? file : path.resolve(file)));
@@ -34,7 +34,13 @@ export async function validateFiles(
       try {
         diagnostics =
           unreadable === undefined
-            ? lintDocument(await resolveDocument(input, { cache: options.cache, documents }))
+            ? lintDocument(
+                await resolveDocument(input, {
+                  cache: options.cache,
+                  documents,
+                  ...(options.loader === undefined ? {} : { loader: options.loader }),
+                }),
+              )
             : [fileError(input, unreadable)];
       } catch (error) {
         diagnostics = [
