@@ -1,18 +1,20 @@
-#!/usr/bin/env node
 // Bundles the compiled CLI (dist/main.js, after `tsc -b`) and the workspace packages and libraries
-// it imports into one ES module, dist/telaio.bundle.mjs, which bin/telaio.js imports when present:
-// one file to read and compile instead of a few hundred modules to resolve, which roughly halves
-// the CPU of a cold `telaio run`. It is loaded with a plain import(), like any module (a V8 code
-// cache through vm.Script would save a little more, but compiling code by hand is not worth it).
+// it imports into ES modules in dist/: the entry dist/telaio.bundle.mjs (the command declarations,
+// about 30 KB), which bin/telaio.js imports when present, and the chunks each command's lazy handler
+// import loads (dist/telaio.chunk-HASH.mjs): a few files to read and compile instead of a few hundred
+// modules to resolve, which roughly halves the CPU of a cold `telaio run`, and only the code the
+// command needs (validate never compiles the HTTP client, run never the validate-only code). They
+// are loaded with plain import()s, like any module (a V8 code cache through vm.Script would save a
+// little more, but compiling code by hand is not worth it).
 //
 // Libraries loaded lazily through `createRequire(import.meta.url)` (ajv, fontoxpath, qrcode, yaml,
 // ...) stay outside the bundle and are still loaded only when needed: each `import.meta.url` in a
-// workspace file is rewritten to the URL of that original file, relative to the bundle, so such a
-// `require` (and `../package.json` for --version) resolves exactly as it does unbundled. The relative
-// path holds both in this workspace (packages/cli/dist -> packages/core/dist) and in an install
-// (node_modules/@telaio/cli/dist -> node_modules/@telaio/core/dist).
+// workspace file is rewritten to the URL of that original file, relative to the bundle's folder
+// (entry and chunks share it), so such a `require` (and `../package.json` for --version) resolves
+// exactly as it does unbundled. The relative path holds both in this workspace (packages/cli/dist ->
+// packages/core/dist) and in an install (node_modules/@telaio/cli/dist -> node_modules/@telaio/core/dist).
 // Usage: node scripts/bundle.mjs  (run by the package's build script after tsc -b)
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -67,9 +69,22 @@ const originalUrls = {
   },
 };
 
+// Chunks of an earlier build: each build names its own by content hash.
+const CHUNK_PREFIX = 'telaio.chunk-';
+for (const name of await readdir(path.dirname(outfile)))
+  if (name.startsWith(CHUNK_PREFIX) && name.endsWith('.mjs'))
+    await rm(path.join(path.dirname(outfile), name));
+
 const result = await build({
-  entryPoints: [path.join(cliDir, 'dist', 'main.js')],
-  outfile,
+  // The entry keeps its name; the code only some commands need goes into chunks beside it (in the
+  // same folder, so the import.meta.url rewriting above holds for every output file), which each
+  // command's lazy handler import loads: `telaio run` no longer compiles the validate-only code,
+  // nor validate the HTTP client and the engine.
+  entryPoints: { 'telaio.bundle': path.join(cliDir, 'dist', 'main.js') },
+  outdir: path.dirname(outfile),
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: `${CHUNK_PREFIX}[hash]`,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -99,9 +114,12 @@ const result = await build({
   plugins: [originalUrls],
   legalComments: 'none',
   logLevel: 'warning',
-  metafile: process.argv.includes('--meta'),
+  metafile: process.argv.includes('--meta') || process.env.TELAIO_BUNDLE_META !== undefined,
 });
-if (result.metafile !== undefined) {
+if (process.env.TELAIO_BUNDLE_META !== undefined && result.metafile !== undefined) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(process.env.TELAIO_BUNDLE_META, JSON.stringify(result.metafile));
+} else if (result.metafile !== undefined) {
   const { analyzeMetafile } = await import('esbuild');
   console.log(await analyzeMetafile(result.metafile));
 }

@@ -17,6 +17,17 @@ function telaio(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The bundle's entry and its chunks (all in dist/, beside the entry). */
+function outputs(): string[] {
+  const dist = path.dirname(bundle);
+  return [
+    bundle,
+    ...readdirSync(dist)
+      .filter((f) => /^telaio\.chunk-.*\.mjs$/.test(f))
+      .map((f) => path.join(dist, f)),
+  ];
+}
+
 // The bundle exists after `pnpm build` (what `pnpm test` runs first): its absence is a failure, not a skip.
 describe('the one-file CLI bundle', () => {
   it('is built by pnpm build', () => {
@@ -24,9 +35,19 @@ describe('the one-file CLI bundle', () => {
   });
 
   it('holds no absolute path of this checkout, so it works wherever the packages are installed', () => {
-    const text = readFileSync(bundle, 'utf8');
-    expect(text.includes(repoRoot)).toBe(false);
-    expect(text).toContain('new URL("../../core/dist/');
+    const texts = outputs().map((file) => readFileSync(file, 'utf8'));
+    for (const text of texts) expect(text.includes(repoRoot)).toBe(false);
+    expect(texts.some((text) => text.includes('new URL("../../core/dist/'))).toBe(true);
+  });
+
+  it('is split: the entry holds the command declarations, each command loads its own chunks', () => {
+    // The HTTP client (got) and the engine are not in the entry, nor in what validate needs.
+    const entry = readFileSync(bundle, 'utf8');
+    expect(entry.length).toBeLessThan(200_000);
+    expect(outputs().length).toBeGreaterThan(2);
+    expect(entry).not.toMatch(/node_modules\/\.pnpm\/(got|ajv|yaml)@/);
+    expect(outputs().some((f) => /node_modules\/\.pnpm\/got@/.test(readFileSync(f, 'utf8')))).toBe(true);
+    expect(entry).toMatch(/import\("\.\/telaio\.chunk-[A-Z0-9]+\.mjs"\)/);
   });
 
   it('gives the same output as the unbundled modules (version, validate, list)', () => {

@@ -4,6 +4,7 @@ import type { CommandHandler } from '../commands/command-spec.js';
 import { displayPath } from '../formatters/display-path.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
 import { colorsFor } from '../shared/colors-for.js';
+import { importYaml } from '../shared/import-yaml.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { ListFlags } from './command.js';
 import { describeWorkflows } from './describe-workflows.js';
@@ -15,7 +16,7 @@ export const handleList: CommandHandler<ListFlags> = async ({ flags, positionals
   const shown = displayPath(file, process.cwd());
   const unreadable = await checkReadableFile(file);
   if (unreadable !== undefined) throw new UsageError(unreadable);
-  const { parse, YAMLParseError } = await import('yaml');
+  const { parse, YAMLParseError } = await importYaml();
   let document: ArazzoDocument;
   try {
     document = parse(await readFile(file, 'utf8')) as ArazzoDocument;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describeFileError } from './check-readable-file.js';
+import { importYaml } from './import-yaml.js';
 import { UsageError } from './usage-error.js';
 
 /** Reads an `--inputs FILE`: a JSON or YAML object of input values. Throws UsageError otherwise. */
@@ -14,7 +15,7 @@ export async function readInputsFile(path: string): Promise<Record<string, unkno
   try {
     value = JSON.parse(text);
   } catch {
-    const { parse } = await import('yaml');
+    const { parse } = await importYaml();
     try {
       value = parse(text, { logLevel: 'error' });
     } catch (error) {
