@@ -27,8 +27,10 @@ export function findReferenceProblem(
   scope: ExpressionScope,
 ): ReferenceProblem | undefined {
   const error = (message: string): ReferenceProblem => ({ rule: 'reference-unknown', message });
-  const workflows = asArray(context.root.workflows).map(asRecord);
-  const here = scope.workflow === undefined ? undefined : workflows[scope.workflow];
+  // Only the scope's own workflow is read for most expressions: no per-expression pass over all of
+  // them (that made a document of W workflows and E expressions cost W x E).
+  const here =
+    scope.workflow === undefined ? undefined : asRecord(asArray(context.root.workflows)[scope.workflow]);
   const hereName = `workflow '${asString(here?.workflowId) ?? scope.workflow}'`;
   if (scope.workflowOutputs === true && NO_MESSAGE.has(expression.kind)) {
     return {
@@ -89,6 +91,7 @@ export function findReferenceProblem(
     }
     case 'workflows': {
       if (expression.name === undefined) return undefined;
+      const workflows = asArray(context.root.workflows).map(asRecord);
       const target = workflows.find((w) => asString(w?.workflowId) === expression.workflowId);
       if (target === undefined) {
         const ids = workflows.flatMap((w) => asString(w?.workflowId) ?? []);

@@ -76,7 +76,12 @@ export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSo
   sources.forEach((source, i) => {
     const pointer = `/sourceDescriptions/${i}/url`;
     const url = typeof source.description?.url === 'string' ? source.description.url : '';
-    const range = file.positions.rangeOf(pointer);
+    // The position table is built on the first lookup: a document whose sources all resolve never needs it.
+    let at: Diagnostic['range'] | undefined;
+    const range = (): Diagnostic['range'] => {
+      at ??= file.positions.rangeOf(pointer);
+      return at;
+    };
     if (source.kind === 'unresolved') {
       out.push({
         file: file.uri,
@@ -84,7 +89,7 @@ export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSo
         rule: 'source-unresolved',
         severity: 'error',
         message: `cannot resolve source '${redactUrl(url)}': ${source.reason}`,
-        range,
+        range: range(),
         pointer,
       });
       return;
@@ -97,7 +102,7 @@ export function sourceDiagnostics(file: ArazzoFile, sources: readonly ResolvedSo
         rule: 'source-ref-unresolved',
         severity: 'warning',
         message: `source '${redactUrl(url)}': ${reason}`,
-        range,
+        range: range(),
         pointer,
       });
     }

@@ -1,6 +1,6 @@
 import type { LintContext } from '../lint-context.js';
 import { asArray, asRecord, asString } from '../read-node.js';
-import { listSiteExpressions } from './list-site-expressions.js';
+import { listSiteExpressions, type PlacedExpression } from './list-site-expressions.js';
 import { isArazzo11, reportV11 } from './report-v11.js';
 
 /** An edge `from` → `to`: step `from` needs step `to` done first; `pointer` is where it is said. */
@@ -21,7 +21,15 @@ interface Edge {
  */
 export function checkStepOrder(context: LintContext): void {
   const v11 = isArazzo11(context);
-  const expressions = listSiteExpressions(context);
+  // Step expressions by workflow, once: each workflow reads only its own (not all, W times).
+  const byWorkflow = new Map<number, PlacedExpression[]>();
+  for (const placed of listSiteExpressions(context)) {
+    const { scope, expression } = placed;
+    if (scope.workflow === undefined || scope.step === undefined || expression.kind !== 'steps') continue;
+    const list = byWorkflow.get(scope.workflow);
+    if (list === undefined) byWorkflow.set(scope.workflow, [placed]);
+    else list.push(placed);
+  }
   asArray(context.root.workflows).forEach((workflow, w) => {
     const steps = asArray(asRecord(workflow)?.steps).map(asRecord);
     const index = new Map<string, number>();
@@ -36,8 +44,8 @@ export function checkStepOrder(context: LintContext): void {
         if (to !== undefined && to !== s)
           edges.push({ from: s, to, pointer: `/workflows/${w}/steps/${s}/dependsOn/${i}`, explicit: true });
       }
-    for (const { expression, pointer, scope } of expressions) {
-      if (scope.workflow !== w || scope.step === undefined || expression.kind !== 'steps') continue;
+    for (const { expression, pointer, scope } of byWorkflow.get(w) ?? []) {
+      if (scope.step === undefined || expression.kind !== 'steps') continue;
       const to = index.get(expression.stepId);
       if (to !== undefined && to !== scope.step)
         edges.push({ from: scope.step, to, pointer, explicit: false });
