@@ -86,14 +86,15 @@ describe('telaio run with an AsyncAPI (MQTT) source [aedes]', () => {
     expect(shop.connectedClients()).toBe(0);
   }, 30_000);
 
-  it('the json report, junit and the HAR-like record carry the messages, the broker password and a secret in a payload masked', async () => {
+  it('the json report, junit, the HAR-like record and the HTML report carry the messages, the broker password and a secret in a payload masked', async () => {
     const id = correlation();
     const har = path.join(dir, 'run.har');
     const junit = path.join(dir, 'run.xml');
     // The password also travels in a payload (the shipping address): masked there as everywhere.
     const secret = shop.login.password;
+    const page = path.join(dir, 'run.html');
     const r = await telaio(
-      runArgs(id, '--input', `address=${secret}`, '--format', 'json', '--har', har),
+      runArgs(id, '--input', `address=${secret}`, '--format', 'json', '--har', har, '--report', 'html', page),
       env(),
     );
     expect(r.code, r.stderr).toBe(0);
@@ -146,7 +147,11 @@ describe('telaio run with an AsyncAPI (MQTT) source [aedes]', () => {
     const xml = await readFile(junit, 'utf8');
     expect(xml).toMatch(/receive orders\/o-[0-9a-f]{8}\/status via mqtt:\/\/127\.0\.0\.1:\d+/);
     expect(xml).toContain('send shipping/requests via');
-    for (const text of [r.stdout, r.stderr, JSON.stringify(record), xml, j.stderr])
+    const html = await readFile(page, 'utf8');
+    expect(html).toMatch(/<code>RECEIVE orders\/o-[0-9a-f]{8}\/status<\/code>/);
+    expect(html).toContain('<code>SEND shipping/requests</code>');
+    expect(html).toContain('&quot;address&quot;: &quot;[REDACTED]&quot;');
+    for (const text of [r.stdout, r.stderr, JSON.stringify(record), xml, j.stderr, html])
       expect(text).not.toContain(secret);
   }, 30_000);
 

@@ -21,10 +21,13 @@ export function maskHtmlReport(report: HtmlReport, masker: Masker): HtmlReport {
   };
 }
 
-/** One attempt: its request through `masker.record`, the rest through `masker.value`. */
+/** One attempt: its request through `masker.record`, its message through `masker.message`, the rest through `masker.value`. */
 function maskAttempt(masker: Masker): (attempt: HtmlAttempt) => HtmlAttempt {
   return (attempt) => {
-    const { request, ...rest } = attempt;
-    return request === undefined ? masker.value(rest) : masker.record({ ...rest, request });
+    const { request, message, ...rest } = attempt;
+    const masked = request === undefined ? masker.value(rest) : masker.record({ ...rest, request });
+    return message === undefined
+      ? masked
+      : { ...masked, message: { action: message.action, message: masker.message(message.message) } };
   };
 }

@@ -29,7 +29,7 @@ type Attempt = { -readonly [K in keyof HtmlAttempt]: HtmlAttempt[K] } & { criter
 /**
  * Hooks that record what the HTML report shows of a run and the engine's result does not keep:
  * when each step execution and each of its attempts started and ended, every request and response
- * of every attempt, each criterion judged with its verdict, the retry waits and the goto/end/retry
+ * (or message sent or received) of every attempt, each criterion judged with its verdict, the retry waits and the goto/end/retry
  * actions taken. `executions()` lists the finished executions in the order they started. Times are
  * milliseconds from the recorder's creation (`now`, default performance.now).
  */
@@ -79,6 +79,16 @@ export function createRunRecorder(options: { readonly now?: () => number } = {})
         if (attempt === undefined) return;
         attempt.request = e.response.request;
         attempt.response = toResponse(e.response);
+      },
+      onMessageSent: (e) => {
+        const attempt = current(e, e.stepId);
+        if (attempt !== undefined) attempt.message = { action: 'send', message: e.message };
+      },
+      onMessageReceived: (e) => {
+        const attempt = current(e, e.stepId);
+        if (attempt === undefined) return;
+        const { payload: _payload, ...message } = e.message;
+        attempt.message = { action: 'receive', message };
       },
       onCriterion: (e) => {
         current(e, e.stepId)?.criteria.push({ condition: e.condition, passed: e.passed, of: e.of });

@@ -1,5 +1,5 @@
 import { escapeHtml as e } from './html-escape.js';
-import type { HtmlAttempt, HtmlExecution, HtmlResponse } from './html-types.js';
+import type { HtmlAttempt, HtmlExecution, HtmlMessage, HtmlResponse } from './html-types.js';
 
 /** Longest body shown, in characters (the rest is cut, with how much was left out). */
 const MAX_BODY = 16_000;
@@ -44,7 +44,7 @@ export function renderStepRow(
       }),
   ].join('');
   const ms = Math.round(x.endMs - x.startMs);
-  const summary = `<summary><span class="icon ${x.status}" aria-label="${x.status === 'success' ? 'succeeded' : 'failed'}">${icon}</span><span class="name" style="padding-left:${x.depth * 1.2}em">${x.depth > 0 ? `<span class="wf">${e(x.workflowId)} › </span>` : ''}${e(x.stepId)}</span><span class="code">${x.statusCode ?? '—'}</span><span class="ms">${ms} ms</span><span class="track" aria-hidden="true">${span}${segments}</span><span class="chips">${chips}</span></summary>`;
+  const summary = `<summary><span class="icon ${x.status}" aria-label="${x.status === 'success' ? 'succeeded' : 'failed'}">${icon}</span><span class="name" style="padding-left:${x.depth * 1.2}em">${x.depth > 0 ? `<span class="wf">${e(x.workflowId)} › </span>` : ''}${e(x.stepId)}</span><span class="code">${x.statusCode ?? messageMark(x)}</span><span class="ms">${ms} ms</span><span class="track" aria-hidden="true">${span}${segments}</span><span class="chips">${chips}</span></summary>`;
   const where = x.line > 0 ? `${options.file}:${x.line}` : options.file;
   const reason =
     x.status === 'failure'
@@ -80,7 +80,30 @@ function renderAttempt(a: HtmlAttempt, of: number): string {
               `<li class="${c.passed ? 'pass' : 'fail'}"><span class="icon ${c.passed ? 'success' : 'failure'}" aria-label="${c.passed ? 'held' : 'did not hold'}">${c.passed ? '✓' : '✗'}</span> <code>${e(c.condition)}</code>${c.of === 'success' ? '' : ` <span class="dim">(action ${e(c.of)})</span>`}</li>`,
           )
           .join('')}</ul>`;
-  return `<section class="attempt">${heading}<div class="exchange"><div><h5>Request</h5>${request}</div><div><h5>Response</h5>${response}</div></div>${criteria}${wait}</section>`;
+  const exchange =
+    a.message === undefined
+      ? `<div class="exchange"><div><h5>Request</h5>${request}</div><div><h5>Response</h5>${response}</div></div>`
+      : renderMessage(a.message);
+  return `<section class="attempt">${heading}${exchange}${criteria}${wait}</section>`;
+}
+
+/** The code cell of a step with no status code: ⇢ for a message sent, ⇠ for one received, else a dash. */
+function messageMark(x: HtmlExecution): string {
+  const action = x.attempts.at(-1)?.message?.action;
+  return action === 'send' ? '⇢' : action === 'receive' ? '⇠' : '—';
+}
+
+/** An AsyncAPI step's message: what it sent or received, where, its correlation id, headers and body. */
+function renderMessage(m: HtmlMessage): string {
+  const { message } = m;
+  const correlation =
+    message.correlationId === undefined
+      ? ''
+      : ` <span class="dim">correlationId</span> <code>${e(message.correlationId)}</code>`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers))
+    headers[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  return `<div class="exchange"><div><h5>Message ${m.action === 'send' ? 'sent' : 'received'}</h5><p class="line"><code>${m.action === 'send' ? 'SEND' : 'RECEIVE'} ${e(message.address)}</code> <span class="dim">${e(message.serverUrl)}</span>${correlation}</p>${renderHeaders(headers)}${renderBody(message.body)}</div></div>`;
 }
 
 function renderResponse(r: HtmlResponse): string {

@@ -3,7 +3,20 @@
  * its graph and the Arazzo lines into one view per workflow run (html-build-run.ts), masked as a whole
  * (html-mask-report.ts) before any renderer sees it. Renderers are pure functions of this data.
  */
-import type { DocumentGraph, FailedCriterion, ResponseSummary, SentRequest } from '@telaio/core';
+import type {
+  DocumentGraph,
+  FailedCriterion,
+  ReceivedMessage,
+  ResponseSummary,
+  SentMessage,
+  SentRequest,
+} from '@telaio/core';
+
+/** The message an attempt of an AsyncAPI step sent or received (received: without its decoded payload). */
+export interface HtmlMessage {
+  readonly action: 'send' | 'receive';
+  readonly message: SentMessage | Omit<ReceivedMessage, 'payload'>;
+}
 
 /** One criterion judged during an attempt: a successCriteria entry or an action's. */
 export interface HtmlCriterion {
@@ -27,6 +40,8 @@ export interface HtmlAttempt {
   readonly endMs: number;
   readonly request?: SentRequest;
   readonly response?: HtmlResponse;
+  /** An AsyncAPI step's message (such steps send no request and get no response). */
+  readonly message?: HtmlMessage;
   readonly criteria: readonly HtmlCriterion[];
   /** The wait before the next attempt, when a retry action followed this one. */
   readonly retryDelayMs?: number;
