@@ -1,5 +1,6 @@
 import type {
   MessageContext,
+  MessageServer,
   MessageSubscription,
   MessageTransport,
   OutgoingMessage,
@@ -15,7 +16,7 @@ import type {
 } from './protocol-client.js';
 import { PROTOCOL_CLIENTS } from './protocol-clients.js';
 import { resolveLogin } from './resolve-credential.js';
-import { selectServer } from './select-server.js';
+import { type ChosenServer, selectServer } from './select-server.js';
 
 /** Options of createAsyncApiTransport. */
 export interface AsyncApiTransportOptions {
@@ -56,12 +57,30 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
   const subscriptions = new Set<MessageSubscription>();
   let closed = false;
 
+  // The server chosen for a target depends only on its serverUrl and servers: chosen once per pair
+  // (the engine hands the same servers array for every message of a source).
+  const chosenFor = new WeakMap<readonly MessageServer[], Map<string, ChosenServer>>();
+  const chooseServer = (target: OutgoingMessage['target']): ChosenServer => {
+    let byUrl = chosenFor.get(target.servers);
+    if (byUrl === undefined) {
+      byUrl = new Map();
+      chosenFor.set(target.servers, byUrl);
+    }
+    const key = target.serverUrl ?? '';
+    let chosen = byUrl.get(key);
+    if (chosen === undefined) {
+      chosen = selectServer(target, protocols);
+      byUrl.set(key, chosen);
+    }
+    return chosen;
+  };
+
   const route = async (
     target: OutgoingMessage['target'],
     context: MessageContext,
   ): Promise<{ client: ProtocolClient; route: ClientRoute }> => {
     if (closed) throw new TransportError('CLOSED', 'the message transport is closed');
-    const chosen = selectServer(target, protocols);
+    const chosen = chooseServer(target);
     const load = factories[chosen.protocol as keyof typeof factories];
     if (load === undefined)
       throw new TransportError('UNSUPPORTED_PROTOCOL', `no client for '${chosen.protocol}'`);

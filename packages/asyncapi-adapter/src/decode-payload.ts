@@ -26,8 +26,7 @@ export function decodePayload(
   protocolContentType: string | undefined,
   messages: readonly MessageInfo[],
 ): DecodedPayload {
-  const declared = [...new Set(messages.map((m) => m.contentType).filter((t) => t !== undefined))];
-  const contentType = protocolContentType ?? (declared.length === 1 ? declared[0] : undefined);
+  const contentType = protocolContentType ?? declaredContentType(messages);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = utf8(buffer);
   const typed = contentType === undefined ? {} : { contentType };
@@ -52,9 +51,23 @@ export function decodePayload(
 }
 
 /** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+/** The one content type the messages declare, when they agree on one. */
+function declaredContentType(messages: readonly MessageInfo[]): string | undefined {
+  let found: string | undefined;
+  for (const message of messages) {
+    if (message.contentType === undefined || message.contentType === found) continue;
+    if (found !== undefined) return undefined;
+    found = message.contentType;
+  }
+  return found;
+}
+
+/** One decoder for every message (decode() with no stream option keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function utf8(buffer: Buffer): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return UTF8.decode(buffer);
   } catch {
     return undefined;
   }

@@ -25,10 +25,12 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
 
   const connectionFor = (route: ClientRoute): Promise<Connection> => {
     if (closed) return Promise.reject(new TransportError('CLOSED', 'the message transport is closed'));
-    const connect = mqttConnectOptions(route, options);
-    const key = `${route.chosen.url.href}\n${route.login.key}\n${connect.protocolVersion}\n${String(route.chosen.server?.name)}`;
+    const version = mqttVersionOf(route.chosen.server?.protocolVersion);
+    const key = `${route.chosen.url.href}\n${route.login.key}\n${version}\n${String(route.chosen.server?.name)}`;
     const known = connections.get(key);
     if (known !== undefined) return known;
+    // Built only for a new connection (it draws a fresh client id).
+    const connect = mqttConnectOptions(route, options);
     const server = `${route.chosen.url.protocol}//${route.chosen.url.host}`;
     const what = `connect to ${server}`;
     const opening = openMqttConnection(route.chosen.url, connect, what).then((client) => {
@@ -39,7 +41,6 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
       client.on('error', () => {
         /* reported through offline/reconnect; mqtt.js keeps reconnecting */
       });
-      const version = mqttVersionOf(route.chosen.server?.protocolVersion);
       return { client, version, subscriptions: createMqttSubscriptions(client, server) };
     });
     connections.set(key, opening);
