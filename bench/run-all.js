@@ -7,6 +7,8 @@
 //   validate-large.js  `telaio validate` of generated 1-5 MB documents (linear growth)
 //   run.js       cold `telaio run` of a 2-step workflow against a loopback server
 //   checks.js    cost of the response checks per step, and of the first (compile) check
+//   messages.js  MQTT send→receive round trips/s, telaio (transport path, and the engine running a
+//                workflow) next to a bare mqtt.js loop, on aedes and on Mosquitto when installed
 //   compare-validate.js  telaio validate (cold, warm) next to `redocly lint`, alternating (issue 19)
 //   compare-run.js       cold telaio run next to `redocly respect`, same workflow and server
 //   scale-run.js         run overhead per step, 500 steps next to 2
@@ -24,6 +26,7 @@ const benches = [
   ['validate-large.js', []],
   ['run.js', []],
   ['checks.js', []],
+  ['messages.js', []],
   ['compare-validate.js', []],
   ['compare-run.js', []],
   ['scale-run.js', []],
