@@ -60,7 +60,7 @@ function arazzoText(mb) {
     'sourceDescriptions: [{ name: api, url: ./api.yaml, type: openapi }]',
     'workflows:',
   ];
-  const workflows = Math.round((mb * 1024 * 1024) / 3000);
+  const workflows = Math.round((mb * 1024 * 1024) / 2270);
   for (let w = 0; w < workflows; w++) {
     lines.push(
       `  - workflowId: w${w}`,
@@ -82,7 +82,7 @@ function arazzoText(mb) {
 /** An OpenAPI document of about `mb` MB: operations with a parameter and a response schema. */
 function openapiText(mb) {
   const lines = ['openapi: 3.0.3', 'info: { title: big, version: 1.0.0 }', 'paths:'];
-  const operations = Math.round((mb * 1024 * 1024) / 560);
+  const operations = Math.round((mb * 1024 * 1024) / 402);
   for (let i = 0; i < operations; i++)
     lines.push(
       `  /items${i}/{id}:`,
