@@ -1,7 +1,7 @@
 /**
- * Heavy criterion libraries (fontoxpath, xpath, @xmldom/xmldom, json-p3, jsonpath-plus) loaded on
- * first use rather than at import: a document without XPath never pays fontoxpath's ~70 ms of
- * start-up CPU. Compilation is synchronous, so the load is a synchronous `require` of each
+ * Heavy criterion libraries (fontoxpath, xpath, @xmldom/xmldom, json-p3, jsonpath-plus, re2js) loaded
+ * on first use rather than at import: a document without XPath never pays fontoxpath's ~70 ms of
+ * start-up CPU, one without a regex criterion never compiles re2js's 270 KB. Compilation is synchronous, so the load is a synchronous `require` of each
  * package's CommonJS entry point (all five ship one); Node caches it as usual.
  */
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import type * as Xmldom from '@xmldom/xmldom';
 import type * as Fontoxpath from 'fontoxpath';
 import type * as JsonP3 from 'json-p3';
 import type * as JsonpathPlus from 'jsonpath-plus';
+import type * as Re2js from 're2js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,6 +21,9 @@ export function lazyLibrary<T>(specifier: string): () => T {
     return loaded;
   };
 }
+
+/** re2js (a linear-time RE2 for the `regex` criterion), loaded on first use. */
+export const loadRe2js: () => typeof Re2js = lazyLibrary('re2js');
 
 /** fontoxpath (XPath 3.1), loaded on first use. */
 export const loadFontoxpath: () => typeof Fontoxpath = lazyLibrary('fontoxpath');

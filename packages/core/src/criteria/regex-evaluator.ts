@@ -5,8 +5,9 @@
  * such as `^(a+)+$` cannot block the run. Backreferences and lookahead are refused at load time
  * (lint `criterion-invalid`), since no linear-time engine can match them.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { contextString, readContext } from './context-value.js';
+import { loadRe2js } from './lazy-library.js';
 import { translateRegex } from './regex-translate.js';
 import { type CriterionEvaluator, CriterionSyntaxError } from './types.js';
 
@@ -18,9 +19,10 @@ export function createRegexEvaluator(): CriterionEvaluator {
     requiresContext: true,
     compile({ condition, context }) {
       const { source, lookbehind } = translateRegex(condition);
+      const { RE2JS: Re2 } = loadRe2js();
       let pattern: RE2JS;
       try {
-        pattern = RE2JS.compile(source, lookbehind ? RE2JS.LOOKBEHINDS : 0);
+        pattern = Re2.compile(source, lookbehind ? Re2.LOOKBEHINDS : 0);
       } catch (e) {
         throw new CriterionSyntaxError(
           `the regex is not supported by the linear-time engine (RE2): ${(e as Error).message}`,
