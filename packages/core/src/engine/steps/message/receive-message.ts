@@ -106,7 +106,7 @@ async function take(options: {
   readonly address: string;
 }): Promise<ReceiveMessageRecord> {
   const { ready, correlation, timeoutMs, stepId, frame, address } = options;
-  const { signal, outer, timer } = stepSignal(frame, options.effectSignal, timeoutMs);
+  const { signal, outer, timer, dispose } = stepSignal(frame, options.effectSignal, timeoutMs);
   let skipped = 0;
   try {
     for (;;) {
@@ -134,5 +134,7 @@ async function take(options: {
     return {
       error: { code: 'message-receive-failed', message: `step '${stepId}': ${describeFailure(error)}` },
     };
+  } finally {
+    dispose();
   }
 }

@@ -31,7 +31,7 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<K
   let record: SendMessageRecord;
   try {
     const journaled = await state.host.effect({ ...site, kind: 'message-send' }, async (effectSignal) => {
-      const { signal, outer, timer } = stepSignal(frame, effectSignal, step.timeoutMs);
+      const { signal, outer, timer, dispose } = stepSignal(frame, effectSignal, step.timeoutMs);
       const credentials = state.credentials === undefined ? {} : { credentials: state.credentials };
       try {
         return encodeSendMessage({ sent: await transport.send(message, { signal, ...credentials }) });
@@ -45,6 +45,8 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<K
             },
           });
         return encodeSendMessage({ error: { code: 'message-send-failed', message: describeFailure(error) } });
+      } finally {
+        dispose();
       }
     });
     record = decodeSendMessage(journaled);
