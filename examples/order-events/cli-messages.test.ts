@@ -6,7 +6,7 @@
  * shows the message it would send and connects to nothing; no MQTT connection left after a run.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,6 +213,35 @@ describe('telaio run with an AsyncAPI (MQTT) source [aedes]', () => {
       'awaitPayment:receive',
       'requestShipping:send',
     ]);
+  }, 30_000);
+
+  it('telaio test runs the same workflow (through the shared run services): it passes, its HTTP responses checked, no MQTT connection left', async () => {
+    const inputs = path.join(dir, 'inputs.json');
+    const id = correlation();
+    await writeFile(inputs, JSON.stringify({ placeAndConfirmOrder: { item: 'loom', correlationId: id } }));
+    const r = await telaio(
+      [
+        'test',
+        FILE,
+        '--server',
+        `shop=${shop.httpUrl}`,
+        '--server',
+        `orderEvents=${shop.mqttUrl}`,
+        '--auth',
+        `orderEvents=basic:${shop.login.username}:env:BROKER_PASSWORD`,
+        '--inputs',
+        inputs,
+        '--format',
+        'json',
+      ],
+      env(),
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { summary: { workflows: { passed: number; failed: number } } };
+    expect(report.summary.workflows).toMatchObject({ passed: 1, failed: 0 });
+    expect([...shop.orders.values()].find((o) => o.correlationId === id)?.shipping).toBeDefined();
+    expect(r.stdout + r.stderr).not.toContain(shop.login.password);
+    expect(shop.connectedClients()).toBe(0);
   }, 30_000);
 
   it('--server checks the URL against the kind of source: a broker URL for the OpenAPI source, an http URL for the AsyncAPI one (exit 2)', async () => {
