@@ -70,7 +70,10 @@ async function run(
 ): Promise<{ code: number | null; graph: DrawnGraph }> {
   const report = tmp(`${name}.html`);
   const r = await telaio(['run', seed(file), '--sandbox', ...args, '--report', 'html', report]);
-  return { code: r.code, graph: readGraph(await readFile(report, 'utf8')) };
+  const html = await readFile(report, 'utf8');
+  // Laid out by Graphviz (each workflow framed), not the simple fallback.
+  expect(html).toContain('<rect class="frame"');
+  return { code: r.code, graph: readGraph(html) };
 }
 
 const chain = (steps: number) => [

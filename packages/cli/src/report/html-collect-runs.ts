@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { EngineHooks, PositionMap, RunResult } from '@telaio/core';
+import type { EngineHooks, InputProvider, PositionMap, RunResult } from '@telaio/core';
 import { displayPath } from '../formatters/display-path.js';
 import type { LoadedDocument } from '../run/engine-api.js';
 import { buildHtmlRun } from './html-build-run.js';
@@ -8,8 +8,15 @@ import type { HtmlReport, HtmlRun } from './html-types.js';
 
 /** Collects the runs of one report page: a recorder per run, its section built when it ends. */
 export interface HtmlRunCollector {
-  /** Hooks for one run of `document` (pass them to engine.run), and `end` to call with its result. */
-  start(document: LoadedDocument): { readonly hooks: EngineHooks; end(result: RunResult): void };
+  /**
+   * Hooks for one run of `document` (pass them to engine.run), its input providers wrapped so that
+   * waits for them are timed (`watchInputs`), and `end` to call with its result.
+   */
+  start(document: LoadedDocument): {
+    readonly hooks: EngineHooks;
+    watchInputs(providers: Readonly<Record<string, InputProvider>>): Record<string, InputProvider>;
+    end(result: RunResult): void;
+  };
   /** The page, runs in the order their runs started, titled after the command and what ran. */
   report(command: 'run' | 'test'): HtmlReport;
 }
@@ -31,6 +38,7 @@ export function createHtmlRunCollector(options: {
       const slot = runs.push(undefined) - 1;
       return {
         hooks: recorder.hooks,
+        watchInputs: recorder.watchInputs,
         end(result) {
           const positions = options.positions(document);
           runs[slot] = buildHtmlRun({

@@ -14,11 +14,29 @@ export interface PlacedBox {
   readonly row: number;
 }
 
-/** The laid-out graph: every box by id, and the drawing's size. */
+/** Where an edge runs: an SVG path ending at its arrow's tip, and the centre of its label. */
+export interface EdgeRoute {
+  readonly d: string;
+  readonly label?: readonly [number, number];
+}
+
+/**
+ * The laid-out graph: every box by id, and the drawing's size. A layout that routes its edges
+ * (Graphviz's, html-layout-graphviz.ts) gives each edge's route by its index in the graph's edges
+ * and each workflow's frame; without routes the renderer draws the simple layout's edges itself.
+ */
 export interface GraphLayout {
   readonly boxes: ReadonlyMap<string, PlacedBox>;
   readonly width: number;
   readonly height: number;
+  readonly routes?: ReadonlyMap<number, EdgeRoute>;
+  readonly frames?: readonly {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    readonly w: number;
+    readonly h: number;
+  }[];
 }
 
 /** Sizes of the layout, in SVG user units. */
@@ -30,6 +48,9 @@ export const LAYOUT = {
   margin: 12,
   headerH: 28,
   terminal: 16,
+  /** Longest edge label in the simple layout's gutter, and where a routed layout places labels. */
+  label: 26,
+  routedLabel: 34,
 } as const;
 
 /**

@@ -1,5 +1,5 @@
-import type { EngineHooks, StepResult } from '@telaio/core';
-import type { HtmlAction, HtmlAttempt, HtmlCriterion, HtmlResponse } from './html-types.js';
+import type { EngineHooks, InputProvider, StepResult } from '@telaio/core';
+import type { HtmlAction, HtmlAttempt, HtmlCriterion, HtmlResponse, HtmlWait } from './html-types.js';
 
 /** One step execution as the hooks saw it (unmasked: mask before showing). */
 export interface RecordedExecution {
@@ -24,17 +24,24 @@ interface Open {
   readonly actions: HtmlAction[];
 }
 
-type Attempt = { -readonly [K in keyof HtmlAttempt]: HtmlAttempt[K] } & { criteria: HtmlCriterion[] };
+type Attempt = { -readonly [K in keyof HtmlAttempt]: HtmlAttempt[K] } & {
+  criteria: HtmlCriterion[];
+  waits?: HtmlWait[];
+};
 
 /**
  * Hooks that record what the HTML report shows of a run and the engine's result does not keep:
  * when each step execution and each of its attempts started and ended, every request and response
- * (or message sent or received) of every attempt, each criterion judged with its verdict, the retry waits and the goto/end/retry
- * actions taken. `executions()` lists the finished executions in the order they started. Times are
- * milliseconds from the recorder's creation (`now`, default performance.now).
+ * (or message sent or received) of every attempt, each criterion judged with its verdict, the retry
+ * waits and the goto/end/retry actions taken. `watchInputs` wraps the run's input providers so that
+ * the time spent waiting for one (a prompt) is kept as a wait of each attempt of that workflow open
+ * when it was asked, apart from the step's own time. `executions()` lists the finished executions in
+ * the order they started. Times are milliseconds from the recorder's creation (`now`, default
+ * performance.now).
  */
 export function createRunRecorder(options: { readonly now?: () => number } = {}): {
   readonly hooks: EngineHooks;
+  watchInputs(providers: Readonly<Record<string, InputProvider>>): Record<string, InputProvider>;
   executions(): readonly RecordedExecution[];
 } {
   const now = options.now ?? (() => performance.now());
@@ -125,6 +132,30 @@ export function createRunRecorder(options: { readonly now?: () => number } = {})
         });
       },
     },
+    watchInputs: (providers) =>
+      Object.fromEntries(
+        Object.entries(providers).map(([name, provider]): [string, InputProvider] => [
+          name,
+          {
+            ...provider,
+            resolve: async (request) => {
+              const startMs = at();
+              const waiting = [...open.values()]
+                .filter((x) => x.workflowId === request.workflowId)
+                .flatMap((x) => x.attempts.slice(-1));
+              try {
+                return await provider.resolve(request);
+              } finally {
+                const wait = { name, startMs, endMs: at() };
+                for (const attempt of waiting) {
+                  attempt.waits ??= [];
+                  attempt.waits.push(wait);
+                }
+              }
+            },
+          },
+        ]),
+      ),
     executions: () => done.sort((a, b) => a.order - b.order).map((d) => d.execution),
   };
 }

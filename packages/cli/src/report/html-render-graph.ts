@@ -1,6 +1,12 @@
 import type { DocumentGraph, GraphEdge } from '@telaio/core';
 import { escapeHtml as e, shorten } from './html-escape.js';
-import { type GraphLayout, LAYOUT, layoutGraph, type PlacedBox } from './html-layout-graph.js';
+import {
+  type EdgeRoute,
+  type GraphLayout,
+  LAYOUT,
+  layoutGraph,
+  type PlacedBox,
+} from './html-layout-graph.js';
 import type { HtmlPath } from './html-types.js';
 
 /**
@@ -20,9 +26,11 @@ export function renderGraphSvg(options: {
   readonly prefix: string;
   /** The id of the timeline row of an execution index (rowAnchor). */
   readonly anchor: (index: number) => string;
+  /** Graphviz's layout (html-layout-graphviz.ts); the simple layoutGraph when absent. */
+  readonly layout?: GraphLayout;
 }): string {
   const { graph, path, rows, prefix, anchor } = options;
-  const layout = layoutGraph(graph, options.rootWorkflowId);
+  const layout = options.layout ?? layoutGraph(graph, options.rootWorkflowId);
   const taken = new Set(path.nodes);
   const takenEdges = new Set(path.edges);
   const drawn = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
@@ -35,7 +43,12 @@ export function renderGraphSvg(options: {
   const edges = graph.edges
     .map((edge, index) => ({ edge, index }))
     .sort((a, b) => Number(takenEdges.has(a.index)) - Number(takenEdges.has(b.index)))
-    .map(({ edge, index }) => renderEdge(edge, layout, takenEdges.has(index), prefix));
+    .map(({ edge, index }) =>
+      renderEdge(edge, layout, takenEdges.has(index), prefix, layout.routes?.get(index)),
+    );
+  const frames = (layout.frames ?? []).map(
+    (f) => `<rect class="frame" x="${f.x}" y="${f.y}" width="${f.w}" height="${f.h}" rx="6"/>`,
+  );
   const markers = ['plain', 'taken']
     .map(
       (kind) =>
@@ -46,6 +59,7 @@ export function renderGraphSvg(options: {
   return [
     `<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${e(title)}">`,
     `<defs>${markers}</defs>`,
+    ...frames,
     ...edges,
     ...parts,
     '</svg>',
@@ -98,11 +112,32 @@ function renderBox(
   return `<a href="#${state.anchor(row.index)}" class="node ${cls}" data-node="${e(box.id)}" aria-label="${e(`step ${name} ${verdict}: go to its row`)}">${body}</a>`;
 }
 
-/** One edge: straight down between neighbours, an arc in the gutter for jumps, a curve across columns. */
-function renderEdge(edge: GraphEdge, layout: GraphLayout, taken: boolean, prefix: string): string {
+/**
+ * One edge: along its route when the layout has one (label centred on it), else straight down
+ * between neighbours, an arc in the gutter for jumps, a curve across columns.
+ */
+function renderEdge(
+  edge: GraphEdge,
+  layout: GraphLayout,
+  taken: boolean,
+  prefix: string,
+  route: EdgeRoute | undefined,
+): string {
   const from = layout.boxes.get(edge.from);
   const to = layout.boxes.get(edge.to);
   if (from === undefined || to === undefined) return '';
+  const cls = ['edge', edge.kind, edge.failure === true ? 'fail' : '', taken ? 'taken' : '']
+    .filter((c) => c !== '')
+    .join(' ');
+  const title = edge.label === '' ? edge.kind : edge.label;
+  const open = `<g class="${cls}" data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(title)}</title>`;
+  if (route !== undefined) {
+    const text =
+      edge.label === '' || route.label === undefined
+        ? ''
+        : `<text x="${route.label[0].toFixed(1)}" y="${(route.label[1] + 4).toFixed(1)}" text-anchor="middle">${e(shorten(edge.label, LAYOUT.routedLabel))}</text>`;
+    return `${open}<path d="${route.d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
+  }
   const { rowH } = LAYOUT;
   let d: string;
   let label: [number, number] = [0, 0];
@@ -128,11 +163,9 @@ function renderEdge(edge: GraphEdge, layout: GraphLayout, taken: boolean, prefix
     d = `M${x1},${y1}C${reach},${y1} ${reach},${y2} ${x2},${y2}`;
     label = [reach - bulge * 0.25 + 4, (y1 + y2) / 2 + (Math.abs(y2 - y1) < rowH ? 0 : 4)];
   }
-  const cls = ['edge', edge.kind, edge.failure === true ? 'fail' : '', taken ? 'taken' : '']
-    .filter((c) => c !== '')
-    .join(' ');
   const text =
-    edge.label === '' ? '' : `<text x="${label[0]}" y="${label[1]}">${e(shorten(edge.label, 26))}</text>`;
-  const title = edge.label === '' ? edge.kind : edge.label;
-  return `<g class="${cls}" data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(title)}</title><path d="${d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
+    edge.label === ''
+      ? ''
+      : `<text x="${label[0]}" y="${label[1]}">${e(shorten(edge.label, LAYOUT.label))}</text>`;
+  return `${open}<path d="${d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
 }

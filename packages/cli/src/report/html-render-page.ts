@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as e } from './html-escape.js';
+import type { GraphLayout } from './html-layout-graph.js';
 import { renderRunSection } from './html-render-run.js';
 import { renderSuiteSummary } from './html-render-suite.js';
 import { HTML_STYLE } from './html-style.js';
@@ -25,7 +26,14 @@ const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
  * the page load nothing at all (no network, no font, no image; only its own script by hash), one
  * section per run (after the summary of a `telaio test` page). Pure; the report is already masked.
  */
-export function renderHtmlPage(report: HtmlReport, options: { readonly revealed: boolean }): string {
+export function renderHtmlPage(
+  report: HtmlReport,
+  options: {
+    readonly revealed: boolean;
+    /** Each run's graph layout, by the run's position (html-layout-graphviz.ts); the simple layout where absent. */
+    readonly layouts?: readonly (GraphLayout | undefined)[];
+  },
+): string {
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const failed = report.runs.filter((r) => r.status === 'failure').length;
   const summary =
@@ -52,7 +60,7 @@ export function renderHtmlPage(report: HtmlReport, options: { readonly revealed:
 <main>
 <h1>${e(report.title)}</h1>
 ${summary}<div class="toolbar"><button type="button" id="expand-all">Expand all steps</button><button type="button" id="collapse-all">Collapse all steps</button><span class="dim">${e(report.createdAt)}</span></div>
-${report.runs.map((run, n) => renderRunSection(run, n)).join('\n')}
+${report.runs.map((run, n) => renderRunSection(run, n, options.layouts?.[n])).join('\n')}
 <footer>Written by telaio. ${secrets}</footer>
 </main>
 <script>${SCRIPT}</script>

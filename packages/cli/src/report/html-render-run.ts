@@ -1,4 +1,5 @@
 import { escapeHtml as e } from './html-escape.js';
+import type { GraphLayout } from './html-layout-graph.js';
 import { renderGraphSvg } from './html-render-graph.js';
 import { formatMs, renderStepRow, renderValues, rowAnchor } from './html-render-step.js';
 import type { HtmlRun } from './html-types.js';
@@ -6,9 +7,10 @@ import type { HtmlRun } from './html-types.js';
 /**
  * One run's section: the outcome (and the failure with its code, reason, failed criterion, the API's
  * answer and its Arazzo line), the timeline of step executions, the graph with the path taken, the
- * workflow's outputs and the steps no execution reached. Pure; `run` is already masked.
+ * workflow's outputs and the steps no execution reached. Pure; `run` is already masked; `layout` is
+ * its graph's Graphviz layout (the simple layout when absent).
  */
-export function renderRunSection(run: HtmlRun, n: number): string {
+export function renderRunSection(run: HtmlRun, n: number, layout?: GraphLayout): string {
   const total = Math.max(run.durationMs, ...run.executions.map((x) => x.endMs), 1);
   const ok = run.status === 'success';
   const failedIndex = ok
@@ -41,8 +43,8 @@ export function renderRunSection(run: HtmlRun, n: number): string {
   const graph =
     run.graph === undefined
       ? ''
-      : `<section class="graph-box"><h3>Graph</h3><p class="legend"><span class="key taken"></span> the path this run took <span class="key failed"></span> where it failed <span class="key fail"></span> failure action (dashed)</p><div class="scroll" tabindex="0" role="region" aria-label="graph of ${e(run.workflowId)}">${renderGraphSvg({ graph: run.graph, rootWorkflowId: run.workflowId, path: run.path, rows, prefix: `g${n}`, anchor: (index) => rowAnchor(n, index) })}</div></section>`;
-  const timeline = `<section><h3>Timeline</h3><p class="dim">Each row is a step execution (Enter or Space opens it): its bar on the run's time axis, one segment per attempt.</p><ol class="timeline">${run.executions
+      : `<section class="graph-box"><h3>Graph</h3><p class="legend"><span class="key taken"></span> the path this run took <span class="key failed"></span> where it failed <span class="key fail"></span> failure action (dashed)</p><div class="scroll" tabindex="0" role="region" aria-label="graph of ${e(run.workflowId)}">${renderGraphSvg({ graph: run.graph, rootWorkflowId: run.workflowId, path: run.path, rows, prefix: `g${n}`, anchor: (index) => rowAnchor(n, index), ...(layout === undefined ? {} : { layout }) })}</div></section>`;
+  const timeline = `<section><h3>Timeline</h3><p class="dim">Each row is a step execution (Enter or Space opens it): its bar on the run's time axis, one segment per attempt (hatched: waiting for an input, not counted in the step's time).</p><ol class="timeline">${run.executions
     .map((x) =>
       renderStepRow(x, { totalMs: total, file: run.file, failedHere: x.index === failedIndex, run: n }),
     )

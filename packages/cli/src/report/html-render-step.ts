@@ -3,11 +3,14 @@ import type { HtmlAttempt, HtmlExecution, HtmlMessage, HtmlResponse } from './ht
 
 /** Longest body shown, in characters (the rest is cut, with how much was left out). */
 const MAX_BODY = 16_000;
+/** Input waits shorter than this (an env or totp provider answering at once) are not marked. */
+const MIN_WAIT = 10;
 
 /**
  * One row of the timeline: a `<details>` whose summary (focusable, Enter or Space opens it) shows
- * the step's verdict, name, status code, duration, its bar on the run's time axis (one segment per
- * attempt, retry waits between them) and the actions it took; opened, each attempt's request and
+ * the step's verdict, name, status code, duration (without input waits), its bar on the run's time
+ * axis (one segment per attempt, retry waits between them, input waits hatched over them) and the
+ * actions it took; opened, each attempt's request and
  * response, the criteria with their verdicts, the reason of a failure with its Arazzo line, and the
  * step's outputs. A failed step is open from the start. Pure; `execution` is already masked.
  */
@@ -32,9 +35,20 @@ export function renderStepRow(
         `<span class="seg${a === x.attempts.at(-1) ? ` ${x.status}` : ' retried'}" style="left:${pct(a.startMs)};width:${width(a.startMs, a.endMs)}"></span>`,
     )
     .join('');
+  const waits = x.attempts.flatMap((a) => a.waits ?? []).filter((w) => w.endMs - w.startMs >= MIN_WAIT);
+  const waited = waits.reduce((sum, w) => sum + (w.endMs - w.startMs), 0);
+  const waitSegments = waits
+    .map(
+      (w) =>
+        `<span class="seg wait" style="left:${pct(w.startMs)};width:${width(w.startMs, w.endMs)}"></span>`,
+    )
+    .join('');
   const span = `<span class="span" style="left:${pct(x.startMs)};width:${width(x.startMs, x.endMs)}"></span>`;
   const icon = x.status === 'success' ? '✓' : '✗';
   const chips = [
+    waits.length > 0
+      ? `<span class="chip wait" title="time spent waiting for inputs, not counted in the step's time">⏸ waited ${formatMs(waited)} for ${e([...new Set(waits.map((w) => w.name))].join(', '))}</span>`
+      : '',
     x.attempts.length > 1 ? `<span class="chip retry">↻ ${x.attempts.length} attempts</span>` : '',
     ...x.actions
       .filter((a) => a.type !== 'retry')
@@ -43,8 +57,8 @@ export function renderStepRow(
         return `<span class="chip ${a.type}">${a.type === 'goto' ? '↪' : '■'} ${e(a.type)} ${e(target ?? '')}</span>`;
       }),
   ].join('');
-  const ms = Math.round(x.endMs - x.startMs);
-  const summary = `<summary><span class="icon ${x.status}" aria-label="${x.status === 'success' ? 'succeeded' : 'failed'}">${icon}</span><span class="name" style="padding-left:${x.depth * 1.2}em">${x.depth > 0 ? `<span class="wf">${e(x.workflowId)} › </span>` : ''}${e(x.stepId)}</span><span class="code">${x.statusCode ?? messageMark(x)}</span><span class="ms">${ms} ms</span><span class="track" aria-hidden="true">${span}${segments}</span><span class="chips">${chips}</span></summary>`;
+  const ms = Math.round(x.endMs - x.startMs - waited);
+  const summary = `<summary><span class="icon ${x.status}" aria-label="${x.status === 'success' ? 'succeeded' : 'failed'}">${icon}</span><span class="name" style="padding-left:${x.depth * 1.2}em">${x.depth > 0 ? `<span class="wf">${e(x.workflowId)} › </span>` : ''}${e(x.stepId)}</span><span class="code">${x.statusCode ?? messageMark(x)}</span><span class="ms">${ms} ms</span><span class="track" aria-hidden="true">${span}${segments}${waitSegments}</span><span class="chips">${chips}</span></summary>`;
   const where = x.line > 0 ? `${options.file}:${x.line}` : options.file;
   const reason =
     x.status === 'failure'
@@ -62,6 +76,12 @@ function renderAttempt(a: HtmlAttempt, of: number): string {
     of > 1
       ? `<h4>Attempt ${a.attempt} of ${of} <span class="dim">${Math.round(a.endMs - a.startMs)} ms</span></h4>`
       : '';
+  const inputs = (a.waits ?? [])
+    .filter((w) => w.endMs - w.startMs >= MIN_WAIT)
+    .map(
+      (w) => `<p class="dim">waited ${formatMs(w.endMs - w.startMs)} for input <code>${e(w.name)}</code></p>`,
+    )
+    .join('');
   const wait =
     a.retryDelayMs === undefined
       ? ''
@@ -84,7 +104,7 @@ function renderAttempt(a: HtmlAttempt, of: number): string {
     a.message === undefined
       ? `<div class="exchange"><div><h5>Request</h5>${request}</div><div><h5>Response</h5>${response}</div></div>`
       : renderMessage(a.message);
-  return `<section class="attempt">${heading}${exchange}${criteria}${wait}</section>`;
+  return `<section class="attempt">${heading}${exchange}${inputs}${criteria}${wait}</section>`;
 }
 
 /** The code cell of a step with no status code: ⇢ for a message sent, ⇠ for one received, else a dash. */

@@ -39,6 +39,8 @@ summary .code,summary .ms{font-variant-numeric:tabular-nums;color:var(--dim);tex
 .track .seg{position:absolute;top:1px;height:12px;border-radius:3px;background:var(--seg);min-width:3px}
 .track .seg.success{background:var(--ok)}.track .seg.failure{background:var(--bad)}
 .track .seg.retried{background:var(--warn);opacity:.85}
+.track .seg.wait{background:repeating-linear-gradient(135deg,var(--bg) 0 3px,var(--seg) 3px 6px);border:1px solid var(--seg)}
+.chip.wait{color:var(--dim);border-style:dashed}
 .chips{display:flex;gap:4px}
 .chip{font-size:.78em;border:1px solid var(--line);border-radius:10px;padding:0 7px;white-space:nowrap}
 .chip.retry{color:var(--warn);border-color:var(--warn)}.chip.goto{color:var(--accent);border-color:var(--accent)}
@@ -58,6 +60,7 @@ details.headers>summary{cursor:pointer;color:var(--dim);font-size:.85em}
 svg.graph{display:block;font:12px system-ui,"DejaVu Sans",sans-serif}
 svg .node rect{fill:var(--bg);stroke:var(--seg);stroke-width:1}
 svg .node.workflow rect{fill:var(--panel);stroke:var(--line)}
+svg .frame{fill:none;stroke:var(--line);stroke-dasharray:2 3}
 svg .node text{fill:var(--fg)}svg .node .detail,svg .node .count{fill:var(--dim);font-size:11px}
 svg .node .name{font-weight:600}
 svg .node circle{fill:var(--bg);stroke:var(--seg);stroke-width:1.5}svg .node .dot{fill:var(--seg);stroke:none}

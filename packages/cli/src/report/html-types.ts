@@ -45,6 +45,15 @@ export interface HtmlAttempt {
   readonly criteria: readonly HtmlCriterion[];
   /** The wait before the next attempt, when a retry action followed this one. */
   readonly retryDelayMs?: number;
+  /** Time spent waiting for lazily provided inputs (a prompt, a provider) during this attempt. */
+  readonly waits?: readonly HtmlWait[];
+}
+
+/** A wait for an input's provider (`--input-from NAME=prompt`...), in milliseconds from the run's start. */
+export interface HtmlWait {
+  readonly name: string;
+  readonly startMs: number;
+  readonly endMs: number;
 }
 
 /** A goto, end or retry action a step execution took. */

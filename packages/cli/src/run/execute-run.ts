@@ -189,7 +189,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       inputs,
       signal: abort.signal,
       hooks: mergeHooks(hooks, (error) => write(`telaio: a hook failed: ${masker.text(String(error))}\n`)),
-      inputProviders,
+      inputProviders: html === undefined ? inputProviders : html.run.watchInputs(inputProviders),
     });
     const result = explainProviderError(ran, providerErrors, signals.received());
     html?.run.end(result);

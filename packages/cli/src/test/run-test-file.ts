@@ -92,7 +92,7 @@ export async function runTestFile(options: {
             document,
             workflowId: workflow.workflowId,
             inputs,
-            inputProviders,
+            inputProviders: recording === undefined ? inputProviders : recording.watchInputs(inputProviders),
             signal: options.signal,
             hooks: mergeHooks([createSecretHooks(masker), recording?.hooks]),
             completed,
