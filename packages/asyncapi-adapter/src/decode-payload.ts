@@ -35,9 +35,9 @@ export function decodePayload(
     return { payload, body: `base64:${buffer.toString('base64')}`, ...typed };
   }
   if (contentType === undefined || JSON_TYPE.test(contentType)) {
-    const trimmed = text.trim();
-    const looksJson = contentType !== undefined || trimmed.startsWith('{') || trimmed.startsWith('[');
-    if (looksJson && trimmed !== '') {
+    const first = firstNonSpace(text);
+    const looksJson = contentType !== undefined || first === '{' || first === '[';
+    if (looksJson && first !== undefined) {
       try {
         return { payload: JSON.parse(text) as unknown, body: text, ...typed };
       } catch {
@@ -51,6 +51,15 @@ export function decodePayload(
 }
 
 /** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+/** The first character of `text` that is not white space (no copy of the text, as trim() makes). */
+function firstNonSpace(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t' && c.trim() !== '') return c;
+  }
+  return undefined;
+}
+
 /** The one content type the messages declare, when they agree on one. */
 function declaredContentType(messages: readonly MessageInfo[]): string | undefined {
   let found: string | undefined;

@@ -5,6 +5,9 @@
  */
 export function matchTopic(filter: string, topic: string): boolean {
   if (filter === topic) return true;
+  // A filter without wildcards matches only its own topic: no splitting (every message is tested
+  // against every subscription of the connection).
+  if (!filter.includes('+') && !filter.includes('#')) return false;
   const f = filter.split('/');
   const t = topic.split('/');
   if (topic.startsWith('$') && (f[0] === '+' || f[0] === '#')) return false;
