@@ -13,7 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAsyncApiTransport } from '@telaio/asyncapi-adapter';
@@ -271,7 +271,23 @@ async function compare(broker) {
   return figures;
 }
 
+/** Wall milliseconds of `node -e 0` (median of 5), for scale. */
+function nodeStartMs() {
+  const times = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 const started = performance.now();
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; node -e 0 takes ${nodeStartMs().toFixed(0)} ms here`,
+);
 const aedes = await startAedes();
 await compare(aedes);
 await aedes.close();
