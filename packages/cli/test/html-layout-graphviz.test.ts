@@ -101,4 +101,24 @@ describe('the HTML report’s graph layout (Graphviz dot, §4.6.4-4.6.7)', () =>
     const labelAt = (i: number) => drawn[i];
     expect(overlaps(rects(graph, layout, labelAt, LAYOUT.label)).length).toBeGreaterThan(0);
   });
+
+  it('Arazzo 1.1.0 message steps and step dependsOn in the report graph: send/receive boxes, the dotted dependsOn edge', async () => {
+    const graph = await graphOf('packages/core/test/fixtures/v11/pet-purchase.arazzo.yaml');
+    const layout = await layoutGraphviz(graph, 'loginUserAndRetrievePet');
+    const { renderGraphSvg } = await import('../src/report/html-render-graph.js');
+    const svg = renderGraphSvg({
+      graph,
+      rootWorkflowId: 'loginUserAndRetrievePet',
+      path: { nodes: [], edges: [] },
+      rows: new Map(),
+      prefix: 'g',
+      anchor: (i) => `x-${i}`,
+      ...(layout === undefined ? {} : { layout }),
+    });
+    expect(svg).toMatch(
+      /data-node="0\.2">.*<text class="name"[^>]*>purchasePetStep<\/text><text class="detail"[^>]*>⇢ send placeOrder</s,
+    );
+    expect(svg).toMatch(/data-node="0\.3">.*<text class="detail"[^>]*>⇠ receive confirmOrder</s);
+    expect(svg).toContain('<g class="edge depends" data-from="0.2" data-to="0.3"><title>dependsOn</title>');
+  });
 });

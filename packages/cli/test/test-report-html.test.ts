@@ -8,9 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { SECRETS, telaio } from './fixtures/run/fixture-server.js';
-import { FILE, loginInputs, useFixtureServer, useTempDir } from './support/run.js';
+import { EXAMPLES, startExampleApis } from './fixtures/test-command/servers.js';
+import { FILE, loginInputs, useFixtureServer, useServer, useTempDir } from './support/run.js';
 
 const server = useFixtureServer();
+const drifting = useServer(() => startExampleApis({ drift: true }));
 const tmp = useTempDir('telaio-test-html-');
 const basic = Buffer.from(`${SECRETS.projectId}:${SECRETS.credential}`).toString('base64');
 const SECRET_VALUES = [
@@ -105,6 +107,44 @@ describe('telaio test --report html (CONTRACT.md run/test --report html FILE)', 
     await telaio(testArgs('--report', 'html', shown, '--reveal-secrets'));
     const revealed = await readFile(shown, 'utf8');
     for (const secret of [SECRETS.sessionToken, basic]) expect(revealed).toContain(secret);
+  });
+
+  it('response checks against the OpenAPI: each failed check under its step, warnings marked, as the json report has them', async () => {
+    const file = tmp('checks.html');
+    const r = await telaio([
+      'test',
+      EXAMPLES,
+      ...drifting.flags,
+      '--input',
+      'petId=1',
+      '--severity',
+      'schema=warn',
+      '--format',
+      'json',
+      '--report',
+      'html',
+      file,
+    ]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as {
+      files: { workflows: { steps: { checks: { respectName: string; severity: string }[] }[] }[] }[];
+    };
+    const expected = json.files
+      .flatMap((f) => f.workflows.flatMap((w) => w.steps.flatMap((s) => s.checks)))
+      .map((c) => `${c.severity} ${c.respectName}`)
+      .sort();
+    expect(expected).toContain('warn SCHEMA_CHECK');
+    const html = await readFile(file, 'utf8');
+    const shown = [
+      ...html.matchAll(
+        /<li class="(error|warn)"><span class="icon [a-z]+" aria-label="[a-z]+">.<\/span> <code>([A-Z_]+)<\/code>/g,
+      ),
+    ]
+      .map((m) => `${m[1]} ${m[2]}`)
+      .sort();
+    expect(shown).toEqual(expected);
+    expect(html).toContain('⚠ 1 check warning');
+    expect(html).toMatch(/<code>[^<]*\.openapi\.yaml:\d+:\d+<\/code>/);
   });
 
   it('exit 2 before anything runs: --report without FILE, an unknown format, an unwritable FILE; help lists it', async () => {

@@ -4,13 +4,15 @@ import {
   createOperationIndex,
   type PositionMap,
   type ResolvedSource,
+  type ResponseCheckFailure,
   type RunResult,
   selectWorkflowGraph,
   type Workflow,
 } from '@telaio/core';
+import { displayPath } from '../formatters/display-path.js';
 import type { RecordedExecution } from './html-record-run.js';
 import { traceRunPath } from './html-trace-path.js';
-import type { HtmlError, HtmlExecution, HtmlRun } from './html-types.js';
+import type { HtmlCheck, HtmlError, HtmlExecution, HtmlRun } from './html-types.js';
 
 /** What one run's section of the report is built from. */
 export interface HtmlRunSource {
@@ -23,6 +25,8 @@ export interface HtmlRunSource {
   readonly sources?: readonly ResolvedSource[];
   /** Where each node of the Arazzo text sits (for lines); undefined leaves lines at 0. */
   readonly positions?: PositionMap;
+  /** The working directory: OpenAPI files of check findings are shown relative to it. */
+  readonly cwd?: string;
 }
 
 /**
@@ -70,6 +74,7 @@ export function buildHtmlRun(source: HtmlRunSource): HtmlRun {
       attempts: e.attempts,
       actions: e.actions,
       ...(nodeId === undefined ? {} : { nodeId }),
+      ...checksOf(r, source.cwd),
     };
   });
   const error = result.error;
@@ -116,5 +121,26 @@ export function buildHtmlRun(source: HtmlRunSource): HtmlRun {
             status: result.status,
             ...(error?.stepId === undefined ? {} : { failedStepId: error.stepId }),
           }),
+  };
+}
+
+/** The failed response checks a step result carries (with response checks on), as the report shows them. */
+function checksOf(result: RunResult['steps'][number], cwd: string | undefined): { checks?: HtmlCheck[] } {
+  const found = (result as { readonly checks?: readonly ResponseCheckFailure[] }).checks ?? [];
+  if (found.length === 0) return {};
+  return {
+    checks: found.map((c) => ({
+      check: c.check,
+      respectName: c.respectName,
+      severity: c.severity,
+      message: c.message,
+      ...(c.keyword === undefined ? {} : { keyword: c.keyword }),
+      ...(c.instancePointer === undefined ? {} : { instancePointer: c.instancePointer }),
+      ...(c.location === undefined
+        ? {}
+        : {
+            where: `${cwd === undefined ? c.location.uri : displayPath(c.location.uri, cwd)}:${c.location.line}:${c.location.column}`,
+          }),
+    })),
   };
 }

@@ -43,6 +43,7 @@ export function createHtmlRunCollector(options: {
           const positions = options.positions(document);
           runs[slot] = buildHtmlRun({
             file: displayPath(document.uri, options.cwd),
+            cwd: options.cwd,
             result,
             executions: recorder.executions(),
             document: document.document,

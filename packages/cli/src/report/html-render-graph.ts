@@ -100,7 +100,9 @@ function renderBox(
       ? `workflow in ${external?.source ?? '?'}`
       : step.kind === 'workflow'
         ? `→ workflow ${step.target}`
-        : (step.operation ?? step.target);
+        : step.kind === 'message'
+          ? `${step.action === 'receive' ? '⇠ receive' : '⇢ send'} ${lastName(step.target)}`
+          : (step.operation ?? step.target);
   const row = state.rows.get(box.id);
   const count =
     row !== undefined && row.count > 1
@@ -168,4 +170,14 @@ function renderEdge(
       ? ''
       : `<text x="${label[0]}" y="${label[1]}">${e(shorten(edge.label, LAYOUT.label))}</text>`;
   return `${open}<path d="${d}" marker-end="url(#${prefix}-${taken ? 'taken' : 'plain'})"/>${text}</g>`;
+}
+
+/** The last name of an operation or channel reference: `placeOrder` of `$sourceDescriptions.x.placeOrder`, `orders` of `...#/channels/orders`. */
+function lastName(target: string): string {
+  return (
+    target
+      .split(/[./]/)
+      .filter((part) => part !== '')
+      .at(-1) ?? target
+  );
 }

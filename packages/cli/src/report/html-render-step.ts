@@ -45,9 +45,13 @@ export function renderStepRow(
     .join('');
   const span = `<span class="span" style="left:${pct(x.startMs)};width:${width(x.startMs, x.endMs)}"></span>`;
   const icon = x.status === 'success' ? '✓' : '✗';
+  const warnings = (x.checks ?? []).filter((c) => c.severity === 'warn').length;
   const chips = [
     waits.length > 0
       ? `<span class="chip wait" title="time spent waiting for inputs, not counted in the step's time">⏸ waited ${formatMs(waited)} for ${e([...new Set(waits.map((w) => w.name))].join(', '))}</span>`
+      : '',
+    warnings > 0
+      ? `<span class="chip warn">⚠ ${warnings} check warning${warnings === 1 ? '' : 's'}</span>`
       : '',
     x.attempts.length > 1 ? `<span class="chip retry">↻ ${x.attempts.length} attempts</span>` : '',
     ...x.actions
@@ -64,10 +68,19 @@ export function renderStepRow(
     x.status === 'failure'
       ? `<p class="reason"><strong>Failed:</strong> ${e(x.reason ?? 'the step failed')}${x.failedCriterion === undefined ? '' : ` <span class="crit">(criterion <code>${e(x.failedCriterion.condition)}</code>)</span>`}</p>`
       : '';
+  const checks =
+    x.checks === undefined || x.checks.length === 0
+      ? ''
+      : `<h5>Response checks</h5><ul class="checks">${x.checks
+          .map(
+            (c) =>
+              `<li class="${c.severity}"><span class="icon ${c.severity === 'error' ? 'failure' : 'warning'}" aria-label="${c.severity === 'error' ? 'error' : 'warning'}">${c.severity === 'error' ? '✗' : '⚠'}</span> <code>${e(c.respectName)}</code> ${e(c.message)}${c.instancePointer === undefined ? '' : ` <span class="dim">at <code>${e(c.instancePointer || '/')}</code></span>`}${c.keyword === undefined ? '' : ` <span class="dim">keyword <code>${e(c.keyword)}</code></span>`}${c.where === undefined ? '' : ` <span class="dim"><code>${e(c.where)}</code></span>`}</li>`,
+          )
+          .join('')}</ul>`;
   const attempts = x.attempts.map((a) => renderAttempt(a, x.attempts.length)).join('');
   const outputs = Object.keys(x.outputs).length > 0 ? `<h4>Outputs</h4>${renderValues(x.outputs)}` : '';
   const cls = `step ${x.status}${options.failedHere ? ' failed-here' : ''}`;
-  return `<li class="${cls}" data-step="${e(x.stepId)}"><details id="${rowAnchor(options.run, x.index)}"${x.status === 'failure' ? ' open' : ''}>${summary}<div class="body"><p class="where">step <code>${e(x.stepId)}</code> of workflow <code>${e(x.workflowId)}</code> · <code>${e(where)}</code></p>${reason}${attempts}${outputs}</div></details></li>`;
+  return `<li class="${cls}" data-step="${e(x.stepId)}"><details id="${rowAnchor(options.run, x.index)}"${x.status === 'failure' ? ' open' : ''}>${summary}<div class="body"><p class="where">step <code>${e(x.stepId)}</code> of workflow <code>${e(x.workflowId)}</code> · <code>${e(where)}</code></p>${reason}${checks}${attempts}${outputs}</div></details></li>`;
 }
 
 /** One attempt: its timing, request, response and criteria. */

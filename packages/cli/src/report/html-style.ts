@@ -40,7 +40,8 @@ summary .code,summary .ms{font-variant-numeric:tabular-nums;color:var(--dim);tex
 .track .seg.success{background:var(--ok)}.track .seg.failure{background:var(--bad)}
 .track .seg.retried{background:var(--warn);opacity:.85}
 .track .seg.wait{background:repeating-linear-gradient(135deg,var(--bg) 0 3px,var(--seg) 3px 6px);border:1px solid var(--seg)}
-.chip.wait{color:var(--dim);border-style:dashed}
+.chip.wait{color:var(--dim);border-style:dashed}.chip.warn{color:var(--warn);border-color:var(--warn)}
+.checks{list-style:none;padding:0;margin:0}.checks li{margin:2px 0}.icon.warning{color:var(--warn)}
 .chips{display:flex;gap:4px}
 .chip{font-size:.78em;border:1px solid var(--line);border-radius:10px;padding:0 7px;white-space:nowrap}
 .chip.retry{color:var(--warn);border-color:var(--warn)}.chip.goto{color:var(--accent);border-color:var(--accent)}

@@ -85,6 +85,20 @@ export interface HtmlExecution {
   readonly actions: readonly HtmlAction[];
   /** The graph node of the step, when the graph has it. */
   readonly nodeId?: string;
+  /** Response checks against the OpenAPI that failed on its last attempt (`telaio test`, `run --checks`). */
+  readonly checks?: readonly HtmlCheck[];
+}
+
+/** A failed response check: which, its severity, what was wrong and where the OpenAPI says so. */
+export interface HtmlCheck {
+  readonly check: string;
+  readonly respectName: string;
+  readonly severity: 'error' | 'warn';
+  readonly message: string;
+  readonly keyword?: string;
+  readonly instancePointer?: string;
+  /** `file:line:column` of the OpenAPI node the verdict comes from. */
+  readonly where?: string;
 }
 
 /** Which parts of the graph the run went through. */
