@@ -123,6 +123,8 @@ const result = await build({
   // `telaio graph --format svg` alone needs Graphviz (wasm, over 1 MB): @viz-js/viz stays outside too.
   // Workflows with AsyncAPI sources alone need the message transports (mqtt.js, ws, amqplib):
   // @telaio/asyncapi-adapter stays outside, imported on a run's first message.
+  // The durable commands (worker, submit, status, resolve, cancel) alone need DBOS and pg: @telaio/dbos
+  // stays outside too, loaded by those commands' handlers only.
   external: [
     'pino',
     'thread-stream',
@@ -131,6 +133,7 @@ const result = await build({
     '@telaio/mcp',
     '@viz-js/viz',
     '@telaio/asyncapi-adapter',
+    '@telaio/dbos',
   ],
   plugins: [originalUrls, lazyListFormat],
   legalComments: 'none',

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { Host, JournalValue, RunResult } from '@telaio/core';
 import { runHostContract } from '@telaio/core/testing/contract';
 import { createDbosHost, launchDbos } from '@telaio/dbos';
+import { createTestDatabase } from '../../../test/support/durable/test-database.js';
 import { describeService } from '../../../test/support/services.js';
-import { createTestDatabase } from './support/test-database.js';
 
 describeService('postgresql', 'TELAIO_DATABASE_URL', 'Host contract on DBOS', (databaseUrl) => {
   runHostContract('DBOS host (@telaio/dbos on PostgreSQL)', async () => {

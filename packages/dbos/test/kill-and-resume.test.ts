@@ -7,10 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { createDurableClient, type DurableClient } from '@telaio/dbos';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  type OrderApi,
+  startOrderApi,
+  writeOrderDocuments,
+} from '../../../test/support/durable/order-api.js';
+import {
+  FIXTURE_WORKER,
+  spawnWorker,
+  type WorkerProcess,
+} from '../../../test/support/durable/spawn-worker.js';
+import { createTestDatabase } from '../../../test/support/durable/test-database.js';
 import { describeService, itService } from '../../../test/support/services.js';
-import { type OrderApi, startOrderApi, writeOrderDocuments } from './support/order-api.js';
-import { FIXTURE_WORKER, spawnWorker, type WorkerProcess } from './support/spawn-worker.js';
-import { createTestDatabase } from './support/test-database.js';
 
 describeService(
   'postgresql',

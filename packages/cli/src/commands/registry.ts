@@ -1,10 +1,15 @@
+import { cancelCommand } from '../cancel/command.js';
 import { graphCommand } from '../graph/command.js';
 import { listCommand } from '../list/command.js';
 import { mcpCommand } from '../mcp/command.js';
+import { resolveCommand } from '../resolve/command.js';
 import { runCommand } from '../run/command.js';
 import { sandboxCommand } from '../sandbox/command.js';
+import { statusCommand } from '../status/command.js';
+import { submitCommand } from '../submit/command.js';
 import { testCommand } from '../test/command.js';
 import { validateCommand } from '../validate/command.js';
+import { workerCommand } from '../worker/command.js';
 import type { CommandSpec, FlagSpecs } from './command-spec.js';
 
 /**
@@ -21,6 +26,11 @@ export const COMMANDS: Readonly<Record<string, CommandSpec<FlagSpecs>>> = Object
     register(graphCommand),
     register(mcpCommand),
     register(sandboxCommand),
+    register(workerCommand),
+    register(submitCommand),
+    register(statusCommand),
+    register(resolveCommand),
+    register(cancelCommand),
   ].map((spec) => [spec.name, spec]),
 );
 

@@ -19,7 +19,7 @@ function wantsString(type: unknown, value: unknown): boolean {
  * "7"), so both ways of giving inputs agree.
  */
 export async function prepareInputs(
-  run: RunOptions,
+  run: Pick<RunOptions, 'inputs' | 'rawInputs' | 'inputsFile'>,
   schema: DeclaredInputsView,
 ): Promise<Record<string, unknown>> {
   const inputs: Record<string, unknown> =

@@ -21,7 +21,7 @@ import type { DbosConnection } from '../shared/launch-dbos.js';
 import { loadDbos } from '../shared/load-dbos.js';
 import { systemDatabaseUrl } from '../shared/system-database-url.js';
 import type { DurableRunRequest } from '../worker/run-request.js';
-import { type RunStatus, runStateOf, stepRecordOf } from './run-status.js';
+import { foldWaitTimeouts, type RunStatus, runStateOf, stepRecordOf } from './run-status.js';
 
 /** A schedule of `submit --schedule`: a run of the same request at every tick of a cron expression. */
 export interface RunSchedule {
@@ -98,13 +98,16 @@ export async function createDurableClient(options: DbosConnection): Promise<Dura
       if (workflow === undefined) return undefined;
       const result = workflow.status === 'SUCCESS' ? (workflow.output as RunResult | undefined) : undefined;
       const request = (workflow.input as unknown[] | undefined)?.at(-1) as DurableRunRequest | undefined;
-      const steps = ((await client.listWorkflowSteps(runId)) ?? [])
-        .filter((s) => s.name !== 'DBOS.setEvent' && s.name !== 'DBOS.getEvent')
-        .map(stepRecordOf);
       const waiting =
         workflow.status === 'PENDING'
           ? await client.getEvent<string | null>(runId, WAITING_EVENT, { timeoutSeconds: 0 })
           : null;
+      const steps = foldWaitTimeouts(
+        ((await client.listWorkflowSteps(runId)) ?? [])
+          .filter((s) => s.name !== 'DBOS.setEvent' && s.name !== 'DBOS.getEvent')
+          .map(stepRecordOf),
+        typeof waiting === 'string',
+      );
       const error = workflow.error as { message?: string } | undefined;
       return {
         runId,
@@ -117,6 +120,14 @@ export async function createDurableClient(options: DbosConnection): Promise<Dura
         ...(workflow.updatedAt === undefined
           ? {}
           : { updatedAt: new Date(workflow.updatedAt).toISOString() }),
+        secretInputs: [
+          ...Object.entries(request?.externalInputs ?? {})
+            .filter(([, wait]) => wait.secret !== false)
+            .map(([name]) => name),
+          ...Object.entries(request?.inputFrom ?? {})
+            .filter(([, spec]) => spec.startsWith('totp:'))
+            .map(([name]) => name),
+        ],
         ...(typeof waiting === 'string' ? { waitingFor: waiting } : {}),
         steps,
         ...(result === undefined ? {} : { result }),

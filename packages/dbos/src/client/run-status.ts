@@ -40,6 +40,8 @@ export interface RunStatus {
   readonly scheduleName?: string;
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** Inputs whose values are secret (given with resolve, or from a worker-side totp provider): mask them. */
+  readonly secretInputs: readonly string[];
   /** The external value the run waits for right now (`telaio resolve RUN NAME=VALUE`). */
   readonly waitingFor?: string;
   readonly steps: readonly RunStepRecord[];
@@ -100,4 +102,27 @@ export function stepRecordOf(step: {
   if (step.name === 'DBOS.recv')
     return { kind: 'wait', ...(output == null ? {} : { value: (output as { value: JournalValue }).value }) };
   return { kind: step.name };
+}
+
+/**
+ * DBOS checkpoints the timeout of a `recv` as a `DBOS.sleep` right after it (its function id is the
+ * next one): such a sleep is shown as part of its wait (`until`: the wait's deadline), and so is the
+ * last sleep of a run that waits right now (its `recv` is checkpointed only once it returns).
+ */
+export function foldWaitTimeouts(steps: readonly RunStepRecord[], waiting: boolean): RunStepRecord[] {
+  const folded: RunStepRecord[] = [];
+  steps.forEach((step, i) => {
+    if (step.kind === 'sleep' && steps[i - 1]?.kind === 'wait') return;
+    const next = steps[i + 1];
+    if (step.kind === 'wait' && next?.kind === 'sleep') {
+      folded.push({ ...step, ...(next.until === undefined ? {} : { until: next.until }) });
+      return;
+    }
+    if (step.kind === 'sleep' && waiting && i === steps.length - 1) {
+      folded.push({ kind: 'wait', ...(step.until === undefined ? {} : { until: step.until }) });
+      return;
+    }
+    folded.push(step);
+  });
+  return folded;
 }

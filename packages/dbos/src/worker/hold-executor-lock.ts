@@ -5,6 +5,7 @@
  * can be taken" means exactly "that executor is gone". DBOS leaves the detection of dead executors
  * to its hosted Conductor; this is the self-hosted equivalent.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 
 /** The advisory-lock namespace (first key) of telaio executor locks: "tl" + "ex". */
@@ -14,6 +15,11 @@ const LOCK_SPACE = 0x746c6578;
 export interface ExecutorLocks {
   /** Run `fn` while holding dead executor `executorId`'s lock; returns false (not run) while it lives. */
   whileDead(executorId: string, fn: () => Promise<void>): Promise<boolean>;
+  /**
+   * Run `fn` holding the fleet's launch lock: DBOS migrates a fresh system database as it launches,
+   * and two workers migrating at once collide (duplicate key in dbos_migrations).
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   /** Release the lock and close the connection. */
   close(): Promise<void>;
 }
@@ -45,6 +51,23 @@ export async function holdExecutorLock(databaseUrl: string, executorId: string):
           await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, other]);
         }
         return true;
+      }),
+    exclusively: (fn) =>
+      serial(async () => {
+        // Tried, not waited for: a statement blocked on the lock would hold a snapshot, and DBOS's
+        // CREATE INDEX CONCURRENTLY in the other worker's migration waits for every such snapshot.
+        for (;;) {
+          const got = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, 0) AS taken', [
+            LOCK_SPACE,
+          ]);
+          if (got.rows[0]?.taken === true) break;
+          await delay(200);
+        }
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1, 0)', [LOCK_SPACE]);
+        }
       }),
     close: () => serial(() => client.end()),
   };

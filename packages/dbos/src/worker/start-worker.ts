@@ -47,31 +47,33 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const active = new Map<string, AbortController>();
   let dbos: DbosApi | undefined;
   try {
-    const { sdk } = await launchDbos({
-      ...options,
-      executorId,
-      listenQueues: [RUN_QUEUE],
-      register({ DBOS }) {
-        dbos = DBOS;
-        const execute = createRunExecutor({ prepare: options, host: createDbosHost({ dbos: DBOS }) });
-        const run = async (request: DurableRunRequest): Promise<RunResult> => {
-          const runId = DBOS.workflowID as string;
-          const controller = new AbortController();
-          active.set(runId, controller);
-          try {
-            const result = await execute(request, runId, controller.signal);
-            options.onRunEnd?.(runId, result);
-            return result;
-          } finally {
-            active.delete(runId);
-          }
-        };
-        DBOS.registerWorkflow(run, { name: RUN_WORKFLOW });
-        DBOS.registerWorkflow(async (_at: Date, request: DurableRunRequest) => run(request), {
-          name: SCHEDULED_WORKFLOW,
-        });
-      },
-    });
+    const { sdk } = await locks.exclusively(() =>
+      launchDbos({
+        ...options,
+        executorId,
+        listenQueues: [RUN_QUEUE],
+        register({ DBOS }) {
+          dbos = DBOS;
+          const execute = createRunExecutor({ prepare: options, host: createDbosHost({ dbos: DBOS }) });
+          const run = async (request: DurableRunRequest): Promise<RunResult> => {
+            const runId = DBOS.workflowID as string;
+            const controller = new AbortController();
+            active.set(runId, controller);
+            try {
+              const result = await execute(request, runId, controller.signal);
+              options.onRunEnd?.(runId, result);
+              return result;
+            } finally {
+              active.delete(runId);
+            }
+          };
+          DBOS.registerWorkflow(run, { name: RUN_WORKFLOW });
+          DBOS.registerWorkflow(async (_at: Date, request: DurableRunRequest) => run(request), {
+            name: SCHEDULED_WORKFLOW,
+          });
+        },
+      }),
+    );
     await sdk.DBOS.registerQueue(RUN_QUEUE, {
       workerConcurrency: options.concurrency ?? 10,
       onConflict: 'always_update',

@@ -17,7 +17,7 @@ export interface WorkerProcess {
 }
 
 /** The fixture worker's path. */
-export const FIXTURE_WORKER = fileURLToPath(new URL('../fixtures/durable-worker.mjs', import.meta.url));
+export const FIXTURE_WORKER = fileURLToPath(new URL('./durable-worker.mjs', import.meta.url));
 
 /** Spawn `node ARGS` with `env` added; stderr is kept for failures. */
 export function spawnWorker(args: readonly string[], env: Record<string, string>): WorkerProcess {

@@ -1,7 +1,7 @@
 /**
  * The loopback API of the durable-run tests: a shop whose POST /orders and POST /charge must never
- * be repeated, and a GET /slow that can be held open (so a worker can be killed while it waits for
- * it). It counts every request it receives by `METHOD /path`, and the Arazzo document that drives it.
+ * be repeated, a GET /slow that can be held open (so a worker can be killed while it waits for
+ * it), and a GET /unavailable that always answers 503 (the `sleepy` workflow retries it after 60 s). It counts every request it receives by `METHOD /path`, and the Arazzo document that drives it.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -58,6 +58,7 @@ export async function startOrderApi(): Promise<OrderApi> {
         }
         return json(res, 200, { ok: true });
       }
+      if (key === 'GET /unavailable') return json(res, 503, { error: 'try later' });
       if (key === 'POST /charge') return json(res, 200, { receipt: `receipt-${String(body.orderId)}` });
       return json(res, 404, { error: key });
     });
@@ -98,6 +99,10 @@ paths:
       operationId: getSlow
       parameters: [{ name: order, in: query, schema: { type: string } }]
       responses: { '200': { description: ok } }
+  /unavailable:
+    get:
+      operationId: getUnavailable
+      responses: { '503': { description: always unavailable } }
   /charge:
     post:
       operationId: charge
@@ -130,6 +135,18 @@ workflows:
     outputs:
       orderId: $steps.create.outputs.orderId
       receipt: $steps.charge.outputs.receipt
+  - workflowId: sleepy
+    inputs: { type: object, properties: { item: { type: string } } }
+    steps:
+      - stepId: create
+        operationId: createOrder
+        requestBody: { contentType: application/json, payload: { item: $inputs.item } }
+        successCriteria: [{ condition: $statusCode == 201 }]
+      - stepId: unavailable
+        operationId: getUnavailable
+        successCriteria: [{ condition: $statusCode == 200 }]
+        onFailure:
+          - { name: later, type: retry, retryAfter: 60, retryLimit: 3 }
 `;
 
 /** Write the shop's OpenAPI and the `order` workflow to a temp folder; returns the Arazzo path. */
