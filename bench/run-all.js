@@ -7,6 +7,8 @@
 //   validate-large.js  `telaio validate` of generated 1-5 MB documents (linear growth)
 //   run.js       cold `telaio run` of a 2-step workflow against a loopback server
 //   checks.js    cost of the response checks per step, and of the first (compile) check
+//   durable.js   durable runs (DBOS, PostgreSQL) vs in-process: runs/s at 1/2/4 workers, added ms per step;
+//                skipped with a line when TELAIO_DATABASE_URL is unset
 //   messages.js  MQTT send→receive round trips/s, telaio (transport path, and the engine running a
 //                workflow) next to a bare mqtt.js loop, on aedes and on Mosquitto when installed
 //   compare-validate.js  telaio validate (cold, warm) next to `redocly lint`, alternating (issue 19)
@@ -30,6 +32,7 @@ const benches = [
   ['compare-validate.js', []],
   ['compare-run.js', []],
   ['scale-run.js', []],
+  ['durable.js', []],
 ];
 let failed = 0;
 for (const [file, nodeFlags] of benches) {

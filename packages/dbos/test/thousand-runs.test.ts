@@ -69,7 +69,7 @@ describeService(
               servers: { shop: api.url },
             }),
           );
-        const results = await Promise.all(runIds.map((id) => client.wait(id, { pollingIntervalMs: 500 })));
+        const results = await client.waitAll(runIds, { pollingIntervalMs: 250 });
         const success = results.filter((r) => r.status === 'success').length;
         expect(success).toBe(RUNS);
         expect(api.counts).toEqual({ 'POST /orders': RUNS, 'GET /slow': RUNS, 'POST /charge': RUNS });

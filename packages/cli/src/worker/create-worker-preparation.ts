@@ -4,7 +4,8 @@ import { createMasker } from '../mask/create-masker.js';
 import type { AuthEntry } from '../run/parse-auth.js';
 
 /**
- * What `telaio worker` builds runs with: one HTTP transport, credentials from `--auth` and the
+ * What `telaio worker` builds runs with: one HTTP transport, the message transports (loaded on a
+ * run's first message), credentials from `--auth` and the
  * Stytch environment (STYTCH_PROJECT_ID/STYTCH_SECRET), an engine per distinct `--server` map of
  * the submitted runs, and the worker-side providers of `--input-from NAME=env:VAR|totp:EXPR`.
  */
@@ -26,6 +27,13 @@ export async function createWorkerPreparation(options: {
       : { timeout: { total: options.timeoutMs, connect: Math.min(options.timeoutMs, 10_000) } }),
     secretValues: () => credentials.secretValues?.() ?? [],
   });
+  // Message steps (AsyncAPI sources): the transports load on a run's first message. Subscriptions
+  // are not journaled: a message that arrives while its run's worker is down is lost.
+  const { createLazyMessageTransport } = await import('../run/messages/create-lazy-message-transport.js');
+  const messageTransport = createLazyMessageTransport({
+    ...(options.timeoutMs === undefined ? {} : { connectTimeoutMs: Math.min(options.timeoutMs, 10_000) }),
+    onSecrets: () => undefined,
+  });
   const engines = new Map<string, Engine>();
   return {
     engine(request: DurableRunRequest): Engine {
@@ -34,6 +42,7 @@ export async function createWorkerPreparation(options: {
       if (engine === undefined) {
         engine = core.createEngine({
           transport,
+          messageTransport,
           credentials,
           servers: request.servers ?? {},
           maxSteps: options.maxSteps,
@@ -63,6 +72,7 @@ export async function createWorkerPreparation(options: {
     },
     async close() {
       transport.close();
+      await messageTransport.close();
     },
   };
 }

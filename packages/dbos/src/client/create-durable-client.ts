@@ -4,6 +4,7 @@
  * cancel it. Built on DBOS's `DBOSClient`, which needs no launched DBOS in this process.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DBOSClient } from '@dbos-inc/dbos-sdk';
 import { type JournalValue, type RunResult, TelaioError } from '@telaio/core';
 import { type ResolvedValue, WAITING_EVENT } from '../host/create-dbos-host.js';
@@ -39,6 +40,11 @@ export interface DurableClient {
   submit(request: DurableRunRequest, options?: { readonly runId?: string }): Promise<string>;
   /** Wait until the run ends and return its result (rejects when it errored or was cancelled). */
   wait(runId: string, options?: { readonly pollingIntervalMs?: number }): Promise<RunResult>;
+  /**
+   * Wait until every run ends; results in the order of `runIds` (rejects on the first run that
+   * errored or was cancelled). One query per 500 runs per poll, however many runs are waited for.
+   */
+  waitAll(runIds: readonly string[], options?: { readonly pollingIntervalMs?: number }): Promise<RunResult[]>;
   /** The run's status, or undefined for an unknown run id. */
   status(runId: string): Promise<RunStatus | undefined>;
   /** Send run `runId` the value it waits (or will wait) for under `name`; throws for unknown or ended runs. */
@@ -92,6 +98,34 @@ export async function createDurableClient(options: DbosConnection): Promise<Dura
       return (await client
         .retrieveWorkflow<RunResult>(runId)
         .getResult({ pollingIntervalMs: waitOptions?.pollingIntervalMs ?? 200 })) as RunResult;
+    },
+    async waitAll(runIds, waitOptions) {
+      const results = new Map<string, RunResult>();
+      let pending = [...new Set(runIds)];
+      while (pending.length > 0) {
+        for (let at = 0; at < pending.length; at += 500) {
+          const ended = await client.listWorkflows({
+            workflowIDs: pending.slice(at, at + 500),
+            status: ['SUCCESS', 'ERROR', 'CANCELLED', 'MAX_RECOVERY_ATTEMPTS_EXCEEDED'],
+            loadInput: false,
+            loadOutput: true,
+          });
+          for (const w of ended) {
+            if (w.status !== 'SUCCESS')
+              throw new TelaioError(
+                'run-finished',
+                `run ${w.workflowID} ended ${runStateOf(w.status, undefined)}`,
+                {
+                  details: { runId: w.workflowID },
+                },
+              );
+            results.set(w.workflowID, w.output as RunResult);
+          }
+        }
+        pending = pending.filter((id) => !results.has(id));
+        if (pending.length > 0) await delay(waitOptions?.pollingIntervalMs ?? 200);
+      }
+      return runIds.map((id) => results.get(id) as RunResult);
     },
     async status(runId) {
       const workflow = await client.getWorkflow(runId);

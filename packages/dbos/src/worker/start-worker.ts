@@ -28,6 +28,11 @@ export interface WorkerOptions extends DbosConnection, RunPreparation {
   readonly concurrency?: number;
   /** This worker's executor id (default: host, pid and a random part). */
   readonly executorId?: string;
+  /**
+   * How often the worker looks for runs on the queue (DBOS's queue polling, default 200 ms; DBOS's
+   * own default, 1 s, is what a submitted run waits at most before it starts).
+   */
+  readonly pollingIntervalMs?: number;
   /** How often to look for runs of dead workers and for cancelled runs (default 1000 ms). */
   readonly sweepIntervalMs?: number;
   /** Called when a run ends (success or failure), e.g. to print a line. */
@@ -76,6 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     );
     await sdk.DBOS.registerQueue(RUN_QUEUE, {
       workerConcurrency: options.concurrency ?? 10,
+      minPollingIntervalMs: options.pollingIntervalMs ?? 200,
       onConflict: 'always_update',
     });
   } catch (error) {
