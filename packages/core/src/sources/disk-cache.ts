@@ -9,7 +9,7 @@ import { type EncodedShapes, encodeShapes } from './encode-shapes.js';
 import type { ResponseShape } from './types.js';
 
 /** Bump when OpenApiSummary's shape or its building changes: old entries are then ignored. */
-const FORMAT_VERSION = 'telaio-openapi-summary-6';
+const FORMAT_VERSION = 'telaio-openapi-summary-7';
 
 /** A file an entry was built from besides the root text: where (see loadSourceFile) and its sha256. */
 export interface CachedFile {

@@ -60,7 +60,9 @@ export function readAsyncMessage(
   const headers = schemaOf(context, node.headers);
   const correlation = followRef(context, node.correlationId, '').node;
   const contentType = typeof node.contentType === 'string' ? node.contentType : context.defaultContentType;
+  const bindings = bindingsOf(context, node.bindings);
   return {
+    ...(bindings === undefined ? {} : { bindings }),
     ...(name === undefined ? {} : { name }),
     pointer: at,
     ...(contentType === undefined ? {} : { contentType }),
@@ -75,6 +77,20 @@ export function readAsyncMessage(
         }
       : {}),
   };
+}
+
+/** A Bindings Object (`$ref`s resolved, its own and its bindings'), or undefined when absent or empty. */
+export function bindingsOf(
+  context: AsyncReadContext,
+  value: unknown,
+): Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined {
+  if (value === undefined) return undefined;
+  const resolved = asObj(context.refs.deep(value));
+  const out: Record<string, Readonly<Record<string, unknown>>> = {};
+  for (const [protocol, binding] of Object.entries(resolved))
+    if (binding !== null && typeof binding === 'object' && !Array.isArray(binding))
+      out[protocol] = binding as Readonly<Record<string, unknown>>;
+  return Object.keys(out).length === 0 ? undefined : out;
 }
 
 /** A schema, or the `schema` of a 3.x Multi Format Schema Object, `$ref`s resolved. */

@@ -1,6 +1,6 @@
 import type { SourceChannel, SourceMessageOperation } from './build-async-operations.js';
 import { channelPointer } from './build-async-operations.js';
-import { type AsyncReadContext, followRef, readAsyncMessage } from './read-async-message.js';
+import { type AsyncReadContext, bindingsOf, followRef, readAsyncMessage } from './read-async-message.js';
 import type { MessageInfo } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -26,6 +26,7 @@ export function readAsyncV2(context: AsyncReadContext): {
     const channel = followRef(context, raw, pointer).node;
     const operationIndexes: number[] = [];
     const channelMessages = new Map<string, MessageInfo>();
+    const channelBindings = bindingsOf(context, channel.bindings);
     for (const verb of ['publish', 'subscribe'] as const) {
       if (channel[verb] === undefined) continue;
       const opPointer = `${pointer}/${verb}`;
@@ -33,7 +34,10 @@ export function readAsyncV2(context: AsyncReadContext): {
       const messages = readMessages(context, op.message, `${opPointer}/message`);
       for (const message of messages) channelMessages.set(message.pointer, message);
       operationIndexes.push(operations.length);
+      const bindings = bindingsOf(context, op.bindings);
       operations.push({
+        ...(bindings === undefined ? {} : { bindings }),
+        ...(channelBindings === undefined ? {} : { channelBindings }),
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         action: ACTIONS[verb],
         verb,
@@ -50,6 +54,7 @@ export function readAsyncV2(context: AsyncReadContext): {
       address: name,
       messages: [...channelMessages.values()],
       operationIndexes,
+      ...(channelBindings === undefined ? {} : { bindings: channelBindings }),
     });
   }
   return { operations, channels };

@@ -1,7 +1,13 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import type { SourceChannel, SourceMessageOperation } from './build-async-operations.js';
 import { channelPointer } from './build-async-operations.js';
-import { type AsyncReadContext, followRef, lastToken, readAsyncMessage } from './read-async-message.js';
+import {
+  type AsyncReadContext,
+  bindingsOf,
+  followRef,
+  lastToken,
+  readAsyncMessage,
+} from './read-async-message.js';
 import type { MessageInfo } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -27,7 +33,15 @@ export function readAsyncV3(context: AsyncReadContext): {
     );
     const address =
       typeof channel.address === 'string' ? channel.address : channel.address === null ? null : key;
-    channels.set(key, { key, pointer, address, messages, operationIndexes: [] });
+    const bindings = bindingsOf(context, channel.bindings);
+    channels.set(key, {
+      key,
+      pointer,
+      address,
+      messages,
+      operationIndexes: [],
+      ...(bindings === undefined ? {} : { bindings }),
+    });
   }
   const operations: SourceMessageOperation[] = [];
   for (const [id, raw] of Object.entries(asObj(context.root.operations))) {
@@ -42,7 +56,10 @@ export function readAsyncV3(context: AsyncReadContext): {
         : readMessageList(context, op.messages, `${pointer}/messages`);
     const reply = readReply(context, op.reply, `${pointer}/reply`, channels);
     channel?.operationIndexes.push(operations.length);
+    const bindings = bindingsOf(context, op.bindings);
     operations.push({
+      ...(bindings === undefined ? {} : { bindings }),
+      ...(channel?.bindings === undefined ? {} : { channelBindings: channel.bindings }),
       operationId: id,
       action: op.action,
       pointer,

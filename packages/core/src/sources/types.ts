@@ -199,6 +199,8 @@ export interface MessageInfo {
   readonly headers?: unknown;
   /** Correlation ID object: a runtime expression `location` (`$message.header#/correlationId`). */
   readonly correlationId?: { readonly location: string; readonly description?: string };
+  /** Message bindings by protocol (AMQP `contentEncoding`, `messageType`...), `$ref`s resolved. */
+  readonly bindings?: MessageBindings;
 }
 
 /** An AsyncAPI channel, the target of an Arazzo 1.1 `channelPath`. */
@@ -214,6 +216,8 @@ export interface ChannelInfo {
   readonly messages: readonly MessageInfo[];
   /** Operations on this channel (2.x: its publish and subscribe; 3.x: those whose `channel` is it). */
   readonly operations: readonly MessageOperationInfo[];
+  /** Channel bindings by protocol (MQTT none; AMQP `is`, `exchange`, `queue`; WebSocket `query`, `headers`). */
+  readonly bindings?: MessageBindings;
 }
 
 /**
@@ -239,6 +243,10 @@ export interface MessageOperationInfo {
   readonly address: string | null;
   /** Messages it sends or receives (3.x: its `messages`, else all of its channel's). */
   readonly messages: readonly MessageInfo[];
+  /** Operation bindings by protocol (MQTT `qos`, `retain`; AMQP `deliveryMode`, `expiration`...). */
+  readonly bindings?: MessageBindings;
+  /** Its channel's bindings (see ChannelInfo.bindings), so a step needs no channel lookup. */
+  readonly channelBindings?: MessageBindings;
   /** 3.x request/reply: where the reply comes (its channel key and address) and its messages. */
   readonly reply?: {
     readonly channel?: string;

@@ -29,7 +29,7 @@ const v3 = {
   },
 };
 
-describe('AsyncAPI Server Object security, bindings and variables (for broker logins through the credential seam)', () => {
+describe('AsyncAPI Server Object security, bindings and variables (for broker logins through the credential seam); channel, operation and message bindings', () => {
   it('3.0: security schemes by $ref become OpenAPI-shaped schemes (userPassword → http basic, http bearer, httpApiKey → apiKey); encryption kinds carry no credential', () => {
     const [broker, open] = buildAsyncOperations({ api: v3 }).servers;
     expect(broker?.security).toEqual([
@@ -66,5 +66,36 @@ describe('AsyncAPI Server Object security, bindings and variables (for broker lo
       ['sasl', { type: 'http', scheme: 'basic' }],
       ['scram', { type: 'http', scheme: 'basic' }],
     ]);
+  });
+
+  it("3.0: channel, operation and message bindings are kept, $refs resolved; an operation carries its channel's", () => {
+    const summary = buildAsyncOperations({
+      api: {
+        asyncapi: '3.0.0',
+        info: { title: 't', version: '1' },
+        channels: {
+          orders: {
+            address: 'orders',
+            bindings: { amqp: { is: 'routingKey', exchange: { name: 'shop', type: 'topic' } } },
+            messages: { m: { payload: { type: 'object' }, bindings: { amqp: { messageType: 'order' } } } },
+          },
+        },
+        operations: {
+          publish: {
+            action: 'send',
+            channel: { $ref: '#/channels/orders' },
+            bindings: { $ref: '#/components/operationBindings/persistent' },
+          },
+        },
+        components: { operationBindings: { persistent: { amqp: { deliveryMode: 2 } } } },
+      },
+    });
+    const [operation] = summary.operations;
+    expect(operation?.bindings).toEqual({ amqp: { deliveryMode: 2 } });
+    expect(operation?.channelBindings).toEqual({
+      amqp: { is: 'routingKey', exchange: { name: 'shop', type: 'topic' } },
+    });
+    expect(operation?.messages[0]?.bindings).toEqual({ amqp: { messageType: 'order' } });
+    expect(summary.channels[0]?.bindings).toEqual(operation?.channelBindings);
   });
 });
