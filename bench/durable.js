@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -181,7 +181,9 @@ transport.close();
 server.close();
 
 const perStep = (dFive.inWorker - dOne.inWorker - (inFive - inOne)) / 4;
-console.log(`node -e 0 (Node start-up, for scale)         ${ms(nodeStart)}`);
+console.log(
+  `node -e 0 (Node start-up, for scale)         ${ms(nodeStart)} (load average ${loadavg()[0].toFixed(1)})`,
+);
 console.log(`${RUNS} runs of a 5-step workflow against a loopback API, ${PER_WORKER} at a time per process:`);
 console.log(`  in-process engine (one process)            ${inRate.toFixed(0)} runs/s`);
 for (const [count, rate, failed] of rates)

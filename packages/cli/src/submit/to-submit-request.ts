@@ -28,8 +28,8 @@ export function toSubmitRequest(flags: ParsedFlags<SubmitFlags>): SubmitRequestF
   const servers: Record<string, string> = {};
   for (const text of flags.server) {
     const { name, value } = parseAssignment(text, '--server');
-    if (!/^https?:\/\/[^/]/.test(value))
-      throw new UsageError(`--server ${name}: '${value}' is not an http(s) URL`);
+    if (!/^(https?|mqtts?|wss?|amqps?):\/\/[^/]/.test(value))
+      throw new UsageError(`--server ${name}: '${value}' is not an http(s), mqtt(s), ws(s) or amqp(s) URL`);
     servers[name] = value;
   }
   const externalInputs: Record<string, ExternalInputRequest> = {};
