@@ -57,6 +57,15 @@ describe('durable commands: usage without a database (issue 20 pt 3)', () => {
     );
     expect(server.code).toBe(2);
     expect(server.stderr).toContain('no such source description');
+    // The same check as run's: a broker URL given to an OpenAPI source is refused by its kind.
+    const broker = await telaio(
+      ['submit', document, '--workflow', 'order', '--server', 'shop=mqtt://127.0.0.1:1883'],
+      { env },
+    );
+    expect(broker.code).toBe(2);
+    expect(broker.stderr).toContain(
+      "--server shop: 'mqtt://127.0.0.1:1883' is not an http(s) URL (shop is an OpenAPI source)",
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import type { ParsedFlags } from '../commands/command-spec.js';
 import type { ReportFormat } from '../shared/flag-specs.js';
-import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
+import { parseAssignment } from '../shared/parse-assignment.js';
 import { parseSize } from '../shared/parse-size.js';
+import { readInputAssignments } from '../shared/read-input-assignments.js';
+import { readServerAssignments } from '../shared/read-server-assignments.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { RunFlags, RunFormat } from './command.js';
 import { type AuthEntry, parseAuth } from './parse-auth.js';
@@ -62,22 +64,8 @@ export function toRunOptions(
   positionals: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): RunOptions {
-  const inputs: Record<string, unknown> = {};
-  const rawInputs: Record<string, string> = {};
-  for (const text of flags.input) {
-    const { name, value } = parseAssignment(text, '--input');
-    inputs[name] = parseInputValue(value);
-    rawInputs[name] = value;
-  }
-  const servers: Record<string, string> = {};
-  for (const text of flags.server) {
-    const { name, value } = parseAssignment(text, '--server');
-    if (!isServerUrl(value))
-      throw new UsageError(
-        `--server ${name}: '${value}' is not an http(s) URL (nor a broker URL such as mqtt://host:1883 for an AsyncAPI source)`,
-      );
-    servers[name] = value;
-  }
+  const { inputs, rawInputs } = readInputAssignments(flags.input);
+  const servers = readServerAssignments(flags.server);
   const inputFrom = flags['input-from'].map(parseInputFrom);
   const auth = flags.auth.map((text) => parseAuth(text, env));
   if (flags['dry-run'] && flags.har !== undefined) {
@@ -118,21 +106,6 @@ export function toRunOptions(
     ...(flags['max-retry-wait'] === undefined ? {} : { maxRetryWaitMs: flags['max-retry-wait'] }),
     allowInsecureRedirects: flags['allow-insecure-redirects'],
   };
-}
-
-/**
- * True when `text` parses as an absolute URL (WHATWG rules) with a host: http(s) for OpenAPI
- * sources, a broker's scheme (mqtt, ws, amqp...) for AsyncAPI ones; which fits which source is
- * checked once the document is loaded (checkServerUrls).
- */
-function isServerUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host !== '';
-    return /^[a-z][a-z0-9+.-]*:\/\/[^/\s]/i.test(text) && url.host !== '' && !/\s/.test(text);
-  } catch {
-    return false;
-  }
 }
 
 function parseInputFrom(text: string): InputFrom {

@@ -3,6 +3,7 @@ import type { CommandHandler } from '../commands/command-spec.js';
 import { followRun } from '../durable/follow-run.js';
 import { withDurableClient } from '../durable/open-durable-client.js';
 import { createMasker } from '../mask/create-masker.js';
+import { checkServerUrls } from '../run/check-server-urls.js';
 import { createCliEngine } from '../run/engine-api.js';
 import { loadRunDocument } from '../run/load-run-document.js';
 import { prepareInputs } from '../run/prepare-inputs.js';
@@ -52,6 +53,7 @@ export const handleSubmit: CommandHandler<SubmitFlags> = async ({ flags, positio
       throw new UsageError(
         `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
       );
+  await checkServerUrls({ servers: parsed.servers, sources: loaded.sources });
   const { readDeclaredInputs } = await import('@telaio/core');
   const schema = readDeclaredInputs({
     document: loaded.document,

@@ -1,7 +1,9 @@
 import type { ExternalInputRequest } from '@telaio/dbos';
 import type { ParsedFlags } from '../commands/command-spec.js';
-import { parseAssignment, parseInputValue } from '../shared/parse-assignment.js';
+import { parseAssignment } from '../shared/parse-assignment.js';
 import { parseDuration } from '../shared/parse-duration.js';
+import { readInputAssignments } from '../shared/read-input-assignments.js';
+import { readServerAssignments } from '../shared/read-server-assignments.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './command.js';
 
@@ -18,20 +20,8 @@ export interface SubmitRequestFlags {
 
 /** Reads `--input`, `--inputs`, `--server` and `--input-from` (resolve, env, totp) of `telaio submit`. */
 export function toSubmitRequest(flags: ParsedFlags<SubmitFlags>): SubmitRequestFlags {
-  const inputs: Record<string, unknown> = {};
-  const rawInputs: Record<string, string> = {};
-  for (const text of flags.input) {
-    const { name, value } = parseAssignment(text, '--input');
-    inputs[name] = parseInputValue(value);
-    rawInputs[name] = value;
-  }
-  const servers: Record<string, string> = {};
-  for (const text of flags.server) {
-    const { name, value } = parseAssignment(text, '--server');
-    if (!/^(https?|mqtts?|wss?|amqps?):\/\/[^/]/.test(value))
-      throw new UsageError(`--server ${name}: '${value}' is not an http(s), mqtt(s), ws(s) or amqp(s) URL`);
-    servers[name] = value;
-  }
+  const { inputs, rawInputs } = readInputAssignments(flags.input);
+  const servers = readServerAssignments(flags.server);
   const externalInputs: Record<string, ExternalInputRequest> = {};
   const inputFrom: Record<string, string> = {};
   for (const text of flags['input-from']) {
