@@ -1,4 +1,4 @@
-import { TransportError } from '@telaio/core';
+import { raceAbort, TransportError } from '@telaio/core';
 
 /** MQTT CONNACK codes (3.1.1 return codes, 5.0 reason codes) that mean the login was refused. */
 const REFUSED_LOGIN = new Set([4, 5, 134, 135, 138, 140]);
@@ -26,21 +26,7 @@ export function toTransportError(error: unknown, what: string): TransportError {
   return new TransportError('EPROTO', `${what}: ${message}`, { cause: error });
 }
 
-/** Rejects with `ABORTED` when `signal` aborts before `promise` settles. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
-  if (signal.aborted) return Promise.reject(new TransportError('ABORTED', `${what}: aborted`));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new TransportError('ABORTED', `${what}: aborted`));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/** Rejects with `ABORTED` when `signal` aborts before `promise` settles (core's raceAbort). */
+export function raceTransportAbort<T>(promise: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
+  return raceAbort(promise, signal, () => new TransportError('ABORTED', `${what}: aborted`));
 }

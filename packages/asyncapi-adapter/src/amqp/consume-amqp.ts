@@ -3,7 +3,7 @@ import { matchesCorrelation } from '@telaio/core';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { createMessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
-import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
 import type { AmqpRoute } from './amqp-route.js';
 import { declareAmqpRoute } from './declare-amqp-route.js';
 import type { AmqpConnection } from './open-amqp-connection.js';
@@ -56,7 +56,7 @@ export async function consumeAmqp(options: {
     start(() => model.createChannel()).catch(() => undefined),
   );
   try {
-    await raceAbort(
+    await raceTransportAbort(
       start(() => connection.channel()),
       context.signal,
       what,

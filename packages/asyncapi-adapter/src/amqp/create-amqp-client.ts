@@ -3,7 +3,7 @@ import { TransportError } from '@telaio/core';
 import type { Channel } from 'amqplib';
 import { encodePayload } from '../encode-payload.js';
 import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
-import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
 import { amqpPublishOptions } from './amqp-publish-options.js';
 import { amqpRoute } from './amqp-route.js';
 import { consumeAmqp } from './consume-amqp.js';
@@ -60,11 +60,11 @@ export const createAmqpClient: ProtocolClientFactory = (options): ProtocolClient
       const { bytes, body } = encodePayload(message.payload);
       const properties = amqpPublishOptions(message);
       try {
-        const connection = await raceAbort(connectionFor(route, vhost, what), context.signal, what);
-        const publisher = await raceAbort(publisherFor(connection), context.signal, what);
+        const connection = await raceTransportAbort(connectionFor(route, vhost, what), context.signal, what);
+        const publisher = await raceTransportAbort(publisherFor(connection), context.signal, what);
         const key = JSON.stringify(target);
         if (!publisher.declared.has(key)) {
-          await raceAbort(declareAmqpRoute(publisher.channel, target), context.signal, what);
+          await raceTransportAbort(declareAmqpRoute(publisher.channel, target), context.signal, what);
           publisher.declared.add(key);
         }
         const written =
@@ -72,7 +72,7 @@ export const createAmqpClient: ProtocolClientFactory = (options): ProtocolClient
             ? publisher.channel.sendToQueue(target.queue, bytes, properties)
             : publisher.channel.publish(target.exchange, target.routingKey, bytes, properties);
         if (!written)
-          await raceAbort(
+          await raceTransportAbort(
             new Promise<void>((resolve) => publisher.channel.once('drain', () => resolve())),
             context.signal,
             what,
@@ -98,7 +98,7 @@ export const createAmqpClient: ProtocolClientFactory = (options): ProtocolClient
           : `exchange '${target.exchange}' key '${target.routingKey}'`;
       const what = `consume from ${server(route)} ${where}`;
       const vhost = vhostOf(route, target.vhost);
-      const connection = await raceAbort(connectionFor(route, vhost, what), context.signal, what);
+      const connection = await raceTransportAbort(connectionFor(route, vhost, what), context.signal, what);
       return consumeAmqp({
         connection,
         target,

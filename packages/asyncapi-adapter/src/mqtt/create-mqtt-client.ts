@@ -2,7 +2,7 @@ import type { MessageContext, OutgoingMessage, SentMessage, SubscribeRequest } f
 import { TransportError } from '@telaio/core';
 import type { MqttClient } from 'mqtt';
 import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
-import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
 import { mqttConnectOptions, mqttVersionOf } from './mqtt-connect-options.js';
 import { mqttPublishOptions } from './mqtt-publish-options.js';
 import { createMqttSubscriptions, type MqttSubscriptions } from './mqtt-subscriptions.js';
@@ -52,10 +52,14 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
     async send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
       const address = message.target.address;
       const what = `publish to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${address}'`;
-      const connection = await raceAbort(connectionFor(route), context.signal, what);
+      const connection = await raceTransportAbort(connectionFor(route), context.signal, what);
       const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
       try {
-        await raceAbort(connection.client.publishAsync(address, bytes, publish), context.signal, what);
+        await raceTransportAbort(
+          connection.client.publishAsync(address, bytes, publish),
+          context.signal,
+          what,
+        );
       } catch (error) {
         throw toTransportError(error, what);
       }
@@ -71,7 +75,7 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
     },
     async subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
       const what = `subscribe to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${request.target.address}'`;
-      const connection = await raceAbort(connectionFor(route), context.signal, what);
+      const connection = await raceTransportAbort(connectionFor(route), context.signal, what);
       return connection.subscriptions.add(request, route, context, what);
     },
     async close() {

@@ -4,7 +4,7 @@ import type { IPublishPacket, MqttClient } from 'mqtt';
 import { createMessageQueue, type MessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
 import type { ClientRoute } from '../protocol-client.js';
-import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
 import { matchTopic } from './match-topic.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -59,7 +59,11 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       const entry: Entry = { filter, request, queue };
       entries.add(entry);
       try {
-        const granted = await raceAbort(client.subscribeAsync(filter, { qos }), context.signal, what);
+        const granted = await raceTransportAbort(
+          client.subscribeAsync(filter, { qos }),
+          context.signal,
+          what,
+        );
         if (granted.some((g) => g.qos === 128 || g.qos > 2))
           throw new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`);
       } catch (error) {

@@ -4,7 +4,7 @@ import { createMessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
 import { encodePayload } from '../encode-payload.js';
 import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
-import { raceAbort, toTransportError } from '../to-transport-error.js';
+import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
 import { createWsChannel, type WsChannel } from './create-ws-channel.js';
 import { wsHandshake, wsReportUrl } from './ws-handshake.js';
 
@@ -50,9 +50,9 @@ export const createWsClient: ProtocolClientFactory = (options): ProtocolClient =
           `${what}: WebSocket frames have no message headers (${names.join(', ')}); put them in the payload`,
         );
       const { bytes, body } = encodePayload(message.payload);
-      const socket = await raceAbort(channel.ready(), context.signal, what);
+      const socket = await raceTransportAbort(channel.ready(), context.signal, what);
       const binary = body.startsWith('base64:') && message.payload instanceof Uint8Array;
-      await raceAbort(
+      await raceTransportAbort(
         new Promise<void>((resolve, reject) =>
           socket.send(bytes, { binary }, (error) =>
             error ? reject(toTransportError(error, what)) : resolve(),
@@ -92,7 +92,7 @@ export const createWsClient: ProtocolClientFactory = (options): ProtocolClient =
         if (matchesCorrelation(received, request.correlation)) queue.push(received);
       });
       try {
-        await raceAbort(channel.ready(), context.signal, what);
+        await raceTransportAbort(channel.ready(), context.signal, what);
       } catch (error) {
         await queue.close();
         throw toTransportError(error, what);
