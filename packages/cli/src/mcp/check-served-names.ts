@@ -1,4 +1,5 @@
 import type { LoadedDocument } from '../run/engine-api.js';
+import { checkServerNames } from '../shared/check-server-names.js';
 import { UsageError } from '../shared/usage-error.js';
 
 /**
@@ -11,13 +12,11 @@ export function checkServedNames(options: {
   readonly servers: Readonly<Record<string, string>>;
   readonly revealOutputs: readonly { readonly id: string; readonly output: string }[];
 }): void {
-  const sources = new Set(options.documents.flatMap((d) => d.document.sourceDescriptions.map((s) => s.name)));
-  for (const name of Object.keys(options.servers)) {
-    if (!sources.has(name))
-      throw new UsageError(
-        `--server ${name}: no such source description; the served documents have: ${[...sources].join(', ')}`,
-      );
-  }
+  checkServerNames({
+    servers: options.servers,
+    documents: options.documents.map((d) => d.document),
+    holders: 'the served documents have',
+  });
   const workflows = options.documents.flatMap((d) => d.document.workflows);
   for (const { id, output } of options.revealOutputs) {
     const matching = workflows.filter((w) => w.workflowId === id);

@@ -7,6 +7,7 @@ import { createProgressHooks } from '../progress/create-progress-hooks.js';
 import { createCountdownSleep } from '../progress/sleep-with-countdown.js';
 import { createHarSteps } from '../report/create-har-steps.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
+import { checkServerNames } from '../shared/check-server-names.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
 import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
@@ -105,13 +106,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
     dryCriteria?.useDocument(loaded.document);
     const html = run.report === undefined ? undefined : await startHtmlReport(loaded);
     const workflowId = selectWorkflow(loaded, run.workflowId);
-    const sources = loaded.document.sourceDescriptions.map((s) => s.name);
-    for (const name of Object.keys(run.servers)) {
-      if (!sources.includes(name))
-        throw new UsageError(
-          `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
-        );
-    }
+    checkServerNames({ servers: run.servers, documents: [loaded.document], holders: 'the document has' });
     await checkServerUrls({ servers: run.servers, sources: loaded.sources });
     if (run.auth.length > 0) {
       await checkAuthTargets({ entries: run.auth, schemes: readSourceSchemes(loaded.sources) });

@@ -9,6 +9,7 @@ import { loadRunDocument } from '../run/load-run-document.js';
 import { prepareInputs } from '../run/prepare-inputs.js';
 import { selectWorkflow } from '../run/select-workflow.js';
 import { checkReadableFile } from '../shared/check-readable-file.js';
+import { checkServerNames } from '../shared/check-server-names.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { UsageError } from '../shared/usage-error.js';
 import type { SubmitFlags } from './command.js';
@@ -47,12 +48,7 @@ export const handleSubmit: CommandHandler<SubmitFlags> = async ({ flags, positio
     write: (text) => void process.stderr.write(text),
   });
   const workflowId = selectWorkflow(loaded, parsed.workflowId);
-  const sources = loaded.document.sourceDescriptions.map((s) => s.name);
-  for (const name of Object.keys(parsed.servers))
-    if (!sources.includes(name))
-      throw new UsageError(
-        `--server ${name}: no such source description; the document has: ${sources.join(', ')}`,
-      );
+  checkServerNames({ servers: parsed.servers, documents: [loaded.document], holders: 'the document has' });
   await checkServerUrls({ servers: parsed.servers, sources: loaded.sources });
   const { readDeclaredInputs } = await import('@telaio/core');
   const schema = readDeclaredInputs({

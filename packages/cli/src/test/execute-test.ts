@@ -8,6 +8,7 @@ import { checkServerUrls } from '../run/check-server-urls.js';
 import { createCliEngine, type LoadedDocument } from '../run/engine-api.js';
 import { loadRunDocument } from '../run/load-run-document.js';
 import { startRunServices } from '../run/start-run-services.js';
+import { checkServerNames } from '../shared/check-server-names.js';
 import { colorsFor } from '../shared/colors-for.js';
 import { readInputsFile } from '../shared/read-inputs-file.js';
 import { UsageError } from '../shared/usage-error.js';
@@ -187,10 +188,9 @@ function checkNames(options: TestOptions, loaded: readonly LoadedDocument[]): vo
     for (const name of names)
       if (!ids.has(name))
         throw new UsageError(`${flag} ${name}: no such workflow; the documents have: ${[...ids].join(', ')}`);
-  const sources = new Set(loaded.flatMap((d) => d.document.sourceDescriptions.map((s) => s.name)));
-  for (const name of Object.keys(options.run.servers))
-    if (!sources.has(name))
-      throw new UsageError(
-        `--server ${name}: no such source description; the documents have: ${[...sources].join(', ')}`,
-      );
+  checkServerNames({
+    servers: options.run.servers,
+    documents: loaded.map((d) => d.document),
+    holders: 'the documents have',
+  });
 }
