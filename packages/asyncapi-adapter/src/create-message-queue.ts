@@ -1,5 +1,5 @@
 import type { MessageSubscription, ReceivedMessage } from '@telaio/core';
-import { TransportError } from '@telaio/core';
+import { onAbort, TransportError } from '@telaio/core';
 
 /** A MessageSubscription's buffer, fed by a protocol client: `push` matching messages, `close` to end. */
 export interface MessageQueue extends MessageSubscription {
@@ -46,16 +46,21 @@ export function createMessageQueue(options: {
     next(nextOptions = {}) {
       if (closed)
         return Promise.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
-      const signals = [options.signal, nextOptions.signal].filter((s): s is AbortSignal => s !== undefined);
-      if (signals.some((s) => s.aborted)) return Promise.reject(aborted());
+      const outer = options.signal;
+      const own = nextOptions.signal;
+      if (outer.aborted || own?.aborted === true) return Promise.reject(aborted());
       const first = buffer.shift();
       if (first !== undefined) return Promise.resolve(first);
       return new Promise<ReceivedMessage>((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
-        const onAbort = (): void => settle(() => reject(aborted()));
+        // One listener per signal however many waits share it (core's onAbort): sixteen receives
+        // under one run's signal never trip MaxListenersExceededWarning.
+        let leaveOuter: (() => void) | undefined;
+        let leaveOwn: (() => void) | undefined;
         const settle = (then: () => void): void => {
           if (timer !== undefined) clearTimeout(timer);
-          for (const s of signals) s.removeEventListener('abort', onAbort);
+          leaveOuter?.();
+          leaveOwn?.();
           const at = waiters.indexOf(waiter);
           if (at >= 0) waiters.splice(at, 1);
           then();
@@ -65,7 +70,8 @@ export function createMessageQueue(options: {
           reject: (error) => settle(() => reject(error)),
         };
         waiters.push(waiter);
-        for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
+        leaveOuter = onAbort(outer, () => waiter.reject(aborted()));
+        if (own !== undefined && own !== outer) leaveOwn = onAbort(own, () => waiter.reject(aborted()));
         if (nextOptions.timeoutMs !== undefined)
           timer = setTimeout(
             () =>
@@ -75,7 +81,7 @@ export function createMessageQueue(options: {
                   `no matching message on ${options.describe} within ${nextOptions.timeoutMs} ms`,
                 ),
               ),
-            nextOptions.timeoutMs,
+            Math.min(Math.max(0, nextOptions.timeoutMs), 2 ** 31 - 1),
           );
       });
     },

@@ -37,6 +37,7 @@ export type {
   SentMessage,
   SubscribeRequest,
 } from './adapters/message-transport.js';
+export { NEVER_ABORTED, onAbort } from './adapters/on-abort.js';
 export { raceAbort } from './adapters/race-abort.js';
 export {
   createStaticCredentials,

@@ -5,6 +5,7 @@
  */
 import { matchesCorrelation } from './match-correlation.js';
 import type { CorrelationFilter, MessageSubscription, ReceivedMessage } from './message-transport.js';
+import { onAbort } from './on-abort.js';
 import { TransportError } from './transport.js';
 
 /** A MessageSubscription a transport pushes received messages into. */
@@ -33,21 +34,21 @@ export function createMessageQueue(options: {
   const waiters = new Set<Waiter>();
   let closed: TransportError | undefined;
   let closing: Promise<void> | undefined;
+  let leaveSignal: (() => void) | undefined;
   const shut = (error: TransportError): Promise<void> => {
     if (closing !== undefined) return closing;
     closed = error;
     buffer.length = 0;
     for (const waiter of [...waiters]) waiter.reject(error);
     waiters.clear();
-    options.signal?.removeEventListener('abort', onAbort);
+    leaveSignal?.();
     closing = Promise.resolve().then(() => options.onClose?.());
     return closing;
   };
-  const onAbort = (): void => {
-    void shut(new TransportError('ABORTED', 'the subscription was aborted'));
-  };
-  if (options.signal?.aborted === true) onAbort();
-  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal !== undefined)
+    leaveSignal = onAbort(options.signal, () => {
+      void shut(new TransportError('ABORTED', 'the subscription was aborted'));
+    });
   return {
     get closed() {
       return closed !== undefined;
@@ -67,12 +68,11 @@ export function createMessageQueue(options: {
         return Promise.reject(new TransportError('ABORTED', 'the wait for a message was aborted'));
       return new Promise<ReceivedMessage>((resolve, reject) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const abort = (): void =>
-          waiter.reject(new TransportError('ABORTED', 'the wait for a message was aborted'));
+        let leave: (() => void) | undefined;
         const settle = (): void => {
           waiters.delete(waiter);
           if (timer !== undefined) clearTimeout(timer);
-          signal?.removeEventListener('abort', abort);
+          leave?.();
         };
         const waiter: Waiter = {
           resolve: (message) => {
@@ -85,7 +85,10 @@ export function createMessageQueue(options: {
           },
         };
         waiters.add(waiter);
-        signal?.addEventListener('abort', abort, { once: true });
+        if (signal !== undefined)
+          leave = onAbort(signal, () =>
+            waiter.reject(new TransportError('ABORTED', 'the wait for a message was aborted')),
+          );
         if (timeoutMs !== undefined) {
           timer = setTimeout(
             () => waiter.reject(new TransportError('TIMEOUT', `no matching message within ${timeoutMs} ms`)),

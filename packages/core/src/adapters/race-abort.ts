@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort.js';
+
 /**
  * Settles as `work` settles, or rejects with `reason()` as soon as `signal` aborts, whichever comes
  * first; the abort listener is removed when `work` settles. For waits that cannot be interrupted
@@ -10,15 +12,14 @@ export function raceAbort<T>(work: Promise<T>, signal: AbortSignal, reason: () =
     return Promise.reject(reason());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(reason());
-    signal.addEventListener('abort', onAbort, { once: true });
+    const leave = onAbort(signal, () => reject(reason()));
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         reject(error);
       },
     );

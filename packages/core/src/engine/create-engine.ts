@@ -4,6 +4,8 @@
  * Workflow failures come back as data (`status: 'failure'` and `error`); exceptions are only for
  * misconfiguration (unknown handle or workflow) and carry a `code`.
  */
+
+import { NEVER_ABORTED } from '../adapters/on-abort.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
 import { createProcessHost } from '../host/create-process-host.js';
@@ -72,9 +74,10 @@ export function createEngine(options: EngineOptions): Engine {
       if (workflow === undefined)
         throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
       const inputs = run.inputs ?? {};
-      // A run without a signal of its own gets its own never-aborting one: a signal shared by every
-      // such run collects their listeners (concurrent sends) and trips MaxListenersExceededWarning.
-      const signal = run.signal ?? new AbortController().signal;
+      // A run without a signal of its own cannot be cancelled: it runs under NEVER_ABORTED, which
+      // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
+      // signal shared by many runs fan out from one listener (adapters/on-abort.ts).
+      const signal = run.signal ?? NEVER_ABORTED;
       const host = await (run.host ?? engineHost).begin({
         ...(run.runId === undefined ? {} : { runId: run.runId }),
         documentUri: run.document.uri,

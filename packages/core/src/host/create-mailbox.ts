@@ -3,6 +3,7 @@
  * process host and the in-memory host): a value sent before the run waits is kept until it does;
  * each wait takes the oldest value (as DBOS `recv` consumes the next message of its topic).
  */
+import { onAbort } from '../adapters/on-abort.js';
 import type { WaitOutcome } from './host-types.js';
 import type { JournalValue } from './journal-value.js';
 
@@ -50,16 +51,13 @@ export function createMailbox(): Mailbox {
           const at = list.indexOf(waiter);
           if (at >= 0) list.splice(at, 1);
           if (timer !== undefined) clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
+          stopListening?.();
         };
         const waiter: Waiter = (value) => {
           leave();
           resolve({ value });
         };
-        const onAbort = (): void => {
-          leave();
-          reject(signal.reason ?? new Error('aborted'));
-        };
+        let stopListening: (() => void) | undefined;
         const timer =
           timeoutMs === undefined
             ? undefined
@@ -68,7 +66,10 @@ export function createMailbox(): Mailbox {
                 resolve({ timedOut: true });
               }, timeoutMs);
         waiters.set(key, [...(waiters.get(key) ?? []), waiter]);
-        signal.addEventListener('abort', onAbort, { once: true });
+        stopListening = onAbort(signal, () => {
+          leave();
+          reject(signal.reason ?? new Error('aborted'));
+        });
       });
     },
   };

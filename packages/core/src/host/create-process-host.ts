@@ -33,6 +33,7 @@ export function createProcessHost(options?: {
       const runId = run.runId ?? newRunId();
       return {
         runId,
+        journaled: false,
         now,
         effect: (_request, perform) => perform(run.signal),
         sleep: (request, signal) => sleep(request.ms, signal),

@@ -97,6 +97,11 @@ export interface RunBegin {
 export interface RunHost {
   /** The run's id (every hook event's `runId`): a durable host's workflow id, what `RunOptions.runId` resumes. */
   readonly runId: string;
+  /**
+   * False when the host records no effect anywhere (the process host): the engine then hands effect
+   * values through as they are, without turning them into JSON first. Default: true (journaled).
+   */
+  readonly journaled?: boolean;
   /** Milliseconds, for durations only (StepResult.durationMs); never read for decisions. */
   now(): number;
   /**

@@ -1,4 +1,5 @@
 /** The default SleepFunction: setTimeout that rejects with an AbortError-like error when the signal aborts. */
+import { onAbort } from '../../adapters/on-abort.js';
 import type { SleepFunction } from '../engine-types.js';
 
 /** The longest delay setTimeout takes. */
@@ -19,19 +20,18 @@ export const abortableSleep: SleepFunction = (ms, signal) =>
     // handed to Node (which would warn TimeoutOverflowWarning and fire at once).
     const end = Date.now() + ms;
     let timer: NodeJS.Timeout;
-    const onAbort = () => {
+    const leave = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal.reason ?? new Error('aborted'));
-    };
+    });
     const arm = (): void => {
       const left = end - Date.now();
       if (left <= 0) {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         resolve();
         return;
       }
       timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
     };
-    signal.addEventListener('abort', onAbort, { once: true });
     arm();
   });

@@ -22,8 +22,12 @@ export type ReceiveMessageRecord =
   | { readonly received: ReceivedMessage }
   | { readonly error: MessageFailure };
 
-/** The journal form of a send's outcome (a SentMessage is JSON already). */
-export function encodeSendMessage(outcome: SendMessageRecord): JournalValue {
+/**
+ * The journal form of a send's outcome (a SentMessage is JSON already); as it is for a host that
+ * journals nothing (`journaled: false`, the process host).
+ */
+export function encodeSendMessage(outcome: SendMessageRecord, journaled = true): JournalValue {
+  if (!journaled) return outcome as unknown as JournalValue;
   return JSON.parse(JSON.stringify(outcome)) as JournalValue;
 }
 
@@ -32,8 +36,12 @@ export function decodeSendMessage(record: JournalValue): SendMessageRecord {
   return record as unknown as SendMessageRecord;
 }
 
-/** The journal form of a receive's outcome: a binary payload as `{base64}`. */
-export function encodeReceiveMessage(outcome: ReceiveMessageRecord): JournalValue {
+/**
+ * The journal form of a receive's outcome: a binary payload as `{base64}`; the outcome as it is for
+ * a host that journals nothing (decodeReceiveMessage then takes `journaled: false` too).
+ */
+export function encodeReceiveMessage(outcome: ReceiveMessageRecord, journaled = true): JournalValue {
+  if (!journaled) return outcome as unknown as JournalValue;
   if ('error' in outcome) return { error: { ...outcome.error } };
   const { payload, ...rest } = outcome.received;
   const encoded =
@@ -45,8 +53,9 @@ export function encodeReceiveMessage(outcome: ReceiveMessageRecord): JournalValu
   return JSON.parse(JSON.stringify({ received: rest, payload: encoded })) as JournalValue;
 }
 
-/** The receive outcome a journal record stands for. */
-export function decodeReceiveMessage(record: JournalValue): ReceiveMessageRecord {
+/** The receive outcome a journal record stands for (`journaled: false`: the outcome itself). */
+export function decodeReceiveMessage(record: JournalValue, journaled = true): ReceiveMessageRecord {
+  if (!journaled) return record as unknown as ReceiveMessageRecord;
   const r = record as {
     error?: MessageFailure;
     received?: Omit<ReceivedMessage, 'payload'>;

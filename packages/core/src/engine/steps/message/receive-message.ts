@@ -20,7 +20,7 @@ import { decodeReceiveMessage, encodeReceiveMessage, type ReceiveMessageRecord }
 import { receiveSlotFor } from './receive-subscriptions.js';
 import { resolveMessageTarget } from './resolve-message-target.js';
 import { describeFailure, transportMissing } from './send-message.js';
-import { stepSignal } from './step-signal.js';
+import { outerSignal } from './step-signal.js';
 
 /** Where the correlation value is read when the messages declare no Correlation ID: the protocol's own field. */
 const PROTOCOL_CORRELATION = '$message.header';
@@ -67,24 +67,29 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
   });
   const site = effectSite({ frame, kind: 'message-receive', stepId, attempt });
   let record: ReceiveMessageRecord;
+  const inJournal = state.host.journaled !== false;
   try {
     const journaled = await state.host.effect({ ...site, kind: 'message-receive' }, async (effectSignal) => {
       const ready = await slot.ready;
       if (!('next' in ready))
-        return encodeReceiveMessage({
-          error: {
-            code: 'message-receive-failed',
-            message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
+        return encodeReceiveMessage(
+          {
+            error: {
+              code: 'message-receive-failed',
+              message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
+            },
           },
-        });
+          inJournal,
+        );
       const address = resolved.target.address;
       // A dry run's placeholder message stands for the matching one.
       const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
       return encodeReceiveMessage(
         await take({ ready, correlation: filter, timeoutMs, stepId, frame, effectSignal, address }),
+        inJournal,
       );
     });
-    record = decodeReceiveMessage(journaled);
+    record = decodeReceiveMessage(journaled, inJournal);
   } catch (error) {
     if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, stepId) };
     throw error;
@@ -106,11 +111,15 @@ async function take(options: {
   readonly address: string;
 }): Promise<ReceiveMessageRecord> {
   const { ready, correlation, timeoutMs, stepId, frame, address } = options;
-  const { signal, outer, timer, dispose } = stepSignal(frame, options.effectSignal, timeoutMs);
+  // The timeout is the subscription's own (next's timeoutMs, counted down across skipped messages):
+  // no timer signal, no AbortController per message.
+  const outer = outerSignal(frame, options.effectSignal);
+  const deadline = performance.now() + timeoutMs;
   let skipped = 0;
   try {
     for (;;) {
-      const message = await ready.next({ signal });
+      const left = skipped === 0 ? timeoutMs : Math.max(0, deadline - performance.now());
+      const message = await ready.next({ signal: outer, timeoutMs: left });
       // A wildcard subscription (channel parameters unknown at the start) also gets other addresses.
       if (message.address === address && matchesCorrelation(message, correlation))
         return { received: message };
@@ -118,7 +127,7 @@ async function take(options: {
     }
   } catch (error) {
     if (outer.aborted) throw error;
-    const timedOut = timer?.aborted === true || (error instanceof TransportError && error.code === 'TIMEOUT');
+    const timedOut = error instanceof TransportError && error.code === 'TIMEOUT';
     if (timedOut) {
       const which =
         correlation === undefined ? 'no message' : `no message with correlation id '${correlation.value}'`;
@@ -134,7 +143,5 @@ async function take(options: {
     return {
       error: { code: 'message-receive-failed', message: `step '${stepId}': ${describeFailure(error)}` },
     };
-  } finally {
-    dispose();
   }
 }

@@ -29,22 +29,32 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<K
   state.hooks.onMessageSend?.({ ...frame.scope, stepId, message, attempt });
   const site = effectSite({ frame, kind: 'message-send', stepId, attempt });
   let record: SendMessageRecord;
+  const inJournal = state.host.journaled !== false;
   try {
     const journaled = await state.host.effect({ ...site, kind: 'message-send' }, async (effectSignal) => {
-      const { signal, outer, timer, dispose } = stepSignal(frame, effectSignal, step.timeoutMs);
+      const { signal, outer, timedOut, dispose } = stepSignal(frame, effectSignal, step.timeoutMs);
       const credentials = state.credentials === undefined ? {} : { credentials: state.credentials };
       try {
-        return encodeSendMessage({ sent: await transport.send(message, { signal, ...credentials }) });
+        return encodeSendMessage(
+          { sent: await transport.send(message, { signal, ...credentials }) },
+          inJournal,
+        );
       } catch (error) {
         if (outer.aborted) throw error;
-        if (timer?.aborted === true)
-          return encodeSendMessage({
-            error: {
-              code: 'step-timeout',
-              message: `step '${stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the send was aborted`,
+        if (timedOut())
+          return encodeSendMessage(
+            {
+              error: {
+                code: 'step-timeout',
+                message: `step '${stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the send was aborted`,
+              },
             },
-          });
-        return encodeSendMessage({ error: { code: 'message-send-failed', message: describeFailure(error) } });
+            inJournal,
+          );
+        return encodeSendMessage(
+          { error: { code: 'message-send-failed', message: describeFailure(error) } },
+          inJournal,
+        );
       } finally {
         dispose();
       }
