@@ -1,4 +1,3 @@
-import { loadArazzoText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { type AsyncApiSummary, buildAsyncOperations } from './build-async-operations.js';
@@ -8,6 +7,7 @@ import { cachedFilesMatch, toCachedFiles } from './cached-files.js';
 import { checkApiVersion } from './check-api-version.js';
 import { cacheKeyOf, readCachedSummary, writeCachedSummary } from './disk-cache.js';
 import { findBrokenLocalRefs } from './find-broken-refs.js';
+import { loadArazzoOnce } from './load-arazzo-once.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { ArazzoFile, SourceLoader } from './types.js';
 
@@ -62,7 +62,7 @@ export async function loadSourceFile(options: {
       return { kind: 'openapi', uri, summary: cached.summary };
   }
   if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
-    const { file, diagnostics } = loadArazzoText({ uri, text });
+    const { file, diagnostics } = loadArazzoOnce({ uri, text, loader });
     return file === undefined
       ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}`, diagnostics }
       : { kind: 'arazzo', uri, file };

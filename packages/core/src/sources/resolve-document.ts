@@ -1,4 +1,4 @@
-import { loadArazzoText, notText } from '../document/load-arazzo-text.js';
+import { notText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import { validateSchema } from '../schema/validate-schema.js';
@@ -7,6 +7,7 @@ import { collectIdentities } from './collect-identities.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
+import { loadArazzoOnce } from './load-arazzo-once.js';
 import { nestedDiagnostics, sourceDiagnostics } from './nested-diagnostics.js';
 import { normalizeDocumentUri } from './resolve-source-uri.js';
 import { resolveSources } from './resolve-sources.js';
@@ -49,7 +50,7 @@ export async function resolveDocument(
       return { sources: [], index: createOperationIndex([]), diagnostics: [diagnostic] };
     }
   }
-  const loaded = loadArazzoText({ uri: absolute, text });
+  const loaded = loadArazzoOnce({ uri: absolute, text, loader });
   const file = loaded.file;
   if (file === undefined)
     return { sources: [], index: createOperationIndex([]), diagnostics: loaded.diagnostics };

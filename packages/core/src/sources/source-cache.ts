@@ -1,3 +1,4 @@
+import { clearArazzoParses } from './load-arazzo-once.js';
 import { clearReferencedFiles } from './load-referenced-file.js';
 import { type LoadedSource, loadSourceFile } from './load-source-file.js';
 import type { SourceLoader } from './types.js';
@@ -25,10 +26,11 @@ export function loadSourceOnce(options: Parameters<typeof loadSourceFile>[0]): P
 }
 
 /**
- * Forget every loaded source and every file reached through external `$ref`s (for tests, or a
+ * Forget every loaded source, every parsed Arazzo text and every file reached through external `$ref`s (for tests, or a
  * long-lived process whose files changed).
  */
 export function clearSourceCache(): void {
   cache = new WeakMap();
   clearReferencedFiles();
+  clearArazzoParses();
 }

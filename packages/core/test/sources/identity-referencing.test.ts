@@ -146,3 +146,19 @@ describe('1.1.0 §Identity-Based Referencing, Appendix B', () => {
     ]);
   });
 });
+
+// Documents validated together are each parsed once (as the entry and as a candidate identity);
+// the shared parse must follow the text: a document whose text changed is parsed again.
+describe('one parse per document text, shared by the entry and the identity scan', () => {
+  it('§Identity-Based Referencing: resolving again with a changed text reads the new text', async () => {
+    const { loader } = memoryLoader(FILES);
+    const first = await resolveDocument(LOCAL_COPY, { loader, cache: false, documents: [LOCAL_COPY] });
+    expect(first.diagnostics).toEqual([]);
+    const changed = PURCHASE.replace('operationId: placeOrder', 'operationId: placeOrder\n        bogus: 1');
+    const second = await resolveDocument(LOCAL_COPY, { loader, cache: false, text: changed });
+    expect(second.file?.text).toBe(changed);
+    expect(second.diagnostics.map((d) => d.code)).toEqual(['schema']);
+    const third = await resolveDocument(LOCAL_COPY, { loader, cache: false, text: PURCHASE });
+    expect(third.diagnostics).toEqual([]);
+  });
+});
