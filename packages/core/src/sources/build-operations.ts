@@ -4,6 +4,7 @@ import { buildResponseShapes } from './build-response-shapes.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { createRefResolver } from './create-ref-resolver.js';
 import { createShapeBuilder } from './create-shape-builder.js';
+import { defineLazyProperty } from './define-lazy-property.js';
 import { createNeedWalker } from './find-broken-refs.js';
 import type { OperationInfo, OperationParameter, SecurityScheme, ServerInfo } from './types.js';
 
@@ -32,7 +33,9 @@ const asArr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * describe every operation: merged path-item and operation parameters and request body with local
  * `$ref`s resolved, response objects resolved at their top (their schemas keep `$ref`s: inlining
  * Stytch's response schemas would weigh 2 MB) with a compact shape of each JSON body for pointer
- * checks, effective servers and security. OpenAPI 3.2's `query` operations and its
+ * checks, effective servers and security; parameters, request body and shapes are built on first
+ * read (defineLazyProperty), so only the operations someone looks at cost more than their index
+ * entry. OpenAPI 3.2's `query` operations and its
  * `additionalOperations` (pointer `/paths/<path>/additionalOperations/<METHOD>`) are operations too.
  */
 export function buildOperations(options: {
@@ -76,29 +79,37 @@ export function buildOperations(options: {
         found.push([method.toLowerCase(), `additionalOperations/${escapePointerToken(method)}`, op]);
     for (const [method, at, raw] of found) {
       const op = asObj(refs.shallow(raw));
-      const body = op.requestBody === undefined ? undefined : asObj(refs.deep(op.requestBody));
       const responses: Obj = {};
       for (const [status, response] of Object.entries(asObj(op.responses)))
         responses[status] = refs.shallow(response);
-      const responseShapes = buildResponseShapes({ responses, builder });
-      const info: SourceOperation = {
+      // Parameters, the request body (both with every `$ref` inlined) and the response shapes are
+      // worked out on first read: a validate run reads them for the few operations its steps use.
+      const info: Obj = {
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         method,
         path,
         pointer: `/paths/${escapePointerToken(path)}/${at}`,
         servers: servers(op.servers) ?? itemServers ?? docServers,
-        parameters: mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
-        ...(body === undefined
-          ? {}
-          : { requestBody: { ...body, content: asObj(body.content) } as SourceOperation['requestBody'] }),
+      };
+      defineLazyProperty(info, 'parameters', () =>
+        mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
+      );
+      if (op.requestBody !== undefined)
+        defineLazyProperty(info, 'requestBody', () => {
+          const body = asObj(refs.deep(op.requestBody));
+          return { ...body, content: asObj(body.content) } as SourceOperation['requestBody'];
+        });
+      Object.assign(info, {
         responses,
         security: (Array.isArray(op.security) ? op.security : docSecurity) as OperationInfo['security'],
         securitySchemes,
-        ...(responseShapes === undefined ? {} : { responseShapes }),
-      };
+      });
+      const responseShapes = buildResponseShapes({ responses, builder });
+      if (responseShapes !== undefined) Object.assign(info, { responseShapes });
       const missing = needed?.([itemParams, op.parameters, op.requestBody, op.responses]) ?? [];
       if (missing.length > 0) Object.assign(info, { unresolvedRefs: missing });
-      operations.push(info);
+      // The fields of SourceOperation, in its order; the lazy ones are accessors.
+      operations.push(info as unknown as SourceOperation);
     }
   }
   return { version: String(original.openapi ?? original.swagger ?? ''), operations, securitySchemes };

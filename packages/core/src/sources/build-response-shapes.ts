@@ -1,4 +1,5 @@
 import type { ShapeBuilder } from './create-shape-builder.js';
+import { defineLazyProperty } from './define-lazy-property.js';
 import { mergeShapes } from './merge-shapes.js';
 import type { ResponseShape } from './types.js';
 
@@ -11,7 +12,8 @@ const JSON_MEDIA = /json|^\*\/\*$|^application\/\*$/i;
 /**
  * Shapes of the JSON bodies of one operation's responses (`$ref`s at the response level already
  * resolved), by status. A response with no JSON content has no entry; one with JSON content but no
- * schema is open. Undefined when no response has a JSON body.
+ * schema is open. Undefined when no response has a JSON body. Which statuses have an entry is
+ * known at once; each shape is built on its first read.
  */
 export function buildResponseShapes(options: {
   responses: Readonly<Record<string, unknown>>;
@@ -19,16 +21,20 @@ export function buildResponseShapes(options: {
 }): Record<string, ResponseShape> | undefined {
   let out: Record<string, ResponseShape> | undefined;
   for (const [status, response] of Object.entries(options.responses)) {
-    let shape: ResponseShape | undefined;
-    for (const [media, content] of Object.entries(asObj(asObj(response).content))) {
-      if (!JSON_MEDIA.test(media)) continue;
-      const schema = asObj(content).schema;
-      const next = schema === undefined ? { open: true as const } : options.builder.shapeOf(schema);
-      shape = shape === undefined ? next : mergeShapes(shape, next);
-    }
-    if (shape === undefined) continue;
+    const schemas: unknown[] = [];
+    for (const [media, content] of Object.entries(asObj(asObj(response).content)))
+      if (JSON_MEDIA.test(media)) schemas.push(asObj(content).schema);
+    if (schemas.length === 0) continue;
     out ??= {};
-    out[status] = shape;
+    // Built on first read: the shape builder's results do not depend on the order shapes are asked for.
+    defineLazyProperty(out, status, () => {
+      let shape: ResponseShape | undefined;
+      for (const schema of schemas) {
+        const next = schema === undefined ? { open: true as const } : options.builder.shapeOf(schema);
+        shape = shape === undefined ? next : mergeShapes(shape, next);
+      }
+      return shape as ResponseShape;
+    });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { SourceDescription } from '../model/arazzo.js';
 import type { Identities } from './collect-identities.js';
+import { copyProperties } from './copy-properties.js';
 import { documentBaseUri } from './document-base-uri.js';
 import type { LoadedSource } from './load-source-file.js';
 import { resolveSourceUri } from './resolve-source-uri.js';
@@ -113,7 +114,9 @@ export async function resolveSources(options: {
       }
       let operations = byName.get(description.name);
       if (operations === undefined) {
-        operations = loaded.summary.operations.map((op) => ({ ...op, sourceName: description.name }));
+        operations = loaded.summary.operations.map((op) =>
+          copyProperties(op, { sourceName: description.name }),
+        );
         byName.set(description.name, operations);
       }
       const { version, brokenRefs } = loaded.summary;
