@@ -4,6 +4,7 @@ import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { PositionMap, SourcePosition } from '../model/positions.js';
 import type { ArazzoFile } from '../sources/types.js';
+import { parseYamlFast } from '../yaml/parse-yaml-fast.js';
 import { buildPositionMap, createLazyPositionMap } from './build-position-map.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type ExpansionProblem, findExpansionProblem } from './find-expansion-problem.js';
@@ -17,8 +18,9 @@ export interface LoadArazzoTextResult {
 
 /**
  * Parse an Arazzo document written in YAML or JSON, keeping the position of every node.
- * Fast path: js-yaml (core schema) gives the value and `yaml` builds positions only when a position is
- * asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
+ * Fast path: the fast YAML reader (yaml/parse-yaml-fast.ts, js-yaml's exact value for block-style
+ * YAML; no aliases, so no expansion check) or else js-yaml (core schema) gives the value, and `yaml`
+ * builds positions only when a position is asked for; when js-yaml refuses the text, `yaml` parses it and its errors are reported. Never throws: text that does not parse (including duplicate keys) yields `yaml-syntax` diagnostics
  * at the error position and no file. The parsed value is deep-frozen. A leading byte order mark is
  * dropped before parsing (positions and `file.text` are those of the text without it). Text with a
  * NUL byte is not a text file: one `yaml-syntax` diagnostic at 1:1. A value whose YAML aliases
@@ -31,6 +33,11 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
   // A byte order mark is not content: left in, `yaml` counts it as a column on line 1.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.includes('\u0000')) return { diagnostics: [notText(uri)] };
+  const fast = parseYamlFast(text, { schema: 'core', json: false });
+  if (fast.ok) {
+    const document = deepFreeze(fast.value) as ArazzoDocument;
+    return { file: { uri, text, document, positions: createLazyPositionMap(text) }, diagnostics: [] };
+  }
   try {
     const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
     const positions = createLazyPositionMap(text);

@@ -1,26 +1,31 @@
 import { load } from 'js-yaml';
 import { findExpansionProblem } from '../document/find-expansion-problem.js';
+import { parseYamlFast } from '../yaml/parse-yaml-fast.js';
 
 /**
  * Parse a source's text (JSON or YAML) without positions, fast: JSON.parse when it looks like JSON,
- * else js-yaml (about 5x faster than `yaml` on a 1.5 MB OpenAPI file). Throws on a syntax error,
- * and on YAML aliases that expand too far or nesting too deep (findExpansionProblem).
+ * else the fast YAML reader (yaml/parse-yaml-fast.ts: js-yaml's exact value for block-style YAML,
+ * about 1.5x js-yaml cold and 3x warm), else js-yaml. Throws on a syntax error, and on YAML aliases
+ * that expand too far or nesting too deep (findExpansionProblem; a value from the fast reader has no
+ * aliases and nests less than js-yaml allows, so it skips that walk).
  */
 export function parseSourceText(text: string): unknown {
-  const value = parseText(text);
-  const problem = findExpansionProblem(value);
-  if (problem !== undefined) throw new Error(`${problem.message} (at ${problem.pointer || '/'})`);
-  return value;
-}
-
-function parseText(text: string): unknown {
   const start = text.trimStart()[0];
   if (start === '{' || start === '[') {
     try {
-      return JSON.parse(text);
-    } catch {
-      // JSON-looking YAML (flow style): fall through to the YAML parser.
+      return checked(JSON.parse(text));
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      // JSON-looking YAML (flow style): fall through to the YAML parsers.
     }
   }
-  return load(text, { json: true });
+  const fast = parseYamlFast(text, { schema: 'default', json: true });
+  if (fast.ok) return fast.value;
+  return checked(load(text, { json: true }));
+}
+
+function checked(value: unknown): unknown {
+  const problem = findExpansionProblem(value);
+  if (problem !== undefined) throw new Error(`${problem.message} (at ${problem.pointer || '/'})`);
+  return value;
 }

@@ -1,0 +1,81 @@
+/**
+ * The yardstick of the fast YAML reader: js-yaml itself. `compareWithJsYaml` parses a text with both
+ * (in one of the two ways telaio calls js-yaml) and says whether the fast reader gave up, agreed
+ * exactly (same key order, same number types incl. -0 and NaN, Dates equal), or differed.
+ */
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { type FastYamlOptions, parseYamlFast } from '../../src/yaml/parse-yaml-fast.js';
+
+/** The two ways telaio calls js-yaml: sources (DEFAULT_SCHEMA, json) and Arazzo documents (CORE_SCHEMA). */
+export const MODES: readonly (FastYamlOptions & { readonly name: string })[] = [
+  { name: 'sources (default schema, json)', schema: 'default', json: true },
+  { name: 'arazzo (core schema)', schema: 'core', json: false },
+];
+
+/** What js-yaml makes of `text`: its value, or its error message. */
+export function loadWithJsYaml(
+  text: string,
+  mode: FastYamlOptions,
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    const value =
+      mode.schema === 'core'
+        ? load(text, { schema: CORE_SCHEMA, json: mode.json })
+        : load(text, { json: mode.json });
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message.split('\n')[0] ?? '' };
+  }
+}
+
+/** The outcome of one comparison. */
+export type Verdict =
+  | { readonly kind: 'same'; readonly value: unknown }
+  | { readonly kind: 'gave-up'; readonly reason: string; readonly jsYaml: 'accepted' | 'rejected' }
+  | { readonly kind: 'different'; readonly detail: string };
+
+/** Parse `text` both ways; `different` when the fast reader accepted what js-yaml rejects or differs. */
+export function compareWithJsYaml(text: string, mode: FastYamlOptions): Verdict {
+  const reference = loadWithJsYaml(text, mode);
+  const fast = parseYamlFast(text, { schema: mode.schema, json: mode.json });
+  if (!fast.ok)
+    return { kind: 'gave-up', reason: fast.reason, jsYaml: reference.ok ? 'accepted' : 'rejected' };
+  if (!reference.ok) return { kind: 'different', detail: `js-yaml rejects it (${reference.message})` };
+  const difference = firstDifference(fast.value, reference.value, '');
+  return difference === undefined
+    ? { kind: 'same', value: fast.value }
+    : { kind: 'different', detail: difference };
+}
+
+/** The first place where `a` (fast) and `b` (js-yaml) differ, or undefined when they are identical. */
+export function firstDifference(a: unknown, b: unknown, at: string): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime())
+      ? undefined
+      : `${at || '/'}: ${describe(a)} vs ${describe(b)}`;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${at || '/'}: ${describe(a)} vs ${describe(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b))
+    return `${at || '/'}: different kinds`;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.join('\u0000') !== keysB.join('\u0000'))
+    return `${at || '/'}: keys [${keysA.join(', ')}] vs [${keysB.join(', ')}]`;
+  for (const key of keysA) {
+    const difference = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${at}/${key}`,
+    );
+    if (difference !== undefined) return difference;
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return `Date(${value.getTime()})`;
+  if (typeof value === 'number') return `number ${Object.is(value, -0) ? '-0' : String(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
