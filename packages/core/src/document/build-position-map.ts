@@ -1,24 +1,37 @@
 import type { LineCounter, Node } from 'yaml';
 import type { PositionMap, SourcePosition, SourceRange } from '../model/positions.js';
+import { parseYamlFast } from '../yaml/parse-yaml-fast.js';
+import type { SpanEntry, SpanTable } from '../yaml/scan-state.js';
+import { createLinePosition } from './find-line-position.js';
 import { escapePointerToken } from './json-pointer.js';
 import { requireYaml } from './require-yaml.js';
 
-interface Entry {
-  readonly value: readonly [number, number];
-  readonly key?: readonly [number, number];
-}
+type LinePosition = (offset: number) => { line: number; col: number };
 
 /**
- * A PositionMap that parses `text` with `yaml` (positions kept) only when first asked for a range.
+ * A PositionMap of `text` built only when first asked for a range: by the fast YAML reader's
+ * positions mode (yaml/parse-yaml-fast.ts; the same ranges as `yaml`, without loading it), or, where
+ * that gives up (comment lines, flow entries, anchors, ...) or `fastReader` is false, by `yaml`
+ * (positions kept).
  */
-export function createLazyPositionMap(text: string): PositionMap {
+export function createLazyPositionMap(text: string, options: { fastReader?: boolean } = {}): PositionMap {
   let inner: PositionMap | undefined;
   const get = (): PositionMap => {
     if (inner === undefined) {
-      const { LineCounter, parseDocument } = requireYaml();
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
-      inner = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });
+      const spans: SpanTable = new Map();
+      const fast =
+        options.fastReader === false
+          ? undefined
+          : parseYamlFast(text, { schema: 'core', json: false, spans });
+      if (fast?.ok) {
+        if (!spans.has('')) spans.set('', { value: [0, 0] });
+        inner = positionMapOf(() => spans, createLinePosition(text), text.length);
+      } else {
+        const { LineCounter, parseDocument } = requireYaml();
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+        inner = buildPositionMap({ root: doc.contents, lineCounter, textLength: text.length });
+      }
     }
     return inner;
   };
@@ -35,17 +48,8 @@ export function buildPositionMap(options: {
   textLength: number;
 }): PositionMap {
   const { root, lineCounter, textLength } = options;
-  let entries: Map<string, Entry> | undefined;
-  const toPosition = (offset: number): SourcePosition => {
-    const clamped = Math.max(0, Math.min(offset, textLength));
-    const { line, col } = lineCounter.linePos(clamped);
-    return { line, column: col, offset: clamped };
-  };
-  const toRange = ([start, end]: readonly [number, number]): SourceRange => ({
-    start: toPosition(start),
-    end: toPosition(Math.max(start, end)),
-  });
-  const table = (): Map<string, Entry> => {
+  let entries: SpanTable | undefined;
+  const table = (): SpanTable => {
     if (entries === undefined) {
       entries = new Map();
       walk(root, '', undefined, entries);
@@ -53,6 +57,20 @@ export function buildPositionMap(options: {
     }
     return entries;
   };
+  return positionMapOf(table, lineCounter.linePos, textLength);
+}
+
+/** Lookups in a table of offsets by JSON Pointer (a missing pointer: its nearest recorded parent). */
+function positionMapOf(table: () => SpanTable, linePos: LinePosition, textLength: number): PositionMap {
+  const toPosition = (offset: number): SourcePosition => {
+    const clamped = Math.max(0, Math.min(offset, textLength));
+    const { line, col } = linePos(clamped);
+    return { line, column: col, offset: clamped };
+  };
+  const toRange = ([start, end]: readonly [number, number]): SourceRange => ({
+    start: toPosition(start),
+    end: toPosition(Math.max(start, end)),
+  });
   return {
     rangeOf(pointer: string): SourceRange {
       const map = table();
@@ -81,7 +99,7 @@ function walk(
   node: unknown,
   pointer: string,
   key: [number, number] | undefined,
-  out: Map<string, Entry>,
+  out: Map<string, SpanEntry>,
 ): void {
   const { isMap, isPair, isScalar, isSeq } = requireYaml();
   const value = spanOf(node) ?? key;

@@ -74,6 +74,7 @@ export function parseYamlFast(text: string, options: FastYamlOptions): FastYamlR
 function readDocument(s: ScanState): unknown {
   const { src } = s;
   skipBlankLines(s);
+  if (s.spans !== undefined && s.marker !== 0) giveUp('positions and document markers');
   if (s.indent === -1 && s.marker === 0x2d) {
     s.pos += 3;
     if (!finishLine(s)) giveUp('content after ---');
@@ -90,7 +91,8 @@ function readDocument(s: ScanState): unknown {
   } else if (readKeyAt(s)) {
     value = readBlockMapping(s, s.indent, '');
   } else if (c === 0x5b || c === 0x7b) {
-    value = readFlowCollection(s, '');
+    if (s.spans !== undefined) giveUp('positions of a root flow collection');
+    value = readFlowCollection(s);
     if (!finishLine(s)) giveUp('text after the root flow collection');
   } else {
     giveUp('root is a scalar');
@@ -99,6 +101,7 @@ function readDocument(s: ScanState): unknown {
   if (s.indent !== -1) giveUp('content after the root node');
   if (s.marker === 0x2d) giveUp('a second document');
   if (s.marker === 0x2e) {
+    if (s.spans !== undefined) giveUp('positions and a document end marker');
     s.pos += 3;
     if (!finishLine(s)) giveUp('content after ...');
     skipBlankLines(s);

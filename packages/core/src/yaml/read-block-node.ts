@@ -1,8 +1,14 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import { giveUp } from './give-up.js';
-import { readBlockScalar } from './read-block-scalar.js';
+import { blockScalarContentEnd, blockScalarKeeps, readBlockScalar } from './read-block-scalar.js';
 import { readFlowCollection } from './read-flow-collection.js';
-import { findPlainKeyColon, isPlainStart, readPlainScalar, trimEndOffset } from './read-plain-scalar.js';
+import {
+  findPlainKeyColon,
+  isPlainStart,
+  plainScalarEnd,
+  readPlainScalar,
+  trimEndOffset,
+} from './read-plain-scalar.js';
 import { readQuotedScalar } from './read-quoted-scalar.js';
 import { resolvePlainScalar } from './resolve-plain-scalar.js';
 import { MAX_FAST_DEPTH, type ScanState } from './scan-state.js';
@@ -62,28 +68,45 @@ function isDash(src: string, p: number): boolean {
   return next === 0x20 || next === 0x0a;
 }
 
-function childPointer(s: ScanState, pointer: string, key: string | number): string {
-  return s.spans === undefined ? '' : `${pointer}/${typeof key === 'number' ? key : escapePointerToken(key)}`;
+/** Offsets of the node read last: where its value ends and where the node ends (`yaml`'s range[1], range[2]). */
+let valueEnd = 0;
+let nodeEnd = 0;
+
+/** In positions mode, record `pointer`'s value offsets (and its key's). */
+function record(s: ScanState, pointer: string, keySpan: Span | undefined, start: number): void {
+  if (s.spans !== undefined && !s.spans.has(pointer))
+    s.spans.set(
+      pointer,
+      keySpan === undefined ? { value: [start, valueEnd] } : { value: [start, valueEnd], key: keySpan },
+    );
 }
 
+type Span = [number, number];
+
 /**
- * Read a block mapping at column `indent` whose first key readKey has just read. Entries follow at
+ * Read a block mapping at column `indent` whose first key readKeyAt has just read. Entries follow at
  * the same column; it ends at a line indented less (or the end of the document). Leaves `pos` at
  * the start of the first line after it.
  */
-export function readBlockMapping(s: ScanState, indent: number, pointer: string): Record<string, unknown> {
+export function readBlockMapping(
+  s: ScanState,
+  indent: number,
+  pointer: string,
+  keySpan?: Span,
+): Record<string, unknown> {
   if (++s.depth > MAX_FAST_DEPTH) giveUp('nesting too deep');
   const mapping: Record<string, unknown> = {};
   const start = keyStart;
-  let lastEnd = keyEnd;
   for (;;) {
     const key = keyValue;
     const plain = keyPlain;
-    const keySpan: [number, number] | undefined = s.spans === undefined ? undefined : [keyStart, keyEnd];
-    const child = s.spans === undefined ? '' : childPointer(s, pointer, key as string);
-    const value = readMappingValue(s, indent, child, keySpan);
-    lastEnd = valueEnd;
-    storeKey(s, mapping, key, plain, value);
+    if (s.spans === undefined) {
+      storeKey(s, mapping, key, plain, readMappingValue(s, indent, '', undefined));
+    } else {
+      const span: Span = [keyStart, keyEnd];
+      const child = `${pointer}/${escapePointerToken(key as string)}`;
+      storeKey(s, mapping, key, plain, readMappingValue(s, indent, child, span));
+    }
     skipBlankLines(s);
     if (s.indent < indent) break;
     if (s.indent > indent) giveUp('bad indentation of a mapping entry');
@@ -91,56 +114,38 @@ export function readBlockMapping(s: ScanState, indent: number, pointer: string):
   }
   s.pos = s.lineStart;
   s.depth--;
-  if (s.spans !== undefined && !s.spans.has(pointer)) s.spans.set(pointer, { value: [start, lastEnd] });
-  valueEnd = lastEnd;
+  // `yaml`: a collection ends where its last entry's node ends.
+  valueEnd = nodeEnd;
+  record(s, pointer, keySpan, start);
   return mapping;
 }
 
-/** End offset of the last node read (for positions). */
-let valueEnd = 0;
-
 /** The value of a mapping entry at `indent`, `pos` just after its `:`. */
-function readMappingValue(
-  s: ScanState,
-  indent: number,
-  pointer: string,
-  keySpan: [number, number] | undefined,
-): unknown {
+function readMappingValue(s: ScanState, indent: number, pointer: string, keySpan: Span | undefined): unknown {
   const { src } = s;
   const p = skipSpaces(src, s.pos);
   const c = src.charCodeAt(p);
   if (c === 0x0a || c === 0x23) {
-    s.pos = src.indexOf('\n', p) + 1;
+    const lineEnd = src.indexOf('\n', p) + 1;
+    s.pos = lineEnd;
     skipBlankLines(s);
     if (s.indent > indent) return readNodeOnOwnLines(s, indent, pointer, keySpan);
     if (s.indent === indent && isDash(src, s.pos)) return readBlockSequence(s, indent, pointer, keySpan);
     s.pos = s.lineStart;
-    recordEmpty(s, pointer, keySpan, p);
+    readEmpty(s, pointer, keySpan, p, c === 0x23 ? lineEnd : p);
     return null;
   }
   s.pos = p;
   return readInlineValue(s, indent, pointer, keySpan);
 }
 
-function recordEmpty(s: ScanState, pointer: string, keySpan: [number, number] | undefined, at: number): void {
+/** An empty node (null) at `at`; `end` is after its comment when one follows on its line. */
+function readEmpty(s: ScanState, pointer: string, keySpan: Span | undefined, at: number, end: number): void {
+  // `yaml` ends an empty node with a comment after it at the next content, blank lines included.
+  if (s.spans !== undefined && end !== at) giveUp('positions of an empty node with a comment');
   valueEnd = at;
-  if (s.spans !== undefined && !s.spans.has(pointer))
-    s.spans.set(pointer, keySpan === undefined ? { value: [at, at] } : { value: [at, at], key: keySpan });
-}
-
-function record(
-  s: ScanState,
-  pointer: string,
-  keySpan: [number, number] | undefined,
-  start: number,
-  end: number,
-): void {
-  valueEnd = end;
-  if (s.spans !== undefined && !s.spans.has(pointer))
-    s.spans.set(
-      pointer,
-      keySpan === undefined ? { value: [start, end] } : { value: [start, end], key: keySpan },
-    );
+  nodeEnd = end;
+  record(s, pointer, keySpan, at);
 }
 
 /**
@@ -152,33 +157,36 @@ function readInlineValue(
   s: ScanState,
   parentIndent: number,
   pointer: string,
-  keySpan: [number, number] | undefined,
+  keySpan: Span | undefined,
 ): unknown {
   const { src } = s;
   const start = s.pos;
   const c = src.charCodeAt(start);
+  let value: unknown;
   if (c === 0x22 || c === 0x27) {
-    const text = readQuotedScalar(s, false);
-    record(s, pointer, keySpan, start, s.pos);
+    value = readQuotedScalar(s, false, parentIndent + 1);
+    valueEnd = s.pos;
     if (!finishLine(s)) giveUp('text after a quoted scalar');
-    return text;
-  }
-  if (c === 0x5b || c === 0x7b) {
-    if (s.spans !== undefined && keySpan !== undefined)
-      s.spans.set(pointer, { value: [start, start], key: keySpan });
-    const value = readFlowCollection(s, pointer);
+    nodeEnd = s.pos;
+  } else if (c === 0x5b || c === 0x7b) {
+    value = readFlowCollection(s);
     valueEnd = s.pos;
     if (!finishLine(s)) giveUp('text after a flow collection');
-    return value;
+    nodeEnd = s.pos;
+  } else if (c === 0x7c || c === 0x3e) {
+    value = readBlockScalar(s, parentIndent + 1);
+    if (s.spans !== undefined) {
+      if (blockScalarContentEnd < 0) giveUp('positions of an empty block scalar');
+      valueEnd = nodeEnd = blockScalarKeeps ? s.pos : blockScalarContentEnd;
+    }
+  } else {
+    if (!isPlainStart(src, start)) giveUp('not a plain scalar');
+    value = resolvePlainScalar(readPlainScalar(s, parentIndent + 1), s.extended);
+    valueEnd = plainScalarEnd;
+    nodeEnd = s.pos;
   }
-  if (c === 0x7c || c === 0x3e) {
-    if (s.spans !== undefined) giveUp('positions of block scalars');
-    return readBlockScalar(s, parentIndent + 1);
-  }
-  if (!isPlainStart(src, start)) giveUp('not a plain scalar');
-  const raw = readPlainScalar(s, parentIndent + 1);
-  record(s, pointer, keySpan, start, start + raw.length);
-  return resolvePlainScalar(raw, s.extended);
+  record(s, pointer, keySpan, start);
+  return value;
 }
 
 /**
@@ -189,15 +197,11 @@ function readNodeOnOwnLines(
   s: ScanState,
   parentIndent: number,
   pointer: string,
-  keySpan: [number, number] | undefined,
+  keySpan: Span | undefined,
 ): unknown {
   const column = s.indent;
   if (isDash(s.src, s.pos)) return readBlockSequence(s, column, pointer, keySpan);
-  if (readKeyAt(s)) {
-    if (s.spans !== undefined && keySpan !== undefined)
-      s.spans.set(pointer, { value: [keyStart, keyStart], key: keySpan });
-    return readBlockMapping(s, column, pointer);
-  }
+  if (readKeyAt(s)) return readBlockMapping(s, column, pointer, keySpan);
   return readInlineValue(s, parentIndent, pointer, keySpan);
 }
 
@@ -205,32 +209,23 @@ function readNodeOnOwnLines(
  * Read a block sequence whose first `-` is at `s.pos`, column `indent`. Leaves `pos` at the start of
  * the first line after it.
  */
-export function readBlockSequence(
-  s: ScanState,
-  indent: number,
-  pointer: string,
-  keySpan?: [number, number],
-): unknown[] {
+export function readBlockSequence(s: ScanState, indent: number, pointer: string, keySpan?: Span): unknown[] {
   if (++s.depth > MAX_FAST_DEPTH) giveUp('nesting too deep');
   const { src } = s;
   const start = s.pos;
-  if (s.spans !== undefined && keySpan !== undefined)
-    s.spans.set(pointer, { value: [start, start], key: keySpan });
   const sequence: unknown[] = [];
-  let lastEnd = start;
   for (;;) {
-    const child = childPointer(s, pointer, sequence.length);
+    const child = s.spans === undefined ? '' : `${pointer}/${sequence.length}`;
     const p = skipSpaces(src, s.pos + 1);
     const c = src.charCodeAt(p);
     if (c === 0x0a || c === 0x23) {
-      s.pos = src.indexOf('\n', p) + 1;
+      const lineEnd = src.indexOf('\n', p) + 1;
+      s.pos = lineEnd;
       skipBlankLines(s);
       if (s.indent > indent) {
         sequence.push(readNodeOnOwnLines(s, indent, child, undefined));
-        lastEnd = valueEnd;
       } else {
-        recordEmpty(s, child, undefined, p);
-        lastEnd = p;
+        readEmpty(s, child, undefined, p, c === 0x23 ? lineEnd : p);
         sequence.push(null);
         if (s.indent === -1) break;
         if (isDash(src, s.pos)) {
@@ -242,14 +237,9 @@ export function readBlockSequence(
     } else {
       s.pos = p;
       const column = p - s.lineStart;
-      if (isDash(src, p)) {
-        sequence.push(readBlockSequence(s, column, child));
-      } else if (readKeyAt(s)) {
-        sequence.push(readBlockMapping(s, column, child));
-      } else {
-        sequence.push(readInlineValue(s, indent, child, undefined));
-      }
-      lastEnd = valueEnd;
+      if (isDash(src, p)) sequence.push(readBlockSequence(s, column, child));
+      else if (readKeyAt(s)) sequence.push(readBlockMapping(s, column, child));
+      else sequence.push(readInlineValue(s, indent, child, undefined));
     }
     skipBlankLines(s);
     if (s.indent < indent) break;
@@ -258,13 +248,7 @@ export function readBlockSequence(
   }
   s.pos = s.lineStart;
   s.depth--;
-  if (s.spans !== undefined) {
-    const known = s.spans.get(pointer);
-    s.spans.set(
-      pointer,
-      known?.key === undefined ? { value: [start, lastEnd] } : { value: [start, lastEnd], key: known.key },
-    );
-  }
-  valueEnd = lastEnd;
+  valueEnd = nodeEnd;
+  record(s, pointer, keySpan, start);
   return sequence;
 }

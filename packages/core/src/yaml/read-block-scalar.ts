@@ -1,6 +1,11 @@
 import { giveUp } from './give-up.js';
 import type { ScanState } from './scan-state.js';
 
+/** After readBlockScalar: the offset after its last content line's line break (-1: no content line). */
+export let blockScalarContentEnd = -1;
+/** After readBlockScalar: whether it keeps its trailing line breaks (`+`). */
+export let blockScalarKeeps = false;
+
 const CLIP = 1;
 const STRIP = 2;
 const KEEP = 3;
@@ -41,6 +46,8 @@ export function readBlockScalar(s: ScanState, nodeIndent: number): string {
   let emptyLines = 0;
   let atMoreIndented = false;
   let lineStart = p + 1;
+  blockScalarContentEnd = -1;
+  blockScalarKeeps = chomping === KEEP;
   for (;;) {
     let q = lineStart;
     let lineIndent = 0;
@@ -83,5 +90,6 @@ export function readBlockScalar(s: ScanState, nodeIndent: number): string {
     const e = src.indexOf('\n', q);
     result += src.slice(q, e);
     lineStart = e + 1;
+    blockScalarContentEnd = lineStart;
   }
 }

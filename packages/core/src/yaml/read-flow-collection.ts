@@ -12,9 +12,9 @@ const FLOW_STOP = /[,[\]{}\n]|:[ \n,[\]{}]| #/g;
  * Read a flow sequence (`[a, b]`) or mapping (`{a: 1}`) that starts at `s.pos` and closes on the same
  * line, as js-yaml's readFlowCollection does (single-pair mappings inside sequences, empty values as
  * null). Leaves `pos` after the closing bracket. Gives up on line breaks, comments, `?` keys, empty
- * keys, anchors, aliases and tags inside it.
+ * keys, anchors, aliases and tags inside it; in positions mode, on any entry (their offsets are not kept).
  */
-export function readFlowCollection(s: ScanState, pointer: string): unknown {
+export function readFlowCollection(s: ScanState): unknown {
   const { src } = s;
   if (++s.depth > MAX_FAST_DEPTH) giveUp('nesting too deep');
   const start = s.pos;
@@ -30,7 +30,6 @@ export function readFlowCollection(s: ScanState, pointer: string): unknown {
     if (c === terminator) {
       s.pos = p + 1;
       s.depth--;
-      if (s.spans !== undefined) s.spans.set(pointer, { value: [start, p + 1] });
       return result;
     }
     if (!readNext) giveUp('missing comma in a flow collection');
@@ -41,7 +40,7 @@ export function readFlowCollection(s: ScanState, pointer: string): unknown {
     }
     if (s.spans !== undefined) giveUp('positions inside flow collections');
     s.pos = p;
-    const key = readFlowNode(s, pointer);
+    const key = readFlowNode(s);
     if (!nodeFound) giveUp('empty key in a flow collection');
     const keyIsPlain = nodeWasPlain;
     p = skipSpaces(src, s.pos);
@@ -52,7 +51,7 @@ export function readFlowCollection(s: ScanState, pointer: string): unknown {
       p = skipSpaces(src, p + 1);
       if (src.charCodeAt(p) === 0x0a) giveUp('flow value on the next line');
       s.pos = p;
-      value = readFlowNode(s, pointer);
+      value = readFlowNode(s);
       p = s.pos;
     }
     if (isMapping) {
@@ -80,13 +79,13 @@ let nodeFound = false;
 let nodeWasPlain = false;
 
 /** One node inside a flow collection at `s.pos`: a nested collection, a quoted or a plain scalar. */
-function readFlowNode(s: ScanState, pointer: string): unknown {
+function readFlowNode(s: ScanState): unknown {
   const { src } = s;
   const p = s.pos;
   const c = src.charCodeAt(p);
   nodeFound = true;
   nodeWasPlain = false;
-  if (c === 0x5b || c === 0x7b) return readFlowCollection(s, pointer);
+  if (c === 0x5b || c === 0x7b) return readFlowCollection(s);
   if (c === 0x22 || c === 0x27) {
     const text = readQuotedScalar(s, true);
     if (text === undefined) giveUp('quoted scalar over several lines in a flow collection');

@@ -1,6 +1,9 @@
 import { giveUp } from './give-up.js';
 import type { ScanState } from './scan-state.js';
 
+/** After readPlainScalar: the offset after the scalar's last character. */
+export let plainScalarEnd = 0;
+
 /** Where a plain scalar's line stops in block context: `: `, `:` at the end, ` #`, or the line break. */
 const STOP = /: |:\n| #|\n/g;
 
@@ -81,7 +84,8 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
   let stop = findStop(src, start);
   let c = src.charCodeAt(stop);
   if (c === 0x3a) giveUp('plain scalar followed by ": "');
-  let result = src.slice(start, trimEndOffset(src, start, stop));
+  plainScalarEnd = trimEndOffset(src, start, stop);
+  let result = src.slice(start, plainScalarEnd);
   for (;;) {
     if (c === 0x20) {
       // A comment ends the scalar and its line.
@@ -114,6 +118,7 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
     stop = findStop(src, p);
     c = src.charCodeAt(stop);
     if (c === 0x3a) giveUp('continuation line holds ": "');
-    result += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + src.slice(p, trimEndOffset(src, p, stop));
+    plainScalarEnd = trimEndOffset(src, p, stop);
+    result += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + src.slice(p, plainScalarEnd);
   }
 }

@@ -13,11 +13,19 @@ const DOUBLE_STOP = /["\\\n]/g;
  * Read a single- or double-quoted scalar starting at `s.pos` (its opening quote), with js-yaml's
  * folding of line breaks (trailing spaces dropped, one break a space, n+1 breaks n line feeds) and
  * escapes. Leaves `pos` after the closing quote. With `oneLine`, returns undefined (pos unchanged)
- * when the scalar does not close on its line. Gives up where js-yaml throws.
+ * when the scalar does not close on its line. Gives up where js-yaml throws, and in positions mode
+ * on continuation lines indented less than `minIndent`.
  */
-export function readQuotedScalar(s: ScanState, oneLine: boolean): string | undefined {
+export function readQuotedScalar(s: ScanState, oneLine: boolean, minIndent = 0): string | undefined {
+  foldMinIndent = s.spans === undefined ? 0 : minIndent;
   return s.src.charCodeAt(s.pos) === 0x27 ? readSingle(s, oneLine) : readDouble(s, oneLine);
 }
+
+/**
+ * In positions mode, continuation lines indented less than this make the reader give up: js-yaml
+ * takes them, `yaml` reports an error and builds other nodes.
+ */
+let foldMinIndent = 0;
 
 function readSingle(s: ScanState, oneLine: boolean): string | undefined {
   const { src } = s;
@@ -109,6 +117,7 @@ function foldBreaks(s: ScanState, at: number): number {
   }
   if (p >= end) giveUp('unterminated quoted scalar');
   if (p === lineStart && isDocumentMarker(src, p)) giveUp('document marker inside a quoted scalar');
+  if (p - lineStart < foldMinIndent) giveUp('positions of a quoted scalar with an unindented line');
   lastFold = breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
   return p;
 }
