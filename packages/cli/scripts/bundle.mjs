@@ -24,18 +24,31 @@ const outfile = path.join(cliDir, 'dist', 'telaio.bundle.mjs');
 const packagesDir = path.dirname(cliDir);
 
 /**
- * CommonJS libraries that workspace files load lazily with a literal `require` and that the bundle
- * holds anyway (the CLI imports yaml, swagger-parser brings ajv, the sandbox qrcode): those
- * requires are bundled too (esbuild's lazy wrappers: still evaluated only on first use), saving
- * Node's module resolution and per-file compilation. Other lazy requires (fontoxpath, @xmldom, the
- * JSONPath libraries, a computed name) stay outside, so a run that never needs them never parses them.
+ * CommonJS libraries that workspace files load lazily with a literal `require` (ajv for input and
+ * response checks, yaml for positions and syntax errors, qrcode for the TOTP hook): each group is
+ * bundled on its own into a CommonJS file beside the chunks (dist/telaio.lib-NAME.cjs), and those
+ * requires become requires of that file. A run that never needs them neither reads nor compiles
+ * them (bundled into the chunks, as before, they were parsed at every start: ajv and yaml alone are
+ * ~370 KB of the ~1.4 MB a `telaio run` compiled), and one that does reads one file instead of
+ * resolving the package's dozens. One group shares one copy of its modules (ajv-formats and ajv
+ * must). Other lazy requires (fontoxpath, @xmldom, the JSONPath libraries, a computed name) stay
+ * in node_modules, loaded the same way unbundled.
  */
-const BUNDLED_LAZY = new Set(['yaml', 'ajv/dist/2020.js', 'ajv-formats', 'qrcode']);
-const literal = (quote, specifier) => `${quote}${specifier}${quote}`;
+const SIDE_BUNDLES = {
+  'telaio.lib-ajv.cjs': { from: 'core', specifiers: ['ajv', 'ajv/dist/2020.js', 'ajv-formats'] },
+  'telaio.lib-yaml.cjs': { from: 'core', specifiers: ['yaml'] },
+  'telaio.lib-qrcode.cjs': { from: 'stytch-auth', specifiers: ['qrcode'] },
+};
+const SIDE_BUNDLE_OF = new Map(
+  Object.entries(SIDE_BUNDLES).flatMap(([file, { specifiers }]) => specifiers.map((s) => [s, file])),
+);
+/** The require of a side-bundled library, as the chunks' own `require` (banner) resolves it. */
+const sideRequire = (specifier) =>
+  `require(${JSON.stringify(`./${SIDE_BUNDLE_OF.get(specifier)}`)})[${JSON.stringify(specifier)}]`;
 
 /**
  * For workspace files: `import.meta.url` becomes the original file's URL, relative to the bundle,
- * and `createRequire`-based requires of BUNDLED_LAZY libraries become plain requires esbuild bundles.
+ * and `createRequire`-based requires of SIDE_BUNDLES libraries become requires of their side bundle.
  */
 const originalUrls = {
   name: 'telaio-original-import-meta-url',
@@ -48,14 +61,13 @@ const originalUrls = {
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'js' };
       source = source.replace(
         /createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g,
-        (match, quote, specifier) =>
-          BUNDLED_LAZY.has(specifier) ? `require(${literal(quote, specifier)})` : match,
+        (match, _quote, specifier) => (SIDE_BUNDLE_OF.has(specifier) ? sideRequire(specifier) : match),
       );
       if (/const require = createRequire\(import\.meta\.url\);/.test(source)) {
         source = source
           .replace(/\brequire\(/g, '__telaioOriginalRequire(')
-          .replace(/__telaioOriginalRequire\((['"])([^'"]+)\1\)/g, (match, quote, specifier) =>
-            BUNDLED_LAZY.has(specifier) ? `require(${literal(quote, specifier)})` : match,
+          .replace(/__telaioOriginalRequire\((['"])([^'"]+)\1\)/g, (match, _quote, specifier) =>
+            SIDE_BUNDLE_OF.has(specifier) ? sideRequire(specifier) : match,
           )
           .replace(
             'const require = createRequire(import.meta.url);',
@@ -72,7 +84,10 @@ const originalUrls = {
 // Chunks of an earlier build: each build names its own by content hash.
 const CHUNK_PREFIX = 'telaio.chunk-';
 for (const name of await readdir(path.dirname(outfile)))
-  if (name.startsWith(CHUNK_PREFIX) && name.endsWith('.mjs'))
+  if (
+    (name.startsWith(CHUNK_PREFIX) && name.endsWith('.mjs')) ||
+    (name.startsWith('telaio.lib-') && name.endsWith('.cjs'))
+  )
     await rm(path.join(path.dirname(outfile), name));
 
 /**
@@ -92,6 +107,29 @@ const lazyListFormat = {
           `let ${name}Made; const ${name} = { format: (list) => (${name}Made ??= new Intl.ListFormat(${options})).format(list) };`,
       );
       return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * got imports http2-wrapper when it loads, for its `http2` option alone (which telaio never sets):
+ * evaluating it loads node:http2 and builds a TLS socket (reading the system's CA certificates),
+ * ~15 ms of CPU at every start of `telaio run`. The import becomes an object whose two members got
+ * reads (`auto`, `globalAgent`, only when `http2` is set) load it on first use. If a new got uses
+ * it otherwise, nothing is replaced and the bundle keeps the eager import.
+ */
+const lazyHttp2Wrapper = {
+  name: 'telaio-lazy-http2-wrapper',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = "import http2wrapper from 'http2-wrapper';";
+      const uses = source.replace(/\/\*[\s\S]*?\*\//g, '').match(/http2wrapper\.\w+/g) ?? [];
+      if (!source.includes(eager) || uses.some((u) => !/\.(auto|globalAgent)$/.test(u))) return undefined;
+      const lazy =
+        "let http2wrapperLoaded; const loadHttp2wrapper = () => (http2wrapperLoaded ??= require('http2-wrapper'));" +
+        ' const http2wrapper = { get auto() { return loadHttp2wrapper().auto; }, get globalAgent() { return loadHttp2wrapper().globalAgent; } };';
+      return { contents: source.replace(eager, lazy), loader: 'js' };
     });
   },
 };
@@ -126,6 +164,7 @@ const result = await build({
   // The durable commands (worker, submit, status, resolve, cancel) alone need DBOS and pg: @telaio/dbos
   // stays outside too, loaded by those commands' handlers only.
   external: [
+    './telaio.lib-*',
     'pino',
     'thread-stream',
     'pino-worker',
@@ -135,13 +174,35 @@ const result = await build({
     '@telaio/asyncapi-adapter',
     '@telaio/dbos',
   ],
-  plugins: [originalUrls, lazyListFormat],
+  plugins: [originalUrls, lazyListFormat, lazyHttp2Wrapper],
   legalComments: 'none',
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   logLevel: 'warning',
   metafile: process.argv.includes('--meta') || process.env.TELAIO_BUNDLE_META !== undefined,
 });
+// The side bundles: one CommonJS file per group, each library resolved from the workspace package
+// that requires it, exported by specifier through getters (a group's libraries load one by one).
+for (const [file, { from, specifiers }] of Object.entries(SIDE_BUNDLES)) {
+  await build({
+    stdin: {
+      contents: `module.exports = {${specifiers
+        .map((s) => `get ${JSON.stringify(s)}() { return require(${JSON.stringify(s)}); }`)
+        .join(', ')}};`,
+      resolveDir: path.join(packagesDir, from),
+      sourcefile: file,
+    },
+    outfile: path.join(path.dirname(outfile), file),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20.19',
+    legalComments: 'none',
+    minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+    minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+    logLevel: 'warning',
+  });
+}
 if (process.env.TELAIO_BUNDLE_META !== undefined && result.metafile !== undefined) {
   const { writeFile } = await import('node:fs/promises');
   await writeFile(process.env.TELAIO_BUNDLE_META, JSON.stringify(result.metafile));
