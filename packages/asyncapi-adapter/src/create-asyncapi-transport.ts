@@ -18,6 +18,12 @@ import { PROTOCOL_CLIENTS } from './protocol-clients.js';
 import { resolveLogin } from './resolve-credential.js';
 import { type ChosenServer, selectServer } from './select-server.js';
 
+/** A protocol client and where it sends (server and login). */
+interface Routed {
+  readonly client: ProtocolClient;
+  readonly route: ClientRoute;
+}
+
 /** Options of createAsyncApiTransport. */
 export interface AsyncApiTransportOptions {
   /** Longest wait for a connection (socket, TLS, protocol handshake), in ms. Default 10 000. */
@@ -75,34 +81,55 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
     return chosen;
   };
 
-  const route = async (
-    target: OutgoingMessage['target'],
-    context: MessageContext,
-  ): Promise<{ client: ProtocolClient; route: ClientRoute }> => {
-    if (closed) throw new TransportError('CLOSED', 'the message transport is closed');
-    const chosen = chooseServer(target);
+  const clientFor = (chosen: ChosenServer): Promise<ProtocolClient> => {
     const load = factories[chosen.protocol as keyof typeof factories];
     if (load === undefined)
-      throw new TransportError('UNSUPPORTED_PROTOCOL', `no client for '${chosen.protocol}'`);
+      return Promise.reject(new TransportError('UNSUPPORTED_PROTOCOL', `no client for '${chosen.protocol}'`));
     let client = clients.get(load);
     if (client === undefined) {
       client = load().then((factory) => factory(clientOptions));
       clients.set(load, client);
     }
+    return client;
+  };
+
+  // A route whose login does not depend on the context (user information in the URL, or a server
+  // with no security requirement) is the same for every message: kept once its client is loaded,
+  // so a message to it takes no lookup, no login and no promise hop (see routeNow).
+  const fixedRoutes = new WeakMap<ChosenServer, Routed>();
+
+  const route = async (target: OutgoingMessage['target'], context: MessageContext): Promise<Routed> => {
+    if (closed) throw new TransportError('CLOSED', 'the message transport is closed');
+    const chosen = chooseServer(target);
+    const client = clientFor(chosen);
     const login = await resolveLogin(target, chosen, context);
     for (const secret of login.secrets) secrets.add(secret);
-    return { client: await client, route: { chosen, login } };
+    const routed: Routed = { client: await client, route: { chosen, login } };
+    if (chosen.userInfo !== undefined || (chosen.server?.security.length ?? 0) === 0)
+      fixedRoutes.set(chosen, routed);
+    return routed;
+  };
+
+  /** The route of `target` when it is known already (see fixedRoutes), else undefined. */
+  const routeNow = (target: OutgoingMessage['target']): Routed | undefined => {
+    if (closed) return undefined;
+    try {
+      return fixedRoutes.get(chooseServer(target));
+    } catch {
+      return undefined; // route() rejects with the same error
+    }
   };
 
   return {
     protocols,
     secretValues: () => [...secrets],
-    async send(message: OutgoingMessage, context: MessageContext): Promise<SentMessage> {
-      const { client, route: r } = await route(message.target, context);
-      return client.send(message, r, context);
+    send(message: OutgoingMessage, context: MessageContext): Promise<SentMessage> {
+      const known = routeNow(message.target);
+      if (known !== undefined) return known.client.send(message, known.route, context);
+      return route(message.target, context).then((r) => r.client.send(message, r.route, context));
     },
     async subscribe(request: SubscribeRequest, context: MessageContext): Promise<MessageSubscription> {
-      const { client, route: r } = await route(request.target, context);
+      const { client, route: r } = routeNow(request.target) ?? (await route(request.target, context));
       const subscription = await client.subscribe(request, r, context);
       // Tracked here so close() ends every subscription (pending waits reject with CLOSED) whatever
       // the protocol client does with its connections.

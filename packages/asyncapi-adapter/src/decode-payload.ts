@@ -27,7 +27,9 @@ export function decodePayload(
   messages: readonly MessageInfo[],
 ): DecodedPayload {
   const contentType = protocolContentType ?? declaredContentType(messages);
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = utf8(buffer);
   const typed = contentType === undefined ? {} : { contentType };
   if (text === undefined) {

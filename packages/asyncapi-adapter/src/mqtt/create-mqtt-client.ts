@@ -23,6 +23,9 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   const connections = new Map<string, Promise<Connection>>();
   let closed = false;
 
+  // The open connection of each route object (the transport keeps one route per server and fixed
+  // login): a message on a route whose connection is up takes neither a key nor a promise.
+  const open = new WeakMap<ClientRoute, Connection>();
   const connectionFor = (route: ClientRoute): Promise<Connection> => {
     if (closed) return Promise.reject(new TransportError('CLOSED', 'the message transport is closed'));
     const version = mqttVersionOf(route.chosen.server?.protocolVersion);
@@ -47,12 +50,25 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
     opening.catch(() => connections.delete(key));
     return opening;
   };
+  /** The route's connection: at once when it is up, else once it is (raced against `signal`). */
+  const connected = (
+    route: ClientRoute,
+    signal: AbortSignal,
+    what: string,
+  ): Connection | Promise<Connection> => {
+    const known = open.get(route);
+    if (known !== undefined && !closed) return known;
+    return raceTransportAbort(connectionFor(route), signal, what).then((connection) => {
+      open.set(route, connection);
+      return connection;
+    });
+  };
 
   return {
     async send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
       const address = message.target.address;
       const what = `publish to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${address}'`;
-      const connection = await raceTransportAbort(connectionFor(route), context.signal, what);
+      const connection = await connected(route, context.signal, what);
       const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
       try {
         await raceTransportAbort(
@@ -75,7 +91,7 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
     },
     async subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
       const what = `subscribe to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${request.target.address}'`;
-      const connection = await raceTransportAbort(connectionFor(route), context.signal, what);
+      const connection = await connected(route, context.signal, what);
       return connection.subscriptions.add(request, route, context, what);
     },
     async close() {

@@ -9,6 +9,9 @@ import { matchTopic } from './match-topic.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
+/** An MQTT topic filter with a wildcard level (`+` or `#`). */
+const WILDCARD = /[+#]/;
+
 /** The subscriptions of one MQTT client: topic filters counted, messages dispatched by filter. */
 export interface MqttSubscriptions {
   add(
@@ -33,17 +36,29 @@ interface Entry {
  * subscription of a filter closes.
  */
 export function createMqttSubscriptions(client: MqttClient, server: string): MqttSubscriptions {
-  const entries = new Set<Entry>();
+  // Entries by filter: a topic is looked up among the filters without wildcards (one Map get), and
+  // tested only against the wildcard ones, however many subscriptions the connection holds.
+  const byFilter = new Map<string, Entry[]>();
+  const wildcards = new Set<Entry>();
+  const offer = (entry: Entry, topic: string, payload: Buffer, packet: IPublishPacket): void => {
+    const message = toReceived(server, topic, payload, packet, entry.request);
+    if (matchesCorrelation(message, entry.request.correlation)) entry.queue.push(message);
+  };
   client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
-    for (const entry of entries) {
-      if (!matchTopic(entry.filter, topic)) continue;
-      const message = toReceived(server, topic, payload, packet, entry.request);
-      if (matchesCorrelation(message, entry.request.correlation)) entry.queue.push(message);
-    }
+    // A topic holds no wildcard, so the filters equal to it are exact ones.
+    const exact = byFilter.get(topic);
+    if (exact !== undefined) for (const entry of exact) offer(entry, topic, payload, packet);
+    for (const entry of wildcards) if (matchTopic(entry.filter, topic)) offer(entry, topic, payload, packet);
   });
   const release = async (entry: Entry): Promise<void> => {
-    entries.delete(entry);
-    if ([...entries].some((e) => e.filter === entry.filter) || client.disconnecting) return;
+    const same = byFilter.get(entry.filter);
+    const at = same?.indexOf(entry) ?? -1;
+    if (same === undefined || at < 0) return;
+    same.splice(at, 1);
+    wildcards.delete(entry);
+    if (same.length > 0) return;
+    byFilter.delete(entry.filter);
+    if (client.disconnecting) return;
     await client.unsubscribeAsync(entry.filter).catch(() => undefined);
   };
   return {
@@ -57,7 +72,10 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
         onClose: () => release(entry),
       });
       const entry: Entry = { filter, request, queue };
-      entries.add(entry);
+      const same = byFilter.get(filter);
+      if (same === undefined) byFilter.set(filter, [entry]);
+      else same.push(entry);
+      if (WILDCARD.test(filter)) wildcards.add(entry);
       try {
         const granted = await raceTransportAbort(
           client.subscribeAsync(filter, { qos }),
@@ -73,7 +91,8 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       return queue;
     },
     async closeAll() {
-      await Promise.all([...entries].map((entry) => entry.queue.close()));
+      const all = [...byFilter.values()].flat();
+      await Promise.all(all.map((entry) => entry.queue.close()));
     },
   };
 }

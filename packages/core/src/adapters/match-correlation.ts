@@ -3,7 +3,7 @@
  * received message, and whether it holds the value a receive step waits for.
  */
 
-import { resolveLocalRef } from '../document/json-pointer.js';
+import { splitFragment } from '../document/json-pointer.js';
 import type { CorrelationFilter, ReceivedMessage } from './message-transport.js';
 
 /**
@@ -18,23 +18,66 @@ export function readCorrelationValue(
   message: Pick<ReceivedMessage, 'headers' | 'payload' | 'correlationId'>,
   location: string,
 ): unknown {
-  const match = /^\$message\.(header|payload)(#.*)?$/.exec(location.trim());
-  if (match === null) return undefined;
-  const fragment = match[2] ?? '#';
-  if (match[1] === 'payload') {
+  const parsed = parseLocation(location);
+  if (parsed === undefined) return undefined;
+  const { tokens } = parsed;
+  if (parsed.part === 'payload') {
     const payload = typeof message.payload === 'string' ? parseJson(message.payload) : message.payload;
-    return fragment === '#' ? payload : resolveLocalRef(payload, fragment);
+    return tokens === undefined ? undefined : walk(payload, tokens, 0);
   }
-  const tokens = fragment.slice(1).split('/').slice(1);
+  if (tokens === undefined) return undefined;
   if (tokens.length === 0) return message.correlationId;
-  const [first = '', ...rest] = tokens.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const first = tokens[0] as string;
   const name =
     first in message.headers
       ? first
       : Object.keys(message.headers).find((key) => key.toLowerCase() === first.toLowerCase());
-  if (name === undefined) return rest.length === 0 ? message.correlationId : undefined;
-  const value = message.headers[name];
-  return rest.length === 0 ? value : resolveLocalRef(value, `#/${tokens.slice(1).join('/')}`);
+  if (name === undefined) return tokens.length === 1 ? message.correlationId : undefined;
+  return walk(message.headers[name], tokens, 1);
+}
+
+/** A location split once: which part it reads and the decoded tokens of its fragment (undefined: not a pointer). */
+interface ParsedLocation {
+  readonly part: 'header' | 'payload';
+  readonly tokens: readonly string[] | undefined;
+}
+
+/** Locations come from descriptions (a handful per document): parsed once each, the cache bounded all the same. */
+const parsedLocations = new Map<string, ParsedLocation | undefined>();
+
+function parseLocation(location: string): ParsedLocation | undefined {
+  if (parsedLocations.has(location)) return parsedLocations.get(location);
+  const match = /^\$message\.(header|payload)(#.*)?$/.exec(location.trim());
+  let parsed: ParsedLocation | undefined;
+  if (match !== null) {
+    const fragment = match[2] ?? '#';
+    parsed =
+      match[1] === 'payload'
+        ? { part: 'payload', tokens: splitFragment(fragment) }
+        : // Header names are taken as written (no percent-decoding), `~1`/`~0` undone.
+          {
+            part: 'header',
+            tokens: fragment
+              .slice(1)
+              .split('/')
+              .slice(1)
+              .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
+          };
+  }
+  if (parsedLocations.size >= 1000) parsedLocations.clear();
+  parsedLocations.set(location, parsed);
+  return parsed;
+}
+
+/** The node `tokens` (from `from` on) reach in `root`: own properties only, undefined when nothing. */
+function walk(root: unknown, tokens: readonly string[], from: number): unknown {
+  let node = root;
+  for (let i = from; i < tokens.length; i += 1) {
+    const token = tokens[i] as string;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { onAbort } from './on-abort.js';
+import { NEVER_ABORTED, onAbort } from './on-abort.js';
 
 /**
  * Settles as `work` settles, or rejects with `reason()` as soon as `signal` aborts, whichever comes
@@ -7,6 +7,8 @@ import { onAbort } from './on-abort.js';
  * left behind, its late rejection handled here so it is never reported as unhandled.
  */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal, reason: () => unknown): Promise<T> {
+  // Nothing to race (a run given no signal): the work itself, no wrapper promise.
+  if (signal === NEVER_ABORTED) return work;
   if (signal.aborted) {
     work.catch(() => undefined);
     return Promise.reject(reason());

@@ -23,6 +23,10 @@ const DEFAULT_RECEIVE_TIMEOUT_MS = 30_000;
 /** Steps of one workflow with step dependsOn running at once (EngineOptions.maxConcurrentSteps). */
 const DEFAULT_MAX_CONCURRENT_STEPS = 8;
 
+/** True for a promise (or any thenable) a host may return instead of a value. */
+const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as { then?: unknown } | undefined)?.then === 'function';
+
 /** Create an engine over a transport (and optionally credentials, criteria plugins, providers, hooks). */
 export function createEngine(options: EngineOptions): Engine {
   if (options?.transport === undefined || typeof options.transport.send !== 'function') {
@@ -78,13 +82,15 @@ export function createEngine(options: EngineOptions): Engine {
       // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
       // signal shared by many runs fan out from one listener (adapters/on-abort.ts).
       const signal = run.signal ?? NEVER_ABORTED;
-      const host = await (run.host ?? engineHost).begin({
+      const begun = (run.host ?? engineHost).begin({
         ...(run.runId === undefined ? {} : { runId: run.runId }),
         documentUri: run.document.uri,
         workflowId,
         inputs,
         signal,
       });
+      // A host that begins at once (the process host) costs no promise hop.
+      const host = isThenable(begun) ? await begun : begun;
       const state: RunState = {
         runId: host.runId,
         signal,
@@ -113,7 +119,8 @@ export function createEngine(options: EngineOptions): Engine {
         runInputs: inputs,
       };
       const result = await runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
-      await host.end?.(result);
+      const ended = host.end?.(result);
+      if (isThenable(ended)) await ended;
       return result;
     },
   };

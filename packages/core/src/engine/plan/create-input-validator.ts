@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer, splitPointer } from '../../document/json-pointer.js';
 import type { ArazzoDocument } from '../../model/arazzo.js';
+import { copyPlainValue } from '../run/copy-plain-value.js';
 import type { RunError } from '../types.js';
 import { simpleInputSchema } from './simple-input-schema.js';
 
@@ -29,7 +30,7 @@ export interface InputValidator {
   /** Validate a copy of `inputs` with defaults applied; names in `deferred` may be missing (provided later). */
   validate(
     inputs: Readonly<Record<string, unknown>>,
-    deferred: ReadonlySet<string>,
+    deferred: { has(name: string): boolean },
   ): { value: Record<string, unknown>; error?: RunError };
   /** Validate one lazily provided input against its property schema. */
   validateOne(name: string, value: unknown): RunError | undefined;
@@ -166,7 +167,7 @@ export function createInputValidator(options: {
     required,
     schemaOf: (name) => (properties?.has(name) ? (props as Record<string, unknown>)[name] : undefined),
     validate(inputs, deferred) {
-      const value = structuredClone(inputs) as Record<string, unknown>;
+      const value = copyPlainValue(inputs) as Record<string, unknown>;
       if (declared === undefined) return { value };
       let found: readonly ErrorObject[];
       if (simple !== undefined) found = simple.check(value);

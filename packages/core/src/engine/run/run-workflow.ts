@@ -12,7 +12,7 @@ import {
   closeReceiveSubscriptions,
   openReceiveSubscriptions,
 } from '../steps/message/receive-subscriptions.js';
-import type { RunError, RunResult } from '../types.js';
+import type { RunError, RunResult, StepResult } from '../types.js';
 import { createFrame, type Frame } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
@@ -43,28 +43,34 @@ export async function runWorkflow(options: {
   const started = state.now();
   const firstStep = state.steps.length;
   const firstSkipped = state.skipped.length;
-  const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : { ...options.inputs };
+  // validate() copies what it is given (deeply, defaults applied): no copy of our own here.
+  const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : options.inputs;
   const pending = new Map<string, InputProvider>();
   if (options.fromRunInputs) {
-    for (const [name, provider] of Object.entries(state.providers))
-      if (!Object.hasOwn(given, name)) pending.set(name, provider);
+    for (const name in state.providers)
+      if (Object.hasOwn(state.providers, name) && !Object.hasOwn(given, name))
+        pending.set(name, state.providers[name] as InputProvider);
   }
-  const checked = plan.inputs.validate(given, new Set(pending.keys()));
+  const checked = plan.inputs.validate(given, pending);
   const signal = options.signal ?? state.signal;
   const frame = createFrame({ plan, state, depth, inputs: checked.value, pending, signal });
   state.hooks.onWorkflowStart?.({ ...frame.scope, inputs: frame.inputs });
   state.workflows[plan.workflowId] = { inputs: frame.inputs };
   try {
     // Receive steps listen before anything runs that may cause their messages (receive-subscriptions.ts).
-    if (checked.error === undefined) await openReceiveSubscriptions(frame);
-    const error = checked.error ?? (await runDependencies(frame)) ?? (await runStepsOf(frame));
-    if (error === undefined) {
+    // Each await below is skipped when there is nothing to wait for (a promise hop per run saved).
+    if (checked.error === undefined && plan.receiveSteps.length > 0) await openReceiveSubscriptions(frame);
+    const error =
+      checked.error ??
+      (plan.dependsOn.length === 0 ? undefined : await runDependencies(frame)) ??
+      (await runStepsOf(frame));
+    if (error === undefined && (frame.pending.size > 0 || frame.resolving.size > 0)) {
       const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
       if (lazy !== undefined) return end(frame, started, [firstStep, firstSkipped], lazy);
     }
     return end(frame, started, [firstStep, firstSkipped], error);
   } finally {
-    await closeReceiveSubscriptions(frame);
+    if (frame.receives.size > 0) await closeReceiveSubscriptions(frame);
   }
 }
 
@@ -85,8 +91,9 @@ function end(
   error: RunError | undefined,
 ): RunResult {
   const { state, plan } = frame;
-  const executed = state.steps.slice(firstStep);
-  const reached = new Set(executed.filter((s) => s.workflowId === plan.workflowId).map((s) => s.stepId));
+  const steps = state.steps.slice(firstStep);
+  const reached = new Set<string>();
+  for (const s of steps) if (s.workflowId === plan.workflowId) reached.add(s.stepId);
   for (const { stepId } of plan.steps) {
     if (reached.has(stepId)) continue;
     const workflowId = plan.workflowId;
@@ -102,12 +109,13 @@ function end(
     if (v !== undefined) setOwn(frame.outputs, name, v);
   }
   state.workflows[plan.workflowId] = { inputs: frame.inputs, outputs: frame.outputs };
+  for (let i = firstSkipped; i < state.skipped.length; i += 1) steps.push(state.skipped[i] as StepResult);
   const result: RunResult = {
     workflowId: plan.workflowId,
     status: error === undefined ? 'success' : 'failure',
     inputs: frame.inputs,
     outputs: frame.outputs,
-    steps: [...executed, ...state.skipped.slice(firstSkipped)],
+    steps,
     durationMs: state.now() - started,
     ...(error === undefined ? {} : { error }),
   };

@@ -6,10 +6,37 @@
  */
 import type { MessageTarget } from '../../../adapters/message-transport.js';
 import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
-import type { MessageStepTarget, StepPlan } from '../../plan/plan-types.js';
+import type { MessageStepTarget, ParameterPlan, StepPlan } from '../../plan/plan-types.js';
 import type { RunState } from '../../run/run-state.js';
 
-const PARAMETER = /\{([^{}]+)\}/g;
+/** A channel address split at its `{name}` parameters: text, then the step parameter for each name. */
+interface AddressParts {
+  readonly texts: readonly string[];
+  readonly names: readonly string[];
+  /** The step's `in: path` parameter of each name (undefined: none given). */
+  readonly values: readonly (ParameterPlan | undefined)[];
+}
+
+/** Each template step's address parts, split once (plans are immutable and shared). */
+const partsOf = new WeakMap<StepPlan, AddressParts>();
+
+function addressParts(step: StepPlan, address: string): AddressParts {
+  const known = partsOf.get(step);
+  if (known !== undefined) return known;
+  const texts: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const match of address.matchAll(/\{([^{}]+)\}/g)) {
+    texts.push(address.slice(last, match.index));
+    names.push(match[1] as string);
+    last = match.index + match[0].length;
+  }
+  texts.push(address.slice(last));
+  const values = names.map((name) => step.parameters.find((q) => q.in === 'path' && q.name === name));
+  const parts = { texts, names, values };
+  partsOf.set(step, parts);
+  return parts;
+}
 
 /** The target with its address filled, or the name of the channel parameter no value was given for. */
 export function resolveMessageTarget(options: {
@@ -23,16 +50,15 @@ export function resolveMessageTarget(options: {
   const serverUrl = chosenServerUrl(state, target);
   let address = target.target.address;
   if (target.addressTemplate) {
+    const { texts, names, values } = addressParts(step, address);
     let missing: string | undefined;
-    address = address.replace(PARAMETER, (whole, parameter: string) => {
-      const p = step.parameters.find((q) => q.in === 'path' && q.name === parameter);
-      const value = p?.value.evaluate(ctx, onMissing);
-      if (value === undefined || value === null) {
-        missing ??= parameter;
-        return whole;
-      }
-      return String(value);
-    });
+    address = texts[0] as string;
+    for (let i = 0; i < names.length; i += 1) {
+      // Every parameter is evaluated (each missing one is told to onMissing); the first is named.
+      const value = values[i]?.value.evaluate(ctx, onMissing);
+      if (value === undefined || value === null) missing ??= names[i] as string;
+      else address += String(value) + (texts[i + 1] as string);
+    }
     if (missing !== undefined) return { missing };
   }
   const resolved: MessageTarget =
