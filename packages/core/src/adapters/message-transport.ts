@@ -65,8 +65,20 @@ export interface MessageTarget {
   readonly address: string;
   /** The AsyncAPI operation, when the step named one (3.x key, 2.x `operationId`). */
   readonly operationId?: string;
-  /** Servers the channel may use (3.x channel `servers`, else every server of the source), in document order. */
+  /**
+   * Servers the channel is available on, in document order: those its `servers` list names (2.6
+   * names, 3.0 `$ref`s), else, when it has no such list, every server of the source.
+   */
   readonly servers: readonly MessageServer[];
+  /**
+   * Present when the channel's `servers` list restricts it: the names it lists, and the source's
+   * servers it leaves out (so that a URL chosen outside the document that is one of those is
+   * refused with a clear error rather than used).
+   */
+  readonly channelServers?: {
+    readonly names: readonly string[];
+    readonly excluded: readonly MessageServer[];
+  };
   /**
    * A base URL chosen outside the document (`--server <source>=<url>`, CredentialProvider.serverFor):
    * when set it replaces the servers' url; the protocol is its scheme.
@@ -182,7 +194,8 @@ export interface MessageTransport {
    * Publish `message` on its target and resolve once the protocol has handed it over (the spec: "the
    * step completes immediately after the message is sent"; no broker acknowledgement is awaited
    * beyond what the binding's QoS asks). Rejects with a TransportError (`ECONNREFUSED`,
-   * `UNSUPPORTED_PROTOCOL`, `NO_SERVER`, `ABORTED`...).
+   * `UNSUPPORTED_PROTOCOL`, `NO_SERVER`, `SERVER_NOT_ON_CHANNEL` (the chosen URL is a server the
+   * channel's `servers` list leaves out), `ABORTED`...).
    */
   send(message: OutgoingMessage, context: MessageContext): Promise<SentMessage>;
   /**

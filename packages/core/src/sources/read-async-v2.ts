@@ -27,6 +27,12 @@ export function readAsyncV2(context: AsyncReadContext): {
     const operationIndexes: number[] = [];
     const channelMessages = new Map<string, MessageInfo>();
     const channelBindings = bindingsOf(context, channel.bindings);
+    // Channel Item `servers`: "The servers on which this channel is available ... names (string keys)
+    // of Server Objects"; absent or empty: all of them.
+    const names = Array.isArray(channel.servers)
+      ? channel.servers.filter((n): n is string => typeof n === 'string')
+      : [];
+    const servers = names.length === 0 ? {} : { servers: names };
     for (const verb of ['publish', 'subscribe'] as const) {
       if (channel[verb] === undefined) continue;
       const opPointer = `${pointer}/${verb}`;
@@ -38,6 +44,7 @@ export function readAsyncV2(context: AsyncReadContext): {
       operations.push({
         ...(bindings === undefined ? {} : { bindings }),
         ...(channelBindings === undefined ? {} : { channelBindings }),
+        ...(names.length === 0 ? {} : { channelServers: names }),
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         action: ACTIONS[verb],
         verb,
@@ -55,6 +62,7 @@ export function readAsyncV2(context: AsyncReadContext): {
       messages: [...channelMessages.values()],
       operationIndexes,
       ...(channelBindings === undefined ? {} : { bindings: channelBindings }),
+      ...servers,
     });
   }
   return { operations, channels };

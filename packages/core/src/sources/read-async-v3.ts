@@ -34,6 +34,7 @@ export function readAsyncV3(context: AsyncReadContext): {
     const address =
       typeof channel.address === 'string' ? channel.address : channel.address === null ? null : key;
     const bindings = bindingsOf(context, channel.bindings);
+    const servers = serverNamesOf(channel.servers);
     channels.set(key, {
       key,
       pointer,
@@ -41,6 +42,7 @@ export function readAsyncV3(context: AsyncReadContext): {
       messages,
       operationIndexes: [],
       ...(bindings === undefined ? {} : { bindings }),
+      ...(servers.length === 0 ? {} : { servers }),
     });
   }
   const operations: SourceMessageOperation[] = [];
@@ -60,6 +62,7 @@ export function readAsyncV3(context: AsyncReadContext): {
     operations.push({
       ...(bindings === undefined ? {} : { bindings }),
       ...(channel?.bindings === undefined ? {} : { channelBindings: channel.bindings }),
+      ...(channel?.servers === undefined ? {} : { channelServers: channel.servers }),
       operationId: id,
       action: op.action,
       pointer,
@@ -71,6 +74,21 @@ export function readAsyncV3(context: AsyncReadContext): {
     });
   }
   return { operations, channels: [...channels.values()] };
+}
+
+/**
+ * Channel Object `servers`: "An array of $ref pointers to the definition of the servers in which
+ * this channel is available" (`#/servers/<name>`, the root Servers Object); the names they point to.
+ * A `$ref` elsewhere names no server of the document and is left out.
+ */
+function serverNamesOf(value: unknown): string[] {
+  const names: string[] = [];
+  for (const item of asArr(value)) {
+    const ref = asObj(item).$ref;
+    const name = typeof ref === 'string' ? lastToken(decodeFragment(ref), '/servers/') : undefined;
+    if (name !== undefined) names.push(name);
+  }
+  return names;
 }
 
 /** The channel key a `{$ref: '#/channels/<key>'}` names. */

@@ -218,6 +218,11 @@ export interface ChannelInfo {
   readonly operations: readonly MessageOperationInfo[];
   /** Channel bindings by protocol (MQTT none; AMQP `is`, `exchange`, `queue`; WebSocket `query`, `headers`). */
   readonly bindings?: MessageBindings;
+  /**
+   * Names of the servers the channel is available on (2.x `servers` names; 3.x `servers` `$ref`s to
+   * `#/servers/<name>`); absent: "this channel MUST be available on all the servers".
+   */
+  readonly servers?: readonly string[];
 }
 
 /**
@@ -247,6 +252,8 @@ export interface MessageOperationInfo {
   readonly bindings?: MessageBindings;
   /** Its channel's bindings (see ChannelInfo.bindings), so a step needs no channel lookup. */
   readonly channelBindings?: MessageBindings;
+  /** Its channel's servers (see ChannelInfo.servers); absent: all of the source's. */
+  readonly channelServers?: readonly string[];
   /** 3.x request/reply: where the reply comes (its channel key and address) and its messages. */
   readonly reply?: {
     readonly channel?: string;

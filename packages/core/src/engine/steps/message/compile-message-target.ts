@@ -49,7 +49,7 @@ export function compileMessageTarget(options: {
   const messages = operation?.messages ?? found.channel?.messages ?? [];
   const source =
     options.sources.find((s) => s.name === found.source.description.name) ?? found.source.description;
-  const servers: MessageServer[] = found.source.servers.map((server) => ({
+  const all: MessageServer[] = found.source.servers.map((server) => ({
     name: server.name,
     url: serverUrlOf(server),
     protocol: server.protocol,
@@ -57,6 +57,19 @@ export function compileMessageTarget(options: {
     bindings: server.bindings ?? {},
     security: server.security ?? [],
   }));
+  // AsyncAPI 3.0 Channel Object `servers`: "the servers in which this channel is available. If
+  // servers is absent or empty, this channel MUST be available on all the servers" (2.6: names).
+  const listed = operation?.channelServers ?? found.channel?.servers;
+  const servers = listed === undefined ? all : all.filter((server) => listed.includes(server.name));
+  const channelServers =
+    listed === undefined
+      ? {}
+      : {
+          channelServers: {
+            names: listed,
+            excluded: all.filter((server) => !listed.includes(server.name)),
+          },
+        };
   const location = messages.find((m) => m.correlationId !== undefined)?.correlationId?.location;
   const reply = operation?.reply?.address;
   return {
@@ -70,6 +83,7 @@ export function compileMessageTarget(options: {
       address,
       ...(operation?.operationId === undefined ? {} : { operationId: operation.operationId }),
       servers,
+      ...channelServers,
       channelBindings: operation?.channelBindings ?? found.channel?.bindings ?? {},
       operationBindings: operation?.bindings ?? {},
       messageBindings: messages.find((m) => m.bindings !== undefined)?.bindings ?? {},
