@@ -60,8 +60,17 @@ export function createDryRunCriteria(options: {
   const { registry } = options;
   const unjudged: UnjudgedCriterion[] = [];
   let document: ArazzoDocument | undefined;
-  /** The step whose success criteria are being tested, and how many of them are still to come. */
-  let current: { stepId: string; pending: number } = { stepId: '', pending: 0 };
+  /**
+   * Per answer (a response or message, known by its headers object, which the criteria's context
+   * holds as `$response.header` / `$message.header`): whose success criteria it is, and how many of
+   * them are still to be tested. Not one slot for the run: steps running at once (step dependsOn)
+   * have their messages in before either's criteria are tested.
+   */
+  const slots = new WeakMap<object, { readonly stepId: string; pending: number }>();
+  const slotOf = (ctx: ExpressionContext) => {
+    const key = ctx.message?.headers ?? ctx.response?.headers;
+    return key === undefined ? undefined : slots.get(key);
+  };
   const wrap = (evaluator: CriterionEvaluator): CriterionEvaluator => ({
     ...evaluator,
     compile(source) {
@@ -70,15 +79,16 @@ export function createDryRunCriteria(options: {
       const wrapped: CompiledCriterion = {
         ...compiled,
         test(ctx, onMissing) {
-          const success = current.pending > 0;
-          if (success) current.pending -= 1;
+          const slot = slotOf(ctx);
+          const success = slot !== undefined && slot.pending > 0;
+          if (slot !== undefined && success) slot.pending -= 1;
           const passed = compiled.test(ctx, onMissing);
-          if (passed || !success) return passed;
+          if (passed || !success || slot === undefined) return passed;
           if (!guessed || !isDryRunAnswer(ctx)) {
-            current.pending = 0;
+            slot.pending = 0;
             return false;
           }
-          const criterion = { stepId: current.stepId, condition: source.condition };
+          const criterion = { stepId: slot.stepId, condition: source.condition };
           unjudged.push(criterion);
           options.onUnjudged?.(criterion);
           return true;
@@ -92,12 +102,16 @@ export function createDryRunCriteria(options: {
     const evaluator = registry.get(type);
     if (evaluator !== undefined) evaluators.push(wrap(evaluator));
   }
-  /** The success criteria of `e.stepId` come next (its response or message is in). */
-  const judging = (e: { readonly workflowId: string; readonly stepId: string }): void => {
+  /** The success criteria of `e.stepId` are tested next against the answer whose headers are `headers`. */
+  const judging = (
+    e: { readonly workflowId: string; readonly stepId: string },
+    headers: object | undefined,
+  ): void => {
+    if (headers === undefined) return;
     const step = document?.workflows
       .find((w) => w.workflowId === e.workflowId)
       ?.steps.find((s) => s.stepId === e.stepId);
-    current = { stepId: e.stepId, pending: step?.successCriteria?.length ?? 0 };
+    slots.set(headers, { stepId: e.stepId, pending: step?.successCriteria?.length ?? 0 });
   };
   return {
     evaluators,
@@ -106,12 +120,10 @@ export function createDryRunCriteria(options: {
       document = loaded;
     },
     hooks: {
-      onStepStart: () => {
-        current = { stepId: '', pending: 0 };
-      },
-      onResponse: (e) => judging(e),
-      onMessageSent: (e) => judging(e),
-      onMessageReceived: (e) => judging(e),
+      onResponse: (e) => judging(e, e.response.headers),
+      // A send step's $message is the message built (the dry-run transport reports a copy as sent).
+      onMessageSend: (e) => judging(e, e.message.headers),
+      onMessageReceived: (e) => judging(e, e.message.headers),
     },
   };
 }
