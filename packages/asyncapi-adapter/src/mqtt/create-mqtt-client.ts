@@ -26,6 +26,16 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   // The open connection of each route object (the transport keeps one route per server and fixed
   // login): a message on a route whose connection is up takes neither a key nor a promise.
   const open = new WeakMap<ClientRoute, Connection>();
+  // `mqtt://host:port` of each chosen server, written once (URL getters build new strings per call).
+  const origins = new WeakMap<ClientRoute['chosen'], string>();
+  const originOf = (route: ClientRoute): string => {
+    let origin = origins.get(route.chosen);
+    if (origin === undefined) {
+      origin = `${route.chosen.url.protocol}//${route.chosen.url.host}`;
+      origins.set(route.chosen, origin);
+    }
+    return origin;
+  };
   const connectionFor = (route: ClientRoute): Promise<Connection> => {
     if (closed) return Promise.reject(new TransportError('CLOSED', 'the message transport is closed'));
     const version = mqttVersionOf(route.chosen.server?.protocolVersion);
@@ -67,7 +77,8 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   return {
     async send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
       const address = message.target.address;
-      const what = `publish to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${address}'`;
+      const origin = originOf(route);
+      const what = `publish to ${origin} topic '${address}'`;
       const connection = await connected(route, context.signal, what);
       const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
       try {
@@ -80,7 +91,7 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
         throw toTransportError(error, what);
       }
       return {
-        serverUrl: `${route.chosen.url.protocol}//${route.chosen.url.host}`,
+        serverUrl: origin,
         protocol: route.chosen.protocol,
         address,
         headers: message.headers,
@@ -90,7 +101,7 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
       };
     },
     async subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
-      const what = `subscribe to ${route.chosen.url.protocol}//${route.chosen.url.host} topic '${request.target.address}'`;
+      const what = `subscribe to ${originOf(route)} topic '${request.target.address}'`;
       const connection = await connected(route, context.signal, what);
       return connection.subscriptions.add(request, route, context, what);
     },
