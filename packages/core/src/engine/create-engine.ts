@@ -50,6 +50,9 @@ export function createEngine(options: EngineOptions): Engine {
     1,
     Math.floor(options.maxConcurrentSteps ?? DEFAULT_MAX_CONCURRENT_STEPS),
   );
+  // What runs without hooks or providers of their own share (read-only in the run).
+  const engineHooks = combineHooks({ hooks: [options.hooks] });
+  const engineProviders = { ...options.inputProviders };
   return {
     load: (target, loadOptions) =>
       loadDocument({
@@ -66,17 +69,19 @@ export function createEngine(options: EngineOptions): Engine {
       const plan = planOf({ document: run.document });
       if (plan === undefined)
         throw new TelaioError('document-unknown', "run() needs a document returned by this engine's load()");
-      const ids = [...plan.workflows.keys()];
-      const workflowId = run.workflowId ?? (ids.length === 1 ? ids[0] : undefined);
+      // The id list only for a message: no array per run.
+      const ids = () => [...plan.workflows.keys()];
+      const workflowId =
+        run.workflowId ?? (plan.workflows.size === 1 ? plan.workflows.keys().next().value : undefined);
       if (workflowId === undefined) {
         throw new TelaioError(
           'workflow-required',
-          `the document has ${ids.length} workflows; name one of: ${ids.join(', ')}`,
+          `the document has ${plan.workflows.size} workflows; name one of: ${ids().join(', ')}`,
         );
       }
       const workflow = plan.workflows.get(workflowId);
       if (workflow === undefined)
-        throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids.join(', ')})`);
+        throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids().join(', ')})`);
       const inputs = run.inputs ?? {};
       // A run without a signal of its own cannot be cancelled: it runs under NEVER_ABORTED, which
       // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
@@ -96,7 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
         signal,
         sendContext:
           options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
-        hooks: combineHooks({ hooks: [options.hooks, run.hooks] }),
+        hooks: run.hooks === undefined ? engineHooks : combineHooks({ hooks: [options.hooks, run.hooks] }),
         transports,
         credentials: options.credentials,
         servers: options.servers ?? {},
@@ -115,7 +120,10 @@ export function createEngine(options: EngineOptions): Engine {
         dependencies: new Map(),
         completed: findCompleted({ completed: run.completed, root: plan }),
         skipped: [],
-        providers: { ...options.inputProviders, ...run.inputProviders },
+        providers:
+          run.inputProviders === undefined
+            ? engineProviders
+            : { ...options.inputProviders, ...run.inputProviders },
         runInputs: inputs,
       };
       const result = await runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
