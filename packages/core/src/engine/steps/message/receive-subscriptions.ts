@@ -51,7 +51,8 @@ export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
       if (WILDCARD_PROTOCOLS.test(protocolOf(early))) subscribe(frame, step, early, true);
     }
   }
-  await Promise.all([...frame.receives.values()].map((slot) => slot.ready));
+  if (frame.receives.size === 1) await frame.receives.values().next().value?.ready;
+  else await Promise.all([...frame.receives.values()].map((slot) => slot.ready));
 }
 
 /** The slot of `step` listening on `target`'s address: the one opened at the start, else a new one. */
@@ -68,7 +69,8 @@ export async function closeReceiveSubscriptions(frame: Frame): Promise<void> {
   if (frame.receives.size === 0) return;
   const slots = [...frame.receives.values()];
   frame.receives.clear();
-  await Promise.all(slots.map(close));
+  if (slots.length === 1) await close(slots[0] as ReceiveSlot);
+  else await Promise.all(slots.map(close));
 }
 
 const PARAMETER = /\{[^{}]+\}/g;
