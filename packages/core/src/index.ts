@@ -7,6 +7,7 @@
 
 // Adapters: the seams an embedder plugs in (transport, credentials, inputs, hooks) and helpers.
 export { combineCredentials } from './adapters/combine-credentials.js';
+export { combineSignals } from './adapters/combine-signals.js';
 export { createMessageQueue, type MessageQueue } from './adapters/create-message-queue.js';
 export { credentialFromValues } from './adapters/credential-from-values.js';
 export type {

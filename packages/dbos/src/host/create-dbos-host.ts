@@ -5,7 +5,7 @@
  * checkpointed output, so nothing that completed is sent again.
  */
 import type { Host, JournalValue, RunHost, WaitOutcome } from '@telaio/core';
-import { TelaioError } from '@telaio/core';
+import { combineSignals, TelaioError } from '@telaio/core';
 import { raceAbort } from './race-abort.js';
 
 /** The DBOS API the host uses (the SDK's `DBOS` class, imported lazily by the caller). */
@@ -60,7 +60,7 @@ export function createDbosHost(options: {
             async () => {
               const cancelled = dbos.stepStatus?.cancelSignal;
               try {
-                return await perform(cancelled === undefined ? signal : AbortSignal.any([signal, cancelled]));
+                return await perform(cancelled === undefined ? signal : combineSignals(signal, cancelled));
               } catch (error) {
                 // Cut by the run's own signal: record nothing (never settle), the race below rejects.
                 if (signal.aborted && cancelled?.aborted !== true) return new Promise<T>(() => undefined);

@@ -15,6 +15,7 @@
  * recovered by a goto elsewhere, or a cycle), the first waiting step in order runs anyway and fails
  * with `dependency-unmet` as it would in order.
  */
+import { combineSignals } from '../../adapters/combine-signals.js';
 import type { StepPlan } from '../plan/plan-types.js';
 import type { RunError } from '../types.js';
 import type { Frame } from './frame.js';
@@ -31,7 +32,7 @@ export async function runStepsConcurrently(frame: Frame): Promise<RunError | und
   const dependencies = plan.stepDependencies ?? new Map<string, readonly string[]>();
   const status = new Map<string, Status>(plan.steps.map((s) => [s.stepId, 'waiting']));
   const stop = new AbortController();
-  const stepFrame: Frame = { ...frame, signal: AbortSignal.any([frame.signal, stop.signal]) };
+  const stepFrame: Frame = { ...frame, signal: combineSignals(frame.signal, stop.signal) };
   const running = new Map<string, Promise<{ step: StepPlan; outcome: StepOutcome }>>();
   let ended: { error?: RunError } | undefined;
   let transfer: Extract<StepOutcome, { kind: 'goto-workflow' }> | undefined;

@@ -8,6 +8,7 @@
  * of a message's bookkeeping). Receive steps need none of this: their wait is bounded by the
  * subscription's own `next({timeoutMs})` (receive-message.ts).
  */
+import { combineSignals } from '../../../adapters/combine-signals.js';
 import { onAbort } from '../../../adapters/on-abort.js';
 import type { Frame } from '../../run/frame.js';
 
@@ -28,7 +29,7 @@ const nothing = (): void => undefined;
 export function outerSignal(frame: Frame, effectSignal: AbortSignal): AbortSignal {
   return effectSignal === frame.state.signal || effectSignal === frame.signal
     ? frame.signal
-    : AbortSignal.any([frame.signal, effectSignal]);
+    : combineSignals(frame.signal, effectSignal);
 }
 
 /** The signal of one message effect (see the file's comment). */

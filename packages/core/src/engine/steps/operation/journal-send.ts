@@ -4,6 +4,7 @@
  * that gets no response (refused, a step timeout, a transport limit) is recorded as a failure, so a
  * replay takes the same path; a send the run's cancellation cut records nothing and is `aborted`.
  */
+import { combineSignals } from '../../../adapters/combine-signals.js';
 import type { PreparedRequest } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
 import type { StepPlan } from '../../plan/plan-types.js';
@@ -48,13 +49,13 @@ async function performSend(options: {
   // 1.1 Step Object `timeout`: milliseconds to wait for the step before aborting and failing it.
   const timer = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
   // The frame's signal: the run's, combined with the timeout of a workflow step it runs under.
-  const runSignal = signal === state.signal ? frame.signal : AbortSignal.any([frame.signal, signal]);
+  const runSignal = signal === state.signal ? frame.signal : combineSignals(frame.signal, signal);
   const sendContext =
     timer === undefined
       ? runSignal === state.signal
         ? state.sendContext
         : { ...state.sendContext, signal: runSignal }
-      : { ...state.sendContext, signal: AbortSignal.any([runSignal, timer]) };
+      : { ...state.sendContext, signal: combineSignals(runSignal, timer) };
   try {
     return { response: await state.transports.openapi.send(request, sendContext) };
   } catch (error) {

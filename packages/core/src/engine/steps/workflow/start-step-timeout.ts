@@ -4,6 +4,7 @@
  * caller's combined with a timer; when the timer fires every step of the nested run (and of the
  * workflows it enters) stops, and the workflow step fails with `step-timeout`.
  */
+import { combineSignals } from '../../../adapters/combine-signals.js';
 import type { StepPlan } from '../../plan/plan-types.js';
 import type { Frame } from '../../run/frame.js';
 import { StepTimeoutReason } from '../../run/stopped-error.js';
@@ -26,7 +27,7 @@ export function startStepTimeout(frame: Frame, step: StepPlan): StepTimeout | un
   const controller = new AbortController();
   const reason = new StepTimeoutReason(step.stepId, ms);
   const timer = setTimeout(() => controller.abort(reason), ms);
-  const signal = AbortSignal.any([frame.signal, controller.signal]);
+  const signal = combineSignals(frame.signal, controller.signal);
   return {
     signal,
     stop: () => {
