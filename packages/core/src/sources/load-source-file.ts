@@ -61,7 +61,8 @@ export async function loadSourceFile(options: {
     if (cached !== undefined && (await cachedFilesMatch({ rootUri: uri, files: cached.files, loader })))
       return { kind: 'openapi', uri, summary: cached.summary };
   }
-  if (/^\s*["']?arazzo["']?\s*:/m.test(text) && !/^\s*["']?openapi["']?\s*:/m.test(text)) {
+  // `openapi:` first: an OpenAPI text has it near its top, so its megabytes are not scanned for `arazzo:`.
+  if (!/^\s*["']?openapi["']?\s*:/m.test(text) && /^\s*["']?arazzo["']?\s*:/m.test(text)) {
     const { file, diagnostics } = loadArazzoOnce({ uri, text, loader });
     return file === undefined
       ? { kind: 'unresolved', uri, reason: `parse error: ${firstMessage(diagnostics)}`, diagnostics }
