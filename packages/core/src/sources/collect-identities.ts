@@ -55,17 +55,52 @@ export async function collectIdentities(options: {
     for (const key of identityKeys(self)) if (!map.has(key)) map.set(key, known);
   };
   add({ kind: 'arazzo', uri: options.entry.uri, file: options.entry });
-  const loaded = await Promise.all(
-    options.documents.map((d) => {
+  const loaded =
+    options.documents.length > 1
+      ? await loadShared(options.documents, loader, cacheDir)
+      : await loadAll(options.documents, loader, cacheDir, options.entry.uri);
+  for (const source of loaded) if (source?.kind === 'arazzo' && source.uri !== options.entry.uri) add(source);
+  return map;
+}
+
+/** What each of `documents` loaded as (undefined: not a URI), skipping `skip`. */
+function loadAll(
+  documents: readonly string[],
+  loader: SourceLoader,
+  cacheDir: string | undefined,
+  skip?: string,
+): Promise<(LoadedSource | undefined)[]> {
+  return Promise.all(
+    documents.map((d) => {
       let uri: string;
       try {
         uri = normalizeDocumentUri(d);
       } catch {
         return undefined;
       }
-      return uri === options.entry.uri ? undefined : loadSourceOnce({ uri, loader, cacheDir });
+      return uri === skip ? undefined : loadSourceOnce({ uri, loader, cacheDir });
     }),
   );
-  for (const source of loaded) if (source?.kind === 'arazzo') add(source);
-  return map;
+}
+
+/** Per list of documents provided together (validate passes one list to every entry): its loads, once. */
+const shared = new WeakMap<
+  readonly string[],
+  { loader: SourceLoader; cacheDir: string | undefined; loaded: Promise<(LoadedSource | undefined)[]> }
+>();
+
+/**
+ * loadAll of a list shared by several entries, done once for them all: each entry then skips its own
+ * document (the map of N entries costs N lookups, not N x N).
+ */
+function loadShared(
+  documents: readonly string[],
+  loader: SourceLoader,
+  cacheDir: string | undefined,
+): Promise<(LoadedSource | undefined)[]> {
+  const known = shared.get(documents);
+  if (known !== undefined && known.loader === loader && known.cacheDir === cacheDir) return known.loaded;
+  const loaded = loadAll(documents, loader, cacheDir);
+  shared.set(documents, { loader, cacheDir, loaded });
+  return loaded;
 }

@@ -162,3 +162,42 @@ describe('one parse per document text, shared by the entry and the identity scan
     expect(third.diagnostics).toEqual([]);
   });
 });
+
+// validate passes one list of documents to every entry: the list is read once for all of them, and
+// each entry still sees its own `$self` first, then the others in the order given.
+describe('§Identity-Based Referencing: documents provided together, one list for every entry', () => {
+  const ID = 'https://example.com/flows/shared.arazzo.yaml';
+  const claiming = (title: string) => `arazzo: 1.1.0
+$self: ${ID}
+info: { title: ${title}, version: 1.0.0 }
+sourceDescriptions:
+  - { name: other, url: '${ID}', type: arazzo }
+workflows:
+  - workflowId: ${title}
+    steps:
+      - { stepId: s, workflowId: $sourceDescriptions.other.${title} }
+`;
+  const naming = `arazzo: 1.1.0
+info: { title: a, version: 1.0.0 }
+sourceDescriptions:
+  - { name: other, url: '${ID}', type: arazzo }
+workflows:
+  - workflowId: a
+    steps:
+      - { stepId: s, workflowId: $sourceDescriptions.other.first }
+`;
+  const files = { '/w/a.yaml': naming, '/w/b.yaml': claiming('first'), '/w/c.yaml': claiming('second') };
+
+  it('the first provided document claiming a $self has it; an entry claiming it finds itself', async () => {
+    const { loader, fetched } = memoryLoader(files);
+    const documents = Object.keys(files);
+    const [a, b, c] = await Promise.all(
+      documents.map((uri) => resolveDocument(uri, { loader, cache: false, documents })),
+    );
+    expect(a?.sources[0]).toMatchObject({ kind: 'arazzo', uri: '/w/b.yaml' });
+    expect(b?.sources[0]).toMatchObject({ kind: 'arazzo', uri: '/w/b.yaml' });
+    expect(c?.sources[0]).toMatchObject({ kind: 'arazzo', uri: '/w/c.yaml' });
+    for (const r of [a, b, c]) expect(lintDocument(r!).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(fetched).not.toContain(ID);
+  });
+});
