@@ -97,7 +97,7 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
     let breaks = 1;
     let p = lineStart;
     for (;;) {
-      while (src.charCodeAt(p) === 0x20) p++;
+      while (p < end && src.charCodeAt(p) === 0x20) p++;
       if (p < end && src.charCodeAt(p) === 0x0a) {
         breaks++;
         lineStart = p + 1;
@@ -106,12 +106,12 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
       }
       break;
     }
-    const next = src.charCodeAt(p);
-    if (p >= end || p - lineStart < minIndent || next === 0x23) {
+    // (Bounds checked first: reading past the end deoptimises the function.)
+    if (p >= end || p - lineStart < minIndent || src.charCodeAt(p) === 0x23) {
       s.pos = stop + 1;
       return result;
     }
-    if (next === 0x3a) {
+    if (src.charCodeAt(p) === 0x3a) {
       const after = src.charCodeAt(p + 1);
       if (after === 0x20 || after === 0x0a) giveUp('continuation line starts with ": "');
     }
