@@ -14,6 +14,7 @@
 //   compare-validate.js  telaio validate (cold, warm) next to `redocly lint`, alternating (issue 19)
 //   compare-run.js       cold telaio run next to `redocly respect`, same workflow and server
 //   scale-run.js         run overhead per step, 500 steps next to 2
+//   yaml-parse.js        MB/s of the fast YAML reader next to js-yaml, cold and warm (Stytch OpenAPI)
 // (Redocly CLI is installed on first use into bench/.peers/ by install-peer.js; profile-cli.js
 // prints where a command's time goes and is run by hand.)
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ const benches = [
   ['compare-validate.js', []],
   ['compare-run.js', []],
   ['scale-run.js', []],
+  ['yaml-parse.js', []],
   ['durable.js', []],
 ];
 let failed = 0;
