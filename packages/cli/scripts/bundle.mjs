@@ -14,7 +14,7 @@
 // exactly as it does unbundled. The relative path holds both in this workspace (packages/cli/dist ->
 // packages/core/dist) and in an install (node_modules/@telaio/cli/dist -> node_modules/@telaio/core/dist).
 // Usage: node scripts/bundle.mjs  (run by the package's build script after tsc -b)
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -83,6 +83,10 @@ const originalUrls = {
 
 // Chunks of an earlier build: each build names its own by content hash.
 const CHUNK_PREFIX = 'telaio.chunk-';
+// CommonJS libraries inside an ES module bundle require() Node's built-ins: each output file starts
+// with a require of its own (kept only where something uses it, see below).
+const BANNER =
+  "import { createRequire as __telaioCreateRequire } from 'node:module'; const require = __telaioCreateRequire(import.meta.url);\n";
 for (const name of await readdir(path.dirname(outfile)))
   if (
     (name.startsWith(CHUNK_PREFIX) && name.endsWith('.mjs')) ||
@@ -150,10 +154,7 @@ const result = await build({
   target: 'node20.19',
   // Prefer the ESM builds of dual packages; CommonJS ones get esbuild's lazy wrappers.
   mainFields: ['module', 'main'],
-  // CommonJS libraries inside an ES module bundle require() Node's built-ins: give them a require.
-  banner: {
-    js: "import { createRequire as __telaioCreateRequire } from 'node:module'; const require = __telaioCreateRequire(import.meta.url);",
-  },
+  banner: { js: BANNER.trimEnd() },
   // pino's worker-thread transports are separate files it loads by path; telaio logs through a
   // stream instead, but keep pino whole and outside the bundle so it can always find them.
   // `telaio mcp` alone needs the MCP SDK (and what it brings): @telaio/mcp stays a separate import,
@@ -181,6 +182,17 @@ const result = await build({
   logLevel: 'warning',
   metafile: process.argv.includes('--meta') || process.env.TELAIO_BUNDLE_META !== undefined,
 });
+// The banner's require is for the files that call it (esbuild's runtime chunk, whose __require the
+// others import, and CommonJS libraries): in the others, most of them, it cost an import of
+// node:module and a createRequire each, at every start.
+for (const name of await readdir(path.dirname(outfile))) {
+  if (!name.endsWith('.mjs') || !(name.startsWith(CHUNK_PREFIX) || name === path.basename(outfile))) continue;
+  const file = path.join(path.dirname(outfile), name);
+  const text = await readFile(file, 'utf8');
+  if (text.startsWith(BANNER) && !/(?<![.\w$])require(?![\w$])/.test(text.slice(BANNER.length)))
+    await writeFile(file, text.slice(BANNER.length));
+}
+
 // The side bundles: one CommonJS file per group, each library resolved from the workspace package
 // that requires it, exported by specifier through getters (a group's libraries load one by one).
 for (const [file, { from, specifiers }] of Object.entries(SIDE_BUNDLES)) {
@@ -204,7 +216,6 @@ for (const [file, { from, specifiers }] of Object.entries(SIDE_BUNDLES)) {
   });
 }
 if (process.env.TELAIO_BUNDLE_META !== undefined && result.metafile !== undefined) {
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(process.env.TELAIO_BUNDLE_META, JSON.stringify(result.metafile));
 } else if (result.metafile !== undefined) {
   const { analyzeMetafile } = await import('esbuild');
