@@ -15,6 +15,7 @@
 // packages/core/dist) and in an install (node_modules/@telaio/cli/dist -> node_modules/@telaio/core/dist).
 // Usage: node scripts/bundle.mjs  (run by the package's build script after tsc -b)
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,6 +39,14 @@ const SIDE_BUNDLES = {
   'telaio.lib-ajv.cjs': { from: 'core', specifiers: ['ajv', 'ajv/dist/2020.js', 'ajv-formats'] },
   'telaio.lib-yaml.cjs': { from: 'core', specifiers: ['yaml'] },
   'telaio.lib-qrcode.cjs': { from: 'stytch-auth', specifiers: ['qrcode'] },
+  // got's own dependencies, resolved from got's folder (see lazyGotExtras).
+  'telaio.lib-got-extras.cjs': {
+    from: path.relative(
+      packagesDir,
+      path.dirname(createRequire(path.join(packagesDir, 'http-adapter', 'package.json')).resolve('got')),
+    ),
+    specifiers: ['http2-wrapper', 'cacheable-request', 'cacheable-lookup'],
+  },
 };
 const SIDE_BUNDLE_OF = new Map(
   Object.entries(SIDE_BUNDLES).flatMap(([file, { specifiers }]) => specifiers.map((s) => [s, file])),
@@ -116,24 +125,64 @@ const lazyListFormat = {
 };
 
 /**
- * got imports http2-wrapper when it loads, for its `http2` option alone (which telaio never sets):
- * evaluating it loads node:http2 and builds a TLS socket (reading the system's CA certificates),
- * ~15 ms of CPU at every start of `telaio run`. The import becomes an object whose two members got
- * reads (`auto`, `globalAgent`, only when `http2` is set) load it on first use. If a new got uses
- * it otherwise, nothing is replaced and the bundle keeps the eager import.
+ * got imports, when it loads, three libraries for options telaio never sets: http2-wrapper (`http2`;
+ * evaluating it loads node:http2 and builds a TLS socket, reading the system's CA certificates),
+ * cacheable-request with keyv and http-cache-semantics (`cache`) and cacheable-lookup (`dnsCache`):
+ * ~130 KB parsed and ~15 ms of CPU at every start of `telaio run`. They go into a side bundle
+ * (telaio.lib-got-extras.cjs) that got requires on first use: each import becomes a function
+ * that requires it, and each use a call of it (got reads `http2wrapper.auto`/`.globalAgent`, makes a
+ * `new CacheableRequest`/`new CacheableLookup`, and tests `instanceof CacheableCacheError`, which
+ * no error can be when cacheable-request was never loaded). If a new got uses them otherwise, a
+ * file is left as it is and the bundle keeps that import eager.
  */
-const lazyHttp2Wrapper = {
-  name: 'telaio-lazy-http2-wrapper',
+const GOT_EXTRAS = 'telaio.lib-got-extras.cjs';
+const gotExtra = (specifier) => `require(${JSON.stringify(`./${GOT_EXTRAS}`)})[${JSON.stringify(specifier)}]`;
+const noComments = (source) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const lazyGotExtras = {
+  name: 'telaio-lazy-got-extras',
   setup(b) {
     b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      const h2 = "import http2wrapper from 'http2-wrapper';";
+      const h2Uses = noComments(source).match(/\bhttp2wrapper\b\.?\w*/g) ?? [];
+      if (source.includes(h2) && h2Uses.every((u) => /^http2wrapper(\.(auto|globalAgent))?$/.test(u)))
+        source = source.replace(
+          h2,
+          `const http2wrapper = { get auto() { return ${gotExtra('http2-wrapper')}.auto; }, get globalAgent() { return ${gotExtra('http2-wrapper')}.globalAgent; } };`,
+        );
+      const lookup = "import CacheableLookup from 'cacheable-lookup';";
+      const lookupUses = noComments(source).match(/\bCacheableLookup\b.?/g) ?? [];
+      if (source.includes(lookup) && lookupUses.length === 2 && source.includes('new CacheableLookup()'))
+        source = source
+          .replace(lookup, '')
+          .replace('new CacheableLookup()', `new (${gotExtra('cacheable-lookup')}.default)()`);
+      return { contents: source, loader: 'js' };
+    });
+    b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const eager = "import http2wrapper from 'http2-wrapper';";
-      const uses = source.replace(/\/\*[\s\S]*?\*\//g, '').match(/http2wrapper\.\w+/g) ?? [];
-      if (!source.includes(eager) || uses.some((u) => !/\.(auto|globalAgent)$/.test(u))) return undefined;
-      const lazy =
-        "let http2wrapperLoaded; const loadHttp2wrapper = () => (http2wrapperLoaded ??= require('http2-wrapper'));" +
-        ' const http2wrapper = { get auto() { return loadHttp2wrapper().auto; }, get globalAgent() { return loadHttp2wrapper().globalAgent; } };';
-      return { contents: source.replace(eager, lazy), loader: 'js' };
+      const cache =
+        "import CacheableRequest, { CacheError as CacheableCacheError, } from 'cacheable-request';";
+      const code = noComments(source);
+      const uses = (name) => (code.match(new RegExp(`\\b${name}\\b`, 'g')) ?? []).length;
+      if (
+        !source.includes(cache) ||
+        uses('CacheableRequest') !== 2 ||
+        uses('CacheableCacheError') !== 2 ||
+        !source.includes('new CacheableRequest(') ||
+        !source.includes('error instanceof CacheableCacheError')
+      )
+        return undefined;
+      const contents = source
+        .replace(cache, 'let cacheableRequestLoaded;')
+        .replace(
+          'new CacheableRequest(',
+          `new (cacheableRequestLoaded = ${gotExtra('cacheable-request')}).default(`,
+        )
+        .replace(
+          'error instanceof CacheableCacheError',
+          '(cacheableRequestLoaded !== undefined && error instanceof cacheableRequestLoaded.CacheError)',
+        );
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -175,7 +224,7 @@ const result = await build({
     '@telaio/asyncapi-adapter',
     '@telaio/dbos',
   ],
-  plugins: [originalUrls, lazyListFormat, lazyHttp2Wrapper],
+  plugins: [originalUrls, lazyListFormat, lazyGotExtras],
   legalComments: 'none',
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
