@@ -33,6 +33,10 @@ export function createMessageQueue(options: {
   let closing: Promise<void> | undefined;
   const aborted = (): TransportError =>
     new TransportError('ABORTED', `receive on ${options.describe} aborted`);
+  // The subscribe context's signal, listened to once for the subscription's life (not per next()).
+  const leaveSubscription = onAbort(options.signal, () => {
+    for (const waiter of [...waiters]) waiter.reject(aborted());
+  });
   return {
     get closed() {
       return closed;
@@ -54,12 +58,11 @@ export function createMessageQueue(options: {
       return new Promise<ReceivedMessage>((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
         // One listener per signal however many waits share it (core's onAbort): sixteen receives
-        // under one run's signal never trip MaxListenersExceededWarning.
-        let leaveOuter: (() => void) | undefined;
+        // under one run's signal never trip MaxListenersExceededWarning. The subscribe context's
+        // signal is listened to once for the whole subscription (above).
         let leaveOwn: (() => void) | undefined;
         const settle = (then: () => void): void => {
           if (timer !== undefined) clearTimeout(timer);
-          leaveOuter?.();
           leaveOwn?.();
           const at = waiters.indexOf(waiter);
           if (at >= 0) waiters.splice(at, 1);
@@ -70,7 +73,6 @@ export function createMessageQueue(options: {
           reject: (error) => settle(() => reject(error)),
         };
         waiters.push(waiter);
-        leaveOuter = onAbort(outer, () => waiter.reject(aborted()));
         if (own !== undefined && own !== outer) leaveOwn = onAbort(own, () => waiter.reject(aborted()));
         if (nextOptions.timeoutMs !== undefined)
           timer = setTimeout(
@@ -88,6 +90,7 @@ export function createMessageQueue(options: {
     close() {
       if (closing !== undefined) return closing;
       closed = true;
+      leaveSubscription();
       buffer.length = 0;
       for (const waiter of [...waiters])
         waiter.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));

@@ -1,5 +1,5 @@
 import type { MessageContext, OutgoingMessage, SentMessage, SubscribeRequest } from '@telaio/core';
-import { TransportError } from '@telaio/core';
+import { onAbort, TransportError } from '@telaio/core';
 import type { MqttClient } from 'mqtt';
 import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
 import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
@@ -79,17 +79,24 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
       const address = message.target.address;
       const origin = originOf(route);
       const what = `publish to ${origin} topic '${address}'`;
-      const connection = await connected(route, context.signal, what);
+      const ready = connected(route, context.signal, what);
+      const connection = ready instanceof Promise ? await ready : ready;
       const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
-      try {
-        await raceTransportAbort(
-          connection.client.publishAsync(address, bytes, publish),
-          context.signal,
-          what,
+      // One promise for the PUBLISH and the abort (publishAsync, raced, took two and a wrapper).
+      await new Promise<void>((resolve, reject) => {
+        if (context.signal.aborted) {
+          reject(new TransportError('ABORTED', `${what}: aborted`));
+          return;
+        }
+        const leave = onAbort(context.signal, () =>
+          reject(new TransportError('ABORTED', `${what}: aborted`)),
         );
-      } catch (error) {
-        throw toTransportError(error, what);
-      }
+        connection.client.publish(address, bytes, publish, (error) => {
+          leave();
+          if (error === undefined || error === null) resolve();
+          else reject(toTransportError(error, what));
+        });
+      });
       return {
         serverUrl: origin,
         protocol: route.chosen.protocol,

@@ -22,7 +22,7 @@ export function mqttPublishOptions(
   message: OutgoingMessage,
   version: 3 | 4 | 5,
   what: string,
-): { bytes: Buffer; body: string; publish: IClientPublishOptions } {
+): { bytes: Buffer | string; body: string; publish: IClientPublishOptions } {
   const binding: Obj = (message.target.operationBindings.mqtt as Obj | undefined) ?? {};
   const headerNames = Object.keys(message.headers);
   if (version !== 5 && headerNames.length > 0)
@@ -30,7 +30,15 @@ export function mqttPublishOptions(
       'HEADERS_UNSUPPORTED',
       `${what}: MQTT ${version === 3 ? '3.1' : '3.1.1'} has no message headers (${headerNames.join(', ')}); declare protocolVersion: 5 on the AsyncAPI server to send them as user properties`,
     );
-  const { bytes, body } = encodePayload(message.payload);
+  // Text goes to mqtt.js as the string it is (it writes it into the packet): no Buffer copy of our own.
+  const { payload } = message;
+  const { bytes, body } =
+    payload instanceof Uint8Array || payload === undefined
+      ? encodePayload(payload)
+      : (() => {
+          const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+          return { bytes: text, body: text };
+        })();
   const publish: IClientPublishOptions = {
     qos: qosOf(binding.qos) ?? 0,
     retain: binding.retain === true,
