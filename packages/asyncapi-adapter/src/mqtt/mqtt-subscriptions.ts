@@ -1,10 +1,10 @@
 import type { MessageContext, MessageSubscription, ReceivedMessage, SubscribeRequest } from '@telaio/core';
-import { matchesCorrelation, TransportError } from '@telaio/core';
-import type { IPublishPacket, MqttClient } from 'mqtt';
+import { matchesCorrelation, onAbort, TransportError } from '@telaio/core';
+import type { IPublishPacket, ISubscriptionGrant, MqttClient } from 'mqtt';
 import { createMessageQueue, type MessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
 import type { ClientRoute } from '../protocol-client.js';
-import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
+import { toTransportError } from '../to-transport-error.js';
 import { matchTopic } from './match-topic.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -77,11 +77,21 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       else same.push(entry);
       if (WILDCARD.test(filter)) wildcards.add(entry);
       try {
-        const granted = await raceTransportAbort(
-          client.subscribeAsync(filter, { qos }),
-          context.signal,
-          what,
-        );
+        // One promise for the SUBSCRIBE and the abort (subscribeAsync, raced, took two).
+        const granted = await new Promise<readonly ISubscriptionGrant[]>((resolve, reject) => {
+          if (context.signal.aborted) {
+            reject(new TransportError('ABORTED', `${what}: aborted`));
+            return;
+          }
+          const leave = onAbort(context.signal, () =>
+            reject(new TransportError('ABORTED', `${what}: aborted`)),
+          );
+          client.subscribe(filter, { qos }, (error, grants) => {
+            leave();
+            if (error === undefined || error === null) resolve(grants ?? []);
+            else reject(error);
+          });
+        });
         if (granted.some((g) => g.qos === 128 || g.qos > 2))
           throw new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`);
       } catch (error) {
