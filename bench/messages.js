@@ -261,7 +261,8 @@ async function compare(broker) {
       console.log(
         `  ${name.padEnd(9)} concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} rounds, medians): ` +
           `bare mqtt.js ${bw.toFixed(0)} msg/s, telaio ${tw.toFixed(0)} msg/s, ratio ${(tw / bw).toFixed(2)}x | ` +
-          `per CPU-second ${bc.toFixed(0)} vs ${tc.toFixed(0)} (${(tc / bc).toFixed(2)}x)`,
+          `per CPU-second ${bc.toFixed(0)} vs ${tc.toFixed(0)} (${(tc / bc).toFixed(2)}x; ` +
+          `${(1e6 / bc).toFixed(0)} vs ${(1e6 / tc).toFixed(0)} us CPU per round trip)`,
       );
     }
   }
