@@ -116,10 +116,15 @@ function toReceived(
 ): ReceivedMessage {
   const properties = packet.properties;
   const headers: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(properties?.userProperties ?? {}))
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const user = properties?.userProperties;
+  if (user !== undefined)
+    for (const [name, value] of Object.entries(user))
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
   const decoded = decodePayload(payload, properties?.contentType, request.messages);
   const correlation = properties?.correlationData;
+  // MQTT 3.1.1 (no properties): the common shape, without spreading empty objects.
+  if (decoded.contentType === undefined && correlation === undefined)
+    return { serverUrl: server, address: topic, headers, payload: decoded.payload, body: decoded.body };
   return {
     serverUrl: server,
     address: topic,
