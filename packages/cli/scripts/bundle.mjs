@@ -14,6 +14,7 @@
 // exactly as it does unbundled. The relative path holds both in this workspace (packages/cli/dist ->
 // packages/core/dist) and in an install (node_modules/@telaio/cli/dist -> node_modules/@telaio/core/dist).
 // Usage: node scripts/bundle.mjs  (run by the package's build script after tsc -b)
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -229,7 +230,7 @@ const result = await build({
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   logLevel: 'warning',
-  metafile: process.argv.includes('--meta') || process.env.TELAIO_BUNDLE_META !== undefined,
+  metafile: true,
 });
 // The banner's require is for the files that call it (esbuild's runtime chunk, whose __require the
 // others import, and CommonJS libraries): in the others, most of them, it cost an import of
@@ -241,6 +242,101 @@ for (const name of await readdir(path.dirname(outfile))) {
   if (text.startsWith(BANNER) && !/(?<![.\w$])require(?![\w$])/.test(text.slice(BANNER.length)))
     await writeFile(file, text.slice(BANNER.length));
 }
+
+/**
+ * esbuild gives each set of lazy entries reaching a module its own chunk, so `telaio run` loaded
+ * ~20 small chunks of the CLI's own code (1-20 KB) besides the libraries; each file costs Node's ES
+ * module loader ~2-3M instructions (resolution, an asynchronous read, linking), more than its
+ * code. The small chunks the run handler imports statically, except those the entry or `telaio
+ * validate` loads (which would then load run's code too), become one chunk (importers of any of
+ * them now import it). Every module still exists once. Merged only if no chunk outside the group
+ * both imports from it and is imported by it (else the merge would make an import cycle), else left.
+ */
+async function mergeRunChunks(metafile) {
+  const dist = path.dirname(outfile);
+  const chunkOf = (handler) =>
+    Object.entries(metafile.outputs).find(([, o]) => o.entryPoint?.endsWith(`dist/${handler}`))?.[0];
+  const runChunk = chunkOf('run/handle-run.js');
+  const validateChunk = chunkOf('validate/handle-validate.js');
+  if (runChunk === undefined || validateChunk === undefined) return;
+  const names = (await readdir(dist)).filter((n) => n.endsWith('.mjs'));
+  const texts = new Map(
+    await Promise.all(names.map(async (n) => [n, await readFile(path.join(dist, n), 'utf8')])),
+  );
+  const staticImports = (name) =>
+    [...(texts.get(name) ?? '').matchAll(/(?:from|import)\s*"\.\/(telaio\.chunk-[A-Z0-9]+\.mjs)"/g)].map(
+      (m) => m[1],
+    );
+  const closure = (start) => {
+    const seen = new Set();
+    const visit = (n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      for (const i of staticImports(n)) visit(i);
+    };
+    visit(start);
+    return seen;
+  };
+  const kept = new Set([...closure(path.basename(outfile)), ...closure(path.basename(validateChunk))]);
+  const group = new Set(
+    [...closure(path.basename(runChunk))].filter((n) => !kept.has(n) && texts.get(n).length < 50_000),
+  );
+  if (group.size < 2) return;
+  for (const member of group)
+    for (const out of staticImports(member))
+      if (!group.has(out) && [...closure(out)].some((n) => group.has(n))) return;
+  // `export *` leaves out a name two members export: then the merge would lose it.
+  const exported = [...group].flatMap((n) =>
+    [...texts.get(n).matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+      m[1].split(',').map((e) =>
+        e
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      ),
+    ),
+  );
+  if (new Set(exported).size !== exported.length) return;
+  const built = await build({
+    stdin: {
+      contents: [...group].map((n) => `export * from './${n}';`).join('\n'),
+      resolveDir: dist,
+      sourcefile: 'telaio-run-chunks.mjs',
+    },
+    bundle: true,
+    write: false,
+    outfile: path.join(dist, 'merged.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    plugins: [
+      {
+        name: 'telaio-only-the-group',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) =>
+            group.has(path.basename(args.path)) && args.path.startsWith('./')
+              ? undefined
+              : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+    legalComments: 'none',
+    minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+    minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+    logLevel: 'warning',
+  });
+  const code = built.outputFiles[0].text;
+  const merged = `${CHUNK_PREFIX}${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.mjs`;
+  await writeFile(path.join(dist, merged), code);
+  for (const n of group) await rm(path.join(dist, n));
+  const pattern = new RegExp(`"\\./(${[...group].map((n) => n.replace(/\./g, '\\.')).join('|')})"`, 'g');
+  for (const [n, text] of texts) {
+    const redirected = text.replace(pattern, `"./${merged}"`);
+    if (!group.has(n) && redirected !== text) await writeFile(path.join(dist, n), redirected);
+  }
+}
+await mergeRunChunks(result.metafile);
 
 // The side bundles: one CommonJS file per group, each library resolved from the workspace package
 // that requires it, exported by specifier through getters (a group's libraries load one by one).
@@ -266,7 +362,7 @@ for (const [file, { from, specifiers }] of Object.entries(SIDE_BUNDLES)) {
 }
 if (process.env.TELAIO_BUNDLE_META !== undefined && result.metafile !== undefined) {
   await writeFile(process.env.TELAIO_BUNDLE_META, JSON.stringify(result.metafile));
-} else if (result.metafile !== undefined) {
+} else if (process.argv.includes('--meta')) {
   const { analyzeMetafile } = await import('esbuild');
   console.log(await analyzeMetafile(result.metafile));
 }
