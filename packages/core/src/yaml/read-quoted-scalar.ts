@@ -1,134 +1,102 @@
 import { giveUp } from './give-up.js';
-import { trimEndOffset } from './read-plain-scalar.js';
 import type { ScanState } from './scan-state.js';
 import { isDocumentMarker } from './skip-blank-lines.js';
 
-/** What the line breaks skipped by the last foldBreaks fold to. */
-let lastFold = '';
-
-const SINGLE_STOP = /['\n]/g;
-const DOUBLE_STOP = /["\\\n]/g;
+/** A single-quoted body up to its closing quote (sticky; `''` is an escaped quote). */
+const SINGLE_BODY = /(?:[^']|'')*'/y;
+/** A double-quoted body up to its closing quote (sticky; a backslash and the next character are one unit). */
+const DOUBLE_BODY = /(?:[^"\\]|\\[\s\S])*"/y;
+/** One escape sequence of a double-quoted scalar (a bad one matches as a backslash and one character). */
+const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g;
+const QUOTE_PAIR = /''/g;
 
 /**
  * Read a single- or double-quoted scalar starting at `s.pos` (its opening quote), with js-yaml's
- * folding of line breaks (trailing spaces dropped, one break a space, n+1 breaks n line feeds) and
- * escapes. Leaves `pos` after the closing quote. With `oneLine`, returns undefined (pos unchanged)
- * when the scalar does not close on its line. Gives up where js-yaml throws, and in positions mode
- * on continuation lines indented less than `minIndent`.
+ * folding of line breaks (trailing spaces dropped, leading spaces of continuation lines dropped, one
+ * break a space, n+1 breaks n line feeds, an escaped break nothing) and escapes. Leaves `pos` after
+ * the closing quote. With `oneLine`, returns undefined (pos unchanged) when the scalar does not close
+ * on its line. Gives up where js-yaml throws (no closing quote, a bad escape, a document marker
+ * inside), and in positions mode on continuation lines indented less than `minIndent`. The body is
+ * found and decoded by regular expressions, a line at a time.
  */
 export function readQuotedScalar(s: ScanState, oneLine: boolean, minIndent = 0): string | undefined {
-  foldMinIndent = s.spans === undefined ? 0 : minIndent;
-  return s.src.charCodeAt(s.pos) === 0x27 ? readSingle(s, oneLine) : readDouble(s, oneLine);
-}
-
-/**
- * In positions mode, continuation lines indented less than this make the reader give up: js-yaml
- * takes them, `yaml` reports an error and builds other nodes.
- */
-let foldMinIndent = 0;
-
-function readSingle(s: ScanState, oneLine: boolean): string | undefined {
   const { src } = s;
-  let segStart = s.pos + 1;
+  const open = s.pos;
+  const double = src.charCodeAt(open) !== 0x27;
+  const body = double ? DOUBLE_BODY : SINGLE_BODY;
+  body.lastIndex = open + 1;
+  if (!body.test(src)) giveUp('unterminated quoted scalar');
+  const close = body.lastIndex - 1;
+  const firstBreak = src.indexOf('\n', open + 1);
+  if (firstBreak > close) {
+    s.pos = close + 1;
+    return decode(src.slice(open + 1, close), double);
+  }
+  if (oneLine) return undefined;
+  const minimum = s.spans === undefined ? 0 : minIndent;
   let result = '';
+  let lineStart = open + 1;
+  let fold = '';
   for (;;) {
-    SINGLE_STOP.lastIndex = segStart;
-    if (!SINGLE_STOP.test(src)) giveUp('unterminated quoted scalar');
-    const i = SINGLE_STOP.lastIndex - 1;
-    if (src.charCodeAt(i) === 0x27) {
-      result += src.slice(segStart, i);
-      if (src.charCodeAt(i + 1) === 0x27) {
-        result += "'";
-        segStart = i + 2;
-        continue;
-      }
-      s.pos = i + 1;
+    const lineEnd = src.indexOf('\n', lineStart);
+    if (lineEnd > close) {
+      result += fold + decode(src.slice(lineStart, close), double);
+      s.pos = close + 1;
       return result;
     }
-    if (oneLine) return undefined;
-    result += src.slice(segStart, trimEndOffset(src, segStart, i));
-    segStart = foldBreaks(s, i);
-    result += lastFold;
-  }
-}
-
-function readDouble(s: ScanState, oneLine: boolean): string | undefined {
-  const { src } = s;
-  let segStart = s.pos + 1;
-  let result = '';
-  for (;;) {
-    DOUBLE_STOP.lastIndex = segStart;
-    if (!DOUBLE_STOP.test(src)) giveUp('unterminated quoted scalar');
-    const i = DOUBLE_STOP.lastIndex - 1;
-    const c = src.charCodeAt(i);
-    if (c === 0x22) {
-      result += src.slice(segStart, i);
-      s.pos = i + 1;
-      return result;
+    let segmentEnd = lineEnd;
+    const escapedBreak = double && oddBackslashesBefore(src, lineEnd, lineStart);
+    if (escapedBreak) {
+      segmentEnd = lineEnd - 1;
+    } else {
+      while (segmentEnd > lineStart && src.charCodeAt(segmentEnd - 1) === 0x20) segmentEnd--;
+      // `\ ` is an escaped space: kept.
+      if (double && segmentEnd < lineEnd && oddBackslashesBefore(src, segmentEnd, lineStart)) segmentEnd++;
     }
-    if (c === 0x5c) {
-      result += src.slice(segStart, i);
-      const e = src.charCodeAt(i + 1);
-      if (e === 0x0a) {
-        if (oneLine) return undefined;
-        segStart = foldBreaks(s, i + 1);
-        continue;
-      }
-      const simple = e < 128 ? SIMPLE_ESCAPES[e] : undefined;
-      if (simple !== undefined) {
-        result += simple;
-        segStart = i + 2;
-        continue;
-      }
-      const length = e === 0x78 ? 2 : e === 0x75 ? 4 : e === 0x55 ? 8 : 0;
-      if (length === 0) giveUp('unknown escape sequence');
-      let code = 0;
-      for (let k = 0; k < length; k++) {
-        const digit = hexValue(src.charCodeAt(i + 2 + k));
-        if (digit < 0) giveUp('bad hexadecimal escape');
-        code = code * 16 + digit;
-      }
-      if (code > 0x10ffff) giveUp('escape beyond Unicode');
-      result += String.fromCodePoint(code);
-      segStart = i + 2 + length;
-      continue;
+    result += fold + decode(src.slice(lineStart, segmentEnd), double);
+    // The line breaks and the leading spaces of the next lines (js-yaml's skipSeparationSpace).
+    let breaks = 0;
+    let p = lineEnd;
+    let nextLine = lineEnd;
+    while (src.charCodeAt(p) === 0x0a) {
+      breaks++;
+      nextLine = p + 1;
+      p = nextLine;
+      while (src.charCodeAt(p) === 0x20) p++;
     }
-    if (oneLine) return undefined;
-    result += src.slice(segStart, trimEndOffset(src, segStart, i));
-    segStart = foldBreaks(s, i);
-    result += lastFold;
+    if (p === nextLine && isDocumentMarker(src, p)) giveUp('document marker inside a quoted scalar');
+    if (p - nextLine < minimum) giveUp('positions of a quoted scalar with an unindented line');
+    fold = escapedBreak ? '' : breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+    lineStart = p;
   }
 }
 
-/**
- * From the line break at `at`, skip line breaks and leading spaces (js-yaml's skipSeparationSpace
- * without comments). Sets `lastFold` to what the breaks fold to and returns the next content offset.
- */
-function foldBreaks(s: ScanState, at: number): number {
-  const { src, end } = s;
-  let breaks = 0;
-  let p = at;
-  let lineStart = at;
-  while (src.charCodeAt(p) === 0x0a) {
-    breaks++;
-    lineStart = p + 1;
-    p = lineStart;
-    while (src.charCodeAt(p) === 0x20) p++;
+/** Whether an odd number of backslashes ends just before `at` (not looking before `from`). */
+function oddBackslashesBefore(src: string, at: number, from: number): boolean {
+  let b = at;
+  while (b > from && src.charCodeAt(b - 1) === 0x5c) b--;
+  return (at - b) % 2 === 1;
+}
+
+/** A segment's escapes decoded: `''` in single quotes, backslash escapes in double quotes. */
+function decode(segment: string, double: boolean): string {
+  if (double) return segment.includes('\\') ? segment.replace(ESCAPE, decodeEscape) : segment;
+  return segment.includes("''") ? segment.replace(QUOTE_PAIR, "'") : segment;
+}
+
+function decodeEscape(sequence: string): string {
+  if (sequence.length === 2) {
+    const c = sequence.charCodeAt(1);
+    const simple = c < 128 ? SIMPLE_ESCAPES[c] : undefined;
+    if (simple === undefined) giveUp('unknown escape sequence');
+    return simple;
   }
-  if (p >= end) giveUp('unterminated quoted scalar');
-  if (p === lineStart && isDocumentMarker(src, p)) giveUp('document marker inside a quoted scalar');
-  if (p - lineStart < foldMinIndent) giveUp('positions of a quoted scalar with an unindented line');
-  lastFold = breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
-  return p;
+  const code = Number.parseInt(sequence.slice(2), 16);
+  if (code > 0x10ffff) giveUp('escape beyond Unicode');
+  return String.fromCodePoint(code);
 }
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const lc = c | 0x20;
-  if (lc >= 0x61 && lc <= 0x66) return lc - 0x61 + 10;
-  return -1;
-}
-
+/** js-yaml's one-character escapes (`\x`, `\u` and `\U` are not among them: alone they are errors). */
 const SIMPLE_ESCAPES: (string | undefined)[] = (() => {
   const table: (string | undefined)[] = new Array(128).fill(undefined);
   const pairs: [string, string][] = [

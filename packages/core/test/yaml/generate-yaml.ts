@@ -124,9 +124,15 @@ export function generateYaml(random: () => number): string {
     if (r < 0.75) {
       const q = quoted();
       if (!chance(0.3)) return [q + comment()];
-      // fold a quoted scalar over two lines
+      // fold a quoted scalar over lines: trailing spaces, an escaped break or space, blank lines
       const cut = Math.max(2, Math.floor(q.length / 2));
-      return [q.slice(0, cut), pad(indent + 1 + Math.floor(random() * 2)) + q.slice(cut)];
+      const ending = q.startsWith('"')
+        ? pick(['', '  ', '\\', '\\ ', '\\  ', '\\\\', '\\t '])
+        : pick(['', '  ', "''"]);
+      const out = [q.slice(0, cut) + ending];
+      if (chance(0.3)) out.push(chance(0.5) ? '' : pad(indent + 3));
+      out.push(pad(Math.floor(random() * (indent + 3))) + q.slice(cut));
+      return out;
     }
     if (r < 0.9) {
       const header = pick(['|', '>', '|-', '>+', '|2', '>-', '|+1']) + (chance(0.1) ? ' # c' : '');
