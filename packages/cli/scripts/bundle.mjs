@@ -245,24 +245,26 @@ for (const name of await readdir(path.dirname(outfile))) {
 
 /**
  * esbuild gives each set of lazy entries reaching a module its own chunk, so `telaio run` loaded
- * ~20 small chunks of the CLI's own code (1-20 KB) besides the libraries; each file costs Node's ES
- * module loader ~2-3M instructions (resolution, an asynchronous read, linking), more than its
- * code. The small chunks the run handler imports statically, except those the entry or `telaio
- * validate` loads (which would then load run's code too), become one chunk (importers of any of
- * them now import it). Every module still exists once. Merged only if no chunk outside the group
- * both imports from it and is imported by it (else the merge would make an import cycle), else left.
+ * ~30 chunks, most of them small (0.2-20 KB); each file costs Node's ES module loader ~2-3M
+ * instructions (resolution, an asynchronous read, linking), more than its code. Groups of chunks
+ * become one chunk each (importers of any member import it instead; every module still exists
+ * once): the small chunks the run handler imports statically that neither the entry nor `telaio
+ * validate` loads; then the small chunks run or validate load besides the entry's (a few hundred
+ * bytes each: both load them all); then the chunks the entry imports. A group is left as it is if
+ * merging it would make an import cycle (a chunk outside it importing from it and imported by it)
+ * or two members export one name.
  */
-async function mergeRunChunks(metafile) {
+async function mergeChunks(metafile) {
   const dist = path.dirname(outfile);
+  const entry = path.basename(outfile);
   const chunkOf = (handler) =>
     Object.entries(metafile.outputs).find(([, o]) => o.entryPoint?.endsWith(`dist/${handler}`))?.[0];
   const runChunk = chunkOf('run/handle-run.js');
   const validateChunk = chunkOf('validate/handle-validate.js');
   if (runChunk === undefined || validateChunk === undefined) return;
-  const names = (await readdir(dist)).filter((n) => n.endsWith('.mjs'));
-  const texts = new Map(
-    await Promise.all(names.map(async (n) => [n, await readFile(path.join(dist, n), 'utf8')])),
-  );
+  const texts = new Map();
+  for (const n of (await readdir(dist)).filter((n) => n.endsWith('.mjs')))
+    texts.set(n, await readFile(path.join(dist, n), 'utf8'));
   const staticImports = (name) =>
     [...(texts.get(name) ?? '').matchAll(/(?:from|import)\s*"\.\/(telaio\.chunk-[A-Z0-9]+\.mjs)"/g)].map(
       (m) => m[1],
@@ -270,73 +272,100 @@ async function mergeRunChunks(metafile) {
   const closure = (start) => {
     const seen = new Set();
     const visit = (n) => {
-      if (seen.has(n)) return;
+      if (seen.has(n) || !texts.has(n)) return;
       seen.add(n);
       for (const i of staticImports(n)) visit(i);
     };
     visit(start);
     return seen;
   };
-  const kept = new Set([...closure(path.basename(outfile)), ...closure(path.basename(validateChunk))]);
-  const group = new Set(
-    [...closure(path.basename(runChunk))].filter((n) => !kept.has(n) && texts.get(n).length < 50_000),
+  const merge = async (group) => {
+    if (group.size < 2) return undefined;
+    for (const member of group)
+      for (const out of staticImports(member))
+        if (!group.has(out) && [...closure(out)].some((n) => group.has(n))) return undefined;
+    // `export *` leaves out a name two members export: then the merge would lose it.
+    const exported = [...group].flatMap((n) =>
+      [...texts.get(n).matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+        m[1].split(',').map((e) =>
+          e
+            .trim()
+            .split(/\s+as\s+/)
+            .pop(),
+        ),
+      ),
+    );
+    if (new Set(exported).size !== exported.length) return undefined;
+    const built = await build({
+      stdin: {
+        contents: [...group].map((n) => `export * from './${n}';`).join('\n'),
+        resolveDir: dist,
+        sourcefile: 'telaio-merged-chunks.mjs',
+      },
+      bundle: true,
+      write: false,
+      outfile: path.join(dist, 'merged.mjs'),
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      plugins: [
+        {
+          name: 'telaio-only-the-group',
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, (args) =>
+              group.has(path.basename(args.path)) && args.path.startsWith('./')
+                ? undefined
+                : { path: args.path, external: true },
+            );
+          },
+        },
+      ],
+      legalComments: 'none',
+      minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+      minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
+      logLevel: 'warning',
+    });
+    const code = built.outputFiles[0].text;
+    const merged = `${CHUNK_PREFIX}${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.mjs`;
+    await writeFile(path.join(dist, merged), code);
+    for (const n of group) {
+      await rm(path.join(dist, n));
+      texts.delete(n);
+    }
+    const pattern = new RegExp(`"\\./(${[...group].map((n) => n.replace(/\./g, '\\.')).join('|')})"`, 'g');
+    for (const [n, text] of texts) {
+      const redirected = text.replace(pattern, `"./${merged}"`);
+      if (redirected !== text) {
+        await writeFile(path.join(dist, n), redirected);
+        texts.set(n, redirected);
+      }
+    }
+    texts.set(merged, code);
+    return merged;
+  };
+  const small = (limit) => (n) => texts.get(n).length < limit;
+  let runStart = path.basename(runChunk);
+  const validateStart = path.basename(validateChunk);
+  const entryClosure = () => closure(entry);
+  // 1. run's own small chunks.
+  const kept = new Set([...entryClosure(), ...closure(validateStart)]);
+  const runMerged = await merge(
+    new Set([...closure(runStart)].filter((n) => !kept.has(n) && small(50_000)(n))),
   );
-  if (group.size < 2) return;
-  for (const member of group)
-    for (const out of staticImports(member))
-      if (!group.has(out) && [...closure(out)].some((n) => group.has(n))) return;
-  // `export *` leaves out a name two members export: then the merge would lose it.
-  const exported = [...group].flatMap((n) =>
-    [...texts.get(n).matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-      m[1].split(',').map((e) =>
-        e
-          .trim()
-          .split(/\s+as\s+/)
-          .pop(),
+  if (runMerged !== undefined && !texts.has(runStart)) runStart = runMerged;
+  // 2. the small chunks run or validate loads besides the entry's.
+  const inEntry = entryClosure();
+  await merge(
+    new Set(
+      [...closure(runStart), ...closure(validateStart)].filter(
+        (n) => !inEntry.has(n) && n !== runStart && n !== validateStart && small(5_000)(n),
       ),
     ),
   );
-  if (new Set(exported).size !== exported.length) return;
-  const built = await build({
-    stdin: {
-      contents: [...group].map((n) => `export * from './${n}';`).join('\n'),
-      resolveDir: dist,
-      sourcefile: 'telaio-run-chunks.mjs',
-    },
-    bundle: true,
-    write: false,
-    outfile: path.join(dist, 'merged.mjs'),
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    plugins: [
-      {
-        name: 'telaio-only-the-group',
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) =>
-            group.has(path.basename(args.path)) && args.path.startsWith('./')
-              ? undefined
-              : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-    legalComments: 'none',
-    minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
-    minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
-    logLevel: 'warning',
-  });
-  const code = built.outputFiles[0].text;
-  const merged = `${CHUNK_PREFIX}${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.mjs`;
-  await writeFile(path.join(dist, merged), code);
-  for (const n of group) await rm(path.join(dist, n));
-  const pattern = new RegExp(`"\\./(${[...group].map((n) => n.replace(/\./g, '\\.')).join('|')})"`, 'g');
-  for (const [n, text] of texts) {
-    const redirected = text.replace(pattern, `"./${merged}"`);
-    if (!group.has(n) && redirected !== text) await writeFile(path.join(dist, n), redirected);
-  }
+  // 3. the entry's chunks.
+  await merge(new Set([...entryClosure()].filter((n) => n !== entry && small(50_000)(n))));
 }
-await mergeRunChunks(result.metafile);
+await mergeChunks(result.metafile);
 
 // The side bundles: one CommonJS file per group, each library resolved from the workspace package
 // that requires it, exported by specifier through getters (a group's libraries load one by one).
