@@ -5,22 +5,15 @@
  * that signal still stops every wait.
  */
 import { createAsyncApiTransport } from '@telaio/asyncapi-adapter';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { captureNodeWarnings } from '../../../test/support/capture-node-warnings.js';
 import { message, server, target, unique } from './support/message-targets.js';
 import { startAedes, type TestBroker } from './support/start-aedes.js';
 
 let broker: TestBroker | undefined;
 let transport: ReturnType<typeof createAsyncApiTransport> | undefined;
-let warnings: string[] = [];
-const listen = (warning: Error): void => {
-  warnings.push(`${warning.name}: ${warning.message}`);
-};
-beforeEach(() => {
-  warnings = [];
-  process.on('warning', listen);
-});
+const warnings = captureNodeWarnings();
 afterEach(async () => {
-  process.off('warning', listen);
   await transport?.close();
   transport = undefined;
   await broker?.close();
@@ -46,7 +39,7 @@ describe('MQTT over aedes: waits sharing one AbortSignal (one listener per signa
     const got = await Promise.all(waiting);
     expect(got.map((m) => m?.payload)).toEqual(Array.from({ length: WAITS }, (_, i) => ({ i })));
     await settled();
-    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    expect(await warnings.named('MaxListenersExceededWarning')).toEqual([]);
   });
 
   it(`aborting the shared signal rejects all ${WAITS} waits with ABORTED, without the warning`, async () => {
@@ -73,6 +66,6 @@ describe('MQTT over aedes: waits sharing one AbortSignal (one listener per signa
     controller.abort();
     expect(await Promise.all(waiting)).toEqual(Array.from({ length: WAITS }, () => 'ABORTED'));
     await settled();
-    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    expect(await warnings.named('MaxListenersExceededWarning')).toEqual([]);
   });
 });

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureNodeWarnings } from '../../../../../test/support/capture-node-warnings.js';
 import { loadMessages, messageEngine, orders } from './message-support.js';
 
 // Warnings Node emitted while a test ran (MaxListenersExceededWarning comes on a later tick).
-let warnings: string[] = [];
-const listen = (warning: Error): void => {
-  warnings.push(`${warning.name}: ${warning.message}`);
-};
-beforeEach(() => {
-  warnings = [];
-  process.on('warning', listen);
-});
-afterEach(() => {
-  process.off('warning', listen);
-});
+const warnings = captureNodeWarnings();
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 const WORKFLOW = orders(`      - stepId: confirm
@@ -47,7 +38,7 @@ describe('1.1.0 §Defining Success for Asynchronous Steps: receives of many runs
       Array.from({ length: RUNS }, (_, i) => ({ orderId: `o${i}` })),
     );
     await settled();
-    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    expect(await warnings.named('MaxListenersExceededWarning')).toEqual([]);
   });
 
   it(`aborting the signal ${RUNS} waiting runs share stops every one of them (aborted), still without the warning`, async () => {
@@ -64,7 +55,7 @@ describe('1.1.0 §Defining Success for Asynchronous Steps: receives of many runs
     expect(results.map((r) => r.error?.code)).toEqual(Array.from({ length: RUNS }, () => 'aborted'));
     expect(messages.openSubscriptions).toBe(0);
     await settled();
-    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    expect(await warnings.named('MaxListenersExceededWarning')).toEqual([]);
   });
 
   it(`${RUNS} runs given no signal (they share one that never aborts) complete without the warning`, async () => {
@@ -84,6 +75,6 @@ describe('1.1.0 §Defining Success for Asynchronous Steps: receives of many runs
     const results = await Promise.all(runs);
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: RUNS }, () => 'success'));
     await settled();
-    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    expect(await warnings.named('MaxListenersExceededWarning')).toEqual([]);
   });
 });
