@@ -1,24 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 import { compareWithJsYaml, MODES } from './differential.js';
-
-/** Every YAML file under `root` (node_modules, dist, .git and bench peers left out), sorted. */
-function yamlFilesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (['node_modules', 'dist', '.git', '.peers'].includes(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+import { yamlFilesUnder } from './yaml-files-under.js';
 
 const repository = fileURLToPath(new URL('../../../../', import.meta.url));
 

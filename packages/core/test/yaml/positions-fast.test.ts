@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 import { createRandom, generateYaml, mutateOnce } from './generate-yaml.js';
 import { fastPositionsRead, firstPositionDifference } from './positions-differential.js';
+import { yamlFilesUnder } from './yaml-files-under.js';
 
 /**
  * The fast reader's positions (createLazyPositionMap) against `yaml`'s: the same line:column for
@@ -52,20 +53,6 @@ describe("createLazyPositionMap: fast positions equal `yaml`'s", () => {
 });
 
 const repository = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function yamlFilesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (['node_modules', 'dist', '.git', '.peers'].includes(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push(full);
-    }
-  };
-  walk(root);
-  return out.sort();
-}
 
 describe("createLazyPositionMap on the project's YAML files", () => {
   for (const file of yamlFilesUnder(repository)) {
