@@ -27,7 +27,8 @@ const packagesDir = path.dirname(cliDir);
 
 /**
  * CommonJS libraries that workspace files load lazily with a literal `require` (ajv for input and
- * response checks, yaml for positions and syntax errors, qrcode for the TOTP hook): each group is
+ * response checks, yaml for positions and syntax errors, js-yaml for text the fast YAML reader gives
+ * up on, qrcode for the TOTP hook): each group is
  * bundled on its own into a CommonJS file beside the chunks (dist/telaio.lib-NAME.cjs), and those
  * requires become requires of that file. A run that never needs them neither reads nor compiles
  * them (bundled into the chunks, as before, they were parsed at every start: ajv and yaml alone are
@@ -39,6 +40,7 @@ const packagesDir = path.dirname(cliDir);
 const SIDE_BUNDLES = {
   'telaio.lib-ajv.cjs': { from: 'core', specifiers: ['ajv', 'ajv/dist/2020.js', 'ajv-formats'] },
   'telaio.lib-yaml.cjs': { from: 'core', specifiers: ['yaml'] },
+  'telaio.lib-js-yaml.cjs': { from: 'core', specifiers: ['js-yaml'] },
   'telaio.lib-qrcode.cjs': { from: 'stytch-auth', specifiers: ['qrcode'] },
   // got's own dependencies, resolved from got's folder (see lazyGotExtras).
   'telaio.lib-got-extras.cjs': {

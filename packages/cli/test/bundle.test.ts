@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -61,6 +62,32 @@ describe('the one-file CLI bundle', () => {
       const unbundled = telaio(args, { TELAIO_NO_BUNDLE: '1' });
       expect(bundled).toEqual(unbundled);
       expect(bundled.code).toBe(0);
+    }
+  });
+
+  it('reads YAML the fast reader leaves to js-yaml (anchors, multi-line flow, syntax errors) through its side bundle, as the unbundled modules do', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-bundle-js-yaml-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'api.yml'),
+        "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /login:\n    post:\n      operationId: login\n      tags: [a,\n        b]\n      responses: { '200': { description: ok } }\n",
+      );
+      writeFileSync(path.join(dir, 'broken.yml'), 'openapi: 3.0.3\npaths: [a\n');
+      const flow = (source: string) =>
+        `arazzo: 1.0.1\ninfo: &info { title: t, version: '1' }\nsourceDescriptions:\n  - { name: api, url: ./${source}, type: openapi }\nworkflows:\n  - workflowId: w\n    steps:\n      - stepId: s\n        operationId: login\n        successCriteria: [{ condition: $statusCode == 200 }]\n`;
+      writeFileSync(path.join(dir, 'good.arazzo.yml'), flow('api.yml'));
+      writeFileSync(path.join(dir, 'bad.arazzo.yml'), flow('broken.yml'));
+      for (const [file, code] of [
+        ['good.arazzo.yml', 0],
+        ['bad.arazzo.yml', 1],
+      ] as const) {
+        const args = ['validate', '--no-cache', '--format', 'json', path.join(dir, file)];
+        const bundled = telaio(args);
+        expect(bundled).toEqual(telaio(args, { TELAIO_NO_BUNDLE: '1' }));
+        expect(bundled.code).toBe(code);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

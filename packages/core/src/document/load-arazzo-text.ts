@@ -1,4 +1,3 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
 import type { YAMLError } from 'yaml';
 import type { Diagnostic } from '../lint/diagnostic.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
@@ -8,6 +7,7 @@ import { parseYamlFast } from '../yaml/parse-yaml-fast.js';
 import { buildPositionMap, createLazyPositionMap } from './build-position-map.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type ExpansionProblem, findExpansionProblem } from './find-expansion-problem.js';
+import { requireJsYaml } from './require-js-yaml.js';
 import { requireYaml } from './require-yaml.js';
 
 /** What loading an Arazzo text gives: the file when it parsed, and the syntax diagnostics. */
@@ -39,6 +39,7 @@ export function loadArazzoText(options: { uri: string; text: string }): LoadAraz
     return { file: { uri, text, document, positions: createLazyPositionMap(text) }, diagnostics: [] };
   }
   try {
+    const { CORE_SCHEMA, load } = requireJsYaml();
     const value = (load(text, { schema: CORE_SCHEMA, filename: uri }) as unknown) ?? null;
     const positions = createLazyPositionMap(text);
     const problem = findExpansionProblem(value);
