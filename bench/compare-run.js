@@ -8,11 +8,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEER_VERSION, peerCli } from './install-peer.js';
+import { startJsonServer } from './support/start-json-server.js';
 
 const rounds = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 15);
 const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
@@ -22,15 +22,9 @@ if (!existsSync(fileURLToPath(new URL('../packages/cli/dist/main.js', import.met
 }
 const redocly = peerCli();
 
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    res.end(req.url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}');
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await startJsonServer((url) =>
+  url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}',
+);
 
 const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-run-'));
 await writeFile(

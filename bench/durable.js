@@ -10,11 +10,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startJsonServer } from './support/start-json-server.js';
 
 const databaseUrl = process.env.TELAIO_DATABASE_URL;
 if (databaseUrl === undefined || databaseUrl === '') {
@@ -43,15 +43,7 @@ const nodeStart = median(
   }),
 );
 
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    res.end('{"ok":true}');
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const api = `http://127.0.0.1:${server.address().port}`;
+const { server, base: api } = await startJsonServer(() => '{"ok":true}');
 
 const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-durable-'));
 await writeFile(

@@ -5,21 +5,14 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createHttpTransport } from '@telaio/http-adapter';
 import { got } from 'got';
+import { startJsonServer } from './support/start-json-server.js';
 
 const N = Number(process.argv[2] ?? 3000);
 const CONCURRENCY = [1, 16];
 const ROUNDS = Number(process.argv[3] ?? 9);
 
 const payload = JSON.stringify({ id: 'member-test-1', status: 'active', roles: ['a', 'b'] });
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    res.end(payload);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await startJsonServer(() => payload);
 
 const operation = {
   sourceName: 'bench',

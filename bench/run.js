@@ -7,25 +7,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startJsonServer } from './support/start-json-server.js';
 
 const N = Number(process.argv[2] ?? 15);
 const TARGET_S = 0.33;
 const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
 
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    res.end(req.url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}');
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await startJsonServer((url) =>
+  url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}',
+);
 
 const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-'));
 await writeFile(

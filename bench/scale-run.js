@@ -8,22 +8,14 @@
 // Usage: pnpm build && node bench/scale-run.js [rounds]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startJsonServer } from './support/start-json-server.js';
 
 const rounds = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 7);
 const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    res.end('{"id":7,"name":"rex"}');
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await startJsonServer(() => '{"id":7,"name":"rex"}');
 const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-scale-'));
 await writeFile(
   join(dir, 'api.yml'),
