@@ -7,12 +7,11 @@
 // Usage: pnpm build && node bench/compare-run.js [rounds]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PEER_VERSION, peerCli } from './install-peer.js';
-import { startJsonServer } from './support/start-json-server.js';
+import { startTwoStepWorkflow } from './support/start-two-step-workflow.js';
 
 const rounds = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 15);
 const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
@@ -22,54 +21,7 @@ if (!existsSync(fileURLToPath(new URL('../packages/cli/dist/main.js', import.met
 }
 const redocly = peerCli();
 
-const { server, base } = await startJsonServer((url) =>
-  url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}',
-);
-
-const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-run-'));
-await writeFile(
-  join(dir, 'api.yml'),
-  `openapi: 3.0.3
-info: { title: bench, version: '1' }
-servers: [{ url: 'http://127.0.0.1:9' }]
-paths:
-  /login:
-    post:
-      operationId: login
-      requestBody: { content: { application/json: { schema: { type: object } } } }
-      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { token: { type: string }, petId: { type: integer } } } } } } }
-  /pets/{id}:
-    get:
-      operationId: getPet
-      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }, { name: X-Token, in: header, schema: { type: string } }]
-      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer }, name: { type: string } } } } } } }
-`,
-);
-const flow = join(dir, 'flow.arazzo.yml');
-await writeFile(
-  flow,
-  `arazzo: 1.0.1
-info: { title: bench, version: '1' }
-sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]
-workflows:
-  - workflowId: two-steps
-    inputs: { type: object, required: [user], properties: { user: { type: string } } }
-    steps:
-      - stepId: login
-        operationId: login
-        requestBody: { contentType: application/json, payload: { user: $inputs.user } }
-        successCriteria: [{ condition: $statusCode == 200 }]
-        outputs: { token: $response.body#/token, petId: $response.body#/petId }
-      - stepId: getPet
-        operationId: getPet
-        parameters:
-          - { name: id, in: path, value: $steps.login.outputs.petId }
-          - { name: X-Token, in: header, value: $steps.login.outputs.token }
-        successCriteria: [{ condition: $statusCode == 200 }]
-        outputs: { name: $response.body#/name }
-    outputs: { name: $steps.getPet.outputs.name }
-`,
-);
+const { server, base, dir, flow } = await startTwoStepWorkflow();
 
 // GNU time adds each child's CPU time (user + system): on a loaded machine wall time also measures
 // the wait for a core, CPU time what the command itself costs.

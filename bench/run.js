@@ -6,64 +6,15 @@
 // binary then runs the unbundled modules, about 1.6x the CPU)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startJsonServer } from './support/start-json-server.js';
+import { startTwoStepWorkflow } from './support/start-two-step-workflow.js';
 
 const N = Number(process.argv[2] ?? 15);
 const TARGET_S = 0.33;
 const BIN = fileURLToPath(new URL('../packages/cli/bin/telaio.js', import.meta.url));
 
-const { server, base } = await startJsonServer((url) =>
-  url.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}',
-);
-
-const dir = await mkdtemp(join(tmpdir(), 'telaio-bench-'));
-await writeFile(
-  join(dir, 'api.yml'),
-  `openapi: 3.0.3
-info: { title: bench, version: '1' }
-servers: [{ url: 'http://127.0.0.1:9' }]
-paths:
-  /login:
-    post:
-      operationId: login
-      requestBody: { content: { application/json: { schema: { type: object } } } }
-      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { token: { type: string }, petId: { type: integer } } } } } } }
-  /pets/{id}:
-    get:
-      operationId: getPet
-      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }, { name: X-Token, in: header, schema: { type: string } }]
-      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } } }
-`,
-);
-await writeFile(
-  join(dir, 'flow.arazzo.yml'),
-  `arazzo: 1.0.1
-info: { title: bench, version: '1' }
-sourceDescriptions: [{ name: api, url: ./api.yml, type: openapi }]
-workflows:
-  - workflowId: two-steps
-    inputs: { type: object, required: [user], properties: { user: { type: string } } }
-    steps:
-      - stepId: login
-        operationId: login
-        requestBody: { contentType: application/json, payload: { user: $inputs.user } }
-        successCriteria: [{ condition: $statusCode == 200 }]
-        outputs: { token: $response.body#/token, petId: $response.body#/petId }
-      - stepId: getPet
-        operationId: getPet
-        parameters:
-          - { name: id, in: path, value: $steps.login.outputs.petId }
-          - { name: X-Token, in: header, value: $steps.login.outputs.token }
-        successCriteria: [{ condition: $statusCode == 200 }]
-        outputs: { name: $response.body#/name }
-    outputs: { name: $steps.getPet.outputs.name }
-`,
-);
+const { server, base, flow } = await startTwoStepWorkflow();
 
 // GNU time gives the child's CPU time (user + sys): on a loaded machine the wall time mostly
 // measures the queue for a core, the CPU time what telaio itself costs.
@@ -116,7 +67,7 @@ async function series(label, args) {
   return median;
 }
 
-const runArgs = [BIN, 'run', join(dir, 'flow.arazzo.yml'), '--server', `api=${base}`, '--input', 'user=ada'];
+const runArgs = [BIN, 'run', flow, '--server', `api=${base}`, '--input', 'user=ada'];
 const first = await time(runArgs);
 if (first.code !== 0) throw new Error(`telaio run failed:\n${first.out}`);
 console.log(`first telaio run (fills the source cache) ${(first.ms / 1000).toFixed(3)} s`);
