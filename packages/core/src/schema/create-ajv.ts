@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { CHECKED_FORMATS } from './compile-schema-check.js';
 
 /** ajv-formats is CommonJS; its default export arrives wrapped under NodeNext. */
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -16,8 +17,9 @@ export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
     strict: false,
     allowUnionTypes: true,
     verbose: true,
-    ...(options.standalone ? { code: { source: true, esm: true } } : {}),
+    ...(options.standalone ? { code: { source: true } } : {}),
   });
-  addFormats(ajv, ['uri-reference']);
+  // The same formats the quick check validates (compile-schema-check.ts): one list for both.
+  addFormats(ajv, Object.keys(CHECKED_FORMATS));
   return ajv;
 }
