@@ -1,5 +1,6 @@
 import { FastYamlGiveUp, giveUp } from './give-up.js';
-import { readBlockMapping, readBlockSequence, readKeyAt } from './read-block-node.js';
+import type { LazyContext } from './lazy-region.js';
+import { buildRegion, readBlockMapping, readBlockSequence, readKeyAt } from './read-block-node.js';
 import { readFlowCollection } from './read-flow-collection.js';
 import type { ScanState, SpanTable } from './scan-state.js';
 import { finishLine, skipBlankLines } from './skip-blank-lines.js';
@@ -12,6 +13,14 @@ export interface FastYamlOptions {
   readonly json: boolean;
   /** Record each node's offsets by JSON Pointer (positions mode). */
   readonly spans?: SpanTable;
+  /**
+   * Check the whole text first, then build only the top of the value: large collections below a
+   * mapping key are built when first read (lazy-region.ts). The result and every give-up are the
+   * same as without; not with `spans`.
+   */
+  readonly lazy?: boolean;
+  /** With `lazy`: values whose text is at least this long are deferred (default 256; tests use 1). */
+  readonly lazyMinLength?: number;
 }
 
 /** What the fast reader gives: the value, or why it gave up (then js-yaml must parse the text). */
@@ -50,7 +59,20 @@ export function parseYamlFast(text: string, options: FastYamlOptions): FastYamlR
   if (UNUSUAL.test(src)) return { ok: false, reason: 'unusual character' };
   if (SURROGATE.test(src) && LONE_SURROGATE.test(src)) return { ok: false, reason: 'lone surrogate' };
   if (src.charCodeAt(src.length - 1) !== 0x0a) src += '\n';
-  const s: ScanState = {
+  const json = options.json;
+  const extended = options.schema === 'default';
+  const lazy: LazyContext | undefined =
+    options.lazy === true && options.spans === undefined
+      ? {
+          src,
+          json,
+          extended,
+          minLength: options.lazyMinLength ?? 256,
+          regions: new Map(),
+          build: buildRegion,
+        }
+      : undefined;
+  const state = (build: boolean): ScanState => ({
     src,
     end: src.length,
     pos: 0,
@@ -58,12 +80,17 @@ export function parseYamlFast(text: string, options: FastYamlOptions): FastYamlR
     indent: 0,
     marker: 0,
     depth: 0,
-    json: options.json,
-    extended: options.schema === 'default',
+    json,
+    extended,
     spans: options.spans,
-  };
+    build,
+    lazy,
+  });
   try {
-    return { ok: true, value: readDocument(s) };
+    // A lazy parse reads the whole text once without building anything (every give-up happens
+    // there), then builds the value with the large regions it recorded deferred.
+    if (lazy !== undefined) readDocument(state(false));
+    return { ok: true, value: readDocument(state(true)) };
   } catch (error) {
     if (error instanceof FastYamlGiveUp) return { ok: false, reason: error.reason };
     if (error instanceof RangeError) return { ok: false, reason: 'nesting too deep' };

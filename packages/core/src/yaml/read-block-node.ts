@@ -1,5 +1,6 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import { giveUp } from './give-up.js';
+import { LazyRegion } from './lazy-region.js';
 import { blockScalarContentEnd, blockScalarKeeps, readBlockScalar } from './read-block-scalar.js';
 import { readFlowCollection } from './read-flow-collection.js';
 import {
@@ -13,7 +14,7 @@ import { readQuotedScalar } from './read-quoted-scalar.js';
 import { resolvePlainScalar } from './resolve-plain-scalar.js';
 import { MAX_FAST_DEPTH, type ScanState } from './scan-state.js';
 import { finishLine, skipBlankLines, skipSpaces } from './skip-blank-lines.js';
-import { storeKey } from './store-key.js';
+import { checkKey, storeKey } from './store-key.js';
 
 /** The key read by the last successful readKey: its value, whether it was plain, its offsets. */
 let keyValue: unknown;
@@ -51,8 +52,13 @@ export function readKeyAt(s: ScanState): boolean {
   const colon = findPlainKeyColon(src, start);
   if (colon < 0) return false;
   const end = trimEndOffset(src, start, colon);
-  const raw = src.slice(start, end);
-  keyValue = resolvePlainScalar(raw, s.extended);
+  // The checking pass of a json parse needs a plain key's value only to see a merge key (`<<`).
+  keyValue =
+    s.build || !s.json
+      ? resolvePlainScalar(src.slice(start, end), s.extended)
+      : end - start === 2
+        ? src.slice(start, end)
+        : '';
   if (s.spans !== undefined && typeof keyValue !== 'string')
     giveUp('positions of a key that is not a string');
   keyPlain = true;
@@ -67,6 +73,10 @@ function isDash(src: string, p: number): boolean {
   const next = src.charCodeAt(p + 1);
   return next === 0x20 || next === 0x0a;
 }
+
+/** What the checking pass of a lazy parse returns for collections it read and did not build. */
+const SKIPPED_MAPPING: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const SKIPPED_SEQUENCE: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 /** Offsets of the node read last: where its value ends and where the node ends (`yaml`'s range[1], range[2]). */
 let valueEnd = 0;
@@ -95,12 +105,17 @@ export function readBlockMapping(
   keySpan?: Span,
 ): Record<string, unknown> {
   if (++s.depth > MAX_FAST_DEPTH) giveUp('nesting too deep');
-  const mapping: Record<string, unknown> = {};
+  const mapping: Record<string, unknown> = s.build ? {} : SKIPPED_MAPPING;
   const start = keyStart;
+  // Checking pass: keys checked as storeKey would (duplicates tracked only when they make it give up).
+  const names = s.build || s.json ? undefined : new Set<string>();
   for (;;) {
     const key = keyValue;
     const plain = keyPlain;
-    if (s.spans === undefined) {
+    if (!s.build) {
+      checkKey(s, names, key, plain);
+      readMappingValue(s, indent, '', undefined);
+    } else if (s.spans === undefined) {
       storeKey(s, mapping, key, plain, readMappingValue(s, indent, '', undefined));
     } else {
       const span: Span = [keyStart, keyEnd];
@@ -129,14 +144,70 @@ function readMappingValue(s: ScanState, indent: number, pointer: string, keySpan
     const lineEnd = src.indexOf('\n', p) + 1;
     s.pos = lineEnd;
     skipBlankLines(s);
-    if (s.indent > indent) return readNodeOnOwnLines(s, indent, pointer, keySpan);
-    if (s.indent === indent && isDash(src, s.pos)) return readBlockSequence(s, indent, pointer, keySpan);
+    if (s.indent > indent) {
+      if (s.lazy === undefined) return readNodeOnOwnLines(s, indent, pointer, keySpan);
+      return readRegion(s, indent, false);
+    }
+    if (s.indent === indent && isDash(src, s.pos)) {
+      if (s.lazy === undefined) return readBlockSequence(s, indent, pointer, keySpan);
+      return readRegion(s, indent, true);
+    }
     s.pos = s.lineStart;
     readEmpty(s, pointer, keySpan, p, c === 0x23 ? lineEnd : p);
     return null;
   }
   s.pos = p;
   return readInlineValue(s, indent, pointer, keySpan);
+}
+
+/**
+ * Lazy parses: the value below a mapping key at column `indent` that starts on the line after it, at
+ * `s.pos` (`compactSequence`: a block sequence at the key's column). The checking pass reads it
+ * without building it and records it when it is large; the building pass turns a recorded one into
+ * a LazyRegion (storeKey defers it) and skips its text, and builds the others.
+ */
+function readRegion(s: ScanState, indent: number, compactSequence: boolean): unknown {
+  const lazy = s.lazy as NonNullable<ScanState['lazy']>;
+  const start = s.pos;
+  if (s.build) {
+    const end = lazy.regions.get(start);
+    if (end !== undefined) {
+      s.pos = end;
+      return new LazyRegion(lazy, start, s.lineStart, s.depth, indent, compactSequence, end);
+    }
+  }
+  const value = compactSequence
+    ? readBlockSequence(s, indent, '')
+    : readNodeOnOwnLines(s, indent, '', undefined);
+  if (!s.build && s.pos - start >= lazy.minLength) lazy.regions.set(start, s.pos);
+  return value;
+}
+
+/**
+ * Build a value a lazy parse deferred: the same reader, from the same offset and state as the
+ * building pass would have read it in place, so the same value (its own large values deferred in turn).
+ */
+export function buildRegion(region: LazyRegion): unknown {
+  const { context } = region;
+  const s: ScanState = {
+    src: context.src,
+    end: context.src.length,
+    pos: region.start,
+    lineStart: region.lineStart,
+    indent: region.start - region.lineStart,
+    marker: 0,
+    depth: region.depth,
+    json: context.json,
+    extended: context.extended,
+    spans: undefined,
+    build: true,
+    lazy: context,
+  };
+  const value = region.compactSequence
+    ? readBlockSequence(s, region.parentIndent, '')
+    : readNodeOnOwnLines(s, region.parentIndent, '', undefined);
+  if (s.pos !== region.end) throw new Error(`lazy YAML value at offset ${region.start} ended elsewhere`);
+  return value;
 }
 
 /** An empty node (null) at `at`; `end` is after its comment when one follows on its line. */
@@ -181,7 +252,8 @@ function readInlineValue(
     }
   } else {
     if (!isPlainStart(src, start)) giveUp('not a plain scalar');
-    value = resolvePlainScalar(readPlainScalar(s, parentIndent + 1), s.extended);
+    const raw = readPlainScalar(s, parentIndent + 1);
+    value = s.build ? resolvePlainScalar(raw, s.extended) : raw;
     valueEnd = plainScalarEnd;
     nodeEnd = s.pos;
   }
@@ -213,7 +285,9 @@ export function readBlockSequence(s: ScanState, indent: number, pointer: string,
   if (++s.depth > MAX_FAST_DEPTH) giveUp('nesting too deep');
   const { src } = s;
   const start = s.pos;
-  const sequence: unknown[] = [];
+  // The checking pass of a lazy parse reads the items and keeps none.
+  const sequence: unknown[] = s.build ? [] : SKIPPED_SEQUENCE;
+  const keep = s.build;
   for (;;) {
     const child = s.spans === undefined ? '' : `${pointer}/${sequence.length}`;
     const p = skipSpaces(src, s.pos + 1);
@@ -223,10 +297,11 @@ export function readBlockSequence(s: ScanState, indent: number, pointer: string,
       s.pos = lineEnd;
       skipBlankLines(s);
       if (s.indent > indent) {
-        sequence.push(readNodeOnOwnLines(s, indent, child, undefined));
+        const item = readNodeOnOwnLines(s, indent, child, undefined);
+        if (keep) sequence.push(item);
       } else {
         readEmpty(s, child, undefined, p, c === 0x23 ? lineEnd : p);
-        sequence.push(null);
+        if (keep) sequence.push(null);
         if (s.indent === -1) break;
         if (isDash(src, s.pos)) {
           if (s.indent < indent) giveUp('sequence entry indented less');
@@ -237,9 +312,12 @@ export function readBlockSequence(s: ScanState, indent: number, pointer: string,
     } else {
       s.pos = p;
       const column = p - s.lineStart;
-      if (isDash(src, p)) sequence.push(readBlockSequence(s, column, child));
-      else if (readKeyAt(s)) sequence.push(readBlockMapping(s, column, child));
-      else sequence.push(readInlineValue(s, indent, child, undefined));
+      const item = isDash(src, p)
+        ? readBlockSequence(s, column, child)
+        : readKeyAt(s)
+          ? readBlockMapping(s, column, child)
+          : readInlineValue(s, indent, child, undefined);
+      if (keep) sequence.push(item);
     }
     skipBlankLines(s);
     if (s.indent < indent) break;

@@ -42,6 +42,8 @@ export function readBlockScalar(s: ScanState, nodeIndent: number): string {
   }
   if (src.charCodeAt(p) !== 0x0a) giveUp('text after a block scalar header');
   let result = '';
+  // The checking pass of a lazy parse (s.build false) walks the lines and builds no text.
+  const build = s.build;
   let didReadContent = false;
   let emptyLines = 0;
   let atMoreIndented = false;
@@ -64,12 +66,18 @@ export function readBlockScalar(s: ScanState, nodeIndent: number): string {
     }
     if (!detectedIndent && textIndent === 0) giveUp('block scalar without indentation');
     if (q >= end || lineIndent < textIndent) {
+      if (!build) {
+        s.pos = q >= end ? end : lineStart;
+        return result;
+      }
       if (chomping === KEEP) result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
       else if (chomping === CLIP && didReadContent) result += '\n';
       s.pos = q >= end ? end : lineStart;
       return result;
     }
-    if (folding) {
+    if (!build) {
+      // (the text is not built)
+    } else if (folding) {
       if (c === 0x20) {
         atMoreIndented = true;
         result += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
@@ -88,7 +96,7 @@ export function readBlockScalar(s: ScanState, nodeIndent: number): string {
     detectedIndent = true;
     emptyLines = 0;
     const e = src.indexOf('\n', q);
-    result += src.slice(q, e);
+    if (build) result += src.slice(q, e);
     lineStart = e + 1;
     blockScalarContentEnd = lineStart;
   }

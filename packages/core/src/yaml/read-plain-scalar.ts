@@ -76,7 +76,8 @@ export function trimEndOffset(src: string, from: number, q: number): number {
  * Read a plain scalar in block context starting at `s.pos`, folding continuation lines indented at
  * least `minIndent` as YAML 1.2 (and js-yaml) do: one line break is a space, n+1 are n line feeds.
  * Returns the raw text (not resolved); leaves `pos` at the start of the line after its last line
- * (or after its trailing comment). Gives up where js-yaml would throw (`: ` inside the scalar).
+ * (or after its trailing comment). Gives up where js-yaml would throw (`: ` inside the scalar). In
+ * the checking pass of a lazy parse (`s.build` false) it returns '' and only finds the end.
  */
 export function readPlainScalar(s: ScanState, minIndent: number): string {
   const { src, end } = s;
@@ -85,7 +86,9 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
   let c = src.charCodeAt(stop);
   if (c === 0x3a) giveUp('plain scalar followed by ": "');
   plainScalarEnd = trimEndOffset(src, start, stop);
-  let result = src.slice(start, plainScalarEnd);
+  // The checking pass of a lazy parse only needs to know where the scalar ends.
+  const build = s.build;
+  let result = build ? src.slice(start, plainScalarEnd) : '';
   for (;;) {
     if (c === 0x20) {
       // A comment ends the scalar and its line.
@@ -119,6 +122,6 @@ export function readPlainScalar(s: ScanState, minIndent: number): string {
     c = src.charCodeAt(stop);
     if (c === 0x3a) giveUp('continuation line holds ": "');
     plainScalarEnd = trimEndOffset(src, p, stop);
-    result += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + src.slice(p, plainScalarEnd);
+    if (build) result += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + src.slice(p, plainScalarEnd);
   }
 }

@@ -28,6 +28,7 @@ export function readQuotedScalar(s: ScanState, oneLine: boolean, minIndent = 0):
   if (!body.test(src)) giveUp('unterminated quoted scalar');
   const close = body.lastIndex - 1;
   const firstBreak = src.indexOf('\n', open + 1);
+  if (!s.build && !oneLine) return checkQuotedScalar(s, double, open, close, firstBreak);
   if (firstBreak > close) {
     s.pos = close + 1;
     return decode(src.slice(open + 1, close), double);
@@ -70,6 +71,47 @@ export function readQuotedScalar(s: ScanState, oneLine: boolean, minIndent = 0):
     lineStart = p;
   }
 }
+
+/**
+ * The checking pass of a lazy parse: give up where readQuotedScalar would on the body between the
+ * quotes at `open` and `close` (a bad escape; a document marker starting a continuation line), build
+ * nothing, and leave `pos` after the closing quote.
+ */
+function checkQuotedScalar(
+  s: ScanState,
+  double: boolean,
+  open: number,
+  close: number,
+  firstBreak: number,
+): '' {
+  const { src } = s;
+  if (double) {
+    for (let b = src.indexOf('\\', open + 1); b !== -1 && b < close; b = src.indexOf('\\', b)) {
+      const c = src.charCodeAt(b + 1);
+      const digits = c === 0x78 ? 2 : c === 0x75 ? 4 : c === 0x55 ? 8 : 0;
+      if (digits > 0) {
+        // As ESCAPE matches: `\x`, `\u`, `\U` without their hex digits are one-character escapes (bad).
+        if (!HEX_DIGITS[digits]?.test(src.slice(b + 2, b + 2 + digits))) giveUp('unknown escape sequence');
+        if (digits === 8 && Number.parseInt(src.slice(b + 2, b + 10), 16) > 0x10ffff)
+          giveUp('escape beyond Unicode');
+        b += 2 + digits;
+      } else {
+        // An escaped line break (folded away), or a one-character escape.
+        if (c !== 0x0a && (c >= 128 || SIMPLE_ESCAPES[c] === undefined)) giveUp('unknown escape sequence');
+        b += 2;
+      }
+    }
+  }
+  for (let n = firstBreak; n !== -1 && n < close; n = src.indexOf('\n', n + 1))
+    if (isDocumentMarker(src, n + 1)) giveUp('document marker inside a quoted scalar');
+  s.pos = close + 1;
+  return '';
+}
+
+const HEX_DIGITS: (RegExp | undefined)[] = [];
+HEX_DIGITS[2] = /^[0-9a-fA-F]{2}$/;
+HEX_DIGITS[4] = /^[0-9a-fA-F]{4}$/;
+HEX_DIGITS[8] = /^[0-9a-fA-F]{8}$/;
 
 /** Whether an odd number of backslashes ends just before `at` (not looking before `from`). */
 function oddBackslashesBefore(src: string, at: number, from: number): boolean {

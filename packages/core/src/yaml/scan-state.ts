@@ -1,3 +1,5 @@
+import type { LazyContext } from './lazy-region.js';
+
 /** Where the fast YAML reader is in a text, and what it was asked for (one object per parse). */
 export interface ScanState {
   /** The text, ending with a line feed (added when missing, as js-yaml does). */
@@ -20,6 +22,14 @@ export interface ScanState {
   readonly extended: boolean;
   /** Records node offsets by JSON Pointer when set (positions mode). */
   readonly spans: SpanTable | undefined;
+  /**
+   * False in the checking pass of a lazy parse: every node is read and checked as when building,
+   * but no value is made (collections, scalars' texts) and large block collections are recorded in
+   * `regions`. True when building values.
+   */
+  readonly build: boolean;
+  /** Lazy parses only: the regions the checking pass recorded, and how to build one (lazy-region.ts). */
+  readonly lazy: LazyContext | undefined;
 }
 
 /** Offsets [start, end] of a node's value and of its key, by JSON Pointer. */

@@ -4,7 +4,7 @@
  * exactly (same key order, same number types incl. -0 and NaN, Dates equal), or differed.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { type FastYamlOptions, parseYamlFast } from '../../src/yaml/parse-yaml-fast.js';
+import { type FastYamlOptions, type FastYamlResult, parseYamlFast } from '../../src/yaml/parse-yaml-fast.js';
 
 /** The two ways telaio calls js-yaml: sources (DEFAULT_SCHEMA, json) and Arazzo documents (CORE_SCHEMA). */
 export const MODES: readonly (FastYamlOptions & { readonly name: string })[] = [
@@ -34,10 +34,17 @@ export type Verdict =
   | { readonly kind: 'gave-up'; readonly reason: string; readonly jsYaml: 'accepted' | 'rejected' }
   | { readonly kind: 'different'; readonly detail: string };
 
-/** Parse `text` both ways; `different` when the fast reader accepted what js-yaml rejects or differs. */
+/**
+ * Parse `text` both ways; `different` when the fast reader accepted what js-yaml rejects or differs.
+ * The fast reader's lazy parse (every value on lines of its own deferred: `lazyMinLength` 1) must
+ * give up exactly when the eager one does, and otherwise give the same value once read (key order,
+ * JSON text): `different` too when it does not.
+ */
 export function compareWithJsYaml(text: string, mode: FastYamlOptions): Verdict {
   const reference = loadWithJsYaml(text, mode);
   const fast = parseYamlFast(text, { schema: mode.schema, json: mode.json });
+  const lazy = lazyDifference(text, mode, fast);
+  if (lazy !== undefined) return { kind: 'different', detail: `lazy parse: ${lazy}` };
   if (!fast.ok)
     return { kind: 'gave-up', reason: fast.reason, jsYaml: reference.ok ? 'accepted' : 'rejected' };
   if (!reference.ok) return { kind: 'different', detail: `js-yaml rejects it (${reference.message})` };
@@ -45,6 +52,20 @@ export function compareWithJsYaml(text: string, mode: FastYamlOptions): Verdict 
   return difference === undefined
     ? { kind: 'same', value: fast.value }
     : { kind: 'different', detail: difference };
+}
+
+/** How a lazy parse of `text` differs from the eager one (`eager`), or undefined. */
+function lazyDifference(text: string, mode: FastYamlOptions, eager: FastYamlResult): string | undefined {
+  const lazy = parseYamlFast(text, { schema: mode.schema, json: mode.json, lazy: true, lazyMinLength: 1 });
+  if (lazy.ok !== eager.ok)
+    return lazy.ok
+      ? `accepted what the eager parse gave up on (${(eager as { reason: string }).reason})`
+      : `gave up (${lazy.reason})`;
+  if (!lazy.ok || !eager.ok) return undefined;
+  // JSON text first (reads every deferred value through JSON.stringify), then a walk by keys.
+  const json = JSON.stringify(lazy.value);
+  if (json !== JSON.stringify(eager.value)) return 'JSON text differs';
+  return firstDifference(lazy.value, eager.value, '');
 }
 
 /** The first place where `a` (fast) and `b` (js-yaml) differ, or undefined when they are identical. */
