@@ -1,5 +1,6 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import type { ParameterLocation } from '../model/arazzo.js';
+import { isLazyValue } from '../yaml/lazy-region.js';
 import { buildResponseShapes } from './build-response-shapes.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { createRefResolver } from './create-ref-resolver.js';
@@ -69,7 +70,6 @@ export function buildOperations(options: {
   const operations: SourceOperation[] = [];
   for (const [path, rawItem] of Object.entries(asObj(root.paths))) {
     const item = asObj(refs.shallow(rawItem));
-    const itemParams = asArr(item.parameters);
     const itemServers = servers(item.servers);
     const found: [method: string, pointer: string, op: unknown][] = [];
     for (const method of is32 ? METHODS_32 : METHODS)
@@ -79,11 +79,9 @@ export function buildOperations(options: {
         found.push([method.toLowerCase(), `additionalOperations/${escapePointerToken(method)}`, op]);
     for (const [method, at, raw] of found) {
       const op = asObj(refs.shallow(raw));
-      const responses: Obj = {};
-      for (const [status, response] of Object.entries(asObj(op.responses)))
-        responses[status] = refs.shallow(response);
-      // Parameters, the request body (both with every `$ref` inlined) and the response shapes are
-      // worked out on first read: a validate run reads them for the few operations its steps use.
+      // Parameters, the request body (both with every `$ref` inlined), the responses and their
+      // shapes are worked out on first read: a validate run reads them for the few operations its
+      // steps use (and a lazy YAML parse then builds only those parts of the source).
       const info: Obj = {
         ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
         method,
@@ -92,21 +90,29 @@ export function buildOperations(options: {
         servers: servers(op.servers) ?? itemServers ?? docServers,
       };
       defineLazyProperty(info, 'parameters', () =>
-        mergeParameters([...itemParams, ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
+        mergeParameters([...asArr(item.parameters), ...asArr(op.parameters)].map((p) => asObj(refs.deep(p)))),
       );
-      if (op.requestBody !== undefined)
+      // (isLazyValue: a request body a lazy parse deferred is there, and stays unbuilt until read)
+      if (isLazyValue(op, 'requestBody') || op.requestBody !== undefined)
         defineLazyProperty(info, 'requestBody', () => {
           const body = asObj(refs.deep(op.requestBody));
           return { ...body, content: asObj(body.content) } as SourceOperation['requestBody'];
         });
+      const responses = defineLazyProperty(info, 'responses', () => {
+        const out: Obj = {};
+        for (const [status, response] of Object.entries(asObj(op.responses)))
+          out[status] = refs.shallow(response);
+        return out;
+      });
       Object.assign(info, {
-        responses,
         security: (Array.isArray(op.security) ? op.security : docSecurity) as OperationInfo['security'],
         securitySchemes,
       });
-      const responseShapes = buildResponseShapes({ responses, builder });
-      if (responseShapes !== undefined) Object.assign(info, { responseShapes });
-      const missing = needed?.([itemParams, op.parameters, op.requestBody, op.responses]) ?? [];
+      // Undefined when no response has a JSON body.
+      defineLazyProperty(info, 'responseShapes', () =>
+        buildResponseShapes({ responses: responses.responses, builder }),
+      );
+      const missing = needed?.([asArr(item.parameters), op.parameters, op.requestBody, op.responses]) ?? [];
       if (missing.length > 0) Object.assign(info, { unresolvedRefs: missing });
       // The fields of SourceOperation, in its order; the lazy ones are accessors.
       operations.push(info as unknown as SourceOperation);

@@ -21,15 +21,17 @@ export function buildResponseShapes(options: {
 }): Record<string, ResponseShape> | undefined {
   let out: Record<string, ResponseShape> | undefined;
   for (const [status, response] of Object.entries(options.responses)) {
-    const schemas: unknown[] = [];
+    const contents: unknown[] = [];
     for (const [media, content] of Object.entries(asObj(asObj(response).content)))
-      if (JSON_MEDIA.test(media)) schemas.push(asObj(content).schema);
-    if (schemas.length === 0) continue;
+      if (JSON_MEDIA.test(media)) contents.push(content);
+    if (contents.length === 0) continue;
     out ??= {};
-    // Built on first read: the shape builder's results do not depend on the order shapes are asked for.
+    // Built on first read: the shape builder's results do not depend on the order shapes are asked
+    // for. The media type objects are read then too (a lazy YAML parse builds them only then).
     defineLazyProperty(out, status, () => {
       let shape: ResponseShape | undefined;
-      for (const schema of schemas) {
+      for (const content of contents) {
+        const schema = asObj(content).schema;
         const next = schema === undefined ? { open: true as const } : options.builder.shapeOf(schema);
         shape = shape === undefined ? next : mergeShapes(shape, next);
       }

@@ -8,14 +8,24 @@ import type { SourceLoader } from './types.js';
 /** Root member under which bundleExternalRefs places the content of referenced files (an array). */
 export const EXTERNAL_KEY = 'x-telaio-external';
 
-/** A `$ref` whose value does not start with `#`: a cheap test on the raw text before any walk. */
-const EXTERNAL_REF = /\$ref['"]?\s*:\s*['"]?[^\s'"#]/;
+/**
+ * What follows `$ref` when its value does not start with `#` (the text tested is `$ref` then this):
+ * a cheap test on the raw text before any walk.
+ */
+const EXTERNAL_REF_REST = /['"]?\s*:\s*['"]?[^\s'"#]/y;
 /** Keywords whose values are data, not description: a `$ref` key in them is not a reference. */
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
 /** True when `text` may hold a `$ref` to another file (false positives only cost a walk). */
 export function mayHaveExternalRefs(text: string): boolean {
-  return EXTERNAL_REF.test(text);
+  // The same answer as testing /\$ref['"]?\s*:\s*['"]?[^\s'"#]/ on the text, found by indexOf and a
+  // sticky test at each `$ref`: that expression over megabytes cost up to 8 ms (its second run, when
+  // V8 compiles it to native code), this loop under 1 ms.
+  for (let at = text.indexOf('$ref'); at !== -1; at = text.indexOf('$ref', at + 4)) {
+    EXTERNAL_REF_REST.lastIndex = at + 4;
+    if (EXTERNAL_REF_REST.test(text)) return true;
+  }
+  return false;
 }
 
 /** An OpenAPI document with the files its `$ref`s reach folded into it. */

@@ -1,4 +1,5 @@
 import { resolveLocalRef } from '../document/json-pointer.js';
+import { reachesLocalRef } from './reaches-local-ref.js';
 
 /** A local `$ref` as written in YAML or JSON text (`$ref: '#/...'`, `"$ref": "#/..."`). */
 const LOCAL_REF = /\$ref["']?\s*:\s*["']?(#[^"'\s,}\]]*)/g;
@@ -15,7 +16,8 @@ export function findBrokenLocalRefs(options: { text: string; api: unknown }): st
     const ref = match[1] as string;
     if (seen.has(ref)) continue;
     seen.add(ref);
-    if (resolveLocalRef(options.api, ref) === undefined) broken.push(ref);
+    // (reachesLocalRef: a target a lazy parse deferred is not built for this)
+    if (!reachesLocalRef(options.api, ref)) broken.push(ref);
   }
   return broken;
 }

@@ -19,7 +19,7 @@ export function parseSourceText(text: string): unknown {
       // JSON-looking YAML (flow style): fall through to the YAML parsers.
     }
   }
-  const fast = parseYamlFast(text, { schema: 'default', json: true });
+  const fast = parseYamlFast(text, { schema: 'default', json: true, lazy: true });
   if (fast.ok) return fast.value;
   return checked(requireJsYaml().load(text, { json: true }));
 }

@@ -99,7 +99,12 @@ export interface OperationInfo {
   readonly security: readonly SecurityRequirement[];
   /** All security schemes the source declares. */
   readonly securitySchemes: { readonly [name: string]: SecurityScheme };
-  /** Shapes of the JSON response bodies by status code (`200`, `2XX`, `default`); absent for a response with no JSON body. */
+  /**
+   * Shapes of the JSON response bodies by status code (`200`, `2XX`, `default`); absent for a response
+   * with no JSON body; undefined when no response has one. buildOperations defines it (and
+   * `responses`) as a property worked out on first read: only the operations someone looks at
+   * have their responses read (and built, when a lazy YAML parse deferred them).
+   */
   readonly responseShapes?: { readonly [status: string]: ResponseShape };
   /**
    * `$ref`s its parameters, request body or responses need that cannot be resolved (a node that is
