@@ -4,7 +4,9 @@
 // `pnpm build`: one file to load instead of a few hundred) unless a package was compiled after the
 // bundle was made (a `tsc -b` alone would leave it stale); TELAIO_NO_BUNDLE=1 forces the unbundled
 // modules.
-import { statSync } from 'node:fs';
+// Builtins through process.getBuiltinModule, not `import`: no ES module facade to build (see
+// scripts/bundle.mjs, which does the same to the bundle's files).
+const { statSync } = process.getBuiltinModule('node:fs');
 
 const mtime = (relative) => {
   try {
@@ -42,7 +44,7 @@ async function run() {
   // (the factor is read at each growth, so setting it now works; the limits stay V8's defaults).
   // Not before the replay above: a warm run allocates little and need not load node:v8.
   if (process.argv[2] === 'validate')
-    (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=16');
+    process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=16');
   // Top-level help and --version need none of the libraries: the small unbundled entry starts faster.
   const light = ['--version', '-v', '--help', '-h', undefined].includes(process.argv[2]);
   const { main } = await import(fresh && !light ? '../dist/telaio.bundle.mjs' : '../dist/main.js');

@@ -369,6 +369,48 @@ async function mergeChunks(metafile) {
 }
 await mergeChunks(result.metafile);
 
+/**
+ * An ES module's `import { x } from 'node:fs'` makes Node build an ES module facade of the builtin:
+ * a namespace object filled by reading every export of the CommonJS module (getters included, the
+ * `process` object's too), once per builtin, at every start. The ~16 builtins a `telaio run` loads
+ * cost it ~100M instructions that way, a fifth of what it adds to Node's own start (callgrind).
+ * `process.getBuiltinModule` (Node 20.16+, the package needs 20.19) returns the module itself: each
+ * such import of the bundle's files becomes a `const` of it, at the top of the file, before any of
+ * its code (builtins have no load-order effects, and names and values are those the import bound).
+ * Dynamic `import('node:...')`s are left alone.
+ */
+const BUILTIN_IMPORT =
+  /import\s*(?:\*\s*as\s*([\w$]+)|([\w$]+)\s*,\s*\{([^}]*)\}|([\w$]+)|\{([^}]*)\})\s*from\s*"(node:[\w/]+)";/g;
+for (const name of await readdir(path.dirname(outfile))) {
+  if (!name.endsWith('.mjs') || !(name.startsWith(CHUNK_PREFIX) || name === path.basename(outfile))) continue;
+  const file = path.join(path.dirname(outfile), name);
+  const text = await readFile(file, 'utf8');
+  const declarations = [];
+  const rest = text.replace(
+    BUILTIN_IMPORT,
+    (_match, namespace, defaultAndNamed, named2, defaultOnly, named, id) => {
+      // globalThis: a chunk may bind its own `process` (got imports node:process under that name).
+      const module = `globalThis.process.getBuiltinModule(${JSON.stringify(id)})`;
+      const destructure = (list) =>
+        `const{${list
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+          .map((part) => part.split(/\s+as\s+/).join(':'))
+          .join(',')}}=${module};`;
+      if (namespace !== undefined) declarations.push(`const ${namespace}=${module};`);
+      else if (defaultAndNamed !== undefined)
+        declarations.push(`const ${defaultAndNamed}=${module};`, destructure(named2));
+      else if (defaultOnly !== undefined) declarations.push(`const ${defaultOnly}=${module};`);
+      else declarations.push(destructure(named));
+      return '';
+    },
+  );
+  if (/(?:^|[;}\s])(?:import|export)[^;]*from\s*"node:/.test(rest))
+    throw new Error(`bundle.mjs: ${name} imports a builtin in a form the rewrite does not know`);
+  if (declarations.length > 0) await writeFile(file, declarations.join('') + rest);
+}
+
 // The side bundles: one CommonJS file per group, each library resolved from the workspace package
 // that requires it, exported by specifier through getters (a group's libraries load one by one).
 for (const [file, { from, specifiers }] of Object.entries(SIDE_BUNDLES)) {

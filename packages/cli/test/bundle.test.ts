@@ -52,6 +52,19 @@ describe('the one-file CLI bundle', () => {
     expect(entry).toMatch(/import\("\.\/telaio\.chunk-[A-Z0-9]+\.mjs"\)/);
   });
 
+  it('loads Node builtins with process.getBuiltinModule, not static imports (no ES module facade per builtin)', () => {
+    for (const file of outputs()) {
+      const text = readFileSync(file, 'utf8');
+      expect({ file, builtinImport: /(?:^|[;}\s])(?:import|export)[^;"]*from\s*"node:/.test(text) }).toEqual({
+        file,
+        builtinImport: false,
+      });
+    }
+    expect(
+      outputs().some((file) => readFileSync(file, 'utf8').includes('globalThis.process.getBuiltinModule(')),
+    ).toBe(true);
+  });
+
   it('gives the same output as the unbundled modules (version, validate, list)', () => {
     const files = readdirSync(seedDir)
       .filter((f) => f.endsWith('.yml'))

@@ -1,7 +1,10 @@
 // Node built-ins only (see result-cache-key.ts): this is the whole of a warm `telaio validate`.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fingerprintFile, pendingResult, resultCacheDir, resultCacheKey } from './result-cache-key.js';
+
+// Builtins through process.getBuiltinModule: this module and result-cache-key.ts are all a warm
+// validate loads, and an `import` of a builtin builds an ES module facade of it (bin/telaio.js).
+const { readFileSync } = process.getBuiltinModule('node:fs');
+const { join } = process.getBuiltinModule('node:path');
 
 /** A stored `telaio validate` result: what it printed, its exit code, and the files it read. */
 export interface CachedValidateResult {

@@ -1,10 +1,12 @@
 // Node built-ins only: bin/telaio.js loads this module (through replay-cached-result.js) before
 // any of the CLI, so a warm `telaio validate` never loads the parser, the schema or the lint.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Through process.getBuiltinModule, not `import`: an import of a builtin builds an ES module facade
+// of it at every start (see scripts/bundle.mjs).
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { tmpdir } = process.getBuiltinModule('node:os');
+const { dirname, join, resolve } = process.getBuiltinModule('node:path');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 /** Bump when the entry's layout changes: old entries then miss. */
 const RESULT_FORMAT = 'telaio-validate-result-1';
