@@ -128,21 +128,28 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
       if (known !== undefined) return known.client.send(message, known.route, context);
       return route(message.target, context).then((r) => r.client.send(message, r.route, context));
     },
-    async subscribe(request: SubscribeRequest, context: MessageContext): Promise<MessageSubscription> {
-      const { client, route: r } = routeNow(request.target) ?? (await route(request.target, context));
-      const subscription = await client.subscribe(request, r, context);
+    subscribe(request: SubscribeRequest, context: MessageContext): Promise<MessageSubscription> {
       // Tracked here so close() ends every subscription (pending waits reject with CLOSED) whatever
-      // the protocol client does with its connections.
-      const tracked: MessageSubscription = {
-        next: (options) => subscription.next(options),
-        close: () => {
-          subscriptions.delete(tracked);
-          return subscription.close();
-        },
+      // the protocol client does with its connections. No async layer: a route known already
+      // subscribes at once, and the protocol client's promise is the only one waited on.
+      const track = (
+        subscription: MessageSubscription,
+      ): MessageSubscription | Promise<MessageSubscription> => {
+        const tracked: MessageSubscription = {
+          next: (options) => subscription.next(options),
+          close: () => {
+            subscriptions.delete(tracked);
+            return subscription.close();
+          },
+        };
+        subscriptions.add(tracked);
+        return closed ? tracked.close().then(() => tracked) : tracked;
       };
-      subscriptions.add(tracked);
-      if (closed) await tracked.close();
-      return tracked;
+      const known = routeNow(request.target);
+      if (known !== undefined) return known.client.subscribe(request, known.route, context).then(track);
+      return route(request.target, context)
+        .then((r) => r.client.subscribe(request, r.route, context))
+        .then(track);
     },
     async close() {
       closed = true;

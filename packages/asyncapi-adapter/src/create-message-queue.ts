@@ -1,5 +1,6 @@
 import type { MessageSubscription, ReceivedMessage } from '@telaio/core';
 import { onAbort, TransportError } from '@telaio/core';
+import { addDeadline, cancelDeadline, type Deadline } from './receive-deadlines.js';
 
 /** A MessageSubscription's buffer, fed by a protocol client: `push` matching messages, `close` to end. */
 export interface MessageQueue extends MessageSubscription {
@@ -11,7 +12,7 @@ export interface MessageQueue extends MessageSubscription {
 
 /** One pending next(): settled once, by a message, its timeout, an abort or close(). */
 class Waiter {
-  timer: NodeJS.Timeout | undefined = undefined;
+  deadline: Deadline | undefined = undefined;
   leave: (() => void) | undefined = undefined;
   constructor(
     private readonly queue: Queue,
@@ -19,7 +20,7 @@ class Waiter {
     private readonly failed: (error: Error) => void,
   ) {}
   private settle(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.deadline !== undefined) cancelDeadline(this.deadline);
     this.leave?.();
     const waiters = this.queue.waiters;
     const at = waiters.indexOf(this);
@@ -94,16 +95,15 @@ class Queue implements MessageQueue {
       if (own !== undefined && own !== outer)
         waiter.leave = onAbort(own, () => waiter.reject(this.aborted()));
       const { timeoutMs } = nextOptions;
+      // One timer for all waits of the process (receive-deadlines.ts), not a setTimeout per wait.
       if (timeoutMs !== undefined)
-        waiter.timer = setTimeout(
-          () =>
-            waiter.reject(
-              new TransportError(
-                'TIMEOUT',
-                `no matching message on ${options.describe} within ${timeoutMs} ms`,
-              ),
+        waiter.deadline = addDeadline(timeoutMs, () =>
+          waiter.reject(
+            new TransportError(
+              'TIMEOUT',
+              `no matching message on ${options.describe} within ${timeoutMs} ms`,
             ),
-          Math.min(Math.max(0, timeoutMs), 2 ** 31 - 1),
+          ),
         );
     });
   }

@@ -107,10 +107,13 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
         ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
       };
     },
-    async subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
+    subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
       const what = `subscribe to ${originOf(route)} topic '${request.target.address}'`;
-      const connection = await connected(route, context.signal, what);
-      return connection.subscriptions.add(request, route, context, what);
+      // A connection that is up subscribes at once (no promise of this function around SUBSCRIBE).
+      const ready = connected(route, context.signal, what);
+      return ready instanceof Promise
+        ? ready.then((connection) => connection.subscriptions.add(request, route, context, what))
+        : ready.subscriptions.add(request, route, context, what);
     },
     async close() {
       closed = true;

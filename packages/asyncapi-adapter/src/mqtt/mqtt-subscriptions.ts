@@ -1,6 +1,6 @@
 import type { MessageContext, MessageSubscription, ReceivedMessage, SubscribeRequest } from '@telaio/core';
 import { matchesCorrelation, onAbort, TransportError } from '@telaio/core';
-import type { IPublishPacket, ISubscriptionGrant, MqttClient } from 'mqtt';
+import type { IPublishPacket, MqttClient } from 'mqtt';
 import { createMessageQueue, type MessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
 import type { ClientRoute } from '../protocol-client.js';
@@ -62,7 +62,7 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
     await client.unsubscribeAsync(entry.filter).catch(() => undefined);
   };
   return {
-    async add(request, _route, context, what) {
+    add(request, _route, context, what) {
       const filter = request.target.address;
       const binding: Obj = (request.target.operationBindings.mqtt as Obj | undefined) ?? {};
       const qos = binding.qos === 1 || binding.qos === 2 ? binding.qos : 0;
@@ -76,29 +76,35 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       if (same === undefined) byFilter.set(filter, [entry]);
       else same.push(entry);
       if (WILDCARD.test(filter)) wildcards.add(entry);
-      try {
-        // One promise for the SUBSCRIBE and the abort (subscribeAsync, raced, took two).
-        const granted = await new Promise<readonly ISubscriptionGrant[]>((resolve, reject) => {
-          if (context.signal.aborted) {
-            reject(new TransportError('ABORTED', `${what}: aborted`));
-            return;
-          }
-          const leave = onAbort(context.signal, () =>
-            reject(new TransportError('ABORTED', `${what}: aborted`)),
-          );
-          client.subscribe(filter, { qos }, (error, grants) => {
+      // One promise for the SUBSCRIBE, its grant and the abort (no async layer around it); a failure
+      // closes the queue (and the filter's count) before it rejects.
+      return new Promise<MessageSubscription>((resolve, reject) => {
+        // Settled by the first of: the grant, a refusal, the abort (a late SUBACK changes nothing).
+        let settled = false;
+        let leave = (): void => undefined;
+        const fail = (error: unknown): void => {
+          if (settled) return;
+          settled = true;
+          leave();
+          const rejectIt = () => reject(toTransportError(error, what));
+          queue.close().then(rejectIt, rejectIt);
+        };
+        if (context.signal.aborted) {
+          fail(new TransportError('ABORTED', `${what}: aborted`));
+          return;
+        }
+        leave = onAbort(context.signal, () => fail(new TransportError('ABORTED', `${what}: aborted`)));
+        client.subscribe(filter, { qos }, (error, grants) => {
+          if (error !== undefined && error !== null) fail(error);
+          else if ((grants ?? []).some((g) => g.qos === 128 || g.qos > 2))
+            fail(new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`));
+          else if (!settled) {
+            settled = true;
             leave();
-            if (error === undefined || error === null) resolve(grants ?? []);
-            else reject(error);
-          });
+            resolve(queue);
+          }
         });
-        if (granted.some((g) => g.qos === 128 || g.qos > 2))
-          throw new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`);
-      } catch (error) {
-        await queue.close();
-        throw toTransportError(error, what);
-      }
-      return queue;
+      });
     },
     async closeAll() {
       const all = [...byFilter.values()].flat();

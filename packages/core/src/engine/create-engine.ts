@@ -9,6 +9,7 @@ import { NEVER_ABORTED } from '../adapters/on-abort.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
 import { createProcessHost } from '../host/create-process-host.js';
+import type { RunHost } from '../host/host-types.js';
 import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
 import { planOf } from './plan/document-plans.js';
@@ -53,49 +54,37 @@ export function createEngine(options: EngineOptions): Engine {
   // What runs without hooks or providers of their own share (read-only in the run).
   const engineHooks = combineHooks({ hooks: [options.hooks] });
   const engineProviders = { ...options.inputProviders };
-  return {
-    load: (target, loadOptions) =>
-      loadDocument({
-        target,
-        registry,
-        ...(loadOptions === undefined ? {} : { select: loadOptions }),
-        ...(options.loader === undefined ? {} : { loader: options.loader }),
-        ...(options.cache === undefined ? {} : { cache: options.cache }),
-        ...(options.documents === undefined ? {} : { documents: options.documents }),
-        ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
-        ...(options.severity === undefined ? {} : { severity: options.severity }),
-      }),
-    async run(run: RunOptions): Promise<RunResult> {
-      const plan = planOf({ document: run.document });
-      if (plan === undefined)
-        throw new TelaioError('document-unknown', "run() needs a document returned by this engine's load()");
-      // The id list only for a message: no array per run.
-      const ids = () => [...plan.workflows.keys()];
-      const workflowId =
-        run.workflowId ?? (plan.workflows.size === 1 ? plan.workflows.keys().next().value : undefined);
-      if (workflowId === undefined) {
-        throw new TelaioError(
-          'workflow-required',
-          `the document has ${plan.workflows.size} workflows; name one of: ${ids().join(', ')}`,
-        );
-      }
-      const workflow = plan.workflows.get(workflowId);
-      if (workflow === undefined)
-        throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids().join(', ')})`);
-      const inputs = run.inputs ?? {};
-      // A run without a signal of its own cannot be cancelled: it runs under NEVER_ABORTED, which
-      // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
-      // signal shared by many runs fan out from one listener (adapters/on-abort.ts).
-      const signal = run.signal ?? NEVER_ABORTED;
-      const begun = (run.host ?? engineHost).begin({
-        ...(run.runId === undefined ? {} : { runId: run.runId }),
-        documentUri: run.document.uri,
-        workflowId,
-        inputs,
-        signal,
-      });
-      // A host that begins at once (the process host) costs no promise hop.
-      const host = isThenable(begun) ? await begun : begun;
+  /** The run: its state, then the workflow (see run()). */
+  const startRun = (run: RunOptions): Promise<RunResult> => {
+    const plan = planOf({ document: run.document });
+    if (plan === undefined)
+      throw new TelaioError('document-unknown', "run() needs a document returned by this engine's load()");
+    // The id list only for a message: no array per run.
+    const ids = () => [...plan.workflows.keys()];
+    const workflowId =
+      run.workflowId ?? (plan.workflows.size === 1 ? plan.workflows.keys().next().value : undefined);
+    if (workflowId === undefined) {
+      throw new TelaioError(
+        'workflow-required',
+        `the document has ${plan.workflows.size} workflows; name one of: ${ids().join(', ')}`,
+      );
+    }
+    const workflow = plan.workflows.get(workflowId);
+    if (workflow === undefined)
+      throw new TelaioError('workflow-unknown', `no workflow '${workflowId}' (known: ${ids().join(', ')})`);
+    const inputs = run.inputs ?? {};
+    // A run without a signal of its own cannot be cancelled: it runs under NEVER_ABORTED, which
+    // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
+    // signal shared by many runs fan out from one listener (adapters/on-abort.ts).
+    const signal = run.signal ?? NEVER_ABORTED;
+    const begun = (run.host ?? engineHost).begin({
+      ...(run.runId === undefined ? {} : { runId: run.runId }),
+      documentUri: run.document.uri,
+      workflowId,
+      inputs,
+      signal,
+    });
+    const execute = (host: RunHost): Promise<RunResult> => {
       const state: RunState = {
         runId: host.runId,
         signal,
@@ -126,10 +115,36 @@ export function createEngine(options: EngineOptions): Engine {
             : { ...options.inputProviders, ...run.inputProviders },
         runInputs: inputs,
       };
-      const result = await runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
-      const ended = host.end?.(result);
-      if (isThenable(ended)) await ended;
-      return result;
+      const running = runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
+      if (host.end === undefined) return running;
+      return running.then((result) => {
+        const ended = host.end?.(result);
+        return isThenable(ended) ? Promise.resolve(ended).then(() => result) : result;
+      });
+    };
+    // A host that begins at once (the process host) costs no promise hop.
+    return isThenable(begun) ? Promise.resolve(begun).then(execute) : execute(begun);
+  };
+  return {
+    load: (target, loadOptions) =>
+      loadDocument({
+        target,
+        registry,
+        ...(loadOptions === undefined ? {} : { select: loadOptions }),
+        ...(options.loader === undefined ? {} : { loader: options.loader }),
+        ...(options.cache === undefined ? {} : { cache: options.cache }),
+        ...(options.documents === undefined ? {} : { documents: options.documents }),
+        ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
+        ...(options.severity === undefined ? {} : { severity: options.severity }),
+      }),
+    run(run: RunOptions): Promise<RunResult> {
+      // Not an async function: a run whose host begins at once and has no end() is the workflow's
+      // own promise, with no promise of this function around it. Misuse still rejects.
+      try {
+        return startRun(run);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
 }

@@ -8,13 +8,54 @@ import { randomUUID } from 'node:crypto';
 import type { SleepFunction } from '../engine/engine-types.js';
 import { abortableSleep } from '../engine/run/abortable-sleep.js';
 import { createMailbox } from './create-mailbox.js';
-import type { Host, RunHost } from './host-types.js';
+import type { EffectRequest, Host, RunHost, SleepRequest, WaitOutcome, WaitRequest } from './host-types.js';
 import type { JournalValue } from './journal-value.js';
 
 /** The process host, plus the way to answer a run's external input. */
 export interface ProcessHost extends Host {
   /** Give run `runId` the value it waits for (or will wait for) under `name`. */
   send(runId: string, name: string, value: JournalValue): void;
+}
+
+/**
+ * The RunHost of one run of the process host: a class, so a run costs one object (no closures per
+ * run), and so the engine can tell it from every other host (performsEffectsInline).
+ */
+class ProcessRunHost implements RunHost {
+  readonly journaled = false;
+  constructor(
+    readonly runId: string,
+    private readonly signal: AbortSignal,
+    readonly now: () => number,
+    private readonly sleeper: SleepFunction,
+    private readonly mailbox: ReturnType<typeof createMailbox>,
+  ) {}
+  effect<T extends JournalValue>(
+    _request: EffectRequest,
+    perform: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return perform(this.signal);
+  }
+  sleep(request: SleepRequest, signal: AbortSignal): Promise<void> {
+    return this.sleeper(request.ms, signal);
+  }
+  waitFor(request: WaitRequest, signal: AbortSignal): Promise<WaitOutcome> {
+    return this.mailbox.take({
+      runId: this.runId,
+      name: request.name,
+      signal,
+      ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+    });
+  }
+}
+
+/**
+ * True for a run of the process host, whose effect(request, perform) is perform(run signal) and
+ * records nothing: the engine may then call its effects' work directly, without naming each
+ * effect (no effect ids, no request objects). A host wrapping it (or any other host) is false.
+ */
+export function performsEffectsInline(host: RunHost): boolean {
+  return host instanceof ProcessRunHost;
 }
 
 /** Create a process host (defaults: abortable setTimeout sleeps, performance.now, random UUIDs). */
@@ -29,22 +70,6 @@ export function createProcessHost(options?: {
   const mailbox = createMailbox();
   return {
     send: (runId, name, value) => mailbox.send(runId, name, value),
-    begin(run): RunHost {
-      const runId = run.runId ?? newRunId();
-      return {
-        runId,
-        journaled: false,
-        now,
-        effect: (_request, perform) => perform(run.signal),
-        sleep: (request, signal) => sleep(request.ms, signal),
-        waitFor: (request, signal) =>
-          mailbox.take({
-            runId,
-            name: request.name,
-            signal,
-            ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
-          }),
-      };
-    },
+    begin: (run): RunHost => new ProcessRunHost(run.runId ?? newRunId(), run.signal, now, sleep, mailbox),
   };
 }

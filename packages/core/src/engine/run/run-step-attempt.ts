@@ -9,7 +9,8 @@ import type { ReceivedResponse } from '../../adapters/transport.js';
 import type { ResponseCheckFailure } from '../../checks/check-types.js';
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { StepPlan } from '../plan/plan-types.js';
-import type { KindOutcome } from '../steps/step-kind.js';
+import { receiveMessage } from '../steps/message/receive-message.js';
+import { sendMessage } from '../steps/message/send-message.js';
 import { stepKindOf } from '../steps/step-kinds.js';
 import type { RunError } from '../types.js';
 import { criteriaFailure } from './criteria-failure.js';
@@ -33,8 +34,27 @@ export interface AttemptResult {
   readonly receivedMessage?: ReceivedMessage;
 }
 
-/** Run one attempt of `step`. */
-export async function runStepAttempt(options: {
+/**
+ * Run one attempt of `step`. A message step's attempt judges its own criteria (judge-message.ts):
+ * its promise is the attempt's, with no async layer of this function's around it.
+ */
+export function runStepAttempt(options: {
+  frame: Frame;
+  step: StepPlan;
+  attempt: number;
+  onMissing: MissingValueListener;
+}): Promise<AttemptResult> {
+  const { frame, step, onMissing } = options;
+  const { target } = step;
+  if (target.kind === 'message') {
+    const context = { frame, step, target, attempt: options.attempt, onMissing };
+    return target.action === 'send' ? sendMessage(context) : receiveMessage(context);
+  }
+  return judgeAttempt(options);
+}
+
+/** The work of the step's kind, then its successCriteria and response checks. */
+async function judgeAttempt(options: {
   frame: Frame;
   step: StepPlan;
   attempt: number;
@@ -43,7 +63,6 @@ export async function runStepAttempt(options: {
   const { frame, step, onMissing } = options;
   const { target } = step;
   const done = await stepKindOf(target).attempt({ frame, step, target, attempt: options.attempt, onMissing });
-  if (target.kind === 'message') return judgeMessage(step, done, frame, onMissing);
   const { ctx, response, childOutputs } = done;
   const checks = done.checks;
   if (done.error !== undefined) return { success: false, ctx, response, childOutputs, error: done.error };
@@ -76,34 +95,4 @@ export async function runStepAttempt(options: {
     stepId: step.stepId,
   };
   return { success: false, ctx, response, childOutputs, error, checks: checks ?? [] };
-}
-
-/** A message step's attempt: its criteria over `$message` (no response, no checks). */
-function judgeMessage(
-  step: StepPlan,
-  done: KindOutcome,
-  frame: Frame,
-  onMissing: MissingValueListener,
-): AttemptResult {
-  const { ctx } = done;
-  const carried = {
-    ...(done.sentMessage === undefined ? {} : { sentMessage: done.sentMessage }),
-    ...(done.receivedMessage === undefined ? {} : { receivedMessage: done.receivedMessage }),
-  };
-  if (done.error !== undefined) return { success: false, ctx, error: done.error, ...carried };
-  const unmet = firstUnmetCriterion({
-    frame,
-    stepId: step.stepId,
-    criteria: step.successCriteria,
-    ctx,
-    of: 'success',
-    onMissing,
-  });
-  if (unmet === undefined) return { success: true, ctx, ...carried };
-  return {
-    success: false,
-    ctx,
-    error: criteriaFailure({ stepId: step.stepId, criterion: unmet, response: undefined }),
-    ...carried,
-  };
 }

@@ -42,24 +42,16 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
     outputs: Readonly<Record<string, unknown>>,
     error?: RunError,
   ): void => {
-    const response = last?.response;
-    const result: StepResult = {
-      stepId,
-      workflowId: frame.plan.workflowId,
+    const result = stepResult(
+      frame,
+      step,
       status,
-      statusCode: response?.statusCode,
-      attempts: attempt,
-      durationMs: state.now() - started - waited,
+      attempt,
+      state.now() - started - waited,
       outputs,
-      request: response?.request,
-      ...(step.target.kind === 'message' ? { action: step.target.action } : {}),
-      ...(last?.sentMessage === undefined ? {} : { sentMessage: last.sentMessage }),
-      ...(last?.receivedMessage === undefined ? {} : { receivedMessage: last.receivedMessage }),
-      reason: error?.message,
-      ...(error?.failedCriterion === undefined ? {} : { failedCriterion: error.failedCriterion }),
-      ...(error?.response === undefined ? {} : { response: error.response }),
-      ...(last?.checks === undefined ? {} : { checks: last.checks }),
-    };
+      last,
+      error,
+    );
     state.steps.push(result);
     state.hooks.onStepEnd?.({ ...frame.scope, result });
   };
@@ -159,6 +151,41 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
       return fail(stoppedError(frame, stepId));
     }
   }
+}
+
+/**
+ * A step execution's result. Built field by field in one fixed order (the order reports show),
+ * without spreading small objects: one object per step execution, whatever it carries.
+ */
+function stepResult(
+  frame: Frame,
+  step: StepPlan,
+  status: 'success' | 'failure',
+  attempts: number,
+  durationMs: number,
+  outputs: Readonly<Record<string, unknown>>,
+  last: AttemptResult | undefined,
+  error: RunError | undefined,
+): StepResult {
+  const response = last?.response;
+  const result: { -readonly [K in keyof StepResult]: StepResult[K] } = {
+    stepId: step.stepId,
+    workflowId: frame.plan.workflowId,
+    status,
+    statusCode: response?.statusCode,
+    attempts,
+    durationMs,
+    outputs,
+    request: response?.request,
+  };
+  if (step.target.kind === 'message') result.action = step.target.action;
+  if (last?.sentMessage !== undefined) result.sentMessage = last.sentMessage;
+  if (last?.receivedMessage !== undefined) result.receivedMessage = last.receivedMessage;
+  result.reason = error?.message;
+  if (error?.failedCriterion !== undefined) result.failedCriterion = error.failedCriterion;
+  if (error?.response !== undefined) result.response = error.response;
+  if (last?.checks !== undefined) result.checks = last.checks;
+  return result;
 }
 
 const targets = (a: ActionPlan) => ({

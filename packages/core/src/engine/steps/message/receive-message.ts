@@ -11,10 +11,13 @@
 import { matchesCorrelation } from '../../../adapters/match-correlation.js';
 import type { CorrelationFilter, MessageSubscription } from '../../../adapters/message-transport.js';
 import { TransportError } from '../../../adapters/transport.js';
+import { performsEffectsInline } from '../../../host/create-process-host.js';
 import { effectSite } from '../../run/effect-site.js';
+import type { AttemptResult } from '../../run/run-step-attempt.js';
 import { stoppedError } from '../../run/stopped-error.js';
-import type { AttemptContext, KindOutcome } from '../step-kind.js';
+import type { AttemptContext } from '../step-kind.js';
 import { isDryRunTransport } from './create-dry-run-message-transport.js';
+import { judgeMessage, messageAttemptFailed } from './judge-message.js';
 import { messageContext } from './message-context.js';
 import { decodeReceiveMessage, encodeReceiveMessage, type ReceiveMessageRecord } from './message-record.js';
 import { receiveSlotFor } from './receive-subscriptions.js';
@@ -25,34 +28,29 @@ import { outerSignal } from './step-signal.js';
 /** Where the correlation value is read when the messages declare no Correlation ID: the protocol's own field. */
 const PROTOCOL_CORRELATION = '$message.header';
 
-/** Wait for the message of a receive step. */
-export async function receiveMessage(context: AttemptContext<'message'>): Promise<KindOutcome> {
+/** Wait for the message of a receive step, then judge its successCriteria over `$message`. */
+export async function receiveMessage(context: AttemptContext<'message'>): Promise<AttemptResult> {
   const { frame, step, target, attempt, onMissing } = context;
   const { state } = frame;
   const { stepId } = step;
-  if (state.transports.asyncapi === undefined) return { ctx: frame.base, error: transportMissing(stepId) };
+  if (state.transports.asyncapi === undefined)
+    return messageAttemptFailed(frame.base, transportMissing(stepId));
   const resolved = resolveMessageTarget({ state, step, target, ctx: frame.base, onMissing });
   if ('missing' in resolved)
-    return {
-      ctx: frame.base,
-      error: {
-        code: 'parameter-missing',
-        message: `step '${stepId}' has no value for the channel parameter '${resolved.missing}' of '${target.target.address}' (give it as a parameter in: path)`,
-        stepId,
-      },
-    };
+    return messageAttemptFailed(frame.base, {
+      code: 'parameter-missing',
+      message: `step '${stepId}' has no value for the channel parameter '${resolved.missing}' of '${target.target.address}' (give it as a parameter in: path)`,
+      stepId,
+    });
   let correlation: CorrelationFilter | undefined;
   if (target.correlationId !== undefined) {
     const value = target.correlationId.evaluate(frame.base, onMissing);
     if (value === undefined || value === null || typeof value === 'object')
-      return {
-        ctx: frame.base,
-        error: {
-          code: 'message-receive-failed',
-          message: `step '${stepId}': its correlationId reached no value, so no message can be told to be its own`,
-          stepId,
-        },
-      };
+      return messageAttemptFailed(frame.base, {
+        code: 'message-receive-failed',
+        message: `step '${stepId}': its correlationId reached no value, so no message can be told to be its own`,
+        stepId,
+      });
     correlation = { location: target.correlationLocation ?? PROTOCOL_CORRELATION, value: String(value) };
   }
   const slot = receiveSlotFor(frame, step, resolved.target);
@@ -65,39 +63,58 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
     timeoutMs,
     attempt,
   });
-  const site = effectSite({ frame, kind: 'message-receive', stepId, attempt });
+  const address = resolved.target.address;
+  // A dry run's placeholder message stands for the matching one.
+  const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
   let record: ReceiveMessageRecord;
-  const inJournal = state.host.journaled !== false;
   try {
-    const journaled = await state.host.effect({ ...site, kind: 'message-receive' }, async (effectSignal) => {
-      const ready = await slot.ready;
-      if (!('next' in ready))
-        return encodeReceiveMessage(
-          {
-            error: {
-              code: 'message-receive-failed',
-              message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
-            },
-          },
-          inJournal,
-        );
-      const address = resolved.target.address;
-      // A dry run's placeholder message stands for the matching one.
-      const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
-      return encodeReceiveMessage(
-        await take({ ready, correlation: filter, timeoutMs, stepId, frame, effectSignal, address }),
-        inJournal,
+    const subscription = slot.subscription;
+    if (subscription !== undefined && performsEffectsInline(state.host)) {
+      // The process host's effect is perform(run signal) and records nothing; the subscription is
+      // open already: take the message here, with no effect wrapper and no wait for readiness.
+      record = await take({
+        ready: subscription,
+        correlation: filter,
+        timeoutMs,
+        stepId,
+        frame,
+        effectSignal: state.signal,
+        address,
+      });
+    } else {
+      const site = effectSite({ frame, kind: 'message-receive', stepId, attempt });
+      const inJournal = state.host.journaled !== false;
+      const journaled = await state.host.effect(
+        { ...site, kind: 'message-receive' },
+        async (effectSignal) => {
+          const ready = await slot.ready;
+          if (!('next' in ready))
+            return encodeReceiveMessage(
+              {
+                error: {
+                  code: 'message-receive-failed',
+                  message: `step '${stepId}' could not subscribe to '${slot.address}': ${ready.error}`,
+                },
+              },
+              inJournal,
+            );
+          return encodeReceiveMessage(
+            await take({ ready, correlation: filter, timeoutMs, stepId, frame, effectSignal, address }),
+            inJournal,
+          );
+        },
       );
-    });
-    record = decodeReceiveMessage(journaled, inJournal);
+      record = decodeReceiveMessage(journaled, inJournal);
+    }
   } catch (error) {
-    if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, stepId) };
+    if (frame.signal.aborted) return messageAttemptFailed(frame.base, stoppedError(frame, stepId));
     throw error;
   }
-  if ('error' in record) return { ctx: frame.base, error: { ...record.error, stepId } };
+  if ('error' in record) return messageAttemptFailed(frame.base, { ...record.error, stepId });
   const message = record.received;
   state.hooks.onMessageReceived?.({ ...frame.scope, stepId, message, attempt });
-  return { ctx: messageContext(frame, message.headers, message.payload), receivedMessage: message };
+  const ctx = messageContext(frame, message.headers, message.payload);
+  return judgeMessage(frame, step, onMissing, ctx, { receivedMessage: message });
 }
 
 /** The first message of `ready` matching `correlation` before the timeout; a failure as data. */

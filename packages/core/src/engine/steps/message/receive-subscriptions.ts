@@ -20,6 +20,13 @@ export interface ReceiveSlot {
   /** True when `address` holds MQTT `+` wildcards for channel parameters not known at the start. */
   readonly wildcard?: boolean;
   readonly ready: Promise<MessageSubscription | { readonly error: string }>;
+  /** The subscription once `ready` resolved with one: taken from without awaiting `ready` again. */
+  readonly subscription: MessageSubscription | undefined;
+}
+
+/** A slot as subscribe() fills it in. */
+interface OpenSlot extends ReceiveSlot {
+  subscription: MessageSubscription | undefined;
 }
 
 /** Receive subscriptions of one frame, by stepId. */
@@ -64,13 +71,17 @@ export function receiveSlotFor(frame: Frame, step: StepPlan, target: MessageTarg
   return subscribe(frame, step, target);
 }
 
-/** Close every subscription of `frame` (its workflow ended). */
-export async function closeReceiveSubscriptions(frame: Frame): Promise<void> {
-  if (frame.receives.size === 0) return;
+/** Close every subscription of `frame` (its workflow ended); resolves when all are closed. */
+export function closeReceiveSubscriptions(frame: Frame): Promise<unknown> {
+  if (frame.receives.size === 0) return Promise.resolve();
+  if (frame.receives.size === 1) {
+    const slot = frame.receives.values().next().value as ReceiveSlot;
+    frame.receives.clear();
+    return close(slot);
+  }
   const slots = [...frame.receives.values()];
   frame.receives.clear();
-  if (slots.length === 1) await close(slots[0] as ReceiveSlot);
-  else await Promise.all(slots.map(close));
+  return Promise.all(slots.map(close));
 }
 
 const PARAMETER = /\{[^{}]+\}/g;
@@ -98,21 +109,35 @@ function subscribe(frame: Frame, step: StepPlan, target: MessageTarget, wildcard
     state.credentials === undefined
       ? { signal: frame.signal }
       : { signal: frame.signal, credentials: state.credentials };
-  const ready =
+  // Assigned before the subscription can settle (its handlers run on a later microtask).
+  let slot: OpenSlot;
+  const ready: ReceiveSlot['ready'] =
     transport === undefined
       ? Promise.resolve({ error: 'no message transport is configured' })
-      : transport.subscribe({ target, messages: plan.messages }, context).catch((error: unknown) => {
-          const code = (error as { code?: unknown }).code;
-          return {
-            error: `${(error as Error).message ?? String(error)}${typeof code === 'string' ? ` (${code})` : ''}`,
-          };
-        });
-  const slot: ReceiveSlot = { address: target.address, ready, ...(wildcard ? { wildcard } : {}) };
+      : transport.subscribe({ target, messages: plan.messages }, context).then(
+          (subscription) => {
+            slot.subscription = subscription;
+            return subscription;
+          },
+          (error: unknown) => {
+            const code = (error as { code?: unknown }).code;
+            return {
+              error: `${(error as Error).message ?? String(error)}${typeof code === 'string' ? ` (${code})` : ''}`,
+            };
+          },
+        );
+  slot = { address: target.address, wildcard, ready, subscription: undefined };
   frame.receives.set(step.stepId, slot);
   return slot;
 }
 
-async function close(slot: ReceiveSlot): Promise<void> {
-  const subscription = await slot.ready;
-  if ('close' in subscription) await subscription.close().catch(() => undefined);
+const ignore = (): undefined => undefined;
+
+/** Close a slot's subscription (once it is open); a failing close is ignored. */
+function close(slot: ReceiveSlot): Promise<unknown> {
+  const open = slot.subscription;
+  if (open !== undefined) return open.close().then(undefined, ignore);
+  return slot.ready.then((subscription) =>
+    'close' in subscription ? subscription.close().then(undefined, ignore) : undefined,
+  );
 }

@@ -6,67 +6,95 @@
  * immediately after the message is sent. Arazzo does not model broker acknowledgment or delivery
  * confirmation." `$message` then reads the message sent.
  */
+import type {
+  MessageContext,
+  MessageTransport,
+  OutgoingMessage,
+} from '../../../adapters/message-transport.js';
 import { TransportError } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
+import { performsEffectsInline } from '../../../host/create-process-host.js';
+import type { StepPlan } from '../../plan/plan-types.js';
 import { effectSite } from '../../run/effect-site.js';
+import type { Frame } from '../../run/frame.js';
+import type { AttemptResult } from '../../run/run-step-attempt.js';
 import { stoppedError } from '../../run/stopped-error.js';
-import type { AttemptContext, KindOutcome } from '../step-kind.js';
+import type { AttemptContext } from '../step-kind.js';
 import { buildOutgoingMessage } from './build-outgoing-message.js';
+import { judgeMessage, messageAttemptFailed } from './judge-message.js';
 import { messageContext } from './message-context.js';
 import { decodeSendMessage, encodeSendMessage, type SendMessageRecord } from './message-record.js';
 import { stepSignal } from './step-signal.js';
 
-/** Build, check and send the message of a send step. */
-export async function sendMessage(context: AttemptContext<'message'>): Promise<KindOutcome> {
+/** Build, check and send the message of a send step, then judge its successCriteria over `$message`. */
+export async function sendMessage(context: AttemptContext<'message'>): Promise<AttemptResult> {
   const { frame, step, target, attempt, onMissing } = context;
   const { state } = frame;
   const { stepId } = step;
   const transport = state.transports.asyncapi;
-  if (transport === undefined) return { ctx: frame.base, error: transportMissing(stepId) };
+  if (transport === undefined) return messageAttemptFailed(frame.base, transportMissing(stepId));
   const built = buildOutgoingMessage({ frame, step, target, onMissing });
-  if ('error' in built) return { ctx: frame.base, error: built.error };
+  if ('error' in built) return messageAttemptFailed(frame.base, built.error);
   const { message } = built;
   state.hooks.onMessageSend?.({ ...frame.scope, stepId, message, attempt });
-  const site = effectSite({ frame, kind: 'message-send', stepId, attempt });
   let record: SendMessageRecord;
-  const inJournal = state.host.journaled !== false;
   try {
-    const journaled = await state.host.effect({ ...site, kind: 'message-send' }, async (effectSignal) => {
-      const { signal, outer, timedOut, dispose } = stepSignal(frame, effectSignal, step.timeoutMs);
-      const credentials = state.credentials === undefined ? {} : { credentials: state.credentials };
-      try {
-        return encodeSendMessage(
-          { sent: await transport.send(message, { signal, ...credentials }) },
-          inJournal,
-        );
-      } catch (error) {
-        if (outer.aborted) throw error;
-        if (timedOut())
-          return encodeSendMessage(
-            {
-              error: {
-                code: 'step-timeout',
-                message: `step '${stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the send was aborted`,
-              },
-            },
-            inJournal,
-          );
-        return encodeSendMessage(
-          { error: { code: 'message-send-failed', message: describeFailure(error) } },
-          inJournal,
-        );
-      } finally {
-        dispose();
-      }
-    });
-    record = decodeSendMessage(journaled);
+    if (performsEffectsInline(state.host)) {
+      // The process host's effect is perform(run signal) and records nothing: perform it here.
+      record = await publish(frame, step, transport, message, state.signal);
+    } else {
+      const site = effectSite({ frame, kind: 'message-send', stepId, attempt });
+      const inJournal = state.host.journaled !== false;
+      const journaled = await state.host.effect({ ...site, kind: 'message-send' }, async (effectSignal) =>
+        encodeSendMessage(await publish(frame, step, transport, message, effectSignal), inJournal),
+      );
+      record = decodeSendMessage(journaled);
+    }
   } catch (error) {
-    if (frame.signal.aborted) return { ctx: frame.base, error: stoppedError(frame, stepId) };
+    if (frame.signal.aborted) return messageAttemptFailed(frame.base, stoppedError(frame, stepId));
     throw error;
   }
-  if ('error' in record) return { ctx: frame.base, error: { ...record.error, stepId } };
+  if ('error' in record) return messageAttemptFailed(frame.base, { ...record.error, stepId });
   state.hooks.onMessageSent?.({ ...frame.scope, stepId, message: record.sent, attempt });
-  return { ctx: messageContext(frame, message.headers, message.payload), sentMessage: record.sent };
+  const ctx = messageContext(frame, message.headers, message.payload);
+  return judgeMessage(frame, step, onMissing, ctx, { sentMessage: record.sent });
+}
+
+/**
+ * The effect of a send: the message through the transport under the step's signal (its timeout
+ * too); a failure as data, a rejection only when the run (or the host's effect signal) stopped it.
+ */
+async function publish(
+  frame: Frame,
+  step: StepPlan,
+  transport: MessageTransport,
+  message: OutgoingMessage,
+  effectSignal: AbortSignal,
+): Promise<SendMessageRecord> {
+  const { state } = frame;
+  const { signal, outer, timedOut, dispose } = stepSignal(frame, effectSignal, step.timeoutMs);
+  // The run's own context object when nothing narrows the signal (no object per send).
+  const context: MessageContext =
+    signal === state.signal
+      ? state.sendContext
+      : state.credentials === undefined
+        ? { signal }
+        : { signal, credentials: state.credentials };
+  try {
+    return { sent: await transport.send(message, context) };
+  } catch (error) {
+    if (outer.aborted) throw error;
+    if (timedOut())
+      return {
+        error: {
+          code: 'step-timeout',
+          message: `step '${step.stepId}' did not complete within its timeout of ${step.timeoutMs} ms; the send was aborted`,
+        },
+      };
+    return { error: { code: 'message-send-failed', message: describeFailure(error) } };
+  } finally {
+    dispose();
+  }
 }
 
 /** The error of a message step when the engine has no MessageTransport. */
