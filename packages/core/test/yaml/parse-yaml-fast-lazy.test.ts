@@ -144,10 +144,26 @@ describe('lazy parse: deferred values behave as plain properties', () => {
   });
 });
 
+describe('lazy parse: 7.3.1 escapes inside values nobody reads are checked, not misread', () => {
+  it('good escapes (\\\\ then q, \\x, \\u, \\U up to 10FFFF, escaped line breaks and spaces) read as js-yaml reads them', () => {
+    const good = `        x-good: "a \\\\q \\x41 \\u00e9 \\U0010FFFF \\U0001F600 \\"q\\" \\/ \\N\\_\\L\\P\\0\\e\\
+          \\ end"\n`;
+    const text = api(`      x-extra:\n        x-pad: 1\n${good}`);
+    const lazy = lazily(text, SOURCES, 1);
+    expect(lazy.ok).toBe(true);
+    expect(JSON.stringify((lazy as { value: unknown }).value)).toBe(
+      JSON.stringify(load(text, { json: true })),
+    );
+  });
+});
+
 describe('lazy parse: errors inside values nobody reads give up as the eager parse does', () => {
   const cases: [string, string, FastYamlOptions][] = [
     ['7.3.1 a bad escape in a double-quoted scalar', `        x-bad: "a \\q b"\n`, SOURCES],
     ['7.3.1 a \\U escape beyond Unicode', `        x-bad: "\\U00110000"\n`, SOURCES],
+    ['7.3.1 a \\x escape with one hex digit', `        x-bad: "a \\x4g"\n`, SOURCES],
+    ['7.3.1 a \\u escape cut by the closing quote', `        x-bad: "a \\u00e"\n`, SOURCES],
+    ['7.3.1 a bad escape on a continuation line', `        x-bad: "a\n          b \\c"\n`, SOURCES],
     ['9.1.4 a document marker inside a quoted scalar', `        x-bad: "a\n---\n  b"\n`, SOURCES],
     ['8.2.2 bad indentation of a mapping entry', `        x-a: 1\n         x-b: 2\n`, SOURCES],
     ['7.3.3 a plain scalar holding ": "', `        x-bad: a: b\n`, SOURCES],
