@@ -236,3 +236,4 @@ export type {
   SourceLoader,
   UnresolvedSource,
 } from './sources/types.js';
+export { readMonotonicMs } from './time/read-monotonic-ms.js';

@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
-import { TelaioError } from '@telaio/core';
+import { readMonotonicMs, TelaioError } from '@telaio/core';
 import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
@@ -76,7 +75,7 @@ export async function sendRequest(options: {
   const facts = getOperationFacts({ operation });
   const { method } = facts;
   const startedAt = deps.recorder === undefined ? 0 : Date.now();
-  const start = performance.now();
+  const start = readMonotonicMs();
   let url = `${operation.sourceName}:${operation.path}`;
   let sent: SentRequest | undefined;
   let secrets: string[] = [];
@@ -144,7 +143,7 @@ export async function sendRequest(options: {
       headers: collectHeaders({ rawHeaders: got.rawHeaders }),
       body: parsed.body,
       request: sent,
-      durationMs: performance.now() - start,
+      durationMs: readMonotonicMs() - start,
       ...(parsed.warning === undefined ? {} : { warnings: [parsed.warning] }),
     };
     const retryAfterMs = parseRetryAfter({ value: received.headers['retry-after'] });
@@ -199,7 +198,7 @@ export async function sendRequest(options: {
           method,
           url: redactorOf(deps, context, facts, secrets).url(url),
           code: failure.code,
-          durationMs: Math.round(performance.now() - start),
+          durationMs: Math.round(readMonotonicMs() - start),
         },
         redactorOf(deps, context, facts, secrets).text(failure.message),
       );
@@ -211,7 +210,7 @@ export async function sendRequest(options: {
           request: sent,
           bodySize,
           startedAt,
-          durationMs: performance.now() - start,
+          durationMs: readMonotonicMs() - start,
           error: { code: failure.code, message: failure.message },
           secrets: secretsOf(deps, context, secrets),
           secretNames: facts.apiKeyNames,

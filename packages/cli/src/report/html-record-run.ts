@@ -1,4 +1,5 @@
 import type { EngineHooks, InputProvider, StepResult } from '@telaio/core';
+import { readMonotonicMs } from '@telaio/core';
 import type { HtmlAction, HtmlAttempt, HtmlCriterion, HtmlResponse, HtmlWait } from './html-types.js';
 
 /** One step execution as the hooks saw it (unmasked: mask before showing). */
@@ -37,14 +38,14 @@ type Attempt = { -readonly [K in keyof HtmlAttempt]: HtmlAttempt[K] } & {
  * the time spent waiting for one (a prompt) is kept as a wait of each attempt of that workflow open
  * when it was asked, apart from the step's own time. `executions()` lists the finished executions in
  * the order they started. Times are milliseconds from the recorder's creation (`now`, default
- * performance.now).
+ * readMonotonicMs).
  */
 export function createRunRecorder(options: { readonly now?: () => number } = {}): {
   readonly hooks: EngineHooks;
   watchInputs(providers: Readonly<Record<string, InputProvider>>): Record<string, InputProvider>;
   executions(): readonly RecordedExecution[];
 } {
-  const now = options.now ?? (() => performance.now());
+  const now = options.now ?? readMonotonicMs;
   const origin = now();
   const at = (): number => now() - origin;
   const open = new Map<string, Open>();

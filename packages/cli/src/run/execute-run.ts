@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { type EngineHooks, readDeclaredInputs } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createMasker } from '../mask/create-masker.js';
@@ -41,7 +42,9 @@ export async function executeRun(run: RunOptions): Promise<number> {
   const stderr = process.stderr;
   const errColors = colorsFor(stderr);
   const outColors = colorsFor(process.stdout);
-  const interactive = process.stdin.isTTY === true && stderr.isTTY === true;
+  // isatty(0) rather than process.stdin.isTTY: the same answer without building the stdin stream
+  // (a ReadStream or socket, ~1 ms at every start) that only a prompt needs.
+  const interactive = isatty(0) && stderr.isTTY === true;
   const masker = createMasker({ reveal: run.revealSecrets, placeholders: run.dryRun });
   const showProgress = run.format === 'pretty' || stderr.isTTY === true;
   const unreadable = await checkReadableFile(run.file);

@@ -78,7 +78,7 @@ export interface EngineOptions {
   readonly host?: Host;
   /** Waits between retries (default: an abortable setTimeout). The process host's; not with `host`. */
   readonly sleep?: SleepFunction;
-  /** Milliseconds clock for durations (default: performance.now). The process host's; not with `host`. */
+  /** Milliseconds clock for durations (default: a monotonic clock, readMonotonicMs). The process host's; not with `host`. */
   readonly now?: () => number;
   /** Disk cache of parsed sources, passed to resolveDocument (`false` to skip, `{dir}` to place it). */
   readonly cache?: boolean | { readonly dir: string };

@@ -1,12 +1,13 @@
 /**
  * The default host: a run lives in this process's memory and nothing is journaled (an effect simply
- * happens), sleeps are timers, durations come from performance.now and run ids are random UUIDs. A
+ * happens), sleeps are timers, durations come from a monotonic clock (readMonotonicMs) and run ids are random UUIDs. A
  * value for an external input (`externalInput`) is given with `send`. This is what `createEngine`
  * does when given no `host`; its `sleep` and `now` options are this host's.
  */
 import { randomUUID } from 'node:crypto';
 import type { SleepFunction } from '../engine/engine-types.js';
 import { abortableSleep } from '../engine/run/abortable-sleep.js';
+import { readMonotonicMs } from '../time/read-monotonic-ms.js';
 import { createMailbox } from './create-mailbox.js';
 import type { EffectRequest, Host, RunHost, SleepRequest, WaitOutcome, WaitRequest } from './host-types.js';
 import type { JournalValue } from './journal-value.js';
@@ -58,14 +59,14 @@ export function performsEffectsInline(host: RunHost): boolean {
   return host instanceof ProcessRunHost;
 }
 
-/** Create a process host (defaults: abortable setTimeout sleeps, performance.now, random UUIDs). */
+/** Create a process host (defaults: abortable setTimeout sleeps, a monotonic ms clock, random UUIDs). */
 export function createProcessHost(options?: {
   readonly sleep?: SleepFunction;
   readonly now?: () => number;
   readonly newRunId?: () => string;
 }): ProcessHost {
   const sleep = options?.sleep ?? abortableSleep;
-  const now = options?.now ?? (() => performance.now());
+  const now = options?.now ?? readMonotonicMs;
   const newRunId = options?.newRunId ?? randomUUID;
   const mailbox = createMailbox();
   return {

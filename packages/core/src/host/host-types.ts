@@ -132,7 +132,7 @@ export interface RunHost {
 /**
  * Where runs execute: `createEngine({host})` (every run) or `RunOptions.host` (one run, for hosts
  * whose context is per invocation, such as a Restate handler's `ctx`). The default is the process
- * host: one process, nothing journaled, `setTimeout` sleeps, performance.now, random UUID run ids.
+ * host: one process, nothing journaled, `setTimeout` sleeps, a monotonic ms clock, random UUID run ids.
  */
 export interface Host {
   /** Start a run, or resume `run.runId` from its journal; the RunHost serves that run only. */
