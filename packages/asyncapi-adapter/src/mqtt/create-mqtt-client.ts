@@ -75,37 +75,17 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   };
 
   return {
-    async send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
-      const address = message.target.address;
+    send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
       const origin = originOf(route);
-      const what = `publish to ${origin} topic '${address}'`;
-      const ready = connected(route, context.signal, what);
-      const connection = ready instanceof Promise ? await ready : ready;
-      const { bytes, body, publish } = mqttPublishOptions(message, connection.version, what);
-      // One promise for the PUBLISH and the abort (publishAsync, raced, took two and a wrapper).
-      await new Promise<void>((resolve, reject) => {
-        if (context.signal.aborted) {
-          reject(new TransportError('ABORTED', `${what}: aborted`));
-          return;
-        }
-        const leave = onAbort(context.signal, () =>
-          reject(new TransportError('ABORTED', `${what}: aborted`)),
-        );
-        connection.client.publish(address, bytes, publish, (error) => {
-          leave();
-          if (error === undefined || error === null) resolve();
-          else reject(toTransportError(error, what));
-        });
-      });
-      return {
-        serverUrl: origin,
-        protocol: route.chosen.protocol,
-        address,
-        headers: message.headers,
-        contentType: message.contentType,
-        body,
-        ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
-      };
+      const ready = connected(
+        route,
+        context.signal,
+        `publish to ${origin} topic '${message.target.address}'`,
+      );
+      // A connection that is up publishes at once: the PUBLISH's promise is the send's.
+      return ready instanceof Promise
+        ? ready.then((connection) => publish(connection, message, route, origin, context))
+        : publish(ready, message, route, origin, context);
     },
     subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
       const what = `subscribe to ${originOf(route)} topic '${request.target.address}'`;
@@ -130,6 +110,43 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
     },
   };
 };
+
+/** One PUBLISH on an open connection, and the message as sent; one promise for it and the abort. */
+function publish(
+  connection: Connection,
+  message: OutgoingMessage,
+  route: ClientRoute,
+  origin: string,
+  context: MessageContext,
+): Promise<SentMessage> {
+  const address = message.target.address;
+  const what = `publish to ${origin} topic '${address}'`;
+  return new Promise<SentMessage>((resolve, reject) => {
+    // Thrown here (HEADERS_UNSUPPORTED) it rejects the send, before any abort check, as before.
+    const { bytes, body, publish: options } = mqttPublishOptions(message, connection.version, what);
+    if (context.signal.aborted) {
+      reject(new TransportError('ABORTED', `${what}: aborted`));
+      return;
+    }
+    const leave = onAbort(context.signal, () => reject(new TransportError('ABORTED', `${what}: aborted`)));
+    connection.client.publish(address, bytes, options, (error) => {
+      leave();
+      if (error !== undefined && error !== null) {
+        reject(toTransportError(error, what));
+        return;
+      }
+      resolve({
+        serverUrl: origin,
+        protocol: route.chosen.protocol,
+        address,
+        headers: message.headers,
+        contentType: message.contentType,
+        body,
+        ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
+      });
+    });
+  });
+}
 
 /** Ends a client gracefully (DISCONNECT after in-flight messages), forcibly after 2 s. */
 async function endClient(client: MqttClient): Promise<void> {

@@ -9,6 +9,9 @@ import { matchTopic } from './match-topic.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
+/** A settled promise for a release with nothing to wait for. */
+const DONE: Promise<void> = Promise.resolve();
+
 /** An MQTT topic filter with a wildcard level (`+` or `#`). */
 const WILDCARD = /[+#]/;
 
@@ -50,16 +53,19 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
     if (exact !== undefined) for (const entry of exact) offer(entry, topic, payload, packet);
     for (const entry of wildcards) if (matchTopic(entry.filter, topic)) offer(entry, topic, payload, packet);
   });
-  const release = async (entry: Entry): Promise<void> => {
+  const release = (entry: Entry): Promise<void> => {
     const same = byFilter.get(entry.filter);
     const at = same?.indexOf(entry) ?? -1;
-    if (same === undefined || at < 0) return;
+    if (same === undefined || at < 0) return DONE;
     same.splice(at, 1);
     wildcards.delete(entry);
-    if (same.length > 0) return;
+    if (same.length > 0) return DONE;
     byFilter.delete(entry.filter);
-    if (client.disconnecting) return;
-    await client.unsubscribeAsync(entry.filter).catch(() => undefined);
+    if (client.disconnecting) return DONE;
+    // One promise for the UNSUBSCRIBE (resolved on UNSUBACK, or on failure: nothing to undo).
+    return new Promise<void>((resolve) => {
+      client.unsubscribe(entry.filter, () => resolve());
+    });
   };
   return {
     add(request, _route, context, what) {

@@ -94,9 +94,12 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
         if (v !== undefined) setOwn(outputs, name, v);
       }
       frame.steps[stepId] = { outputs };
-      const action = step.onSuccess.find((a) =>
-        testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }),
-      );
+      const action =
+        step.onSuccess.length === 0
+          ? undefined
+          : step.onSuccess.find((a) =>
+              testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }),
+            );
       finish('success', outputs);
       if (action === undefined) return { kind: 'next' };
       return take(frame, stepId, action, undefined, actionInputs(action, ctx, onMissing));

@@ -92,10 +92,17 @@ function end(
 ): RunResult {
   const { state, plan } = frame;
   const steps = state.steps.slice(firstStep);
-  const reached = new Set<string>();
-  for (const s of steps) if (s.workflowId === plan.workflowId) reached.add(s.stepId);
+  // Which of its steps ran: a set only when there are more than a few (a linear scan otherwise).
+  const reached =
+    steps.length > 8
+      ? new Set(steps.filter((s) => s.workflowId === plan.workflowId).map((s) => s.stepId))
+      : undefined;
+  const ran = (stepId: string): boolean =>
+    reached === undefined
+      ? steps.some((s) => s.stepId === stepId && s.workflowId === plan.workflowId)
+      : reached.has(stepId);
   for (const { stepId } of plan.steps) {
-    if (reached.has(stepId)) continue;
+    if (ran(stepId)) continue;
     const workflowId = plan.workflowId;
     state.skipped.push({ stepId, workflowId, status: 'skipped', attempts: 0, durationMs: 0, outputs: {} });
   }
@@ -110,15 +117,15 @@ function end(
   }
   state.workflows[plan.workflowId] = { inputs: frame.inputs, outputs: frame.outputs };
   for (let i = firstSkipped; i < state.skipped.length; i += 1) steps.push(state.skipped[i] as StepResult);
-  const result: RunResult = {
+  const result: { -readonly [K in keyof RunResult]: RunResult[K] } = {
     workflowId: plan.workflowId,
     status: error === undefined ? 'success' : 'failure',
     inputs: frame.inputs,
     outputs: frame.outputs,
     steps,
     durationMs: state.now() - started,
-    ...(error === undefined ? {} : { error }),
   };
+  if (error !== undefined) result.error = error;
   state.hooks.onWorkflowEnd?.({ ...frame.scope, result });
   return result;
 }

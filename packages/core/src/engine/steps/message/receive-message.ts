@@ -9,7 +9,11 @@
  * run gets the same message without waiting. `$message` then reads the message received.
  */
 import { matchesCorrelation } from '../../../adapters/match-correlation.js';
-import type { CorrelationFilter, MessageSubscription } from '../../../adapters/message-transport.js';
+import type {
+  CorrelationFilter,
+  MessageSubscription,
+  ReceivedMessage,
+} from '../../../adapters/message-transport.js';
 import { TransportError } from '../../../adapters/transport.js';
 import { performsEffectsInline } from '../../../host/create-process-host.js';
 import { effectSite } from '../../run/effect-site.js';
@@ -72,15 +76,32 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
     if (subscription !== undefined && performsEffectsInline(state.host)) {
       // The process host's effect is perform(run signal) and records nothing; the subscription is
       // open already: take the message here, with no effect wrapper and no wait for readiness.
-      record = await take({
-        ready: subscription,
-        correlation: filter,
-        timeoutMs,
-        stepId,
-        frame,
-        effectSignal: state.signal,
-        address,
-      });
+      // The first message is awaited here (no async layer of take's); only a message that is not
+      // this step's (another correlation id, another address) goes on to take()'s loop.
+      const deadline = performance.now() + timeoutMs;
+      let first: ReceivedMessage | undefined;
+      let failed: ReceiveMessageRecord | undefined;
+      try {
+        first = await subscription.next({ signal: frame.signal, timeoutMs });
+      } catch (error) {
+        if (frame.signal.aborted) throw error;
+        failed = takeFailure(error, { correlation: filter, timeoutMs, stepId, address, skipped: 0 });
+      }
+      record =
+        failed ??
+        (first?.address === address && matchesCorrelation(first, filter)
+          ? { received: first }
+          : await take({
+              ready: subscription,
+              correlation: filter,
+              timeoutMs,
+              stepId,
+              frame,
+              effectSignal: state.signal,
+              address,
+              skipped: 1,
+              deadline,
+            }));
     } else {
       const site = effectSite({ frame, kind: 'message-receive', stepId, attempt });
       const inJournal = state.host.journaled !== false;
@@ -126,13 +147,16 @@ async function take(options: {
   readonly frame: AttemptContext<'message'>['frame'];
   readonly effectSignal: AbortSignal;
   readonly address: string;
+  /** Messages already taken and skipped by the caller, and the deadline it counted from. */
+  readonly skipped?: number;
+  readonly deadline?: number;
 }): Promise<ReceiveMessageRecord> {
-  const { ready, correlation, timeoutMs, stepId, frame, address } = options;
+  const { ready, correlation, timeoutMs, address } = options;
   // The timeout is the subscription's own (next's timeoutMs, counted down across skipped messages):
   // no timer signal, no AbortController per message.
-  const outer = outerSignal(frame, options.effectSignal);
-  const deadline = performance.now() + timeoutMs;
-  let skipped = 0;
+  const outer = outerSignal(options.frame, options.effectSignal);
+  const deadline = options.deadline ?? performance.now() + timeoutMs;
+  let skipped = options.skipped ?? 0;
   try {
     for (;;) {
       const left = skipped === 0 ? timeoutMs : Math.max(0, deadline - performance.now());
@@ -144,21 +168,35 @@ async function take(options: {
     }
   } catch (error) {
     if (outer.aborted) throw error;
-    const timedOut = error instanceof TransportError && error.code === 'TIMEOUT';
-    if (timedOut) {
-      const which =
-        correlation === undefined ? 'no message' : `no message with correlation id '${correlation.value}'`;
-      const others =
-        skipped === 0 ? '' : ` (${skipped} other message${skipped === 1 ? '' : 's'} did not match)`;
-      return {
-        error: {
-          code: 'message-timeout',
-          message: `step '${stepId}': ${which} arrived on '${address}' within its timeout of ${timeoutMs} ms${others}`,
-        },
-      };
-    }
+    return takeFailure(error, { ...options, skipped });
+  }
+}
+
+/** Why no message was taken, as data: the timeout (with how many others did not match), or the transport's failure. */
+function takeFailure(
+  error: unknown,
+  options: {
+    readonly correlation: CorrelationFilter | undefined;
+    readonly timeoutMs: number;
+    readonly stepId: string;
+    readonly address: string;
+    readonly skipped: number;
+  },
+): ReceiveMessageRecord {
+  const { correlation, timeoutMs, stepId, address, skipped } = options;
+  if (error instanceof TransportError && error.code === 'TIMEOUT') {
+    const which =
+      correlation === undefined ? 'no message' : `no message with correlation id '${correlation.value}'`;
+    const others =
+      skipped === 0 ? '' : ` (${skipped} other message${skipped === 1 ? '' : 's'} did not match)`;
     return {
-      error: { code: 'message-receive-failed', message: `step '${stepId}': ${describeFailure(error)}` },
+      error: {
+        code: 'message-timeout',
+        message: `step '${stepId}': ${which} arrived on '${address}' within its timeout of ${timeoutMs} ms${others}`,
+      },
     };
   }
+  return {
+    error: { code: 'message-receive-failed', message: `step '${stepId}': ${describeFailure(error)}` },
+  };
 }

@@ -33,9 +33,9 @@ interface OpenSlot extends ReceiveSlot {
 export type ReceiveSubscriptions = Map<string, ReceiveSlot>;
 
 /** Subscribe every receive step of `frame`'s workflow whose address is known now; resolves once all are in place. */
-export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
+export function openReceiveSubscriptions(frame: Frame): Promise<unknown> {
   const transport = frame.state.transports.asyncapi;
-  if (transport === undefined || frame.plan.receiveSteps.length === 0) return;
+  if (transport === undefined || frame.plan.receiveSteps.length === 0) return Promise.resolve();
   const silent = () => undefined;
   for (const step of frame.plan.receiveSteps) {
     const target = step.target as MessageStepTarget;
@@ -58,8 +58,9 @@ export async function openReceiveSubscriptions(frame: Frame): Promise<void> {
       if (WILDCARD_PROTOCOLS.test(protocolOf(early))) subscribe(frame, step, early, true);
     }
   }
-  if (frame.receives.size === 1) await frame.receives.values().next().value?.ready;
-  else await Promise.all([...frame.receives.values()].map((slot) => slot.ready));
+  // Not an async function: one receive step's readiness is its subscription's own promise.
+  if (frame.receives.size === 1) return (frame.receives.values().next().value as ReceiveSlot).ready;
+  return Promise.all([...frame.receives.values()].map((slot) => slot.ready));
 }
 
 /** The slot of `step` listening on `target`'s address: the one opened at the start, else a new one. */

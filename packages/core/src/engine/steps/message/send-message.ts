@@ -40,8 +40,16 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<A
   let record: SendMessageRecord;
   try {
     if (performsEffectsInline(state.host)) {
-      // The process host's effect is perform(run signal) and records nothing: perform it here.
-      record = await publish(frame, step, transport, message, state.signal);
+      // The process host's effect is perform(run signal) and records nothing: perform it here;
+      // with no step timeout and no narrower signal, straight through the transport.
+      if (step.timeoutMs === undefined && frame.signal === state.signal) {
+        try {
+          record = { sent: await transport.send(message, state.sendContext) };
+        } catch (error) {
+          if (state.signal.aborted) throw error;
+          record = { error: { code: 'message-send-failed', message: describeFailure(error) } };
+        }
+      } else record = await publish(frame, step, transport, message, state.signal);
     } else {
       const site = effectSite({ frame, kind: 'message-send', stepId, attempt });
       const inJournal = state.host.journaled !== false;
