@@ -20,6 +20,7 @@ import {
   jsonEqual,
 } from '../../src/schema/compile-schema-check.js';
 import { JSON_SCHEMA_2020_12_META } from '../../src/schema/json-schema-2020-12-meta.js';
+import { createRandom as random } from '../yaml/generate-yaml.js';
 import { yamlFilesUnder } from '../yaml/yaml-files-under.js';
 import { baseDocument, exceptions, mutations } from './schema-corpus.js';
 
@@ -51,18 +52,6 @@ function arazzoDocuments(): { name: string; doc: Doc }[] {
 const featureSet = (doc: unknown): ArazzoFeatureSet => featureSetOf((doc as Doc | null)?.arazzo) ?? '1.0';
 const exact = (doc: unknown): boolean => exactArazzoValidator(featureSet(doc))(doc);
 const quick = (doc: unknown): boolean => quickArazzoCheck(featureSet(doc))(doc);
-
-/** A seeded generator (mulberry32), so a failure names a reproducible case. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values a mutation puts somewhere: wrong types, and JSON Schema fragments valid and invalid. */
 const POOL: readonly unknown[] = [
