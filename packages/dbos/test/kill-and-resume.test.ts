@@ -3,21 +3,9 @@
  * it, and the loopback API saw each non-idempotent request exactly once. Real processes, a real
  * PostgreSQL (skipped, with a printed line, where TELAIO_DATABASE_URL is unset).
  */
-import { randomBytes } from 'node:crypto';
-import { createDurableClient, type DurableClient } from '@telaio/dbos';
 import pg from 'pg';
-import { afterAll, beforeAll, expect } from 'vitest';
-import {
-  type OrderApi,
-  startOrderApi,
-  writeOrderDocuments,
-} from '../../../test/support/durable/order-api.js';
-import {
-  FIXTURE_WORKER,
-  spawnWorker,
-  type WorkerProcess,
-} from '../../../test/support/durable/spawn-worker.js';
-import { createTestDatabase } from '../../../test/support/durable/test-database.js';
+import { expect } from 'vitest';
+import { useDurableSetup } from '../../../test/support/durable/use-durable-setup.js';
 import { describeService, itService } from '../../../test/support/services.js';
 
 describeService(
@@ -25,37 +13,15 @@ describeService(
   'TELAIO_DATABASE_URL',
   'durable runs survive a killed worker (issue 20 pt 4)',
   (url) => {
-    const key = randomBytes(32).toString('hex');
-    let database: Awaited<ReturnType<typeof createTestDatabase>>;
-    let api: OrderApi;
-    let client: DurableClient;
-    let document: string;
-    const workers: WorkerProcess[] = [];
-    beforeAll(async () => {
-      database = await createTestDatabase(url);
-      api = await startOrderApi();
-      document = await writeOrderDocuments();
-      client = await createDurableClient({ databaseUrl: database.url, journalKey: Buffer.from(key, 'hex') });
-    });
-    afterAll(async () => {
-      for (const w of workers) w.child.kill('SIGKILL');
-      await Promise.all(workers.map((w) => w.exited));
-      await client?.close();
-      await api?.close();
-      await database?.drop();
-    });
-    const worker = (): WorkerProcess => {
-      const w = spawnWorker([FIXTURE_WORKER], { TELAIO_DATABASE_URL: database.url, TELAIO_JOURNAL_KEY: key });
-      workers.push(w);
-      return w;
-    };
+    const setup = useDurableSetup(url, { killWith: 'SIGKILL' });
 
     itService(
       'postgresql',
       'TELAIO_DATABASE_URL',
       'a worker killed with SIGKILL while a request is in flight: another worker finishes the run, each POST sent once',
       async () => {
-        const first = worker();
+        const { api, client, database, document } = setup;
+        const first = setup.worker();
         const firstId = (await first.line(/^ready /)).slice('ready '.length);
         const held = new Promise<void>((resolve) => api.hold(resolve));
         const runId = await client.submit({
@@ -69,7 +35,7 @@ describeService(
         first.child.kill('SIGKILL');
         await first.exited;
         api.release();
-        const second = worker();
+        const second = setup.worker();
         const secondId = (await second.line(/^ready /)).slice('ready '.length);
         await second.line(new RegExp(`^recovered .*${runId}`));
         const result = await client.wait(runId);

@@ -4,20 +4,8 @@
  * loopback API counts what it received. Real processes, a real PostgreSQL (skipped, with a printed
  * line, where TELAIO_DATABASE_URL is unset).
  */
-import { randomBytes } from 'node:crypto';
-import { createDurableClient, type DurableClient } from '@telaio/dbos';
-import { afterAll, beforeAll, expect } from 'vitest';
-import {
-  type OrderApi,
-  startOrderApi,
-  writeOrderDocuments,
-} from '../../../test/support/durable/order-api.js';
-import {
-  FIXTURE_WORKER,
-  spawnWorker,
-  type WorkerProcess,
-} from '../../../test/support/durable/spawn-worker.js';
-import { createTestDatabase } from '../../../test/support/durable/test-database.js';
+import { expect } from 'vitest';
+import { useDurableSetup } from '../../../test/support/durable/use-durable-setup.js';
 import { describeService, itService } from '../../../test/support/services.js';
 
 const RUNS = 1000;
@@ -27,37 +15,15 @@ describeService(
   'TELAIO_DATABASE_URL',
   '1,000 durable runs through two workers (issue 20 pt 4)',
   (url) => {
-    const key = randomBytes(32);
-    let database: Awaited<ReturnType<typeof createTestDatabase>>;
-    let api: OrderApi;
-    let client: DurableClient;
-    let document: string;
-    const workers: WorkerProcess[] = [];
-    beforeAll(async () => {
-      database = await createTestDatabase(url);
-      api = await startOrderApi();
-      document = await writeOrderDocuments();
-      client = await createDurableClient({ databaseUrl: database.url, journalKey: key });
-    });
-    afterAll(async () => {
-      for (const w of workers) w.child.kill('SIGTERM');
-      await Promise.all(workers.map((w) => w.exited));
-      await client?.close();
-      await api?.close();
-      await database?.drop();
-    });
+    const setup = useDurableSetup(url, { killWith: 'SIGTERM' });
 
     itService(
       'postgresql',
       'TELAIO_DATABASE_URL',
       'every run succeeds exactly once: 1,000 orders, 1,000 charges, each item ordered once, both workers used',
       async () => {
-        const env = {
-          TELAIO_DATABASE_URL: database.url,
-          TELAIO_JOURNAL_KEY: key.toString('hex'),
-          WORKER_CONCURRENCY: '50',
-        };
-        for (let i = 0; i < 2; i++) workers.push(spawnWorker([FIXTURE_WORKER], env));
+        const { api, client, document } = setup;
+        const workers = [0, 1].map(() => setup.worker({ WORKER_CONCURRENCY: '50' }));
         await Promise.all(workers.map((w) => w.line(/^ready /)));
         const runIds: string[] = [];
         for (let i = 0; i < RUNS; i++)
