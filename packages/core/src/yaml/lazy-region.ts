@@ -36,8 +36,8 @@ export class LazyRegion {
     readonly depth: number,
     /** The column of the mapping that holds it. */
     readonly parentIndent: number,
-    /** A block sequence at its key's column (`key:\n- a`) rather than a node indented deeper. */
-    readonly compactSequence: boolean,
+    /** Where it starts (read-block-node.ts): on the lines after its key, a block sequence at its key's column, or on its key's line. */
+    readonly kind: number,
     /** Offset of the start of the line after it: where building it must stop. */
     readonly end: number,
   ) {}

@@ -14,9 +14,9 @@ export interface FastYamlOptions {
   /** Record each node's offsets by JSON Pointer (positions mode). */
   readonly spans?: SpanTable;
   /**
-   * Check the whole text first, then build only the top of the value: large collections below a
-   * mapping key are built when first read (lazy-region.ts). The result and every give-up are the
-   * same as without; not with `spans`.
+   * Check the whole text first, then build only the top of the value: large values of mapping
+   * entries (collections, and scalars on the key's line) are built when first read (lazy-region.ts).
+   * The result and every give-up are the same as without; not with `spans`.
    */
   readonly lazy?: boolean;
   /** With `lazy`: values whose text is at least this long are deferred (default 256; tests use 1). */

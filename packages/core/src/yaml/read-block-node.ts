@@ -146,41 +146,52 @@ function readMappingValue(s: ScanState, indent: number, pointer: string, keySpan
     skipBlankLines(s);
     if (s.indent > indent) {
       if (s.lazy === undefined) return readNodeOnOwnLines(s, indent, pointer, keySpan);
-      return readRegion(s, indent, false);
+      return readRegion(s, indent, OWN_LINES);
     }
     if (s.indent === indent && isDash(src, s.pos)) {
       if (s.lazy === undefined) return readBlockSequence(s, indent, pointer, keySpan);
-      return readRegion(s, indent, true);
+      return readRegion(s, indent, COMPACT_SEQUENCE);
     }
     s.pos = s.lineStart;
     readEmpty(s, pointer, keySpan, p, c === 0x23 ? lineEnd : p);
     return null;
   }
   s.pos = p;
+  if (s.lazy !== undefined) return readRegion(s, indent, INLINE);
   return readInlineValue(s, indent, pointer, keySpan);
 }
 
+/** Where a deferred value starts: on the lines after its key, a block sequence at its key's column, or on its key's line. */
+const OWN_LINES = 0;
+const COMPACT_SEQUENCE = 1;
+const INLINE = 2;
+
 /**
- * Lazy parses: the value below a mapping key at column `indent` that starts on the line after it, at
- * `s.pos` (`compactSequence`: a block sequence at the key's column). The checking pass reads it
- * without building it and records it when it is large; the building pass turns a recorded one into
- * a LazyRegion (storeKey defers it) and skips its text, and builds the others.
+ * Lazy parses: the value of a mapping entry at column `indent`, at `s.pos`: a node on the lines after
+ * the key (OWN_LINES), a block sequence at the key's column (COMPACT_SEQUENCE), or a scalar or flow
+ * collection on the key's line (INLINE). The checking pass reads it without building it and records
+ * it when it is large; the building pass turns a recorded one into a LazyRegion (storeKey defers it)
+ * and skips its text, and builds the others.
  */
-function readRegion(s: ScanState, indent: number, compactSequence: boolean): unknown {
+function readRegion(s: ScanState, indent: number, kind: number): unknown {
   const lazy = s.lazy as NonNullable<ScanState['lazy']>;
   const start = s.pos;
   if (s.build) {
     const end = lazy.regions.get(start);
     if (end !== undefined) {
       s.pos = end;
-      return new LazyRegion(lazy, start, s.lineStart, s.depth, indent, compactSequence, end);
+      return new LazyRegion(lazy, start, s.lineStart, s.depth, indent, kind, end);
     }
   }
-  const value = compactSequence
-    ? readBlockSequence(s, indent, '')
-    : readNodeOnOwnLines(s, indent, '', undefined);
+  const value = readValue(s, indent, kind);
   if (!s.build && s.pos - start >= lazy.minLength) lazy.regions.set(start, s.pos);
   return value;
+}
+
+function readValue(s: ScanState, indent: number, kind: number): unknown {
+  if (kind === OWN_LINES) return readNodeOnOwnLines(s, indent, '', undefined);
+  if (kind === COMPACT_SEQUENCE) return readBlockSequence(s, indent, '');
+  return readInlineValue(s, indent, '', undefined);
 }
 
 /**
@@ -203,9 +214,7 @@ export function buildRegion(region: LazyRegion): unknown {
     build: true,
     lazy: context,
   };
-  const value = region.compactSequence
-    ? readBlockSequence(s, region.parentIndent, '')
-    : readNodeOnOwnLines(s, region.parentIndent, '', undefined);
+  const value = readValue(s, region.parentIndent, region.kind);
   if (s.pos !== region.end) throw new Error(`lazy YAML value at offset ${region.start} ended elsewhere`);
   return value;
 }

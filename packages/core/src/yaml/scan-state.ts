@@ -24,8 +24,8 @@ export interface ScanState {
   readonly spans: SpanTable | undefined;
   /**
    * False in the checking pass of a lazy parse: every node is read and checked as when building,
-   * but no value is made (collections, scalars' texts) and large block collections are recorded in
-   * `regions`. True when building values.
+   * but no value is made (collections, scalars' texts) and the large values of mapping entries are
+   * recorded in `lazy.regions`. True when building values.
    */
   readonly build: boolean;
   /** Lazy parses only: the regions the checking pass recorded, and how to build one (lazy-region.ts). */

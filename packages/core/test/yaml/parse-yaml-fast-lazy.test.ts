@@ -76,6 +76,23 @@ describe('lazy parse: 3.2.1.1 deferred values equal the eager parse and js-yaml'
   });
 });
 
+describe('lazy parse: 7.3, 8.1 long scalars on their key’s line are deferred too', () => {
+  it('plain (folded over lines), double-quoted, single-quoted and block scalars read as js-yaml reads them', () => {
+    const words = 'word '.repeat(60).trim();
+    const text = `plain: ${words}\n  ${words}\ndouble: "${words} \\u00e9\\n"\nsingle: '${words} '' end'\nblock: |\n  ${words}\n\n  ${words}\nshort: x\n`;
+    const value = (lazily(text, SOURCES, 256) as { value: Record<string, unknown> }).value;
+    expect(['plain', 'double', 'single', 'block', 'short'].map((k) => isLazyValue(value, k))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(value).toEqual(load(text, { json: true }));
+    expect(Object.keys(value)).toEqual(['plain', 'double', 'single', 'block', 'short']);
+  });
+});
+
 describe('lazy parse: deferred values behave as plain properties', () => {
   const fresh = () => (lazily(api()) as { value: Record<string, unknown> }).value;
   const eager = () => (parseYamlFast(api(), SOURCES) as { value: Record<string, unknown> }).value;
