@@ -25,9 +25,21 @@ export interface ExpressionSite {
 /**
  * Every place of the document that holds runtime expressions: parameter values, reusable
  * `reference`s, request payloads and replacement values, step and workflow outputs, criteria
- * contexts and `simple` conditions, in workflows and in components.
+ * contexts and `simple` conditions, in workflows and in components. Collected once per lint run
+ * (expression-invalid and the 1.1 expression listing both read them).
  */
-export function collectExpressionSites(context: LintContext): ExpressionSite[] {
+export function collectExpressionSites(context: LintContext): readonly ExpressionSite[] {
+  let sites = COLLECTED.get(context);
+  if (sites === undefined) {
+    sites = collectOnce(context);
+    COLLECTED.set(context, sites);
+  }
+  return sites;
+}
+
+const COLLECTED = new WeakMap<LintContext, readonly ExpressionSite[]>();
+
+function collectOnce(context: LintContext): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
   const add = (
     kind: ExpressionSite['kind'],
