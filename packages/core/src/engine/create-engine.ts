@@ -8,11 +8,12 @@
 import { NEVER_ABORTED } from '../adapters/on-abort.js';
 import { createCriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
-import { createProcessHost } from '../host/create-process-host.js';
+import { createProcessHost, performsEffectsInline } from '../host/create-process-host.js';
 import type { RunHost } from '../host/host-types.js';
 import type { Engine, EngineOptions, RunOptions } from './engine-types.js';
 import { loadDocument } from './load-document.js';
 import { planOf } from './plan/document-plans.js';
+import type { DocumentPlan, WorkflowPlan } from './plan/plan-types.js';
 import { findCompleted } from './run/find-completed.js';
 import { DEFAULT_MAX_RETRY_WAIT_MS } from './run/retry-wait.js';
 import { combineHooks, type RunState, type RunTransports } from './run/run-state.js';
@@ -77,53 +78,63 @@ export function createEngine(options: EngineOptions): Engine {
     // onAbort never listens to (no AbortController per run, no listener per wait). Waits on a
     // signal shared by many runs fan out from one listener (adapters/on-abort.ts).
     const signal = run.signal ?? NEVER_ABORTED;
-    const begun = (run.host ?? engineHost).begin({
-      ...(run.runId === undefined ? {} : { runId: run.runId }),
-      documentUri: run.document.uri,
-      workflowId,
-      inputs,
-      signal,
-    });
-    const execute = (host: RunHost): Promise<RunResult> => {
-      const state: RunState = {
-        runId: host.runId,
-        signal,
-        sendContext:
-          options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
-        hooks: run.hooks === undefined ? engineHooks : combineHooks({ hooks: [options.hooks, run.hooks] }),
-        transports,
-        credentials: options.credentials,
-        servers: options.servers ?? {},
-        responseChecks: options.responseChecks,
-        host,
-        effectCounts: new Map(),
-        now: () => host.now(),
-        maxSteps,
-        receiveTimeoutMs,
-        maxConcurrentSteps,
-        maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
-        missingValue: options.missingValue,
-        stepCount: 0,
-        steps: [],
-        workflows: {},
-        dependencies: new Map(),
-        completed: findCompleted({ completed: run.completed, root: plan }),
-        skipped: [],
-        providers:
-          run.inputProviders === undefined
-            ? engineProviders
-            : { ...options.inputProviders, ...run.inputProviders },
-        runInputs: inputs,
-      };
-      const running = runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
-      if (host.end === undefined) return running;
-      return running.then((result) => {
-        const ended = host.end?.(result);
-        return isThenable(ended) ? Promise.resolve(ended).then(() => result) : result;
-      });
-    };
+    const documentUri = run.document.uri;
+    const begun = (run.host ?? engineHost).begin(
+      run.runId === undefined
+        ? { documentUri, workflowId, inputs, signal }
+        : { runId: run.runId, documentUri, workflowId, inputs, signal },
+    );
     // A host that begins at once (the process host) costs no promise hop.
-    return isThenable(begun) ? Promise.resolve(begun).then(execute) : execute(begun);
+    return isThenable(begun)
+      ? Promise.resolve(begun).then((host) => execute(run, plan, workflow, inputs, signal, host))
+      : execute(run, plan, workflow, inputs, signal, begun);
+  };
+  /** The run on its host: its state, then the workflow, then the host's end(). */
+  const execute = (
+    run: RunOptions,
+    plan: DocumentPlan,
+    workflow: WorkflowPlan,
+    inputs: Readonly<Record<string, unknown>>,
+    signal: AbortSignal,
+    host: RunHost,
+  ): Promise<RunResult> => {
+    const state: RunState = {
+      runId: host.runId,
+      signal,
+      sendContext:
+        options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
+      hooks: run.hooks === undefined ? engineHooks : combineHooks({ hooks: [options.hooks, run.hooks] }),
+      transports,
+      credentials: options.credentials,
+      servers: options.servers ?? {},
+      responseChecks: options.responseChecks,
+      host,
+      effectCounts: new Map(),
+      // The process host's clock needs no `this`: no closure per run for it.
+      now: performsEffectsInline(host) ? host.now : () => host.now(),
+      maxSteps,
+      receiveTimeoutMs,
+      maxConcurrentSteps,
+      maxRetryWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
+      missingValue: options.missingValue,
+      stepCount: 0,
+      steps: [],
+      workflows: {},
+      dependencies: new Map(),
+      completed: findCompleted({ completed: run.completed, root: plan }),
+      skipped: [],
+      providers:
+        run.inputProviders === undefined
+          ? engineProviders
+          : { ...options.inputProviders, ...run.inputProviders },
+      runInputs: inputs,
+    };
+    const running = runWorkflow({ state, plan: workflow, inputs, depth: 0, fromRunInputs: true });
+    if (host.end === undefined) return running;
+    return running.then((result) => {
+      const ended = host.end?.(result);
+      return isThenable(ended) ? Promise.resolve(ended).then(() => result) : result;
+    });
   };
   return {
     load: (target, loadOptions) =>

@@ -21,6 +21,9 @@ import type { StepOutcome } from './step-outcome.js';
 import { stoppedError } from './stopped-error.js';
 import { testCriteria } from './test-criteria.js';
 
+/** A missing value with no listener and no stand-in: nothing to do. */
+const IGNORE_MISSING: MissingValueListener = () => undefined;
+
 /** Execute `step` in `frame` and say what the workflow does next. */
 export async function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
   const { frame, step } = options;
@@ -30,11 +33,15 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
   // Time spent waiting for lazy inputs (a person typing a code) is not the step's own time.
   let waited = 0;
   let retries: Map<ActionPlan, number> | undefined;
-  const onMissing: MissingValueListener = (info) => {
-    state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
-    if (state.missingValue === undefined) return undefined;
-    return standIn(state.missingValue({ workflowId: frame.scope.workflowId, stepId, ...info }));
-  };
+  // Nobody listens and nothing stands in: one shared listener, no closure per step.
+  const onMissing: MissingValueListener =
+    state.hooks.onMissingValue === undefined && state.missingValue === undefined
+      ? IGNORE_MISSING
+      : (info) => {
+          state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
+          if (state.missingValue === undefined) return undefined;
+          return standIn(state.missingValue({ workflowId: frame.scope.workflowId, stepId, ...info }));
+        };
   let attempt = 0;
   let last: AttemptResult | undefined;
   const finish = (

@@ -70,16 +70,15 @@ export function buildOutgoingMessage(options: {
   const location = checked.message?.correlationId?.location;
   const correlation =
     location === undefined ? undefined : readCorrelationValue({ headers, payload }, location);
-  const message: OutgoingMessage = {
-    target: resolved.target,
-    ...(checked.message === undefined ? {} : { message: checked.message }),
-    payload,
-    contentType: built.contentType ?? checked.message?.contentType ?? contentType,
-    headers,
-    ...(correlation === undefined || correlation === null || typeof correlation === 'object'
-      ? {}
-      : { correlationId: String(correlation) }),
-    ...(target.replyAddress === undefined ? {} : { replyAddress: target.replyAddress }),
-  };
+  // Field by field in the order reports show, without spreading small objects per message.
+  const sendTo = resolved.target;
+  const type = built.contentType ?? checked.message?.contentType ?? contentType;
+  const message: { -readonly [K in keyof OutgoingMessage]: OutgoingMessage[K] } =
+    checked.message === undefined
+      ? { target: sendTo, payload, contentType: type, headers }
+      : { target: sendTo, message: checked.message, payload, contentType: type, headers };
+  if (correlation !== undefined && correlation !== null && typeof correlation !== 'object')
+    message.correlationId = String(correlation);
+  if (target.replyAddress !== undefined) message.replyAddress = target.replyAddress;
   return { message };
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../../adapters/message-transport.js';
 import { TransportError } from '../../../adapters/transport.js';
 import { performsEffectsInline } from '../../../host/create-process-host.js';
+import { readMonotonicMs } from '../../../time/read-monotonic-ms.js';
 import { effectSite } from '../../run/effect-site.js';
 import type { AttemptResult } from '../../run/run-step-attempt.js';
 import { stoppedError } from '../../run/stopped-error.js';
@@ -78,7 +79,7 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
       // open already: take the message here, with no effect wrapper and no wait for readiness.
       // The first message is awaited here (no async layer of take's); only a message that is not
       // this step's (another correlation id, another address) goes on to take()'s loop.
-      const deadline = performance.now() + timeoutMs;
+      const deadline = readMonotonicMs() + timeoutMs;
       let first: ReceivedMessage | undefined;
       let failed: ReceiveMessageRecord | undefined;
       try {
@@ -155,11 +156,11 @@ async function take(options: {
   // The timeout is the subscription's own (next's timeoutMs, counted down across skipped messages):
   // no timer signal, no AbortController per message.
   const outer = outerSignal(options.frame, options.effectSignal);
-  const deadline = options.deadline ?? performance.now() + timeoutMs;
+  const deadline = options.deadline ?? readMonotonicMs() + timeoutMs;
   let skipped = options.skipped ?? 0;
   try {
     for (;;) {
-      const left = skipped === 0 ? timeoutMs : Math.max(0, deadline - performance.now());
+      const left = skipped === 0 ? timeoutMs : Math.max(0, deadline - readMonotonicMs());
       const message = await ready.next({ signal: outer, timeoutMs: left });
       // A wildcard subscription (channel parameters unknown at the start) also gets other addresses.
       if (message.address === address && matchesCorrelation(message, correlation))

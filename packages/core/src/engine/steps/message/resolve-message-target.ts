@@ -61,11 +61,37 @@ export function resolveMessageTarget(options: {
     }
     if (missing !== undefined) return { missing };
   }
-  const resolved: MessageTarget =
-    serverUrl === undefined && address === target.target.address
-      ? target.target
-      : { ...target.target, address, ...(serverUrl === undefined ? {} : { serverUrl }) };
-  return { target: resolved };
+  if (serverUrl === undefined && address === target.target.address) return { target: target.target };
+  return { target: resolvedTarget(step, target.target, address, serverUrl) };
+}
+
+/** Per template step: the targets built so far, by address (at most RESOLVED_MAX, then started over). */
+const resolvedOf = new WeakMap<StepPlan, Map<string, MessageTarget>>();
+const RESOLVED_MAX = 64;
+
+/**
+ * The target of `address`: the one built for the same address before (the same object, and the same
+ * address string, which Node and the protocol client have hashed, flattened and split already: a
+ * channel address is a map key and a topic there), else a new one.
+ */
+function resolvedTarget(
+  step: StepPlan,
+  base: MessageTarget,
+  address: string,
+  serverUrl: string | undefined,
+): MessageTarget {
+  let known = resolvedOf.get(step);
+  if (known === undefined) {
+    known = new Map();
+    resolvedOf.set(step, known);
+  }
+  const cached = known.get(address);
+  if (cached !== undefined && cached.serverUrl === serverUrl) return cached;
+  if (known.size >= RESOLVED_MAX) known.clear();
+  const built: MessageTarget =
+    serverUrl === undefined ? { ...base, address } : { ...base, address, serverUrl };
+  known.set(address, built);
+  return built;
 }
 
 /** The server URL chosen outside the document for `target`'s source (`EngineOptions.servers`, else the credential provider's `serverFor`). */
