@@ -153,6 +153,21 @@ const lazyGotExtras = {
           h2,
           `const http2wrapper = { get auto() { return ${gotExtra('http2-wrapper')}.auto; }, get globalAgent() { return ${gotExtra('http2-wrapper')}.globalAgent; } };`,
         );
+      // node:https and node:tls on first use: got needs https.request and tls.checkServerIdentity
+      // only for an https URL, and a run of http:// servers then never loads TLS (~10M
+      // instructions); the stand-ins forward every read to the module, the function its arguments.
+      const httpsImport = "import https from 'node:https';";
+      if (source.includes(httpsImport))
+        source = source.replace(
+          httpsImport,
+          "const https = new Proxy({}, { get: (_target, key) => globalThis.process.getBuiltinModule('node:https')[key] });",
+        );
+      const tlsImport = "import { checkServerIdentity } from 'node:tls';";
+      if (source.includes(tlsImport))
+        source = source.replace(
+          tlsImport,
+          "function checkServerIdentity(hostname, certificate) { return globalThis.process.getBuiltinModule('node:tls').checkServerIdentity(hostname, certificate); }",
+        );
       const lookup = "import CacheableLookup from 'cacheable-lookup';";
       const lookupUses = noComments(source).match(/\bCacheableLookup\b.?/g) ?? [];
       if (source.includes(lookup) && lookupUses.length === 2 && source.includes('new CacheableLookup()'))

@@ -1,8 +1,9 @@
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { Transport } from '@telaio/core';
 import type { Got } from 'got';
 import type { Logger } from 'pino';
+import { createLazyHttpsAgent } from './agents/create-lazy-https-agent.js';
 import { createHarRecorder } from './har/create-har-recorder.js';
 import type { HarLog } from './har/har-types.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/limit-response-size.js';
@@ -68,8 +69,9 @@ export interface HttpTransport extends Transport {
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const keepAlive = options.keepAlive ?? true;
   const ownHttp = options.agents?.http === undefined ? new http.Agent({ keepAlive }) : undefined;
-  const ownHttps = options.agents?.https === undefined ? new https.Agent({ keepAlive }) : undefined;
-  const agent = { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps };
+  // Made on the first https request: a run of http:// servers never loads node:https and TLS.
+  const ownHttps = options.agents?.https === undefined ? createLazyHttpsAgent({ keepAlive }) : undefined;
+  const agent = { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps?.agent };
   let clients: GotClients | Promise<GotClients> | undefined;
   const loadClients = (): GotClients | Promise<GotClients> => {
     clients ??= import('got').then(({ got }) => {

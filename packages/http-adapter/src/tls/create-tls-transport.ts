@@ -1,5 +1,5 @@
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import {
   createHttpTransport,
   type HttpTransport,
@@ -39,7 +39,9 @@ export function createTlsTransport(
   const httpAgent = base.agents?.http ?? new http.Agent({ keepAlive });
   const agents: https.Agent[] = [];
   const build = (material: TlsMaterial): HttpTransport => {
-    const agent = new https.Agent({
+    // node:https on first use (process.getBuiltinModule): createHttpTransport, beside this in every
+    // bundle, must not load it for runs that never speak TLS.
+    const agent = new (process.getBuiltinModule('node:https').Agent)({
       keepAlive,
       ...(material.cert === undefined ? {} : { cert: material.cert }),
       ...(material.key === undefined ? {} : { key: material.key }),

@@ -1,0 +1,79 @@
+/**
+ * Issue 19 pt 3: a cold `telaio run` of a valid document against http:// servers loads only what it
+ * uses. The built CLI runs the benches' 2-step workflow against a loopback server with a preload
+ * that records, at exit, the Node builtins and the CommonJS files the process loaded: no TLS or
+ * https (the transport's https agent is made on the first https request), no perf_hooks or
+ * readline, and neither ajv nor its precompiled Arazzo validator (a valid document passes the quick
+ * schema check). A property of what loads, not a timing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript of the benches, no types
+import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
+
+let fixture: { server: import('node:http').Server; base: string; dir: string; flow: string };
+let loaded: { builtins: string[]; files: string[] };
+let run: { status: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  fixture = await startTwoStepWorkflow();
+  const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
+  const hook = path.join(work, 'record-loads.cjs');
+  const out = path.join(work, 'loaded.json');
+  writeFileSync(
+    hook,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
+      builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      files: Object.keys(require.cache),
+    })));`,
+  );
+  // Asynchronous: the server answers from this process.
+  run = await new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', hook, bin, 'run', fixture.flow, '--server', `api=${fixture.base}`, '--input', 'user=ada'],
+      { cwd: work, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+  loaded = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(work, { recursive: true, force: true });
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => fixture.server.close(() => resolve()));
+  rmSync(fixture.dir, { recursive: true, force: true });
+});
+
+describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt 3)', () => {
+  it('succeeds', () => {
+    expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
+    expect(run.stdout).toContain('rex');
+  });
+
+  it('loads no TLS, https, perf_hooks or readline', () => {
+    for (const module of ['tls', '_tls_wrap', 'https', 'perf_hooks', 'readline', 'readline/promises'])
+      expect({ module, loaded: loaded.builtins.includes(module) }).toEqual({ module, loaded: false });
+    // The list is real: the HTTP client is in it.
+    expect(loaded.builtins).toContain('http');
+  });
+
+  it('loads neither ajv nor the precompiled Arazzo validator', () => {
+    const files = loaded.files.map((f) => f.split(path.sep).join('/'));
+    expect(files.filter((f) => /arazzo-validator\.cjs$|telaio\.lib-ajv\.cjs$|\/ajv\//.test(f))).toEqual([]);
+  });
+});
