@@ -74,6 +74,15 @@ export async function runWorkflow(options: {
   }
 }
 
+/** True when `steps` holds an execution of `stepId` of workflow `workflowId`. */
+function ranIn(steps: readonly StepResult[], workflowId: string, stepId: string): boolean {
+  for (const s of steps) if (s.stepId === stepId && s.workflowId === workflowId) return true;
+  return false;
+}
+
+/** A missing value with no listener and no stand-in: nothing to do (no closure per run). */
+const IGNORE_MISSING = (): undefined => undefined;
+
 /** Steps one after another, or, in a workflow using step dependsOn, independent ones concurrently. */
 function runStepsOf(frame: Frame): Promise<RunError | undefined> {
   return frame.plan.stepDependencies === undefined ? runSteps(frame) : runStepsConcurrently(frame);
@@ -97,20 +106,19 @@ function end(
     steps.length > 8
       ? new Set(steps.filter((s) => s.workflowId === plan.workflowId).map((s) => s.stepId))
       : undefined;
-  const ran = (stepId: string): boolean =>
-    reached === undefined
-      ? steps.some((s) => s.stepId === stepId && s.workflowId === plan.workflowId)
-      : reached.has(stepId);
   for (const { stepId } of plan.steps) {
-    if (ran(stepId)) continue;
+    if (reached === undefined ? ranIn(steps, plan.workflowId, stepId) : reached.has(stepId)) continue;
     const workflowId = plan.workflowId;
     state.skipped.push({ stepId, workflowId, status: 'skipped', attempts: 0, durationMs: 0, outputs: {} });
   }
-  const onMissing = (info: { expression: string; reason: string }): unknown => {
-    state.hooks.onMissingValue?.({ ...frame.scope, ...info });
-    if (state.missingValue === undefined) return undefined;
-    return standIn(state.missingValue({ workflowId: frame.scope.workflowId, ...info }));
-  };
+  const onMissing =
+    state.hooks.onMissingValue === undefined && state.missingValue === undefined
+      ? IGNORE_MISSING
+      : (info: { expression: string; reason: string }): unknown => {
+          state.hooks.onMissingValue?.({ ...frame.scope, ...info });
+          if (state.missingValue === undefined) return undefined;
+          return standIn(state.missingValue({ workflowId: frame.scope.workflowId, ...info }));
+        };
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
     if (v !== undefined) setOwn(frame.outputs, name, v);

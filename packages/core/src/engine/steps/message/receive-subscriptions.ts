@@ -32,11 +32,13 @@ interface OpenSlot extends ReceiveSlot {
 /** Receive subscriptions of one frame, by stepId. */
 export type ReceiveSubscriptions = Map<string, ReceiveSlot>;
 
+/** A missing channel parameter is not told at the start (the step tells it when it runs). */
+const SILENT = (): undefined => undefined;
+
 /** Subscribe every receive step of `frame`'s workflow whose address is known now; resolves once all are in place. */
 export function openReceiveSubscriptions(frame: Frame): Promise<unknown> {
   const transport = frame.state.transports.asyncapi;
   if (transport === undefined || frame.plan.receiveSteps.length === 0) return Promise.resolve();
-  const silent = () => undefined;
   for (const step of frame.plan.receiveSteps) {
     const target = step.target as MessageStepTarget;
     const resolved = resolveMessageTarget({
@@ -44,7 +46,7 @@ export function openReceiveSubscriptions(frame: Frame): Promise<unknown> {
       step,
       target,
       ctx: frame.base,
-      onMissing: silent,
+      onMissing: SILENT,
     });
     if ('target' in resolved) subscribe(frame, step, resolved.target);
     else {
@@ -106,10 +108,13 @@ function subscribe(frame: Frame, step: StepPlan, target: MessageTarget, wildcard
   const { state } = frame;
   const transport = state.transports.asyncapi;
   const plan = step.target as MessageStepTarget;
+  // The run's own context when the frame's signal is the run's (no object per subscription).
   const context =
-    state.credentials === undefined
-      ? { signal: frame.signal }
-      : { signal: frame.signal, credentials: state.credentials };
+    frame.signal === state.signal
+      ? state.sendContext
+      : state.credentials === undefined
+        ? { signal: frame.signal }
+        : { signal: frame.signal, credentials: state.credentials };
   // Assigned before the subscription can settle (its handlers run on a later microtask).
   let slot: OpenSlot;
   const ready: ReceiveSlot['ready'] =

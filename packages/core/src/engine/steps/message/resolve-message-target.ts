@@ -68,6 +68,9 @@ export function resolveMessageTarget(options: {
 /** Per template step: the targets built so far, by address (at most RESOLVED_MAX, then started over). */
 const resolvedOf = new WeakMap<StepPlan, Map<string, MessageTarget>>();
 const RESOLVED_MAX = 64;
+/** Resolved addresses, each kept as one string (at most ADDRESSES_MAX, then started over). */
+const addresses = new Map<string, string>();
+const ADDRESSES_MAX = 1024;
 
 /**
  * The target of `address`: the one built for the same address before (the same object, and the same
@@ -88,8 +91,15 @@ function resolvedTarget(
   const cached = known.get(address);
   if (cached !== undefined && cached.serverUrl === serverUrl) return cached;
   if (known.size >= RESOLVED_MAX) known.clear();
+  // One string per address across steps (a send and the receive on the same topic).
+  let same = addresses.get(address);
+  if (same === undefined) {
+    if (addresses.size >= ADDRESSES_MAX) addresses.clear();
+    addresses.set(address, address);
+    same = address;
+  }
   const built: MessageTarget =
-    serverUrl === undefined ? { ...base, address } : { ...base, address, serverUrl };
+    serverUrl === undefined ? { ...base, address: same } : { ...base, address: same, serverUrl };
   known.set(address, built);
   return built;
 }
