@@ -51,6 +51,16 @@ export function resolveMessageTarget(options: {
   let address = target.target.address;
   if (target.addressTemplate) {
     const { texts, names, values } = addressParts(step, address);
+    if (names.length === 1) {
+      // One parameter (the common case): the target is found by its value, with no new address
+      // string built, hashed and compared per message.
+      const value = values[0]?.value.evaluate(ctx, onMissing);
+      if (value === undefined || value === null) return { missing: names[0] as string };
+      const key = String(value);
+      return {
+        target: resolvedTarget(step, target.target, key, serverUrl, texts[0] as string, texts[1] as string),
+      };
+    }
     let missing: string | undefined;
     address = texts[0] as string;
     for (let i = 0; i < names.length; i += 1) {
@@ -62,10 +72,10 @@ export function resolveMessageTarget(options: {
     if (missing !== undefined) return { missing };
   }
   if (serverUrl === undefined && address === target.target.address) return { target: target.target };
-  return { target: resolvedTarget(step, target.target, address, serverUrl) };
+  return { target: resolvedTarget(step, target.target, address, serverUrl, '', '') };
 }
 
-/** Per template step: the targets built so far, by address (at most RESOLVED_MAX, then started over). */
+/** Per template step: the targets built so far, by parameter value or address (at most RESOLVED_MAX, then started over). */
 const resolvedOf = new WeakMap<StepPlan, Map<string, MessageTarget>>();
 const RESOLVED_MAX = 64;
 /** Resolved addresses, each kept as one string (at most ADDRESSES_MAX, then started over). */
@@ -73,24 +83,27 @@ const addresses = new Map<string, string>();
 const ADDRESSES_MAX = 1024;
 
 /**
- * The target of `address`: the one built for the same address before (the same object, and the same
- * address string, which Node and the protocol client have hashed, flattened and split already: a
- * channel address is a map key and a topic there), else a new one.
+ * The target whose address is `prefix + key + suffix`: the one built for the same key before (the
+ * same object, and the same address string, which Node and the protocol client have hashed,
+ * flattened and split already: a channel address is a map key and a topic there), else a new one.
  */
 function resolvedTarget(
   step: StepPlan,
   base: MessageTarget,
-  address: string,
+  key: string,
   serverUrl: string | undefined,
+  prefix: string,
+  suffix: string,
 ): MessageTarget {
   let known = resolvedOf.get(step);
   if (known === undefined) {
     known = new Map();
     resolvedOf.set(step, known);
   }
-  const cached = known.get(address);
+  const cached = known.get(key);
   if (cached !== undefined && cached.serverUrl === serverUrl) return cached;
   if (known.size >= RESOLVED_MAX) known.clear();
+  const address = prefix + key + suffix;
   // One string per address across steps (a send and the receive on the same topic).
   let same = addresses.get(address);
   if (same === undefined) {
@@ -100,7 +113,7 @@ function resolvedTarget(
   }
   const built: MessageTarget =
     serverUrl === undefined ? { ...base, address: same } : { ...base, address: same, serverUrl };
-  known.set(address, built);
+  known.set(key, built);
   return built;
 }
 
