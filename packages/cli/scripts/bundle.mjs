@@ -176,6 +176,25 @@ const lazyGotExtras = {
           .replace('new CacheableLookup()', `new (${gotExtra('cacheable-lookup')}.default)()`);
       return { contents: source, loader: 'js' };
     });
+    // got draws a random UUID for every request, only to label its diagnostics-channel messages:
+    // node:crypto (~25M instructions) loaded by every run for labels nobody reads. A request
+    // created while one of got's channels has a subscriber still gets a random UUID; otherwise a
+    // label unique in the process (a counter), never published unless a subscriber arrives mid-request.
+    b.onLoad(
+      { filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]diagnostics-channel\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const eager = 'export function generateRequestId() {\n    return randomUUID();\n}';
+        if (!source.includes(eager) || !source.includes('const channels = {')) return undefined;
+        return {
+          contents: source.replace(
+            eager,
+            "let requestCount = 0;\nexport function generateRequestId() {\n    return Object.values(channels).some((channel) => channel.hasSubscribers) ? randomUUID() : 'got-' + ++requestCount;\n}",
+          ),
+          loader: 'js',
+        };
+      },
+    );
     b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const cache =
@@ -394,6 +413,15 @@ await mergeChunks(result.metafile);
  * its code (builtins have no load-order effects, and names and values are those the import bound).
  * Dynamic `import('node:...')`s are left alone.
  */
+/**
+ * Functions of builtins that code only calls, taken from their module at the call: node:crypto
+ * costs ~25M instructions to load, and most runs never hash, sign or draw a random number (got's
+ * multipart boundary, the sandbox's tokens and the cache keys of large texts do; a run's own cache
+ * key of a small description is hashed in JavaScript, see core's digest-sha256.ts).
+ */
+const LAZY_FUNCTIONS = {
+  'node:crypto': ['createHash', 'createHmac', 'randomBytes', 'randomInt', 'randomUUID', 'timingSafeEqual'],
+};
 const BUILTIN_IMPORT =
   /import\s*(?:\*\s*as\s*([\w$]+)|([\w$]+)\s*,\s*\{([^}]*)\}|([\w$]+)|\{([^}]*)\})\s*from\s*"(node:[\w/]+)";/g;
 for (const name of await readdir(path.dirname(outfile))) {
@@ -406,13 +434,24 @@ for (const name of await readdir(path.dirname(outfile))) {
     (_match, namespace, defaultAndNamed, named2, defaultOnly, named, id) => {
       // globalThis: a chunk may bind its own `process` (got imports node:process under that name).
       const module = `globalThis.process.getBuiltinModule(${JSON.stringify(id)})`;
-      const destructure = (list) =>
-        `const{${list
+      const destructure = (list) => {
+        const pairs = list
           .split(',')
           .map((part) => part.trim())
           .filter(Boolean)
-          .map((part) => part.split(/\s+as\s+/).join(':'))
-          .join(',')}}=${module};`;
+          .map((part) => part.split(/\s+as\s+/));
+        const lazy = pairs.filter(([imported]) => LAZY_FUNCTIONS[id]?.includes(imported));
+        const eager = pairs.filter((pair) => !lazy.includes(pair));
+        return [
+          ...lazy.map(
+            ([imported, local = imported]) =>
+              `const ${local}=(...args)=>globalThis.process.getBuiltinModule(${JSON.stringify(id)}).${imported}(...args);`,
+          ),
+          ...(eager.length === 0
+            ? []
+            : [`const{${eager.map((pair) => pair.join(':')).join(',')}}=${module};`]),
+        ].join('');
+      };
       if (namespace !== undefined) declarations.push(`const ${namespace}=${module};`);
       else if (defaultAndNamed !== undefined)
         declarations.push(`const ${defaultAndNamed}=${module};`, destructure(named2));

@@ -2,9 +2,12 @@
  * Issue 19 pt 3: a cold `telaio run` of a valid document against http:// servers loads only what it
  * uses. The built CLI runs the benches' 2-step workflow against a loopback server with a preload
  * that records, at exit, the Node builtins and the CommonJS files the process loaded: no TLS or
- * https (the transport's https agent is made on the first https request), no perf_hooks or
- * readline, and neither ajv nor its precompiled Arazzo validator (a valid document passes the quick
- * schema check). A property of what loads, not a timing.
+ * https (the transport's https agent is made on the first https request), no node:crypto (the
+ * source cache key of a small description is hashed in JavaScript, got labels its requests without
+ * it while nobody listens to its diagnostics channels, the CLI's run ids are a counter), no
+ * perf_hooks or readline, and neither ajv nor its precompiled Arazzo validator (a valid document
+ * passes the quick schema check). With a subscriber on got's diagnostics channel, got's request
+ * ids are random UUIDs again. A property of what loads, not a timing.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,23 +21,30 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
 
 let fixture: { server: import('node:http').Server; base: string; dir: string; flow: string };
-let loaded: { builtins: string[]; files: string[] };
+let loaded: { builtins: string[]; files: string[]; requestIds: string[] };
 let run: { status: number | null; stdout: string; stderr: string };
+let observed: { builtins: string[]; files: string[]; requestIds: string[] };
 
-beforeAll(async () => {
-  fixture = await startTwoStepWorkflow();
+/** Runs the built CLI on the fixture with a preload recording what loaded (and, if asked, got's request ids). */
+async function recordRun(options: { subscribe: boolean }): Promise<{
+  run: { status: number | null; stdout: string; stderr: string };
+  loaded: { builtins: string[]; files: string[]; requestIds: string[] };
+}> {
   const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
   const hook = path.join(work, 'record-loads.cjs');
   const out = path.join(work, 'loaded.json');
   writeFileSync(
     hook,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
+    `const requestIds = [];
+    ${options.subscribe ? "require('node:diagnostics_channel').subscribe('got:request:create', (m) => requestIds.push(m.requestId));" : ''}
+    process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
       builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
       files: Object.keys(require.cache),
+      requestIds,
     })));`,
   );
   // Asynchronous: the server answers from this process.
-  run = await new Promise((resolve) => {
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(
       process.execPath,
       ['-r', hook, bin, 'run', fixture.flow, '--server', `api=${fixture.base}`, '--input', 'user=ada'],
@@ -50,8 +60,15 @@ beforeAll(async () => {
     });
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
-  loaded = JSON.parse(readFileSync(out, 'utf8'));
+  const recorded = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(work, { recursive: true, force: true });
+  return { run: result, loaded: recorded };
+}
+
+beforeAll(async () => {
+  fixture = await startTwoStepWorkflow();
+  ({ run, loaded } = await recordRun({ subscribe: false }));
+  ({ loaded: observed } = await recordRun({ subscribe: true }));
 }, 60_000);
 
 afterAll(async () => {
@@ -65,8 +82,16 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
     expect(run.stdout).toContain('rex');
   });
 
-  it('loads no TLS, https, perf_hooks or readline', () => {
-    for (const module of ['tls', '_tls_wrap', 'https', 'perf_hooks', 'readline', 'readline/promises'])
+  it('loads no TLS, https, crypto, perf_hooks or readline', () => {
+    for (const module of [
+      'tls',
+      '_tls_wrap',
+      'https',
+      'crypto',
+      'perf_hooks',
+      'readline',
+      'readline/promises',
+    ])
       expect({ module, loaded: loaded.builtins.includes(module) }).toEqual({ module, loaded: false });
     // The list is real: the HTTP client is in it.
     expect(loaded.builtins).toContain('http');
@@ -75,5 +100,12 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
   it('loads neither ajv nor the precompiled Arazzo validator', () => {
     const files = loaded.files.map((f) => f.split(path.sep).join('/'));
     expect(files.filter((f) => /arazzo-validator\.cjs$|telaio\.lib-ajv\.cjs$|\/ajv\//.test(f))).toEqual([]);
+  });
+
+  it('gives got’s requests random UUIDs while its diagnostics channel has a subscriber', () => {
+    expect(observed.requestIds.length).toBe(2);
+    for (const id of observed.requestIds)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(loaded.requestIds).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
-import { type EngineHooks, readDeclaredInputs } from '@telaio/core';
+import { createProcessHost, type EngineHooks, readDeclaredInputs } from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
@@ -39,6 +39,7 @@ import type { RunOptions } from './to-run-options.js';
  * code (0 success, 1 failed); throws UsageError for exit 2.
  */
 export async function executeRun(run: RunOptions): Promise<number> {
+  let runCount = 0;
   const stderr = process.stderr;
   const errColors = colorsFor(stderr);
   const outColors = colorsFor(process.stdout);
@@ -92,7 +93,9 @@ export async function executeRun(run: RunOptions): Promise<number> {
       credentials: services.credentials,
       servers: run.servers,
       maxSteps: run.maxSteps,
-      sleep: createCountdownSleep(stderr),
+      // Run ids of a one-shot CLI run never leave this process (keys of its progress lines): a counter,
+      // so the run does not load node:crypto for a random UUID (~25M instructions of every cold run).
+      host: createProcessHost({ sleep: createCountdownSleep(stderr), newRunId: () => `run-${++runCount}` }),
       ...(run.checks && !run.dryRun
         ? { responseChecks: (await import('@telaio/core')).createResponseChecker() }
         : {}),

@@ -4,7 +4,6 @@
  * value for an external input (`externalInput`) is given with `send`. This is what `createEngine`
  * does when given no `host`; its `sleep` and `now` options are this host's.
  */
-import { randomUUID } from 'node:crypto';
 import type { SleepFunction } from '../engine/engine-types.js';
 import { abortableSleep } from '../engine/run/abortable-sleep.js';
 import { readMonotonicMs } from '../time/read-monotonic-ms.js';
@@ -67,10 +66,15 @@ export function createProcessHost(options?: {
 }): ProcessHost {
   const sleep = options?.sleep ?? abortableSleep;
   const now = options?.now ?? readMonotonicMs;
-  const newRunId = options?.newRunId ?? randomUUID;
+  const newRunId = options?.newRunId ?? randomRunId;
   const mailbox = createMailbox();
   return {
     send: (runId, name, value) => mailbox.send(runId, name, value),
     begin: (run): RunHost => new ProcessRunHost(run.runId ?? newRunId(), run.signal, now, sleep, mailbox),
   };
+}
+
+/** A random UUID; node:crypto is taken on the first call, not when the host's module loads. */
+function randomRunId(): string {
+  return process.getBuiltinModule('node:crypto').randomUUID();
 }

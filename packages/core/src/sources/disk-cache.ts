@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenApiSummary } from './build-operations.js';
 import { createShapeDecoder } from './decode-shape.js';
+import { digestSha256Hex } from './digest-sha256.js';
 import { type EncodedShapes, encodeShapes } from './encode-shapes.js';
 import type { ResponseShape } from './types.js';
 
@@ -22,7 +22,7 @@ export interface CachedFile {
  * URL (relative server URLs are resolved against it).
  */
 export function cacheKeyOf(text: string, remoteUri = ''): string {
-  return createHash('sha256').update(`${FORMAT_VERSION}\u0000${remoteUri}\u0000`).update(text).digest('hex');
+  return digestSha256Hex([`${FORMAT_VERSION}\u0000${remoteUri}\u0000`, text]);
 }
 
 let defaultDir: string | undefined;

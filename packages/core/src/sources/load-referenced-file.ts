@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { TelaioError } from '../errors.js';
+import { digestSha256Hex } from './digest-sha256.js';
 import { parseSourceText } from './parse-source-text.js';
 import type { SourceLoader } from './types.js';
 
@@ -44,7 +44,7 @@ async function loadReferenced(loader: SourceLoader, uri: string): Promise<Refere
     const reason = error instanceof TelaioError || error instanceof Error ? error.message : String(error);
     return { ok: false, uri, reason };
   }
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = digestSha256Hex([text]);
   let parsed: { value: unknown } | undefined;
   const parse = (): unknown => {
     parsed ??= { value: parseSourceText(text) };
