@@ -7,9 +7,10 @@
  * it while nobody listens to its diagnostics channels, the CLI's run ids are a counter), no
  * perf_hooks or readline, and neither ajv nor its precompiled Arazzo validator (a valid document
  * passes the quick schema check). With a subscriber on got's diagnostics channel, got's request
- * ids are random UUIDs again. A property of what loads, not a timing.
+ * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv.
+ * A property of what loads, not a timing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -107,5 +108,31 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
     for (const id of observed.requestIds)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(loaded.requestIds).toEqual([]);
+  });
+});
+
+describe('a cold telaio validate --no-cache of a valid document (issue 19 pt 1)', () => {
+  it('loads neither node:crypto nor ajv nor the precompiled Arazzo validator', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
+    const hook = path.join(work, 'record-loads.cjs');
+    const out = path.join(work, 'loaded.json');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
+        builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+        files: Object.keys(require.cache),
+      })));`,
+    );
+    const result = spawnSync(process.execPath, ['-r', hook, bin, 'validate', '--no-cache', fixture.flow], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    const seen = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
+    rmSync(work, { recursive: true, force: true });
+    expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
+    expect(seen.builtins.includes('crypto')).toBe(false);
+    expect(seen.builtins).toContain('fs');
+    const files = seen.files.map((f) => f.split(path.sep).join('/'));
+    expect(files.filter((f) => /arazzo-validator\.cjs$|telaio\.lib-ajv\.cjs$|\/ajv\//.test(f))).toEqual([]);
   });
 });

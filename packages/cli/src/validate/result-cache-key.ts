@@ -2,7 +2,6 @@
 // any of the CLI, so a warm `telaio validate` never loads the parser, the schema or the lint.
 // Through process.getBuiltinModule, not `import`: an import of a builtin builds an ES module facade
 // of it at every start (see scripts/bundle.mjs).
-const { createHash } = process.getBuiltinModule('node:crypto');
 const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { dirname, join, resolve } = process.getBuiltinModule('node:path');
@@ -85,7 +84,10 @@ export function resultCacheKey(args: readonly string[], env: NodeJS.ProcessEnv =
     .filter((k) => k.startsWith('TELAIO_') || k === 'NO_COLOR' || k === 'FORCE_COLOR')
     .sort()
     .map((k) => `${k}=${env[k]}`);
-  return createHash('sha256')
+  // node:crypto at the first key, not at load: a `validate --no-cache` never needs it.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(
       JSON.stringify([
         RESULT_FORMAT,
