@@ -6,8 +6,10 @@
  * sorted by deadline (waits of the same timeout arrive in order: insertion from the tail is O(1));
  * one timer is armed for the earliest deadline and is not cleared when that wait ends early: it
  * fires, finds nothing due, and re-arms for the next deadline, or rests. While no wait is pending
- * the timer does not keep the process alive (unref), as no timer would.
+ * the timer does not keep the process alive (unref), as no timer would. Deadlines are on a monotonic
+ * clock (as Node's timers are): a wall-clock step (NTP) neither fires nor delays them.
  */
+import { readMonotonicMs } from '@telaio/core';
 
 /** A pending deadline; `cancelDeadline` it when its wait ended another way. */
 export interface Deadline {
@@ -27,13 +29,13 @@ let armedAt = Number.POSITIVE_INFINITY;
 function arm(at: number): void {
   if (timer !== undefined) clearTimeout(timer);
   armedAt = at;
-  timer = setTimeout(expire, Math.max(0, at - Date.now()));
+  timer = setTimeout(expire, Math.max(0, at - readMonotonicMs()));
 }
 
 function expire(): void {
   timer = undefined;
   armedAt = Number.POSITIVE_INFINITY;
-  const now = Date.now();
+  const now = readMonotonicMs();
   while (head !== undefined && head.at <= now) {
     const due = head;
     unlink(due);
@@ -56,7 +58,13 @@ function unlink(entry: Deadline): void {
 export function addDeadline(ms: number, fire: () => void): Deadline {
   // As setTimeout takes it: NaN as 0, at most 2^31-1 ms.
   const wait = Number.isNaN(ms) ? 0 : Math.min(Math.max(0, ms), 2 ** 31 - 1);
-  const entry: Deadline = { at: Date.now() + wait, fire, prev: undefined, next: undefined, linked: true };
+  const entry: Deadline = {
+    at: readMonotonicMs() + wait,
+    fire,
+    prev: undefined,
+    next: undefined,
+    linked: true,
+  };
   let before = tail;
   while (before !== undefined && before.at > entry.at) before = before.prev;
   entry.prev = before;

@@ -3,7 +3,7 @@
  * were added, a cancelled one never fires, an early end does not stop later deadlines, and while
  * nothing waits the timer does not keep the process alive.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addDeadline, cancelDeadline } from '../src/receive-deadlines.js';
 
 /** Polls until `done()` (at most 5 s): no assertion on how long anything took. */
@@ -38,6 +38,19 @@ describe('receive deadlines (Arazzo 1.1 receive: "If no matching message is rece
     addDeadline(5, () => fired.push(5));
     await until(() => fired.length >= 2);
     expect(fired).toEqual([25, 5]);
+  });
+
+  it('counts on a monotonic clock: the wall clock stepping back an hour delays nothing', async () => {
+    const fired: string[] = [];
+    const wall = Date.now();
+    const stepped = vi.spyOn(Date, 'now').mockImplementation(() => wall - 3_600_000);
+    try {
+      addDeadline(5, () => fired.push('due'));
+      await until(() => fired.length >= 1);
+      expect(fired).toEqual(['due']);
+    } finally {
+      stepped.mockRestore();
+    }
   });
 
   it('lets the process exit while nothing waits (the armed timer is unref-ed)', async () => {
