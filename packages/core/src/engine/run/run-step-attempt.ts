@@ -34,16 +34,19 @@ export interface AttemptResult {
   readonly receivedMessage?: ReceivedMessage;
 }
 
+/** What one attempt of a step runs in: the run's frame, the step's plan, the attempt's number (1-based) and the missing-value listener. */
+export interface StepAttemptOptions {
+  readonly frame: Frame;
+  readonly step: StepPlan;
+  readonly attempt: number;
+  readonly onMissing: MissingValueListener;
+}
+
 /**
  * Run one attempt of `step`. A message step's attempt judges its own criteria (judge-message.ts):
  * its promise is the attempt's, with no async layer of this function's around it.
  */
-export function runStepAttempt(options: {
-  frame: Frame;
-  step: StepPlan;
-  attempt: number;
-  onMissing: MissingValueListener;
-}): Promise<AttemptResult> {
+export function runStepAttempt(options: StepAttemptOptions): Promise<AttemptResult> {
   const { frame, step, onMissing } = options;
   const { target } = step;
   if (target.kind === 'message') {
@@ -54,12 +57,7 @@ export function runStepAttempt(options: {
 }
 
 /** The work of the step's kind, then its successCriteria and response checks. */
-async function judgeAttempt(options: {
-  frame: Frame;
-  step: StepPlan;
-  attempt: number;
-  onMissing: MissingValueListener;
-}): Promise<AttemptResult> {
+async function judgeAttempt(options: StepAttemptOptions): Promise<AttemptResult> {
   const { frame, step, onMissing } = options;
   const { target } = step;
   const done = await stepKindOf(target).attempt({ frame, step, target, attempt: options.attempt, onMissing });
