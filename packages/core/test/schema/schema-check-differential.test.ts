@@ -164,7 +164,8 @@ describe('the quick schema check (compile-schema-check.ts) is never looser than 
   const documents = arazzoDocuments();
 
   it('finds the project’s Arazzo documents', () => {
-    expect(documents.length).toBeGreaterThan(40);
+    // The repository's own (40 when this was written), and those of ../shared too when it is there.
+    expect(documents.length).toBeGreaterThan(corpusAvailable ? 60 : 30);
   });
 
   it('agrees with ajv on every Arazzo document of the project (and ../shared when present)', () => {
