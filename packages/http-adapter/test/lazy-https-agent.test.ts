@@ -78,8 +78,31 @@ describe('the lazily made https agent of createHttpTransport', () => {
     lazy.destroy();
   });
 
-  it('destroy() before any request makes nothing', () => {
-    const lazy = createLazyHttpsAgent({ keepAlive: true });
-    expect(() => lazy.destroy()).not.toThrow();
+  it('makes the agent on the first read of it, once; destroy() before that makes nothing', () => {
+    // Count constructions: node:https's Agent swapped for a counting subclass while this test runs
+    // (process.getBuiltinModule returns this same module object).
+    const real = https.Agent;
+    let made = 0;
+    https.Agent = class extends real {
+      constructor(options?: https.AgentOptions) {
+        super(options);
+        made++;
+      }
+    };
+    try {
+      const unused = createLazyHttpsAgent({ keepAlive: true });
+      unused.destroy();
+      expect(made).toBe(0);
+      const used = createLazyHttpsAgent({ keepAlive: true });
+      expect(made).toBe(0);
+      const agent = used.agent as unknown as { protocol: string; defaultPort: number };
+      expect(agent.protocol).toBe('https:');
+      expect(agent.defaultPort).toBe(443);
+      expect(made).toBe(1);
+      used.destroy();
+      expect(made).toBe(1);
+    } finally {
+      https.Agent = real;
+    }
   });
 });

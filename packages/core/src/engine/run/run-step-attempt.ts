@@ -15,7 +15,7 @@ import { stepKindOf } from '../steps/step-kinds.js';
 import type { RunError } from '../types.js';
 import { criteriaFailure } from './criteria-failure.js';
 import type { Frame } from './frame.js';
-import { firstUnmetCriterion } from './test-criteria.js';
+import { unmetSuccessCriterion } from './test-criteria.js';
 
 /** The verdict of one attempt. */
 export interface AttemptResult {
@@ -64,14 +64,7 @@ async function judgeAttempt(options: StepAttemptOptions): Promise<AttemptResult>
   const { ctx, response, childOutputs } = done;
   const checks = done.checks;
   if (done.error !== undefined) return { success: false, ctx, response, childOutputs, error: done.error };
-  const unmet = firstUnmetCriterion({
-    frame,
-    stepId: step.stepId,
-    criteria: step.successCriteria,
-    ctx,
-    of: 'success',
-    onMissing,
-  });
+  const unmet = unmetSuccessCriterion(frame, step, ctx, onMissing);
   if (unmet !== undefined) {
     const error = criteriaFailure({ stepId: step.stepId, criterion: unmet, response });
     return {

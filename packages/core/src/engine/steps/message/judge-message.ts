@@ -9,7 +9,7 @@ import type { StepPlan } from '../../plan/plan-types.js';
 import { criteriaFailure } from '../../run/criteria-failure.js';
 import type { Frame } from '../../run/frame.js';
 import type { AttemptResult } from '../../run/run-step-attempt.js';
-import { firstUnmetCriterion } from '../../run/test-criteria.js';
+import { unmetSuccessCriterion } from '../../run/test-criteria.js';
 import type { RunError } from '../../types.js';
 
 /** The message an attempt sent or received, carried into its StepResult. */
@@ -30,17 +30,7 @@ export function judgeMessage(
   ctx: ExpressionContext,
   carried: CarriedMessage,
 ): AttemptResult {
-  const unmet =
-    step.successCriteria.length === 0
-      ? undefined
-      : firstUnmetCriterion({
-          frame,
-          stepId: step.stepId,
-          criteria: step.successCriteria,
-          ctx,
-          of: 'success',
-          onMissing,
-        });
+  const unmet = unmetSuccessCriterion(frame, step, ctx, onMissing);
   const { sentMessage, receivedMessage } = carried;
   if (unmet === undefined)
     return sentMessage === undefined
