@@ -224,6 +224,28 @@ const lazyGotExtras = {
   },
 };
 
+/**
+ * Inside the bundle, `@telaio/core` without its `lintDocument` re-export. esbuild puts a module in
+ * the chunk of every entry that reaches its file through any static import, re-exports included, even
+ * when the entry uses nothing of it: through core's root, `telaio run` loaded all of lint's code
+ * (~110 KB) though it lints only on a lint-cache miss, by a dynamic import of its own
+ * (core/src/engine/load-document.ts). The bundled code takes lint from `@telaio/core/lint`; a bundled
+ * import of `lintDocument` from the root fails the build ("No matching export"), and a changed
+ * index.js that no longer has the line fails it too, rather than quietly loading lint again.
+ */
+const coreRootWithoutLint = {
+  name: 'telaio-core-root-without-lint',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      if (!args.path.startsWith(packagesDir + path.sep)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      const line = "export { lintDocument } from './lint/lint-document.js';\n";
+      if (!source.includes(line)) throw new Error(`${args.path} no longer has the line ${line.trim()}`);
+      return { contents: source.replace(line, ''), loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   // The entry keeps its name; the code only some commands need goes into chunks beside it (in the
   // same folder, so the import.meta.url rewriting above holds for every output file), which each
@@ -261,7 +283,7 @@ const result = await build({
     '@telaio/asyncapi-adapter',
     '@telaio/dbos',
   ],
-  plugins: [originalUrls, lazyListFormat, lazyGotExtras],
+  plugins: [coreRootWithoutLint, originalUrls, lazyListFormat, lazyGotExtras],
   legalComments: 'none',
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',

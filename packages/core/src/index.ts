@@ -170,6 +170,7 @@ export {
 // Lint: schema and semantic checks of a resolved document, reported as diagnostics.
 export type { Diagnostic, DiagnosticCode, Severity } from './lint/diagnostic.js';
 export { type LintOptions, lintDocument } from './lint/lint-document.js';
+export { type LintResultCache, lintCacheKey } from './lint/lint-result-cache.js';
 export { renderRuleTable } from './lint/rules/render-rule-table.js';
 export {
   RULE_IDS,

@@ -1,4 +1,4 @@
-import type { ResolvedSource, SecurityScheme } from '@telaio/core';
+import { credentialFitsScheme, type ResolvedSource, type SecurityScheme } from '@telaio/core';
 import { UsageError } from '../shared/usage-error.js';
 import type { AuthEntry } from './parse-auth.js';
 
@@ -30,7 +30,6 @@ export async function checkAuthTargets(options: {
   readonly entries: readonly AuthEntry[];
   readonly schemes: SourceSchemes;
 }): Promise<void> {
-  const { credentialFitsScheme } = await import('@telaio/core');
   for (const entry of options.entries) {
     const label = `--auth ${entry.source}${entry.scheme === undefined ? '' : `.${entry.scheme}`}`;
     const schemes = options.schemes.get(entry.source);

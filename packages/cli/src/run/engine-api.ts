@@ -1,4 +1,4 @@
-import type { createEngine } from '@telaio/core';
+import { createEngine } from '@telaio/core';
 
 /** core's Engine. */
 export type CliEngine = ReturnType<typeof createEngine>;
@@ -7,8 +7,11 @@ export type CliEngineOptions = Parameters<typeof createEngine>[0];
 /** core's WorkflowDocument: a document resolved, linted and compiled by `engine.load`. */
 export type LoadedDocument = Awaited<ReturnType<CliEngine['load']>>;
 
-/** Imports core only when a run needs it (ajv, swagger-parser, fontoxpath...) and builds an engine. */
+/**
+ * Builds an engine. A static, named import of core (not `await import('@telaio/core')`): a dynamic
+ * import needs the package's whole namespace, so the bundle loaded every module core exports (lint,
+ * graph rendering...) at every run; named, only what the engine reaches is loaded.
+ */
 export async function createCliEngine(options: CliEngineOptions): Promise<CliEngine> {
-  const { createEngine: create } = await import('@telaio/core');
-  return create(options);
+  return createEngine(options);
 }

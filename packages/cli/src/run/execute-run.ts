@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
-import { createProcessHost, type EngineHooks, readDeclaredInputs } from '@telaio/core';
+import {
+  createCriterionRegistry,
+  createDefaultLoader,
+  createProcessHost,
+  createResponseChecker,
+  type EngineHooks,
+  readDeclaredInputs,
+} from '@telaio/core';
 import type { Masker } from '../mask/create-masker.js';
 import { createMasker } from '../mask/create-masker.js';
 import { createSecretHooks } from '../mask/create-secret-hooks.js';
@@ -13,11 +20,14 @@ import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
 import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
 import { UsageError } from '../shared/usage-error.js';
+import { createRecordingLoader } from '../validate/create-recording-loader.js';
+import { resultCacheDir } from '../validate/result-cache-key.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
 import { checkServerUrls } from './check-server-urls.js';
 import { checkUndeclaredInputs } from './check-undeclared-inputs.js';
+import { createLintResultCache } from './create-lint-result-cache.js';
 import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
 import { createDryRunMessageHooks } from './dry-run/create-dry-run-message-hooks.js';
 import { createUnresolvedMarkers } from './dry-run/create-unresolved-markers.js';
@@ -75,7 +85,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
   try {
     const dryCriteria = run.dryRun
       ? createDryRunCriteria({
-          registry: (await import('@telaio/core')).createCriterionRegistry(),
+          registry: createCriterionRegistry(),
           onUnjudged: (criterion) => {
             if (run.format === 'pretty')
               process.stdout.write(
@@ -85,7 +95,19 @@ export async function executeRun(run: RunOptions): Promise<number> {
         })
       : undefined;
     const severity = await readSeverityOverrides(run.severity);
+    // Lint findings of an unchanged document are read back (TELAIO_NO_CACHE turns it off): a run of
+    // a document linted before compiles none of lint's code. A dry run's criteria are plugins, which
+    // core never caches for.
+    const lintCacheDir = resultCacheDir([], process.env, 'lint-results');
+    const recording =
+      lintCacheDir === undefined ? undefined : await createRecordingLoader(createDefaultLoader());
     const engine = await createCliEngine({
+      ...(lintCacheDir === undefined || recording === undefined
+        ? {}
+        : {
+            loader: recording.loader,
+            lintCache: createLintResultCache({ dir: lintCacheDir, recording, startedAt: Date.now() }),
+          }),
       ...(severity === undefined ? {} : { severity }),
       ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,
@@ -96,9 +118,7 @@ export async function executeRun(run: RunOptions): Promise<number> {
       // Run ids of a one-shot CLI run never leave this process (keys of its progress lines): a counter,
       // so the run does not load node:crypto for a random UUID (~25M instructions of every cold run).
       host: createProcessHost({ sleep: createCountdownSleep(stderr), newRunId: () => `run-${++runCount}` }),
-      ...(run.checks && !run.dryRun
-        ? { responseChecks: (await import('@telaio/core')).createResponseChecker() }
-        : {}),
+      ...(run.checks && !run.dryRun ? { responseChecks: createResponseChecker() } : {}),
       ...(run.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: run.maxRetryWaitMs }),
       ...(dryCriteria === undefined ? {} : { criteria: dryCriteria.evaluators }),
     });

@@ -1,4 +1,11 @@
-import type { CredentialProvider, MessageTransport, Transport } from '@telaio/core';
+import {
+  type CredentialProvider,
+  combineCredentials,
+  createDryRunMessageTransport,
+  createStaticCredentials,
+  type MessageTransport,
+  type Transport,
+} from '@telaio/core';
 import type { HttpTransportOptions, TlsOptions } from '@telaio/http-adapter';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
@@ -47,7 +54,6 @@ export async function startRunServices(options: {
   let stytch: CredentialProvider | undefined;
   let flags: CredentialProvider | undefined;
   const combine = async (): Promise<void> => {
-    const { combineCredentials } = await import('@telaio/core');
     inner = combineCredentials(flags, stytch);
     for (const secret of inner.secretValues?.() ?? []) masker.add(secret);
   };
@@ -73,7 +79,6 @@ export async function startRunServices(options: {
   };
   const useAuth = async (entries: readonly AuthEntry[]): Promise<void> => {
     if (entries.length === 0) return;
-    const { createStaticCredentials } = await import('@telaio/core');
     flags = createStaticCredentials(entries);
     await combine();
   };
@@ -89,7 +94,6 @@ export async function startRunServices(options: {
     }
   }
   if (run.dryRun) {
-    const { createDryRunMessageTransport } = await import('@telaio/core');
     // What it would send is reported through the engine's message hooks (they know the step).
     const messages = createDryRunMessageTransport();
     const dryRun = createDryRun({

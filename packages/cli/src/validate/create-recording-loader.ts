@@ -12,12 +12,12 @@ export interface RecordingLoader {
 }
 
 /**
- * Core's default loader, noting every URI it is asked to load, so a cached validate result can
- * name the files it depends on (writeCachedResult).
+ * A loader (`inner`, else core's default loader) noting every URI it is asked to load, so a cached
+ * result can name the files it depends on (writeCachedResult, run/create-lint-result-cache.ts).
  */
-export async function createRecordingLoader(): Promise<RecordingLoader> {
-  const { createDefaultLoader } = await import('@telaio/core/lint');
-  const inner = createDefaultLoader();
+export async function createRecordingLoader(inner?: SourceLoader): Promise<RecordingLoader> {
+  if (inner === undefined) inner = (await import('@telaio/core/lint')).createDefaultLoader();
+  const reading = inner;
   const files = new Set<string>();
   let remote = false;
   const loader: SourceLoader = {
@@ -25,7 +25,7 @@ export async function createRecordingLoader(): Promise<RecordingLoader> {
       if (uri.startsWith('file:')) files.add(fileURLToPath(uri));
       else if (isAbsolute(uri)) files.add(uri);
       else remote = true;
-      return inner.load(uri, options);
+      return reading.load(uri, options);
     },
   };
   return { loader, files, remote: () => remote };

@@ -25,7 +25,7 @@ export function fingerprintFile(path: string): string {
 }
 
 /** The code that computes results: the CLI's version and the fingerprints of the built files it runs. */
-function buildIdentity(): string {
+export function buildIdentity(): string {
   const at = (relative: string) => new URL(relative, import.meta.url);
   let version = '';
   try {
@@ -47,12 +47,14 @@ function buildIdentity(): string {
 /**
  * The cache folder of `telaio validate` for this command line, as the command computes it:
  * `--cache-dir DIR` (or `=DIR`), else TELAIO_CACHE_DIR, else `node_modules/.cache/telaio` beside
- * the nearest package.json above the working directory, else `telaio-cache` in the temporary folder.
- * Undefined when the cache is off (`--no-cache`, TELAIO_NO_CACHE).
+ * the nearest package.json above the working directory, else `telaio-cache` in the temporary folder;
+ * then `folder` in it (`telaio run` keeps its lint results in `lint-results`, see
+ * run/create-lint-result-cache.ts). Undefined when the cache is off (`--no-cache`, TELAIO_NO_CACHE).
  */
 export function resultCacheDir(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  folder = 'validate-results',
 ): string | undefined {
   if (args.some((a) => a === '--no-cache' || a.startsWith('--no-cache='))) return undefined;
   if (env.TELAIO_NO_CACHE !== undefined && env.TELAIO_NO_CACHE !== '') return undefined;
@@ -63,13 +65,12 @@ export function resultCacheDir(
     if (a === '--cache-dir') given = args[i + 1];
     else if (a.startsWith('--cache-dir=')) given = a.slice('--cache-dir='.length);
   }
-  if (given !== undefined) return join(resolve(given), 'validate-results');
+  if (given !== undefined) return join(resolve(given), folder);
   let dir = process.cwd();
   for (;;) {
-    if (existsSync(join(dir, 'package.json')))
-      return join(dir, 'node_modules', '.cache', 'telaio', 'validate-results');
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'node_modules', '.cache', 'telaio', folder);
     const parent = dirname(dir);
-    if (parent === dir) return join(tmpdir(), 'telaio-cache', 'validate-results');
+    if (parent === dir) return join(tmpdir(), 'telaio-cache', folder);
     dir = parent;
   }
 }

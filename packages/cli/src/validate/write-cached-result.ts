@@ -1,10 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fingerprintSettledFiles } from '../shared/fingerprint-settled-files.js';
 import type { CachedValidateResult } from './replay-cached-result.js';
-import { fingerprintFile, type PendingResult } from './result-cache-key.js';
-
-/** How recent a file may be and still be trusted by fingerprint (a coarse mtime may not show a second edit). */
-const SETTLE_MS = 2000;
+import type { PendingResult } from './result-cache-key.js';
 
 /**
  * Store what this `telaio validate` printed and returned, with the fingerprints of every file it
@@ -25,13 +23,8 @@ export async function writeCachedResult(options: {
 }): Promise<void> {
   const { dir, key } = options.at;
   if (options.remote) return;
-  const files: Record<string, string> = {};
-  for (const path of options.files) {
-    const print = fingerprintFile(path);
-    const mtimeNs = /^[fdo]:\d+:(\d+):/.exec(print)?.[1];
-    if (mtimeNs !== undefined && Number(BigInt(mtimeNs) / 1_000_000n) > options.startedAt - SETTLE_MS) return;
-    files[path] = print;
-  }
+  const files = fingerprintSettledFiles(options.files, options.startedAt);
+  if (files === undefined) return;
   const entry: CachedValidateResult = {
     format: 'telaio-validate-result-1',
     stdout: options.stdout,

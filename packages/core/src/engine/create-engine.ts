@@ -147,6 +147,10 @@ export function createEngine(options: EngineOptions): Engine {
         ...(options.documents === undefined ? {} : { documents: options.documents }),
         ...(options.refuseInvalid === undefined ? {} : { refuseInvalid: options.refuseInvalid }),
         ...(options.severity === undefined ? {} : { severity: options.severity }),
+        // Plugin criterion types are code a cached entry's key cannot see: lint them every time.
+        ...(options.lintCache === undefined || (options.criteria ?? []).length > 0
+          ? {}
+          : { lintCache: options.lintCache }),
       }),
     run(run: RunOptions): Promise<RunResult> {
       // Not an async function: a run whose host begins at once and has no end() is the workflow's

@@ -12,6 +12,7 @@ import type { CriterionEvaluator } from '../criteria/types.js';
 import type { Host } from '../host/host-types.js';
 import type { SeverityOverrides } from '../lint/apply-severity.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
+import type { LintResultCache } from '../lint/lint-result-cache.js';
 import type { ArazzoDocument } from '../model/arazzo.js';
 import type { ResolvedSource, SourceLoader } from '../sources/types.js';
 import type { RunError, RunResult } from './types.js';
@@ -87,6 +88,12 @@ export interface EngineOptions {
    * sourceDescription url names it (1.1.0 §Identity-Based Referencing; ResolveDocumentOptions.documents).
    */
   readonly documents?: readonly string[];
+  /**
+   * Lint findings kept between processes (see LintResultCache): `load` reads an unchanged document's
+   * findings back instead of linting it again. Not used with `criteria` plugins, nor for a document
+   * handed in as text. Default: none (every load lints).
+   */
+  readonly lintCache?: LintResultCache;
   /** Refuse documents with lint errors (default true). Set false only for debugging. */
   readonly refuseInvalid?: boolean;
   /**

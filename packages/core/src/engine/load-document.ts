@@ -3,12 +3,15 @@
  * is refused), then compile the plan: every expression parsed and every criterion compiled once.
  * Loaded for one workflow (`select`), only the errors that workflow reaches refuse the document and
  * only what it reaches is compiled; the other errors are kept as `unaffected`.
+ * With a lint cache (EngineOptions.lintCache) the findings of an unchanged document are read back
+ * instead: lint's code is imported only on a miss, so a cold run of a linted document never
+ * compiles it.
  */
 import type { CriterionRegistry } from '../criteria/registry.js';
 import { TelaioError } from '../errors.js';
 import type { SeverityOverrides } from '../lint/apply-severity.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
-import { lintDocument } from '../lint/lint-document.js';
+import { type LintResultCache, lintCacheKey } from '../lint/lint-result-cache.js';
 import { partitionByReach } from '../lint/partition-by-reach.js';
 import { reachOfWorkflow, type WorkflowReach } from '../lint/reach-of-workflow.js';
 import { resolveDocument } from '../sources/resolve-document.js';
@@ -27,6 +30,8 @@ export async function loadDocument(options: {
   refuseInvalid?: boolean;
   severity?: SeverityOverrides;
   select?: LoadOptions;
+  /** Lint findings kept between processes; only given for a registry of the standard criterion types. */
+  lintCache?: LintResultCache;
 }): Promise<WorkflowDocument> {
   const { target, registry } = options;
   const uri = typeof target === 'string' ? target : target.uri;
@@ -36,10 +41,7 @@ export async function loadDocument(options: {
     ...(options.documents === undefined ? {} : { documents: options.documents }),
     ...(typeof target === 'string' ? {} : { text: target.text }),
   });
-  const all = lintDocument(resolved, {
-    criteria: registry,
-    ...(options.severity === undefined ? {} : { severity: options.severity }),
-  });
+  const all = await lintOnce({ ...options, resolved, cacheable: typeof target === 'string' });
   const selection = options.select === undefined ? undefined : selectWorkflow(resolved, options.select, all);
   const diagnostics = selection?.affecting ?? all;
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -75,6 +77,37 @@ export async function loadDocument(options: {
   };
   attachPlan({ document, plan });
   return document;
+}
+
+/**
+ * lintDocument's findings, from the lint cache when it has them for this document (only for a
+ * document read from its URI, not text handed in), else linted (and stored).
+ */
+async function lintOnce(options: {
+  resolved: ResolvedDocument;
+  registry: CriterionRegistry;
+  severity?: SeverityOverrides;
+  documents?: readonly string[];
+  lintCache?: LintResultCache;
+  cacheable: boolean;
+}): Promise<Diagnostic[]> {
+  const { resolved, registry, severity, lintCache } = options;
+  const uri = resolved.file?.uri;
+  const key =
+    lintCache === undefined || uri === undefined || !options.cacheable
+      ? undefined
+      : lintCacheKey({ uri, severity, criterionTypes: registry.types(), documents: options.documents ?? [] });
+  if (key !== undefined && uri !== undefined) {
+    const cached = await lintCache?.read({ key, uri });
+    if (cached !== undefined) return [...cached];
+  }
+  const { lintDocument } = await import('../lint/lint-document.js');
+  const all = lintDocument(resolved, {
+    criteria: registry,
+    ...(severity === undefined ? {} : { severity }),
+  });
+  if (key !== undefined && uri !== undefined) await lintCache?.write({ key, uri, diagnostics: all });
+  return all;
 }
 
 /**

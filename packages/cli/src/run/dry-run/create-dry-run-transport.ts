@@ -1,4 +1,11 @@
-import type { CredentialProvider, EngineHooks, ReceivedResponse, SentRequest, Transport } from '@telaio/core';
+import {
+  type CredentialProvider,
+  type EngineHooks,
+  exampleFromShape,
+  type ReceivedResponse,
+  type SentRequest,
+  type Transport,
+} from '@telaio/core';
 import { pickSuccessResponse } from './pick-success-response.js';
 import { resolveDryRunRequest } from './resolve-dry-run-request.js';
 
@@ -51,8 +58,6 @@ export function createDryRun(options: {
         `<${stepId}:$response.body${pointer === '' ? '' : `#${pointer}`}>`;
       let body: unknown;
       if (answer.shape !== undefined) {
-        // core is loaded by now (the engine runs); imported here to keep it off this module's load.
-        const { exampleFromShape } = await import('@telaio/core');
         body = exampleFromShape(answer.shape, placeholder);
       } else if (answer.mediaType !== undefined) body = placeholder('');
       const response: ReceivedResponse = {

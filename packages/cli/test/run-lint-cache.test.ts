@@ -1,0 +1,167 @@
+/**
+ * `telaio run` keeps lint's findings of a document between runs (issue 19 pt 3): a run of a document
+ * whose files are unchanged reads them back (TELAIO_CACHE_DIR/lint-results) and loads none of lint's
+ * code. Which path ran is shown by planting a finding in the stored entry (only a read prints it) and
+ * by recording the ES modules the process loaded; a changed file, TELAIO_NO_CACHE and a fresh file
+ * (changed in the last two seconds) each lint again.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript of the benches, no types
+import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
+const dist = path.join(repoRoot, 'packages/cli/dist');
+const past = new Date(Date.now() - 60_000);
+
+let fixture: { server: import('node:http').Server; base: string; dir: string; flow: string };
+let work: string;
+let cacheDir: string;
+
+beforeAll(async () => {
+  fixture = await startTwoStepWorkflow();
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => fixture.server.close(() => resolve()));
+  rmSync(fixture.dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'telaio-run-lint-cache-'));
+  cacheDir = path.join(work, 'cache');
+  for (const name of ['flow.arazzo.yml', 'api.yml']) utimesSync(path.join(fixture.dir, name), past, past);
+});
+
+/** Runs the built CLI on the fixture; `modules` lists the ES modules it loaded (a loader hook's record). */
+async function run(env: Record<string, string> = {}): Promise<{
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  modules: string[];
+}> {
+  const record = path.join(work, `modules-${Date.now()}-${Math.random()}.txt`);
+  const hooks = path.join(work, 'hooks.mjs');
+  const register = path.join(work, 'register.mjs');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(record)}, url + '\\n');
+  return next(url, context);
+}\n`,
+  );
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+  );
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        register,
+        bin,
+        'run',
+        fixture.flow,
+        '--server',
+        `api=${fixture.base}`,
+        '--input',
+        'user=ada',
+      ],
+      { cwd: work, env: { ...process.env, NO_COLOR: '1', TELAIO_CACHE_DIR: cacheDir, ...env } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  let modules: string[] = [];
+  try {
+    modules = readFileSync(record, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // Nothing recorded: the assertions below say so.
+  }
+  return { ...result, modules };
+}
+
+/** The bundle chunk that holds lint's code (the one defining lintDocument). */
+function lintChunk(): string {
+  const names = readdirSync(dist).filter(
+    (n) => n.endsWith('.mjs') && readFileSync(path.join(dist, n), 'utf8').includes('function lintDocument('),
+  );
+  expect(names).toHaveLength(1);
+  return names[0] as string;
+}
+
+const entries = () => {
+  try {
+    return readdirSync(path.join(cacheDir, 'lint-results')).filter((n) => n.endsWith('.json'));
+  } catch {
+    return [];
+  }
+};
+
+describe('telaio run reads back the lint findings of an unchanged document (issue 19 pt 3)', () => {
+  it('lints and stores on the first run, then reads back without loading lint’s code', async () => {
+    const first = await run();
+    expect({ code: first.code, stderr: first.stderr }).toMatchObject({ code: 0 });
+    expect(first.modules.some((m) => m.endsWith(`/${lintChunk()}`))).toBe(true);
+    expect(entries()).toHaveLength(1);
+    const entry = JSON.parse(
+      readFileSync(path.join(cacheDir, 'lint-results', entries()[0] as string), 'utf8'),
+    );
+    expect(Object.keys(entry.files).sort()).toEqual(
+      [path.join(fixture.dir, 'api.yml'), path.join(fixture.dir, 'flow.arazzo.yml')].sort(),
+    );
+    const second = await run();
+    expect({ code: second.code, stderr: second.stderr }).toMatchObject({ code: 0 });
+    expect(second.stdout).toContain('rex');
+    expect(second.modules.length).toBeGreaterThan(3);
+    expect(second.modules.some((m) => m.endsWith(`/${lintChunk()}`))).toBe(false);
+  });
+
+  it('uses what is stored: a planted error refuses the run; a changed file lints again', async () => {
+    expect((await run()).code).toBe(0);
+    const file = path.join(cacheDir, 'lint-results', entries()[0] as string);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.diagnostics = [
+      {
+        file: fixture.flow,
+        code: 'planted-by-test',
+        rule: 'planted-by-test',
+        severity: 'error',
+        message: 'a finding only the cache knows',
+        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+        pointer: '',
+      },
+    ];
+    writeFileSync(file, JSON.stringify(entry));
+    const planted = await run();
+    expect(planted.code).toBe(2);
+    expect(planted.stderr).toContain('a finding only the cache knows');
+    // The same text written again: a new ctime, so a new fingerprint.
+    writeFileSync(fixture.flow, readFileSync(fixture.flow, 'utf8'));
+    utimesSync(fixture.flow, past, past);
+    const relinted = await run();
+    expect({ code: relinted.code, stderr: relinted.stderr }).toMatchObject({ code: 0 });
+    expect(readFileSync(file, 'utf8')).not.toContain('planted-by-test');
+  });
+
+  it('stores nothing with TELAIO_NO_CACHE, nor for a file changed in the last two seconds', async () => {
+    const off = await run({ TELAIO_NO_CACHE: '1' });
+    expect(off.code).toBe(0);
+    expect(off.modules.some((m) => m.endsWith(`/${lintChunk()}`))).toBe(true);
+    expect(entries()).toEqual([]);
+    utimesSync(fixture.flow, new Date(), new Date());
+    expect((await run()).code).toBe(0);
+    expect(entries()).toEqual([]);
+  });
+});
