@@ -14,7 +14,7 @@ import type { Diagnostic } from '../lint/diagnostic.js';
 import { type LintResultCache, lintCacheKey } from '../lint/lint-result-cache.js';
 import { partitionByReach } from '../lint/partition-by-reach.js';
 import { reachOfWorkflow, type WorkflowReach } from '../lint/reach-of-workflow.js';
-import { resolveDocument } from '../sources/resolve-document.js';
+import { resolveDocument, schemaChecker } from '../sources/resolve-document.js';
 import type { ResolvedDocument, SourceLoader } from '../sources/types.js';
 import type { LoadOptions, LoadTarget, WorkflowDocument } from './engine-types.js';
 import { compileDocumentPlan } from './plan/compile-document-plan.js';
@@ -35,13 +35,16 @@ export async function loadDocument(options: {
 }): Promise<WorkflowDocument> {
   const { target, registry } = options;
   const uri = typeof target === 'string' ? target : target.uri;
+  // With a lint cache the schema check waits for a miss: a hit holds its findings already.
+  const cacheable = typeof target === 'string' && options.lintCache !== undefined;
   const resolved = await resolveDocument(uri, {
+    ...(cacheable ? { checkSchema: false } : {}),
     ...(options.loader === undefined ? {} : { loader: options.loader }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(options.documents === undefined ? {} : { documents: options.documents }),
     ...(typeof target === 'string' ? {} : { text: target.text }),
   });
-  const all = await lintOnce({ ...options, resolved, cacheable: typeof target === 'string' });
+  const all = await lintOnce({ ...options, resolved, cacheable });
   const selection = options.select === undefined ? undefined : selectWorkflow(resolved, options.select, all);
   const diagnostics = selection?.affecting ?? all;
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -81,7 +84,9 @@ export async function loadDocument(options: {
 
 /**
  * lintDocument's findings, from the lint cache when it has them for this document (only for a
- * document read from its URI, not text handed in), else linted (and stored).
+ * document read from its URI, not text handed in), else linted (and stored). A `cacheable` document
+ * was resolved without its schema check (ResolveDocumentOptions.checkSchema): on a miss its findings
+ * are put first, where resolveDocument puts them.
  */
 async function lintOnce(options: {
   resolved: ResolvedDocument;
@@ -102,7 +107,11 @@ async function lintOnce(options: {
     if (cached !== undefined) return [...cached];
   }
   const { lintDocument } = await import('../lint/lint-document.js');
-  const all = lintDocument(resolved, {
+  const checked =
+    options.cacheable && resolved.file !== undefined
+      ? { ...resolved, diagnostics: [...(await schemaChecker())(resolved.file), ...resolved.diagnostics] }
+      : resolved;
+  const all = lintDocument(checked, {
     criteria: registry,
     ...(severity === undefined ? {} : { severity }),
   });

@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../lint/diagnostic.js';
-import { validateSchema } from '../schema/validate-schema.js';
 import { checkStepOperations } from './check-step-operations.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { redactUrl } from './redact-url.js';
@@ -41,9 +40,15 @@ const schemaFindings = new WeakMap<ArazzoFile, readonly Diagnostic[]>();
 
 /**
  * What resolving found wrong inside the nested Arazzo documents of a document: each one's yaml-syntax,
- * schema, unsupported-version and source-unresolved findings, with `file` that nested document.
+ * schema (`validateSchema`, which resolveDocument imports when a document needs it: its schemas are
+ * tens of KB of code to compile), unsupported-version and source-unresolved findings, with `file`
+ * that nested document.
  */
-export function nestedDiagnostics(rootUri: string, sources: readonly ResolvedSource[]): Diagnostic[] {
+export function nestedDiagnostics(
+  rootUri: string,
+  sources: readonly ResolvedSource[],
+  validateSchema: (file: ArazzoFile) => Diagnostic[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const nested of nestedArazzoSources(rootUri, sources)) {
     if (nested.kind === 'unparsable') {

@@ -1,17 +1,16 @@
 import { notText } from '../document/load-arazzo-text.js';
 import { TelaioError } from '../errors.js';
 import type { Diagnostic } from '../lint/diagnostic.js';
-import { validateSchema } from '../schema/validate-schema.js';
 import { checkStepOperations } from './check-step-operations.js';
 import { collectIdentities } from './collect-identities.js';
 import { defaultLoader } from './create-default-loader.js';
 import { createOperationIndex } from './create-operation-index.js';
 import { defaultCacheDir } from './disk-cache.js';
 import { loadArazzoOnce } from './load-arazzo-once.js';
-import { nestedDiagnostics, sourceDiagnostics } from './nested-diagnostics.js';
+import { nestedArazzoSources, nestedDiagnostics, sourceDiagnostics } from './nested-diagnostics.js';
 import { normalizeDocumentUri } from './resolve-source-uri.js';
 import { resolveSources } from './resolve-sources.js';
-import type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
+import type { ArazzoFile, ResolveDocumentOptions, ResolvedDocument } from './types.js';
 
 export type { ResolveDocumentOptions, ResolvedDocument } from './types.js';
 
@@ -54,19 +53,25 @@ export async function resolveDocument(
   const file = loaded.file;
   if (file === undefined)
     return { sources: [], index: createOperationIndex([]), diagnostics: loaded.diagnostics };
-  const diagnostics: Diagnostic[] = [...validateSchema(file)];
+  const diagnostics: Diagnostic[] = options.checkSchema === false ? [] : [...(await schemaChecker())(file)];
   const cache = options.cache ?? true;
   const cacheDir = cache === false ? undefined : cache === true ? defaultCacheDir() : cache.dir;
   const documents = options.documents ?? [];
   const identities = await collectIdentities({ entry: file, documents, loader, cacheDir });
   const sources = await resolveSources({ file, loader, cacheDir, identities });
   const index = createOperationIndex(sources);
-  diagnostics.push(
-    ...sourceDiagnostics(file, sources),
-    ...checkStepOperations({ file, sources, index }),
-    ...nestedDiagnostics(absolute, sources),
-  );
+  diagnostics.push(...sourceDiagnostics(file, sources), ...checkStepOperations({ file, sources, index }));
+  if (nestedArazzoSources(absolute, sources).length > 0)
+    diagnostics.push(...nestedDiagnostics(absolute, sources, await schemaChecker()));
   return { file, sources, index, diagnostics };
+}
+
+/**
+ * validateSchema, imported on first use: the schemas and their compiler are ~30 KB of code a run
+ * whose lint findings come from the cache (EngineOptions.lintCache) never needs.
+ */
+export async function schemaChecker(): Promise<(file: ArazzoFile) => Diagnostic[]> {
+  return (await import('../schema/validate-schema.js')).validateSchema;
 }
 
 function safe<T>(fn: () => T): T | undefined {

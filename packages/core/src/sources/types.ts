@@ -328,4 +328,11 @@ export interface ResolveDocumentOptions {
    * Referencing). The document's own `$self` counts too.
    */
   readonly documents?: readonly string[];
+  /**
+   * Check the document against the Arazzo schema (default true). `false` leaves out its own `schema`
+   * and `unsupported-version` findings, which would come first in `diagnostics` (engine.load, whose
+   * lint cache may already hold them, adds them itself on a miss); nested Arazzo documents are still
+   * checked.
+   */
+  readonly checkSchema?: boolean;
 }

@@ -106,6 +106,37 @@ describe('EngineOptions.lintCache (issue 19 pt 3)', () => {
     expect(new Set(keys).size).toBe(3);
   });
 
+  it('a miss reports the schema findings too, as a load without the cache does (the check waits for the miss)', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'telaio-lint-cache-schema-'));
+    copyFileSync(fixture('pets.openapi.yaml'), path.join(dir, 'pets.openapi.yaml'));
+    const file = path.join(dir, 'bad.arazzo.yaml');
+    // An unknown root property: a schema error.
+    writeFileSync(
+      file,
+      readFileSync(fixture('pets.arazzo.yaml'), 'utf8').replace(/^info:/m, 'colour: blue\ninfo:'),
+    );
+    const refusal = async (engine: ReturnType<typeof engineWith> | ReturnType<typeof createEngine>) => {
+      try {
+        await engine.load(file);
+      } catch (error) {
+        return (error as { details?: { diagnostics?: unknown } }).details?.diagnostics;
+      }
+      return 'loaded';
+    };
+    const plain = await refusal(
+      createEngine({ transport: createMemoryTransport(() => ({ status: 200, body: {} })), cache: false }),
+    );
+    expect(JSON.stringify(plain)).toContain('colour');
+    const cache = recordingCache();
+    expect(await refusal(engineWith(cache))).toEqual(plain);
+    expect(cache.writes).toHaveLength(1);
+    // And the hit gives the same.
+    expect(await refusal(engineWith(cache))).toEqual(plain);
+  });
+
   it('is not used with criteria plugins, nor for a document handed in as text', async () => {
     const cache = recordingCache();
     const plugin = {
