@@ -225,23 +225,66 @@ const lazyGotExtras = {
 };
 
 /**
- * Inside the bundle, `@telaio/core` without its `lintDocument` re-export. esbuild puts a module in
- * the chunk of every entry that reaches its file through any static import, re-exports included, even
- * when the entry uses nothing of it: through core's root, `telaio run` loaded all of lint's code
- * (~110 KB) though it lints only on a lint-cache miss, by a dynamic import of its own
- * (core/src/engine/load-document.ts). The bundled code takes lint from `@telaio/core/lint`; a bundled
- * import of `lintDocument` from the root fails the build ("No matching export"), and a changed
- * index.js that no longer has the line fails it too, rather than quietly loading lint again.
+ * Inside the bundle, a static `import { ... } from '@telaio/core'` gets a root that re-exports only
+ * the modules bundled code imports by name. esbuild puts a module in the chunk of every entry that
+ * reaches its file through a static import, re-exports included, even when the entry uses nothing of
+ * it: through core's full root, `telaio run` loaded all of lint (~110 KB), the severity table, graph
+ * rendering and the response checks at every start. The names come from the compiled files of the
+ * bundled packages (dist/, after `tsc -b`); a name missing from them fails the build ("No matching
+ * export"), never a run. Dynamic `import('@telaio/core')` (a whole namespace) keeps the full root.
  */
-const coreRootWithoutLint = {
-  name: 'telaio-core-root-without-lint',
+const BUNDLED_PACKAGES = ['cli', 'http-adapter', 'stytch-auth', 'stytch-sandbox'];
+const coreDist = path.join(packagesDir, 'core', 'dist');
+
+/** Every name bundled code imports (or re-exports) from '@telaio/core' by a static statement. */
+async function namesImportedFromCoreRoot() {
+  const names = new Set();
+  const visit = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await visit(file);
+      else if (entry.name.endsWith('.js')) {
+        const text = await readFile(file, 'utf8');
+        for (const m of text.matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*['"]@telaio\/core['"]/g))
+          for (const part of m[1].split(',')) {
+            const name = part.trim().split(/\s+as\s+/)[0];
+            if (name) names.add(name);
+          }
+        if (/import\s+\*\s+as\s+\w+\s+from\s*['"]@telaio\/core['"]/.test(text))
+          throw new Error(`${file}: import * of @telaio/core; name what it uses, or import() it`);
+      }
+    }
+  };
+  for (const pkg of BUNDLED_PACKAGES) await visit(path.join(packagesDir, pkg, 'dist'));
+  return names;
+}
+
+const coreRootByUse = {
+  name: 'telaio-core-root-by-use',
   setup(b) {
-    b.onLoad({ filter: /[\\/]core[\\/]dist[\\/]index\.js$/ }, async (args) => {
-      if (!args.path.startsWith(packagesDir + path.sep)) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      const line = "export { lintDocument } from './lint/lint-document.js';\n";
-      if (!source.includes(line)) throw new Error(`${args.path} no longer has the line ${line.trim()}`);
-      return { contents: source.replace(line, ''), loader: 'js' };
+    let used;
+    b.onResolve({ filter: /^@telaio\/core$/ }, (args) =>
+      args.kind === 'import-statement'
+        ? { path: 'core-root-by-use', namespace: 'telaio-core-root' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'telaio-core-root' }, async () => {
+      used ??= await namesImportedFromCoreRoot();
+      const index = await readFile(path.join(coreDist, 'index.js'), 'utf8');
+      const statements = [...index.matchAll(/export\s*\{([^}]*)\}\s*from\s*'([^']+)';/g)];
+      const rest = index
+        .replace(/export\s*\{([^}]*)\}\s*from\s*'([^']+)';/g, '')
+        .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+      if (rest.trim() !== '')
+        throw new Error(`core's dist/index.js has more than re-exports: ${rest.trim().slice(0, 80)}`);
+      const kept = statements.flatMap(([, list, from]) => {
+        const names = list
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n !== '' && used.has(n.split(/\s+as\s+/).pop()));
+        return names.length === 0 ? [] : [`export { ${names.join(', ')} } from '${from}';`];
+      });
+      return { contents: kept.join('\n'), resolveDir: coreDist, loader: 'js' };
     });
   },
 };
@@ -283,7 +326,7 @@ const result = await build({
     '@telaio/asyncapi-adapter',
     '@telaio/dbos',
   ],
-  plugins: [coreRootWithoutLint, originalUrls, lazyListFormat, lazyGotExtras],
+  plugins: [coreRootByUse, originalUrls, lazyListFormat, lazyGotExtras],
   legalComments: 'none',
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
@@ -403,7 +446,7 @@ async function mergeChunks(metafile) {
   };
   const small = (limit) => (n) => texts.get(n).length < limit;
   let runStart = path.basename(runChunk);
-  const validateStart = path.basename(validateChunk);
+  let validateStart = path.basename(validateChunk);
   const entryClosure = () => closure(entry);
   // 1. run's own small chunks.
   const kept = new Set([...entryClosure(), ...closure(validateStart)]);
@@ -411,15 +454,33 @@ async function mergeChunks(metafile) {
     new Set([...closure(runStart)].filter((n) => !kept.has(n) && small(50_000)(n))),
   );
   if (runMerged !== undefined && !texts.has(runStart)) runStart = runMerged;
-  // 2. the small chunks run or validate loads besides the entry's.
+  // 1b. validate's own small chunks, likewise (those run does not load).
+  const notValidates = new Set([...entryClosure(), ...closure(runStart)]);
+  const validateMerged = await merge(
+    new Set([...closure(validateStart)].filter((n) => !notValidates.has(n) && small(50_000)(n))),
+  );
+  if (validateMerged !== undefined && !texts.has(validateStart)) validateStart = validateMerged;
+  // 2. the small chunks run or validate loads besides the entry's, each only if what it imports is
+  // loaded by both anyway: the merged chunk is loaded by both, and a validate-only member importing a
+  // large validate-only chunk (the severity table's renderer, lint's rows) would make run load that too.
   const inEntry = entryClosure();
-  await merge(
-    new Set(
-      [...closure(runStart), ...closure(validateStart)].filter(
-        (n) => !inEntry.has(n) && n !== runStart && n !== validateStart && small(5_000)(n),
-      ),
+  const runClosure = closure(runStart);
+  const validateClosure = closure(validateStart);
+  const candidates = new Set(
+    [...runClosure, ...validateClosure].filter(
+      (n) => !inEntry.has(n) && n !== runStart && n !== validateStart && small(5_000)(n),
     ),
   );
+  const loadedByBoth = (n) => inEntry.has(n) || (runClosure.has(n) && validateClosure.has(n));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const n of candidates)
+      if (!staticImports(n).every((i) => loadedByBoth(i) || candidates.has(i))) {
+        candidates.delete(n);
+        changed = true;
+      }
+  }
+  await merge(candidates);
   // 3. the entry's chunks.
   await merge(new Set([...entryClosure()].filter((n) => n !== entry && small(50_000)(n))));
 }
