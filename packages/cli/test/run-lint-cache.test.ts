@@ -36,7 +36,10 @@ beforeEach(() => {
 });
 
 /** Runs the built CLI on the fixture; `modules` lists the ES modules it loaded (a loader hook's record). */
-async function run(env: Record<string, string> = {}): Promise<{
+async function run(
+  env: Record<string, string> = {},
+  command: 'run' | 'test' = 'run',
+): Promise<{
   code: number | null;
   stdout: string;
   stderr: string;
@@ -64,7 +67,7 @@ export async function load(url, context, next) {
         '--import',
         register,
         bin,
-        'run',
+        command,
         fixture.flow,
         '--server',
         `api=${fixture.base}`,
@@ -101,6 +104,17 @@ function lintChunk(): string {
   return names[0] as string;
 }
 
+/** An error only a read of the stored entry can report. */
+const plantedError = () => ({
+  file: fixture.flow,
+  code: 'planted-by-test',
+  rule: 'planted-by-test',
+  severity: 'error',
+  message: 'a finding only the cache knows',
+  range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  pointer: '',
+});
+
 const entries = () => {
   try {
     return readdirSync(path.join(cacheDir, 'lint-results')).filter((n) => n.endsWith('.json'));
@@ -132,17 +146,7 @@ describe('telaio run reads back the lint findings of an unchanged document (issu
     expect((await run()).code).toBe(0);
     const file = path.join(cacheDir, 'lint-results', entries()[0] as string);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
-    entry.diagnostics = [
-      {
-        file: fixture.flow,
-        code: 'planted-by-test',
-        rule: 'planted-by-test',
-        severity: 'error',
-        message: 'a finding only the cache knows',
-        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-        pointer: '',
-      },
-    ];
+    entry.diagnostics = [plantedError()];
     writeFileSync(file, JSON.stringify(entry));
     const planted = await run();
     expect(planted.code).toBe(2);
@@ -153,6 +157,19 @@ describe('telaio run reads back the lint findings of an unchanged document (issu
     const relinted = await run();
     expect({ code: relinted.code, stderr: relinted.stderr }).toMatchObject({ code: 0 });
     expect(readFileSync(file, 'utf8')).not.toContain('planted-by-test');
+  });
+
+  it('telaio test reads them back too: a planted error stops it before anything runs', async () => {
+    const first = await run({}, 'test');
+    expect({ code: first.code, stderr: first.stderr }).toMatchObject({ code: 0 });
+    expect(entries()).toHaveLength(1);
+    const file = path.join(cacheDir, 'lint-results', entries()[0] as string);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    entry.diagnostics = [{ ...entry.diagnostics[0], ...plantedError() }];
+    writeFileSync(file, JSON.stringify(entry));
+    const planted = await run({}, 'test');
+    expect(planted.code).toBe(2);
+    expect(planted.stderr).toContain('a finding only the cache knows');
   });
 
   it('stores nothing with TELAIO_NO_CACHE, nor for a file changed in the last two seconds', async () => {

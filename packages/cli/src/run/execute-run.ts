@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import {
   createCriterionRegistry,
-  createDefaultLoader,
   createProcessHost,
   createResponseChecker,
   type EngineHooks,
@@ -20,14 +19,11 @@ import { colorsFor } from '../shared/colors-for.js';
 import { mergeHooks } from '../shared/merge-hooks.js';
 import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
 import { UsageError } from '../shared/usage-error.js';
-import { createRecordingLoader } from '../validate/create-recording-loader.js';
-import { resultCacheDir } from '../validate/result-cache-key.js';
 import { buildInputProviders } from './build-input-providers.js';
 import { checkAuthTargets, readSourceSchemes } from './check-auth-targets.js';
 import { checkOutputTargets } from './check-output-targets.js';
 import { checkServerUrls } from './check-server-urls.js';
 import { checkUndeclaredInputs } from './check-undeclared-inputs.js';
-import { createLintResultCache } from './create-lint-result-cache.js';
 import { createDryRunCriteria } from './dry-run/create-dry-run-criteria.js';
 import { createDryRunMessageHooks } from './dry-run/create-dry-run-message-hooks.js';
 import { createUnresolvedMarkers } from './dry-run/create-unresolved-markers.js';
@@ -35,6 +31,7 @@ import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import type { LoadedDocument } from './engine-api.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
+import { lintCacheOptions } from './lint-cache-options.js';
 import { listenStopSignals } from './listen-stop-signals.js';
 import { loadRunDocument } from './load-run-document.js';
 import { prepareInputs } from './prepare-inputs.js';
@@ -95,19 +92,10 @@ export async function executeRun(run: RunOptions): Promise<number> {
         })
       : undefined;
     const severity = await readSeverityOverrides(run.severity);
-    // Lint findings of an unchanged document are read back (TELAIO_NO_CACHE turns it off): a run of
-    // a document linted before compiles none of lint's code. A dry run's criteria are plugins, which
-    // core never caches for.
-    const lintCacheDir = resultCacheDir([], process.env, 'lint-results');
-    const recording =
-      lintCacheDir === undefined ? undefined : await createRecordingLoader(createDefaultLoader());
+    // Lint findings of an unchanged document are read back: a run of a document linted before
+    // compiles none of lint's code.
     const engine = await createCliEngine({
-      ...(lintCacheDir === undefined || recording === undefined
-        ? {}
-        : {
-            loader: recording.loader,
-            lintCache: createLintResultCache({ dir: lintCacheDir, recording, startedAt: Date.now() }),
-          }),
+      ...(await lintCacheOptions()),
       ...(severity === undefined ? {} : { severity }),
       ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,
