@@ -172,11 +172,16 @@ describe('telaio run reads back the lint findings of an unchanged document (issu
     expect(planted.stderr).toContain('a finding only the cache knows');
   });
 
-  it('stores nothing with TELAIO_NO_CACHE, nor for a file changed in the last two seconds', async () => {
+  it('keeps the parsed sources in TELAIO_CACHE_DIR too', async () => {
+    expect((await run()).code).toBe(0);
+    expect(readdirSync(cacheDir).filter((n) => /^[0-9a-f]{64}\.json$/.test(n))).toHaveLength(1);
+  });
+
+  it('stores nothing with TELAIO_NO_CACHE (neither sources nor lint), nor lint for a file changed in the last two seconds', async () => {
     const off = await run({ TELAIO_NO_CACHE: '1' });
     expect(off.code).toBe(0);
     expect(off.modules.some((m) => m.endsWith(`/${lintChunk()}`))).toBe(true);
-    expect(entries()).toEqual([]);
+    expect(() => readdirSync(cacheDir)).toThrow();
     utimesSync(fixture.flow, new Date(), new Date());
     expect((await run()).code).toBe(0);
     expect(entries()).toEqual([]);

@@ -31,10 +31,10 @@ import { formatDryRunRecord } from './dry-run/format-dry-run-record.js';
 import type { LoadedDocument } from './engine-api.js';
 import { createCliEngine } from './engine-api.js';
 import { explainProviderError } from './explain-provider-error.js';
-import { lintCacheOptions } from './lint-cache-options.js';
 import { listenStopSignals } from './listen-stop-signals.js';
 import { loadRunDocument } from './load-run-document.js';
 import { prepareInputs } from './prepare-inputs.js';
+import { runCacheOptions } from './run-cache-options.js';
 import { selectWorkflow } from './select-workflow.js';
 import { settleRun } from './settle-run.js';
 import { startRunServices } from './start-run-services.js';
@@ -92,10 +92,10 @@ export async function executeRun(run: RunOptions): Promise<number> {
         })
       : undefined;
     const severity = await readSeverityOverrides(run.severity);
-    // Lint findings of an unchanged document are read back: a run of a document linted before
-    // compiles none of lint's code.
+    // The parsed-source and lint caches (TELAIO_NO_CACHE turns both off): a run of a document
+    // linted before compiles none of lint's code.
     const engine = await createCliEngine({
-      ...(await lintCacheOptions()),
+      ...(await runCacheOptions()),
       ...(severity === undefined ? {} : { severity }),
       ...(markers === undefined ? {} : { missingValue: markers.missingValue }),
       transport: services.transport,

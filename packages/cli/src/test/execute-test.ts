@@ -6,8 +6,8 @@ import { checkAuthTargets, readSourceSchemes } from '../run/check-auth-targets.j
 import { checkOutputTargets } from '../run/check-output-targets.js';
 import { checkServerUrls } from '../run/check-server-urls.js';
 import { createCliEngine, type LoadedDocument } from '../run/engine-api.js';
-import { lintCacheOptions } from '../run/lint-cache-options.js';
 import { loadRunDocument } from '../run/load-run-document.js';
+import { runCacheOptions } from '../run/run-cache-options.js';
 import { startRunServices } from '../run/start-run-services.js';
 import { checkServerNames } from '../shared/check-server-names.js';
 import { colorsFor } from '../shared/colors-for.js';
@@ -63,8 +63,8 @@ export async function executeTest(options: TestOptions): Promise<number> {
         ? undefined
         : createResponseChecker({ severities: options.severities });
     const engine = await createCliEngine({
-      // Lint findings of unchanged documents are read back, as for `telaio run`.
-      ...(await lintCacheOptions()),
+      // The source and lint caches, as for `telaio run`.
+      ...(await runCacheOptions()),
       transport: services.transport,
       messageTransport: services.messageTransport,
       credentials: services.credentials,
