@@ -5,13 +5,13 @@
  * by recording the ES modules the process loaded; a changed file, TELAIO_NO_CACHE and a fresh file
  * (changed in the last two seconds) each lint again.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript of the benches, no types
 import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
+import { spawnNode } from './support/spawn-node.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
@@ -60,32 +60,20 @@ export async function load(url, context, next) {
     register,
     `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
   );
-  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        register,
-        bin,
-        command,
-        fixture.flow,
-        '--server',
-        `api=${fixture.base}`,
-        '--input',
-        'user=ada',
-      ],
-      { cwd: work, env: { ...process.env, NO_COLOR: '1', TELAIO_CACHE_DIR: cacheDir, ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  const result = await spawnNode(
+    [
+      '--import',
+      register,
+      bin,
+      command,
+      fixture.flow,
+      '--server',
+      `api=${fixture.base}`,
+      '--input',
+      'user=ada',
+    ],
+    { cwd: work, env: { ...process.env, NO_COLOR: '1', TELAIO_CACHE_DIR: cacheDir, ...env } },
+  );
   let modules: string[] = [];
   try {
     modules = readFileSync(record, 'utf8').split('\n').filter(Boolean);

@@ -10,13 +10,14 @@
  * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv.
  * A property of what loads, not a timing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript of the benches, no types
 import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
+import { spawnNode } from './support/spawn-node.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
@@ -45,22 +46,11 @@ async function recordRun(options: { subscribe: boolean }): Promise<{
     })));`,
   );
   // Asynchronous: the server answers from this process.
-  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', hook, bin, 'run', fixture.flow, '--server', `api=${fixture.base}`, '--input', 'user=ada'],
-      { cwd: work, env: { ...process.env, NO_COLOR: '1' } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
+  const spawned = await spawnNode(
+    ['-r', hook, bin, 'run', fixture.flow, '--server', `api=${fixture.base}`, '--input', 'user=ada'],
+    { cwd: work, env: { ...process.env, NO_COLOR: '1' } },
+  );
+  const result = { status: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr };
   const recorded = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(work, { recursive: true, force: true });
   return { run: result, loaded: recorded };

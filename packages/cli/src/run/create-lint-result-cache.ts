@@ -1,9 +1,10 @@
 import type { Diagnostic, LintResultCache } from '@telaio/core';
 import { fingerprintSettledFiles } from '../shared/fingerprint-settled-files.js';
+import { writeJsonAtomically } from '../shared/write-json-atomically.js';
 import type { RecordingLoader } from '../validate/create-recording-loader.js';
 import { buildIdentity, fingerprintFile } from '../validate/result-cache-key.js';
 
-const { mkdir, readFile, rename, writeFile } = process.getBuiltinModule('node:fs/promises');
+const { readFile } = process.getBuiltinModule('node:fs/promises');
 const { join } = process.getBuiltinModule('node:path');
 
 /** Bump when the entry's layout changes: old entries then miss. */
@@ -65,15 +66,7 @@ export function createLintResultCache(options: {
       const files = fingerprintSettledFiles(recording.files, options.startedAt);
       if (files === undefined) return;
       const entry: LintEntry = { format: ENTRY_FORMAT, build: thisBuild(), files, diagnostics };
-      try {
-        await mkdir(dir, { recursive: true });
-        const target = join(dir, `${key}.json`);
-        const temp = `${target}.${process.pid}.tmp`;
-        await writeFile(temp, JSON.stringify(entry));
-        await rename(temp, target);
-      } catch {
-        // The cache is only a speed-up.
-      }
+      await writeJsonAtomically(dir, key, entry);
     },
   };
 }

@@ -1,6 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fingerprintSettledFiles } from '../shared/fingerprint-settled-files.js';
+import { writeJsonAtomically } from '../shared/write-json-atomically.js';
 import type { CachedValidateResult } from './replay-cached-result.js';
 import type { PendingResult } from './result-cache-key.js';
 
@@ -32,13 +31,5 @@ export async function writeCachedResult(options: {
     code: options.code,
     files,
   };
-  try {
-    await mkdir(dir, { recursive: true });
-    const target = join(dir, `${key}.json`);
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(entry));
-    await rename(temp, target);
-  } catch {
-    // The cache is only a speed-up.
-  }
+  await writeJsonAtomically(dir, key, entry);
 }
