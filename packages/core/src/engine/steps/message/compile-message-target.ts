@@ -13,6 +13,7 @@ import { planError } from '../../plan/plan-error.js';
 import type { MessageStepTarget } from '../../plan/plan-types.js';
 import { compileBody } from '../operation/compile-body.js';
 import type { FoundMessageStep } from './find-message-step.js';
+import { internalizeAddress } from './internalize-address.js';
 import { serverUrlOf } from './server-url.js';
 
 /** Compile the target of a message step found by findMessageStep. */
@@ -80,7 +81,8 @@ export function compileMessageTarget(options: {
     target: {
       source,
       channel: channelKey,
-      address,
+      // Flat and hashed once for every message sent or received on it (internalize-address.ts).
+      address: internalizeAddress(address),
       ...(operation?.operationId === undefined ? {} : { operationId: operation.operationId }),
       servers,
       ...channelServers,

@@ -8,6 +8,7 @@ import type { MessageTarget } from '../../../adapters/message-transport.js';
 import type { ExpressionContext, MissingValueListener } from '../../../expressions/context.js';
 import type { MessageStepTarget, ParameterPlan, StepPlan } from '../../plan/plan-types.js';
 import type { RunState } from '../../run/run-state.js';
+import { internalizeAddress } from './internalize-address.js';
 
 /** A channel address split at its `{name}` parameters: text, then the step parameter for each name. */
 interface AddressParts {
@@ -104,12 +105,13 @@ function resolvedTarget(
   if (cached !== undefined && cached.serverUrl === serverUrl) return cached;
   if (known.size >= RESOLVED_MAX) known.clear();
   const address = prefix + key + suffix;
-  // One string per address across steps (a send and the receive on the same topic).
+  // One string per address across steps (a send and the receive on the same topic), flat and
+  // hashed once (internalize-address.ts).
   let same = addresses.get(address);
   if (same === undefined) {
     if (addresses.size >= ADDRESSES_MAX) addresses.clear();
-    addresses.set(address, address);
-    same = address;
+    same = internalizeAddress(address);
+    addresses.set(same, same);
   }
   const built: MessageTarget =
     serverUrl === undefined ? { ...base, address: same } : { ...base, address: same, serverUrl };
