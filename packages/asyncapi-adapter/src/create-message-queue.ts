@@ -39,8 +39,11 @@ class Waiter {
 interface QueueOptions {
   /** The subscribe context's signal: aborting it rejects pending and later next() calls with `ABORTED`. */
   readonly signal: AbortSignal;
-  /** What the address was, for error messages. */
-  readonly describe: string;
+  /**
+   * What the address was, for error messages; a function when it would be built for each
+   * subscription (it is called only when an error is made, so no string is built per message).
+   */
+  readonly describe: string | (() => string);
   /** Releases the protocol side (once, on the first close()). */
   readonly onClose: () => Promise<void>;
 }
@@ -66,8 +69,13 @@ class Queue implements MessageQueue {
   get closed(): boolean {
     return this.isClosed;
   }
+  /** The address in words (built only for an error). */
+  private where(): string {
+    const { describe } = this.options;
+    return typeof describe === 'string' ? describe : describe();
+  }
   private aborted(): TransportError {
-    return new TransportError('ABORTED', `receive on ${this.options.describe} aborted`);
+    return new TransportError('ABORTED', `receive on ${this.where()} aborted`);
   }
   push(message: ReceivedMessage): void {
     if (this.isClosed) return;
@@ -80,7 +88,7 @@ class Queue implements MessageQueue {
   ): Promise<ReceivedMessage> {
     const { options } = this;
     if (this.isClosed)
-      return Promise.reject(new TransportError('CLOSED', `subscription to ${options.describe} is closed`));
+      return Promise.reject(new TransportError('CLOSED', `subscription to ${this.where()} is closed`));
     const outer = options.signal;
     const own = nextOptions.signal;
     if (outer.aborted || own?.aborted === true) return Promise.reject(this.aborted());
@@ -99,10 +107,7 @@ class Queue implements MessageQueue {
       if (timeoutMs !== undefined)
         waiter.deadline = addDeadline(timeoutMs, () =>
           waiter.reject(
-            new TransportError(
-              'TIMEOUT',
-              `no matching message on ${options.describe} within ${timeoutMs} ms`,
-            ),
+            new TransportError('TIMEOUT', `no matching message on ${this.where()} within ${timeoutMs} ms`),
           ),
         );
     });
@@ -113,7 +118,7 @@ class Queue implements MessageQueue {
     this.leaveSubscription();
     this.buffer.length = 0;
     for (const waiter of [...this.waiters])
-      waiter.reject(new TransportError('CLOSED', `subscription to ${this.options.describe} is closed`));
+      waiter.reject(new TransportError('CLOSED', `subscription to ${this.where()} is closed`));
     this.closing = this.options.onClose();
     return this.closing;
   }

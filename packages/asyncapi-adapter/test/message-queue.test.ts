@@ -68,6 +68,34 @@ describe('createMessageQueue (Arazzo 1.1 receive: "completes on the first messag
     expect(released()).toBe(0);
   });
 
+  it('builds the words of its address only for an error (no string per subscription)', async () => {
+    let described = 0;
+    const q = createMessageQueue({
+      signal: new AbortController().signal,
+      describe: () => {
+        described += 1;
+        return 'lazy topic';
+      },
+      onClose: async () => undefined,
+    });
+    q.push(received(1));
+    expect((await q.next({ timeoutMs: 1000 })).payload).toEqual({ n: 1 });
+    const waiting = q.next({ timeoutMs: 1000 });
+    q.push(received(2));
+    await waiting;
+    expect(described).toBe(0);
+    await expect(q.next({ timeoutMs: 0 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringContaining('no matching message on lazy topic within 0 ms'),
+    });
+    await q.close();
+    await expect(q.next()).rejects.toMatchObject({
+      code: 'CLOSED',
+      message: expect.stringContaining('subscription to lazy topic is closed'),
+    });
+    expect(described).toBe(2);
+  });
+
   it('is made without own accessors (no hidden class per queue)', () => {
     const { q } = queue();
     const own = Object.getOwnPropertyNames(q).map((name) => Object.getOwnPropertyDescriptor(q, name));

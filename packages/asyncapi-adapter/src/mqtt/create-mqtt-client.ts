@@ -64,11 +64,11 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   const connected = (
     route: ClientRoute,
     signal: AbortSignal,
-    what: string,
+    what: () => string,
   ): Connection | Promise<Connection> => {
     const known = open.get(route);
     if (known !== undefined && !closed) return known;
-    return raceTransportAbort(connectionFor(route), signal, what).then((connection) => {
+    return raceTransportAbort(connectionFor(route), signal, what()).then((connection) => {
       open.set(route, connection);
       return connection;
     });
@@ -77,18 +77,15 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   return {
     send(message: OutgoingMessage, route: ClientRoute, context: MessageContext): Promise<SentMessage> {
       const origin = originOf(route);
-      const ready = connected(
-        route,
-        context.signal,
-        `publish to ${origin} topic '${message.target.address}'`,
-      );
+      const ready = connected(route, context.signal, () => publishing(origin, message.target.address));
       // A connection that is up publishes at once: the PUBLISH's promise is the send's.
       return ready instanceof Promise
         ? ready.then((connection) => publish(connection, message, route, origin, context))
         : publish(ready, message, route, origin, context);
     },
     subscribe(request: SubscribeRequest, route: ClientRoute, context: MessageContext) {
-      const what = `subscribe to ${originOf(route)} topic '${request.target.address}'`;
+      // Words for errors, built only for one (no string per subscription).
+      const what = (): string => `subscribe to ${originOf(route)} topic '${request.target.address}'`;
       // A connection that is up subscribes at once (no promise of this function around SUBSCRIBE).
       const ready = connected(route, context.signal, what);
       return ready instanceof Promise
@@ -111,6 +108,11 @@ export const createMqttClient: ProtocolClientFactory = (options): ProtocolClient
   };
 };
 
+/** What a publish does, in words for its errors. */
+function publishing(origin: string, address: string): string {
+  return `publish to ${origin} topic '${address}'`;
+}
+
 /** One PUBLISH on an open connection, and the message as sent; one promise for it and the abort. */
 function publish(
   connection: Connection,
@@ -120,19 +122,20 @@ function publish(
   context: MessageContext,
 ): Promise<SentMessage> {
   const address = message.target.address;
-  const what = `publish to ${origin} topic '${address}'`;
+  // Words for errors, built only for one (no string per message).
+  const what = (): string => publishing(origin, address);
   return new Promise<SentMessage>((resolve, reject) => {
     // Thrown here (HEADERS_UNSUPPORTED) it rejects the send, before any abort check, as before.
     const { bytes, body, publish: options } = mqttPublishOptions(message, connection.version, what);
     if (context.signal.aborted) {
-      reject(new TransportError('ABORTED', `${what}: aborted`));
+      reject(new TransportError('ABORTED', `${what()}: aborted`));
       return;
     }
-    const leave = onAbort(context.signal, () => reject(new TransportError('ABORTED', `${what}: aborted`)));
+    const leave = onAbort(context.signal, () => reject(new TransportError('ABORTED', `${what()}: aborted`)));
     connection.client.publish(address, bytes, options, (error) => {
       leave();
       if (error !== undefined && error !== null) {
-        reject(toTransportError(error, what));
+        reject(toTransportError(error, what()));
         return;
       }
       resolve({

@@ -21,14 +21,15 @@ export function headerText(value: unknown): string {
 export function mqttPublishOptions(
   message: OutgoingMessage,
   version: 3 | 4 | 5,
-  what: string,
+  /** What is being done, for the error (built only then). */
+  what: () => string,
 ): { bytes: Buffer | string; body: string; publish: IClientPublishOptions } {
   const binding: Obj = (message.target.operationBindings.mqtt as Obj | undefined) ?? {};
   const headerNames = Object.keys(message.headers);
   if (version !== 5 && headerNames.length > 0)
     throw new TransportError(
       'HEADERS_UNSUPPORTED',
-      `${what}: MQTT ${version === 3 ? '3.1' : '3.1.1'} has no message headers (${headerNames.join(', ')}); declare protocolVersion: 5 on the AsyncAPI server to send them as user properties`,
+      `${what()}: MQTT ${version === 3 ? '3.1' : '3.1.1'} has no message headers (${headerNames.join(', ')}); declare protocolVersion: 5 on the AsyncAPI server to send them as user properties`,
     );
   // Text goes to mqtt.js as the string it is (it writes it into the packet): no Buffer copy of our own.
   const { payload } = message;

@@ -21,7 +21,8 @@ export interface MqttSubscriptions {
     request: SubscribeRequest,
     route: ClientRoute,
     context: MessageContext,
-    what: string,
+    /** What is being done, for errors (built only then: no string per subscription). */
+    what: () => string,
   ): Promise<MessageSubscription>;
   closeAll(): Promise<void>;
 }
@@ -74,7 +75,7 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       const qos = binding.qos === 1 || binding.qos === 2 ? binding.qos : 0;
       const queue = createMessageQueue({
         signal: context.signal,
-        describe: `${server} topic '${filter}'`,
+        describe: () => `${server} topic '${filter}'`,
         onClose: () => release(entry),
       });
       const entry: Entry = { filter, request, queue };
@@ -92,18 +93,18 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
           if (settled) return;
           settled = true;
           leave();
-          const rejectIt = () => reject(toTransportError(error, what));
+          const rejectIt = () => reject(toTransportError(error, what()));
           queue.close().then(rejectIt, rejectIt);
         };
         if (context.signal.aborted) {
-          fail(new TransportError('ABORTED', `${what}: aborted`));
+          fail(new TransportError('ABORTED', `${what()}: aborted`));
           return;
         }
-        leave = onAbort(context.signal, () => fail(new TransportError('ABORTED', `${what}: aborted`)));
+        leave = onAbort(context.signal, () => fail(new TransportError('ABORTED', `${what()}: aborted`)));
         client.subscribe(filter, { qos }, (error, grants) => {
           if (error !== undefined && error !== null) fail(error);
           else if ((grants ?? []).some((g) => g.qos === 128 || g.qos > 2))
-            fail(new TransportError('NOT_AUTHORIZED', `${what}: the broker refused the subscription`));
+            fail(new TransportError('NOT_AUTHORIZED', `${what()}: the broker refused the subscription`));
           else if (!settled) {
             settled = true;
             leave();
