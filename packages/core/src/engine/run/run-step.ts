@@ -24,6 +24,9 @@ import { testCriteria } from './test-criteria.js';
 /** A missing value with no listener and no stand-in: nothing to do. */
 const IGNORE_MISSING: MissingValueListener = () => undefined;
 
+/** The default after success (no object per step). */
+const NEXT: StepOutcome = { kind: 'next' };
+
 /** Execute `step` in `frame` and say what the workflow does next. */
 export async function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
   const { frame, step } = options;
@@ -108,7 +111,7 @@ export async function runStep(options: { frame: Frame; step: StepPlan }): Promis
               testCriteria({ frame, stepId, criteria: a.criteria, ctx, of: a.name, onMissing }),
             );
       finish('success', outputs);
-      if (action === undefined) return { kind: 'next' };
+      if (action === undefined) return NEXT;
       return take(frame, stepId, action, undefined, actionInputs(action, ctx, onMissing));
     }
     const error = last.error ?? { code: 'criteria-failed', message: `step '${stepId}' failed`, stepId };
@@ -249,7 +252,7 @@ function take(
     return inputs === undefined
       ? { kind: 'goto-workflow', workflow: action.workflow }
       : { kind: 'goto-workflow', workflow: action.workflow, inputs };
-  return error === undefined ? { kind: 'next' } : { kind: 'fail', error };
+  return error === undefined ? NEXT : { kind: 'fail', error };
 }
 
 /** A retry naming a step or workflow runs it first ("the context is returned, after which the current step is retried"). */

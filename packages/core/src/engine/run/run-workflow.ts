@@ -60,10 +60,40 @@ export async function runWorkflow(options: {
     // Receive steps listen before anything runs that may cause their messages (receive-subscriptions.ts).
     // Each await below is skipped when there is nothing to wait for (a promise hop per run saved).
     if (checked.error === undefined && plan.receiveSteps.length > 0) await openReceiveSubscriptions(frame);
-    const error =
-      checked.error ??
-      (plan.dependsOn.length === 0 ? undefined : await runDependencies(frame)) ??
-      (await runStepsOf(frame));
+    let error = checked.error ?? (plan.dependsOn.length === 0 ? undefined : await runDependencies(frame));
+    if (error === undefined && plan.stepDependencies !== undefined) error = await runStepsConcurrently(frame);
+    else if (error === undefined) {
+      // Steps one after another, following each outcome in document order: here, not in a function
+      // of its own, so a plain workflow's run is one async function (no promise and no hops more).
+      let index = 0;
+      while (index < plan.steps.length) {
+        const step = plan.steps[index] as (typeof plan.steps)[number];
+        const outcome = await runStep({ frame, step });
+        if (outcome.kind === 'next') index += 1;
+        else if (outcome.kind === 'goto-step') {
+          const target = plan.stepIndex.get(outcome.stepId);
+          if (target === undefined) {
+            error = {
+              code: 'step-unknown',
+              message: `goto names no step '${outcome.stepId}'`,
+              stepId: step.stepId,
+            };
+            break;
+          }
+          index = target;
+        } else if (outcome.kind === 'goto-workflow') {
+          const inputs = outcome.inputs ?? frame.inputs;
+          const given = outcome.inputs !== undefined;
+          const options = { inputs, via: 'goto', stepId: step.stepId, given } as const;
+          error = (await invokeWorkflow(frame, outcome.workflow, options)).error;
+          break;
+        } else {
+          // 'end' and 'fail'
+          error = outcome.error;
+          break;
+        }
+      }
+    }
     if (error === undefined && (frame.pending.size > 0 || frame.resolving.size > 0)) {
       const lazy = await resolveLazyInputs({ frame, reads: plan.outputInputReads });
       if (lazy !== undefined) return end(frame, started, [firstStep, firstSkipped], lazy);
@@ -82,11 +112,6 @@ function ranIn(steps: readonly StepResult[], workflowId: string, stepId: string)
 
 /** A missing value with no listener and no stand-in: nothing to do (no closure per run). */
 const IGNORE_MISSING = (): undefined => undefined;
-
-/** Steps one after another, or, in a workflow using step dependsOn, independent ones concurrently. */
-function runStepsOf(frame: Frame): Promise<RunError | undefined> {
-  return frame.plan.stepDependencies === undefined ? runSteps(frame) : runStepsConcurrently(frame);
-}
 
 /**
  * Finish a workflow: outputs evaluated, and a `skipped` result (attempts 0) for each of its steps
@@ -144,43 +169,6 @@ async function runDependencies(frame: Frame): Promise<RunError | undefined> {
   for (const ref of frame.plan.dependsOn) {
     const { error } = await invokeWorkflow(frame, ref, { inputs: state.runInputs, via: 'dependsOn' });
     if (error !== undefined) return error;
-  }
-  return undefined;
-}
-
-/** Follow a step's outcome in document order: the next step, a goto, or the end. */
-async function runSteps(frame: Frame): Promise<RunError | undefined> {
-  const { plan } = frame;
-  let index = 0;
-  while (index < plan.steps.length) {
-    const step = plan.steps[index] as (typeof plan.steps)[number];
-    const outcome = await runStep({ frame, step });
-    switch (outcome.kind) {
-      case 'next':
-        index += 1;
-        break;
-      case 'end':
-        return outcome.error;
-      case 'fail':
-        return outcome.error;
-      case 'goto-step': {
-        const target = plan.stepIndex.get(outcome.stepId);
-        if (target === undefined)
-          return {
-            code: 'step-unknown',
-            message: `goto names no step '${outcome.stepId}'`,
-            stepId: step.stepId,
-          };
-        index = target;
-        break;
-      }
-      case 'goto-workflow': {
-        const inputs = outcome.inputs ?? frame.inputs;
-        const given = outcome.inputs !== undefined;
-        const options = { inputs, via: 'goto', stepId: step.stepId, given } as const;
-        return (await invokeWorkflow(frame, outcome.workflow, options)).error;
-      }
-    }
   }
   return undefined;
 }
