@@ -109,7 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
       servers: options.servers ?? {},
       responseChecks: options.responseChecks,
       host,
-      effectCounts: new Map(),
+      effectCounts: undefined,
       // The process host's clock needs no `this`: no closure per run for it.
       now: performsEffectsInline(host) ? host.now : () => host.now(),
       maxSteps,
@@ -120,7 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
       stepCount: 0,
       steps: [],
       workflows: {},
-      dependencies: new Map(),
+      dependencies: undefined,
       completed: findCompleted({ completed: run.completed, root: plan }),
       skipped: [],
       providers:

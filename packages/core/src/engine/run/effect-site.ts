@@ -17,6 +17,8 @@ export function effectSite(options: {
   const { frame, kind, stepId, attempt } = options;
   const { workflowId } = frame.plan;
   const base = `${workflowId}/${stepId ?? ''}/${kind}`;
+  // Made at a run's first effect site (a process-host run of message steps names none).
+  frame.state.effectCounts ??= new Map();
   const counts = frame.state.effectCounts;
   const n = (counts.get(base) ?? 0) + 1;
   counts.set(base, n);

@@ -30,6 +30,21 @@ export interface Frame {
   readonly receives: ReceiveSubscriptions;
 }
 
+/**
+ * A Map that is never written: the `pending` and `resolving` of a frame whose workflow has no input
+ * providers (the common case), shared by all of them instead of two Maps per workflow run.
+ * resolve-lazy-inputs.ts writes `resolving` only for names it takes from a non-empty `pending`.
+ */
+class UnwrittenMap<K, V> extends Map<K, V> {
+  override set(): this {
+    throw new Error('a frame without input providers has no pending inputs to record');
+  }
+}
+
+/** `pending` of a frame with no input providers. */
+export const NO_PENDING: Map<string, InputProvider> = new UnwrittenMap();
+const NO_RESOLVING: Map<string, Promise<RunError | undefined>> = new UnwrittenMap();
+
 /** Create the frame of a workflow execution. */
 export function createFrame(options: {
   plan: WorkflowPlan;
@@ -51,7 +66,7 @@ export function createFrame(options: {
     outputs,
     steps,
     pending: options.pending,
-    resolving: new Map(),
+    resolving: options.pending.size === 0 ? NO_RESOLVING : new Map(),
     signal: options.signal ?? state.signal,
     receives: new Map(),
     base: {

@@ -52,7 +52,7 @@ const earlierFailure = (error: RunError | undefined): RunError => ({
  */
 function reuseDependency(frame: Frame, ref: WorkflowRef, plan: WorkflowPlan): RunResult | undefined {
   const { state } = frame;
-  const ran = state.dependencies.get(plan);
+  const ran = state.dependencies?.get(plan);
   if (ran !== undefined) return ran;
   const done = state.completed(ref);
   if (done === undefined) return undefined;
@@ -68,6 +68,7 @@ function reuseDependency(frame: Frame, ref: WorkflowRef, plan: WorkflowPlan): Ru
     ...(done.status === 'success' ? {} : { error: earlierFailure(done.error) }),
   };
   state.workflows[plan.workflowId] = { inputs: { ...inputs }, outputs: { ...done.outputs } };
+  state.dependencies ??= new Map();
   state.dependencies.set(plan, result);
   return result;
 }
@@ -105,7 +106,10 @@ export async function invokeWorkflow(
       fromRunInputs: rule.fromRunInputs && options.given !== true,
       signal: options.signal ?? frame.signal,
     });
-    if (options.via === 'dependsOn') state.dependencies.set(plan, result);
+    if (options.via === 'dependsOn') {
+      state.dependencies ??= new Map();
+      state.dependencies.set(plan, result);
+    }
   }
   if (result.status === 'success') return { result };
   if (rule.failed === undefined || rule.says === undefined)

@@ -38,8 +38,8 @@ export interface RunState {
   readonly responseChecks: ResponseChecker | undefined;
   /** The run's host: every effect (send, lazy input), retry sleep and external wait goes through it. */
   readonly host: RunHost;
-  /** How many effects of each `<workflowId>/<stepId>/<kind>` the run reached (effect-site.ts). */
-  readonly effectCounts: Map<string, number>;
+  /** How many effects of each `<workflowId>/<stepId>/<kind>` the run reached (effect-site.ts; made at the first). */
+  effectCounts: Map<string, number> | undefined;
   /** The host's clock, for durations. */
   readonly now: () => number;
   readonly maxSteps: number;
@@ -59,8 +59,8 @@ export interface RunState {
   readonly skipped: StepResult[];
   /** `$workflows.<id>` of every workflow finished (or started) in this run. */
   readonly workflows: Record<string, { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
-  /** dependsOn workflows already run (once per run). */
-  readonly dependencies: Map<WorkflowPlan, RunResult>;
+  /** dependsOn workflows already run (once per run; made at the first). */
+  dependencies: Map<WorkflowPlan, RunResult> | undefined;
   /** Workflows that ran before this run (`RunOptions.completed`): dependsOn reuses them. */
   readonly completed: (ref: WorkflowRef) => CompletedWorkflow | undefined;
   /** Input providers by name (for workflows fed from the run's inputs). */

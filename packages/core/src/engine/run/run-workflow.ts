@@ -13,7 +13,7 @@ import {
   openReceiveSubscriptions,
 } from '../steps/message/receive-subscriptions.js';
 import type { RunError, RunResult, StepResult } from '../types.js';
-import { createFrame, type Frame } from './frame.js';
+import { createFrame, type Frame, NO_PENDING } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import type { RunState } from './run-state.js';
@@ -45,11 +45,14 @@ export async function runWorkflow(options: {
   const firstSkipped = state.skipped.length;
   // validate() copies what it is given (deeply, defaults applied): no copy of our own here.
   const given = options.fromRunInputs && depth > 0 ? inputsFor(plan, options.inputs) : options.inputs;
-  const pending = new Map<string, InputProvider>();
+  // A Map of its own only when some provider stands for an input not given (NO_PENDING: none).
+  let pending = NO_PENDING;
   if (options.fromRunInputs) {
     for (const name in state.providers)
-      if (Object.hasOwn(state.providers, name) && !Object.hasOwn(given, name))
+      if (Object.hasOwn(state.providers, name) && !Object.hasOwn(given, name)) {
+        if (pending === NO_PENDING) pending = new Map<string, InputProvider>();
         pending.set(name, state.providers[name] as InputProvider);
+      }
   }
   const checked = plan.inputs.validate(given, pending);
   const signal = options.signal ?? state.signal;
