@@ -1,5 +1,5 @@
 import type { MessageSubscription, ReceivedMessage } from '@telaio/core';
-import { onAbort, TransportError } from '@telaio/core';
+import { NEVER_ABORTED, onAbort, TransportError } from '@telaio/core';
 import { addDeadline, cancelDeadline, type Deadline } from './receive-deadlines.js';
 
 /** A MessageSubscription's buffer, fed by a protocol client: `push` matching messages, `close` to end. */
@@ -9,6 +9,8 @@ export interface MessageQueue extends MessageSubscription {
   /** True once closed (by the caller, or by the transport closing). */
   readonly closed: boolean;
 }
+
+const nothing = (): void => undefined;
 
 /** One pending next(): settled once, by a message, its timeout, an abort or close(). */
 class Waiter {
@@ -22,9 +24,7 @@ class Waiter {
   private settle(): void {
     if (this.deadline !== undefined) cancelDeadline(this.deadline);
     this.leave?.();
-    const waiters = this.queue.waiters;
-    const at = waiters.indexOf(this);
-    if (at >= 0) waiters.splice(at, 1);
+    this.queue.remove(this);
   }
   resolve(message: ReceivedMessage): void {
     this.settle();
@@ -55,16 +55,39 @@ interface QueueOptions {
  * which old-space collections then had to clean up).
  */
 class Queue implements MessageQueue {
-  readonly buffer: ReceivedMessage[] = [];
-  readonly waiters: Waiter[] = [];
+  /**
+   * Messages not taken yet, made at the first that waits (a receive step's message usually comes
+   * while its next() waits: no array per subscription).
+   */
+  private buffer: ReceivedMessage[] | undefined = undefined;
+  /** The oldest pending next(), then the others in order (made only for a second waiter). */
+  private first: Waiter | undefined = undefined;
+  private others: Waiter[] | undefined = undefined;
   private isClosed = false;
   private closing: Promise<void> | undefined = undefined;
   private readonly leaveSubscription: () => void;
   constructor(private readonly options: QueueOptions) {
-    // The subscribe context's signal, listened to once for the subscription's life (not per next()).
-    this.leaveSubscription = onAbort(options.signal, () => {
-      for (const waiter of [...this.waiters]) waiter.reject(this.aborted());
-    });
+    // The subscribe context's signal, listened to once for the subscription's life (not per next());
+    // a signal that never aborts is not listened to (no closure per subscription).
+    this.leaveSubscription =
+      options.signal === NEVER_ABORTED
+        ? nothing
+        : onAbort(options.signal, () => {
+            for (const waiter of this.waiting()) waiter.reject(this.aborted());
+          });
+  }
+  /** Every pending next(), oldest first (a copy: settling one changes the queue). */
+  private waiting(): Waiter[] {
+    if (this.first === undefined) return [];
+    return this.others === undefined ? [this.first] : [this.first, ...this.others];
+  }
+  /** Forget `waiter` (it settled). */
+  remove(waiter: Waiter): void {
+    if (this.first === waiter) this.first = this.others?.shift();
+    else if (this.others !== undefined) {
+      const at = this.others.indexOf(waiter);
+      if (at >= 0) this.others.splice(at, 1);
+    }
   }
   get closed(): boolean {
     return this.isClosed;
@@ -79,9 +102,10 @@ class Queue implements MessageQueue {
   }
   push(message: ReceivedMessage): void {
     if (this.isClosed) return;
-    const waiter = this.waiters.shift();
-    if (waiter === undefined) this.buffer.push(message);
-    else waiter.resolve(message);
+    const waiter = this.first;
+    if (waiter !== undefined) waiter.resolve(message);
+    else if (this.buffer === undefined) this.buffer = [message];
+    else this.buffer.push(message);
   }
   next(
     nextOptions: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {},
@@ -92,11 +116,13 @@ class Queue implements MessageQueue {
     const outer = options.signal;
     const own = nextOptions.signal;
     if (outer.aborted || own?.aborted === true) return Promise.reject(this.aborted());
-    const first = this.buffer.shift();
-    if (first !== undefined) return Promise.resolve(first);
+    const buffered = this.buffer?.shift();
+    if (buffered !== undefined) return Promise.resolve(buffered);
     return new Promise<ReceivedMessage>((resolve, reject) => {
       const waiter = new Waiter(this, resolve, reject);
-      this.waiters.push(waiter);
+      if (this.first === undefined) this.first = waiter;
+      else if (this.others === undefined) this.others = [waiter];
+      else this.others.push(waiter);
       // One listener per signal however many waits share it (core's onAbort): sixteen receives
       // under one run's signal never trip MaxListenersExceededWarning. The subscribe context's
       // signal is listened to once for the whole subscription (above).
@@ -116,8 +142,8 @@ class Queue implements MessageQueue {
     if (this.closing !== undefined) return this.closing;
     this.isClosed = true;
     this.leaveSubscription();
-    this.buffer.length = 0;
-    for (const waiter of [...this.waiters])
+    this.buffer = undefined;
+    for (const waiter of this.waiting())
       waiter.reject(new TransportError('CLOSED', `subscription to ${this.where()} is closed`));
     this.closing = this.options.onClose();
     return this.closing;

@@ -4,6 +4,8 @@ import type { IClientPublishOptions } from 'mqtt';
 import { encodePayload } from '../encode-payload.js';
 
 type Obj = Readonly<Record<string, unknown>>;
+/** The MQTT operation binding of an operation without one (no object per message). */
+const NO_BINDING: Obj = Object.freeze({});
 const qosOf = (v: unknown): 0 | 1 | 2 | undefined => (v === 0 || v === 1 || v === 2 ? v : undefined);
 
 /** A header value as an MQTT 5 user property: strings as they are, anything else as its JSON text. */
@@ -24,7 +26,7 @@ export function mqttPublishOptions(
   /** What is being done, for the error (built only then). */
   what: () => string,
 ): { bytes: Buffer | string; body: string; publish: IClientPublishOptions } {
-  const binding: Obj = (message.target.operationBindings.mqtt as Obj | undefined) ?? {};
+  const binding: Obj = (message.target.operationBindings.mqtt as Obj | undefined) ?? NO_BINDING;
   const headerNames = Object.keys(message.headers);
   if (version !== 5 && headerNames.length > 0)
     throw new TransportError(

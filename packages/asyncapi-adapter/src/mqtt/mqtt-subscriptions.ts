@@ -9,6 +9,12 @@ import { matchTopic } from './match-topic.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
+/** The MQTT operation binding of an operation without one (no object per subscription). */
+const NO_BINDING: Obj = Object.freeze({});
+
+/** Filters without subscriptions kept in a connection's map before they are swept out. */
+const STALE_MAX = 64;
+
 /** A settled promise for a release with nothing to wait for. */
 const DONE: Promise<void> = Promise.resolve();
 
@@ -43,6 +49,8 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
   // Entries by filter: a topic is looked up among the filters without wildcards (one Map get), and
   // tested only against the wildcard ones, however many subscriptions the connection holds.
   const byFilter = new Map<string, Entry[]>();
+  /** Filters in byFilter whose list is empty (no subscription left; kept, see release). */
+  let stale = 0;
   const wildcards = new Set<Entry>();
   const offer = (entry: Entry, topic: string, payload: Buffer, packet: IPublishPacket): void => {
     const message = toReceived(server, topic, payload, packet, entry.request);
@@ -58,10 +66,21 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
     const same = byFilter.get(entry.filter);
     const at = same?.indexOf(entry) ?? -1;
     if (same === undefined || at < 0) return DONE;
-    same.splice(at, 1);
     wildcards.delete(entry);
-    if (same.length > 0) return DONE;
-    byFilter.delete(entry.filter);
+    if (same.length > 1) {
+      same.splice(at, 1);
+      return DONE;
+    }
+    // The last one out leaves its filter's list, empty, in the map: deleting the key makes V8 shrink
+    // and reallocate the map's table whenever it empties (per round trip at one subscription at a
+    // time), and the next subscription to the filter takes the list again. Empty lists are swept
+    // once there are more than STALE_MAX of them.
+    same.pop();
+    stale += 1;
+    if (stale > STALE_MAX) {
+      for (const [filter, list] of byFilter) if (list.length === 0) byFilter.delete(filter);
+      stale = 0;
+    }
     if (client.disconnecting) return DONE;
     // One promise for the UNSUBSCRIBE (resolved on UNSUBACK, or on failure: nothing to undo).
     return new Promise<void>((resolve) => {
@@ -71,7 +90,7 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
   return {
     add(request, _route, context, what) {
       const filter = request.target.address;
-      const binding: Obj = (request.target.operationBindings.mqtt as Obj | undefined) ?? {};
+      const binding: Obj = (request.target.operationBindings.mqtt as Obj | undefined) ?? NO_BINDING;
       const qos = binding.qos === 1 || binding.qos === 2 ? binding.qos : 0;
       const queue = createMessageQueue({
         signal: context.signal,
@@ -81,7 +100,10 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
       const entry: Entry = { filter, request, queue };
       const same = byFilter.get(filter);
       if (same === undefined) byFilter.set(filter, [entry]);
-      else same.push(entry);
+      else {
+        if (same.length === 0) stale -= 1;
+        same.push(entry);
+      }
       if (WILDCARD.test(filter)) wildcards.add(entry);
       // One promise for the SUBSCRIBE, its grant and the abort (no async layer around it); a failure
       // closes the queue (and the filter's count) before it rejects.
