@@ -5,6 +5,9 @@
  * targets it resolved per step and value: a value seen before must give its own address again).
  */
 import { describe, expect, it } from 'vitest';
+import { planOf } from '../../../src/engine/plan/document-plans.js';
+import type { MessageStepTarget } from '../../../src/engine/plan/plan-types.js';
+import { addressReadsOnlyInputs } from '../../../src/engine/steps/message/resolve-message-target.js';
 import { fixture } from '../helpers.js';
 import { messageEngine } from './message-support.js';
 
@@ -57,5 +60,36 @@ describe('AsyncAPI channel parameters in message step addresses (Arazzo 1.1 para
     const document = await engine.load({ uri: fixture('messages/inline.arazzo.yaml'), text: WORKFLOW });
     const result = await engine.run({ document, inputs: { id: 'j1' } });
     expect(result.error).toMatchObject({ code: 'parameter-missing', stepId: 'give' });
+  });
+
+  it('an address reading only inputs and constants is resolved once, when the workflow starts; one reading a step or another workflow is not', async () => {
+    // Only the plan is looked at: references lint would refuse (no such output) do not matter here.
+    const { engine } = messageEngine({ refuseInvalid: false });
+    const receive = (stepId: string, value: string) => `      - stepId: ${stepId}
+        operationId: receiveJob
+        action: receive
+        timeout: 50
+        parameters: [{ name: worker, in: path, value: ${value} }]
+`;
+    const text = WORKFLOW.replace(
+      '    steps:\n',
+      `    steps:\n${receive('fromInput', '$inputs.worker')}${receive('constant', 'w1')}${receive('template', "'w-{$inputs.id}'")}${receive('fromStep', '$steps.give.outputs.worker')}${receive('fromWorkflow', '$workflows.w.inputs.worker')}${receive('fromSelf', '$outputs.worker')}`,
+    );
+    const document = await engine.load({ uri: fixture('messages/inline.arazzo.yaml'), text });
+    const plan = planOf({ document })?.workflows.get('w');
+    const verdicts = Object.fromEntries(
+      (plan?.steps ?? [])
+        .filter((step) => step.target.kind === 'message' && step.target.action === 'receive')
+        .map((step) => [step.stepId, addressReadsOnlyInputs(step, step.target as MessageStepTarget)]),
+    );
+    expect(verdicts).toEqual({
+      fromInput: true,
+      constant: true,
+      template: true,
+      fromStep: false,
+      fromWorkflow: false,
+      fromSelf: false,
+      take: true,
+    });
   });
 });

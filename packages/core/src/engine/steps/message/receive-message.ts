@@ -40,13 +40,19 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
   const { stepId } = step;
   if (state.transports.asyncapi === undefined)
     return messageAttemptFailed(frame.base, transportMissing(stepId));
-  const resolved = resolveMessageTarget({ state, step, target, ctx: frame.base, onMissing });
-  if ('missing' in resolved)
-    return messageAttemptFailed(frame.base, {
-      code: 'parameter-missing',
-      message: `step '${stepId}' has no value for the channel parameter '${resolved.missing}' of '${target.target.address}' (give it as a parameter in: path)`,
-      stepId,
-    });
+  // The target its subscription was opened for when that is final (an address reading only the
+  // workflow's inputs), else resolved now.
+  let resolvedTarget = frame.receives.get(stepId)?.target;
+  if (resolvedTarget === undefined) {
+    const resolved = resolveMessageTarget({ state, step, target, ctx: frame.base, onMissing });
+    if ('missing' in resolved)
+      return messageAttemptFailed(frame.base, {
+        code: 'parameter-missing',
+        message: `step '${stepId}' has no value for the channel parameter '${resolved.missing}' of '${target.target.address}' (give it as a parameter in: path)`,
+        stepId,
+      });
+    resolvedTarget = resolved.target;
+  }
   let correlation: CorrelationFilter | undefined;
   if (target.correlationId !== undefined) {
     const value = target.correlationId.evaluate(frame.base, onMissing);
@@ -58,17 +64,17 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
       });
     correlation = { location: target.correlationLocation ?? PROTOCOL_CORRELATION, value: String(value) };
   }
-  const slot = receiveSlotFor(frame, step, resolved.target);
+  const slot = receiveSlotFor(frame, step, resolvedTarget);
   const timeoutMs = step.timeoutMs ?? state.receiveTimeoutMs;
   state.hooks.onMessageWait?.({
     ...frame.scope,
     stepId,
-    address: resolved.target.address,
+    address: resolvedTarget.address,
     ...(correlation === undefined ? {} : { correlation }),
     timeoutMs,
     attempt,
   });
-  const address = resolved.target.address;
+  const address = resolvedTarget.address;
   // A dry run's placeholder message stands for the matching one.
   const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
   let record: ReceiveMessageRecord;

@@ -12,7 +12,7 @@
 import type { MessageSubscription, MessageTarget } from '../../../adapters/message-transport.js';
 import type { MessageStepTarget, StepPlan } from '../../plan/plan-types.js';
 import type { Frame } from '../../run/frame.js';
-import { chosenServerUrl, resolveMessageTarget } from './resolve-message-target.js';
+import { addressReadsOnlyInputs, chosenServerUrl, resolveMessageTarget } from './resolve-message-target.js';
 
 /** One receive step's subscription: the address it listens on, and the subscription or why there is none. */
 export interface ReceiveSlot {
@@ -22,6 +22,11 @@ export interface ReceiveSlot {
   readonly ready: Promise<MessageSubscription | { readonly error: string }>;
   /** The subscription once `ready` resolved with one: taken from without awaiting `ready` again. */
   readonly subscription: MessageSubscription | undefined;
+  /**
+   * The target resolved when the workflow started, when the step's address reads only its inputs
+   * (addressReadsOnlyInputs): the step takes it instead of resolving its address again.
+   */
+  readonly target?: MessageTarget;
 }
 
 /** A slot as subscribe() fills it in. */
@@ -48,7 +53,8 @@ export function openReceiveSubscriptions(frame: Frame): Promise<unknown> {
       ctx: frame.base,
       onMissing: SILENT,
     });
-    if ('target' in resolved) subscribe(frame, step, resolved.target);
+    if ('target' in resolved)
+      subscribe(frame, step, resolved.target, false, addressReadsOnlyInputs(step, target));
     else {
       // Not known yet: the address with wildcards, through the server chosen for the source (--server).
       const serverUrl = chosenServerUrl(frame.state, target);
@@ -74,17 +80,15 @@ export function receiveSlotFor(frame: Frame, step: StepPlan, target: MessageTarg
   return subscribe(frame, step, target);
 }
 
-/** Close every subscription of `frame` (its workflow ended); resolves when all are closed. */
+/**
+ * Close every subscription of `frame` (its workflow ended); resolves when all are closed. The slots
+ * stay in the map (emptying it makes V8 allocate a new table, per run): the frame is done, and
+ * closing a subscription twice is closing it once.
+ */
 export function closeReceiveSubscriptions(frame: Frame): Promise<unknown> {
   if (frame.receives.size === 0) return Promise.resolve();
-  if (frame.receives.size === 1) {
-    const slot = frame.receives.values().next().value as ReceiveSlot;
-    frame.receives.clear();
-    return close(slot);
-  }
-  const slots = [...frame.receives.values()];
-  frame.receives.clear();
-  return Promise.all(slots.map(close));
+  if (frame.receives.size === 1) return close(frame.receives.values().next().value as ReceiveSlot);
+  return Promise.all([...frame.receives.values()].map(close));
 }
 
 const PARAMETER = /\{[^{}]+\}/g;
@@ -104,7 +108,14 @@ export function coversAddress(filter: string, address: string): boolean {
   return want.length === have.length && want.every((w, i) => w === '+' || w === have[i]);
 }
 
-function subscribe(frame: Frame, step: StepPlan, target: MessageTarget, wildcard = false): ReceiveSlot {
+function subscribe(
+  frame: Frame,
+  step: StepPlan,
+  target: MessageTarget,
+  wildcard = false,
+  /** True when `target` is the one every execution of the step resolves (kept in the slot). */
+  final = false,
+): ReceiveSlot {
   const { state } = frame;
   const transport = state.transports.asyncapi;
   const plan = step.target as MessageStepTarget;
@@ -132,7 +143,9 @@ function subscribe(frame: Frame, step: StepPlan, target: MessageTarget, wildcard
             };
           },
         );
-  slot = { address: target.address, wildcard, ready, subscription: undefined };
+  slot = final
+    ? { address: target.address, wildcard, ready, subscription: undefined, target }
+    : { address: target.address, wildcard, ready, subscription: undefined };
   frame.receives.set(step.stepId, slot);
   return slot;
 }

@@ -39,6 +39,31 @@ function addressParts(step: StepPlan, address: string): AddressParts {
   return parts;
 }
 
+/** Per template step: whether its address reads nothing but the workflow's inputs (see below). */
+const inputsOnly = new WeakMap<StepPlan, boolean>();
+
+/**
+ * True when `step`'s channel address reads nothing but constants and `$inputs`: an address resolved
+ * when its workflow starts is then the one every execution of the step resolves (a workflow's inputs
+ * do not change once given; a lazy input is absent at the start, so such an address is not resolved
+ * then). `$steps`, `$outputs`, `$workflows` or a missing parameter: false.
+ */
+export function addressReadsOnlyInputs(step: StepPlan, target: MessageStepTarget): boolean {
+  if (!target.addressTemplate) return true;
+  let known = inputsOnly.get(step);
+  if (known === undefined) {
+    const { values } = addressParts(step, target.target.address);
+    known = values.every(
+      (p) =>
+        p !== undefined &&
+        p.value.errors.length === 0 &&
+        p.value.expressions.every(({ expression }) => expression.kind === 'inputs'),
+    );
+    inputsOnly.set(step, known);
+  }
+  return known;
+}
+
 /** The target with its address filled, or the name of the channel parameter no value was given for. */
 export function resolveMessageTarget(options: {
   readonly state: RunState;
