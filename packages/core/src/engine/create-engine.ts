@@ -52,6 +52,11 @@ export function createEngine(options: EngineOptions): Engine {
     1,
     Math.floor(options.maxConcurrentSteps ?? DEFAULT_MAX_CONCURRENT_STEPS),
   );
+  // The send context of every run without a signal of its own (no object per run).
+  const neverAbortedContext =
+    options.credentials === undefined
+      ? { signal: NEVER_ABORTED }
+      : { signal: NEVER_ABORTED, credentials: options.credentials };
   // What runs without hooks or providers of their own share (read-only in the run).
   const engineHooks = combineHooks({ hooks: [options.hooks] });
   const engineProviders = { ...options.inputProviders };
@@ -102,7 +107,11 @@ export function createEngine(options: EngineOptions): Engine {
       runId: host.runId,
       signal,
       sendContext:
-        options.credentials === undefined ? { signal } : { signal, credentials: options.credentials },
+        signal === NEVER_ABORTED
+          ? neverAbortedContext
+          : options.credentials === undefined
+            ? { signal }
+            : { signal, credentials: options.credentials },
       hooks: run.hooks === undefined ? engineHooks : combineHooks({ hooks: [options.hooks, run.hooks] }),
       transports,
       credentials: options.credentials,
