@@ -8,6 +8,7 @@ import { formatSarif } from '../formatters/format-sarif.js';
 import { formatStylish } from '../formatters/format-stylish.js';
 import type { DiagnosticFormatter, ReportedDiagnostic } from '../formatters/types.js';
 import { readSeverityOverrides } from '../shared/read-severity-overrides.js';
+import { stdoutMayBeTerminal, writeStdout } from '../shared/write-stdout.js';
 import type { ValidateFlags, ValidateFormat } from './command.js';
 import { createRecordingLoader } from './create-recording-loader.js';
 import { pendingResult } from './result-cache-key.js';
@@ -63,10 +64,14 @@ async function validate(
     files: results.map((r) => r.input),
     given: results.map((r) => r.given),
     cwd: process.cwd(),
-    color: flags.format === 'stylish' && process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    color:
+      flags.format === 'stylish' &&
+      stdoutMayBeTerminal() &&
+      process.stdout.isTTY === true &&
+      !('NO_COLOR' in process.env),
     toolVersion: toolVersion(),
   });
-  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  await writeStdout(text);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const max = flags['max-warnings'];
