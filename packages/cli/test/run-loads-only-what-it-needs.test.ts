@@ -7,7 +7,8 @@
  * it while nobody listens to its diagnostics channels, the CLI's run ids are a counter), no
  * perf_hooks or readline, and neither ajv nor its precompiled Arazzo validator (a valid document
  * passes the quick schema check). With a subscriber on got's diagnostics channel, got's request
- * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv.
+ * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv,
+ * writes its report to a pipe without process.stdout (no net or tty), and sets its V8 flags.
  * A property of what loads, not a timing.
  */
 import { spawnSync } from 'node:child_process';
@@ -101,28 +102,63 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
   });
 });
 
+/**
+ * Runs the built CLI's `validate --no-cache` of the fixture with a preload (`-r`) that records, at
+ * exit, the builtins and CommonJS files loaded and (with `flags`) every V8 flag set through node:v8.
+ * stdout and stderr are pipes, as in a CI job or a bench.
+ */
+function recordValidate(options: { flags: boolean }): {
+  result: { status: number | null; stdout: string; stderr: string };
+  seen: { builtins: string[]; files: string[]; flags: string[] };
+} {
+  const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
+  const hook = path.join(work, 'record-loads.cjs');
+  const out = path.join(work, 'loaded.json');
+  writeFileSync(
+    hook,
+    `const flags = [];
+    ${
+      options.flags
+        ? `const v8 = require('node:v8'); const set = v8.setFlagsFromString;
+    v8.setFlagsFromString = (flag) => { flags.push(flag); return set.call(v8, flag); };`
+        : ''
+    }
+    process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
+      builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      files: Object.keys(require.cache),
+      flags,
+    })));`,
+  );
+  const result = spawnSync(process.execPath, ['-r', hook, bin, 'validate', '--no-cache', fixture.flow], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const seen = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(work, { recursive: true, force: true });
+  return { result, seen };
+}
+
 describe('a cold telaio validate --no-cache of a valid document (issue 19 pt 1)', () => {
   it('loads neither node:crypto nor ajv nor the precompiled Arazzo validator', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
-    const hook = path.join(work, 'record-loads.cjs');
-    const out = path.join(work, 'loaded.json');
-    writeFileSync(
-      hook,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
-        builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
-        files: Object.keys(require.cache),
-      })));`,
-    );
-    const result = spawnSync(process.execPath, ['-r', hook, bin, 'validate', '--no-cache', fixture.flow], {
-      cwd: work,
-      encoding: 'utf8',
-    });
-    const seen = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
-    rmSync(work, { recursive: true, force: true });
+    const { result, seen } = recordValidate({ flags: false });
     expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
     expect(seen.builtins.includes('crypto')).toBe(false);
     expect(seen.builtins).toContain('fs');
     const files = seen.files.map((f) => f.split(path.sep).join('/'));
     expect(files.filter((f) => /arazzo-validator\.cjs$|telaio\.lib-ajv\.cjs$|\/ajv\//.test(f))).toEqual([]);
+  });
+
+  it('writes its report to a pipe without building process.stdout: no net or tty module', () => {
+    const { result, seen } = recordValidate({ flags: false });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toBe('✔ no problems in 1 file\n');
+    expect(seen.builtins.filter((m) => m === 'net' || m === 'tty')).toEqual([]);
+  });
+
+  it('sets V8 flags for a short run: TurboFan without inlining, the young generation grown 16-fold', () => {
+    const { result, seen } = recordValidate({ flags: true });
+    expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
+    expect(seen.flags).toEqual(['--semi-space-growth-factor=16', '--no-turbo-inlining']);
   });
 });
