@@ -46,21 +46,17 @@ async function run() {
   // run compiles ~600 KB). Node 20 has no such cache. Off with TELAIO_NO_CACHE, and as Node's own
   // NODE_DISABLE_COMPILE_CACHE says; NODE_COMPILE_CACHE places it (default: the OS temp folder).
   if (!process.env.TELAIO_NO_CACHE) process.getBuiltinModule('node:module').enableCompileCache?.();
-  // A cold `telaio validate` allocates tens of MB that live to its end (the parsed sources): V8's
-  // young generation, which starts at 1 MB and doubles after each scavenge, would copy them through
-  // about 14 scavenges on its way to its 16 MB limit; growing 16-fold at a time it gets there in two
-  // (the factor is read at each growth, so setting it now works; the limits stay V8's defaults).
-  // Not before the replay above: a warm run allocates little and need not load node:v8.
-  // TurboFan without inlining, for the same command: a cold validate optimizes a few dozen functions
+  // TurboFan without inlining for a cold `telaio validate`: it optimizes a few dozen functions
   // (the YAML reader's, over megabytes of sources, and the linter's) and then exits; with inlining
   // each compile takes in its callees too, and compiling came to ~400M instructions, a quarter of the
   // whole run (callgrind). Without: 1795M -> 1637M; under load 6, CPU -18%, wall -20% (alternating
   // runs); the generated 25 MB documents of bench/validate-large.js take about as long as before.
-  if (process.argv[2] === 'validate') {
-    const v8 = process.getBuiltinModule('node:v8');
-    v8.setFlagsFromString('--semi-space-growth-factor=16');
-    v8.setFlagsFromString('--no-turbo-inlining');
-  }
+  // Not before the replay above: a warm run need not load node:v8. The young generation keeps V8's
+  // own growth: growing it 16-fold at once (as telaio did) saved scavenges but touched ~3k more pages
+  // of memory; without it, quiet alternating runs: wall 0.411 -> 0.377 s, page faults 12.4k -> 9.3k,
+  // the 25 MB documents as before.
+  if (process.argv[2] === 'validate')
+    process.getBuiltinModule('node:v8').setFlagsFromString('--no-turbo-inlining');
   // Top-level help and --version need none of the libraries: the small unbundled entry starts faster.
   const light = ['--version', '-v', '--help', '-h', undefined].includes(process.argv[2]);
   const { main } = await import(fresh && !light ? '../dist/telaio.bundle.mjs' : '../dist/main.js');
