@@ -97,25 +97,33 @@ async function lintOnce(options: {
   cacheable: boolean;
 }): Promise<Diagnostic[]> {
   const { resolved, registry, severity, lintCache } = options;
-  const uri = resolved.file?.uri;
-  const key =
-    lintCache === undefined || uri === undefined || !options.cacheable
+  const file = resolved.file;
+  // `cacheable` implies a lint cache (loadDocument); an unreadable document has nothing to key.
+  const entry =
+    !options.cacheable || lintCache === undefined || file === undefined
       ? undefined
-      : lintCacheKey({ uri, severity, criterionTypes: registry.types(), documents: options.documents ?? [] });
-  if (key !== undefined && uri !== undefined) {
-    const cached = await lintCache?.read({ key, uri });
-    if (cached !== undefined) return [...cached];
-  }
+      : {
+          cache: lintCache,
+          uri: file.uri,
+          key: lintCacheKey({
+            uri: file.uri,
+            severity,
+            criterionTypes: registry.types(),
+            documents: options.documents ?? [],
+          }),
+        };
+  const cached = await entry?.cache.read({ key: entry.key, uri: entry.uri });
+  if (cached !== undefined) return [...cached];
   const { lintDocument } = await import('../lint/lint-document.js');
   const checked =
-    options.cacheable && resolved.file !== undefined
-      ? { ...resolved, diagnostics: [...(await schemaChecker())(resolved.file), ...resolved.diagnostics] }
+    options.cacheable && file !== undefined
+      ? { ...resolved, diagnostics: [...(await schemaChecker())(file), ...resolved.diagnostics] }
       : resolved;
   const all = lintDocument(checked, {
     criteria: registry,
     ...(severity === undefined ? {} : { severity }),
   });
-  if (key !== undefined && uri !== undefined) await lintCache?.write({ key, uri, diagnostics: all });
+  await entry?.cache.write({ key: entry.key, uri: entry.uri, diagnostics: all });
   return all;
 }
 

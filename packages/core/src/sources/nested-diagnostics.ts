@@ -39,18 +39,17 @@ export function nestedArazzoSources(rootUri: string, sources: readonly ResolvedS
 const schemaFindings = new WeakMap<ArazzoFile, readonly Diagnostic[]>();
 
 /**
- * What resolving found wrong inside the nested Arazzo documents of a document: each one's yaml-syntax,
- * schema (`validateSchema`, which resolveDocument imports when a document needs it: its schemas are
- * tens of KB of code to compile), unsupported-version and source-unresolved findings, with `file`
- * that nested document.
+ * What resolving found wrong inside the nested Arazzo documents of a document (`nestedList`, from
+ * nestedArazzoSources): each one's yaml-syntax, schema (`validateSchema`, which resolveDocument
+ * imports only when there are such documents: its schemas are tens of KB of code to compile),
+ * unsupported-version and source-unresolved findings, with `file` that nested document.
  */
 export function nestedDiagnostics(
-  rootUri: string,
-  sources: readonly ResolvedSource[],
+  nestedList: readonly NestedArazzo[],
   validateSchema: (file: ArazzoFile) => Diagnostic[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const nested of nestedArazzoSources(rootUri, sources)) {
+  for (const nested of nestedList) {
     if (nested.kind === 'unparsable') {
       out.push(...nested.diagnostics);
       continue;

@@ -61,8 +61,8 @@ export async function resolveDocument(
   const sources = await resolveSources({ file, loader, cacheDir, identities });
   const index = createOperationIndex(sources);
   diagnostics.push(...sourceDiagnostics(file, sources), ...checkStepOperations({ file, sources, index }));
-  if (nestedArazzoSources(absolute, sources).length > 0)
-    diagnostics.push(...nestedDiagnostics(absolute, sources, await schemaChecker()));
+  const nested = nestedArazzoSources(absolute, sources);
+  if (nested.length > 0) diagnostics.push(...nestedDiagnostics(nested, await schemaChecker()));
   return { file, sources, index, diagnostics };
 }
 
