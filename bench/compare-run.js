@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEER_VERSION, peerCli } from './install-peer.js';
+import { describeNodeStart } from './support/describe-node-start.js';
 import { startTwoStepWorkflow } from './support/start-two-step-workflow.js';
 
 const rounds = Number(process.argv[2] ?? process.env.BENCH_REPS ?? 15);
@@ -104,6 +105,8 @@ try {
   console.log(
     `2-step workflow on ${base}; @redocly/cli ${PEER_VERSION}; node ${process.version}; ${rounds} alternating rounds; load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)}`,
   );
+  const nodeStart = describeNodeStart();
+  if (nodeStart !== undefined) console.log(nodeStart);
   for (const [name, list] of Object.entries(times)) {
     const sorted = [...list].sort((a, b) => a - b);
     console.log(

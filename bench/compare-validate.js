@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEER_VERSION, peerCli } from './install-peer.js';
+import { describeNodeStart } from './support/describe-node-start.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.TELAIO_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
@@ -94,6 +95,8 @@ const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(
 console.log(
   `${files.length} Stytch workflows, both OpenAPI sources; @redocly/cli ${PEER_VERSION}; node ${process.version}; ${rounds} alternating rounds; load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)}`,
 );
+const nodeStart = describeNodeStart();
+if (nodeStart !== undefined) console.log(nodeStart);
 for (const [name, list] of Object.entries(times)) {
   const sorted = [...list].sort((a, b) => a - b);
   console.log(
