@@ -104,7 +104,6 @@ export function createEngine(options: EngineOptions): Engine {
     host: RunHost,
   ): Promise<RunResult> => {
     const state: RunState = {
-      runId: host.runId,
       signal,
       sendContext:
         signal === NEVER_ABORTED

@@ -24,12 +24,22 @@ export interface ProcessHost extends Host {
 class ProcessRunHost implements RunHost {
   readonly journaled = false;
   constructor(
-    readonly runId: string,
+    /** The run's id when given (RunOptions.runId, or the host's `newRunId`); else drawn when first read. */
+    private id: string | undefined,
     private readonly signal: AbortSignal,
     readonly now: () => number,
     private readonly sleeper: SleepFunction,
     private readonly mailbox: ReturnType<typeof createMailbox>,
   ) {}
+  /**
+   * The run's id. A random one is drawn when something first reads it (a hook event, an external
+   * wait): a run nobody asks about (no hooks) draws none, and which UUID an unread id would have
+   * been cannot be told. Once read it never changes.
+   */
+  get runId(): string {
+    if (this.id === undefined) this.id = randomRunId();
+    return this.id;
+  }
   effect<T extends JournalValue>(
     _request: EffectRequest,
     perform: (signal: AbortSignal) => Promise<T>,
@@ -66,11 +76,13 @@ export function createProcessHost(options?: {
 }): ProcessHost {
   const sleep = options?.sleep ?? abortableSleep;
   const now = options?.now ?? readMonotonicMs;
-  const newRunId = options?.newRunId ?? randomRunId;
+  // A host-given `newRunId` is called when each run begins, as before (its ids may count runs); the
+  // default random id is drawn lazily (ProcessRunHost.runId).
+  const newRunId = options?.newRunId;
   const mailbox = createMailbox();
   return {
     send: (runId, name, value) => mailbox.send(runId, name, value),
-    begin: (run): RunHost => new ProcessRunHost(run.runId ?? newRunId(), run.signal, now, sleep, mailbox),
+    begin: (run): RunHost => new ProcessRunHost(run.runId ?? newRunId?.(), run.signal, now, sleep, mailbox),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createEngine, createProcessHost, externalInput, type Host, TelaioError } from '@telaio/core';
 import { createMemoryTransport } from '@telaio/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadInline, PRELUDE } from '../engine/helpers.js';
 
 const DOC = `${PRELUDE}workflows:
@@ -71,5 +71,50 @@ describe('the process host (the default: nothing journaled)', () => {
     const provider = externalInput({ timeoutMs: 5 });
     expect(provider.external).toEqual({ timeoutMs: 5 });
     expect(() => provider.resolve({ name: 'code' } as never)).toThrow(/through the host's waitFor/);
+  });
+
+  it('a run nobody asks about draws no random run id; once read, every event of the run carries the same one', async () => {
+    const crypto = process.getBuiltinModule('node:crypto');
+    const draw = vi.spyOn(crypto, 'randomUUID');
+    try {
+      const { engine } = engineOn();
+      const document = await loadInline(engine, DOC);
+      const quiet = await engine.run({ document, inputs: { code: '123456' } });
+      expect(quiet.status).toBe('success');
+      expect(draw).not.toHaveBeenCalled();
+      const ids: string[] = [];
+      const heard = await engine.run({
+        document,
+        inputs: { code: '123456' },
+        hooks: {
+          onWorkflowStart: (e) => ids.push(e.runId),
+          onStepStart: (e) => ids.push(e.runId),
+          onStepEnd: (e) => ids.push(e.runId),
+          onWorkflowEnd: (e) => ids.push(e.runId),
+        },
+      });
+      expect(heard.status).toBe('success');
+      expect(draw).toHaveBeenCalledTimes(1);
+      expect(ids).toHaveLength(4);
+      expect(new Set(ids).size).toBe(1);
+      expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    } finally {
+      draw.mockRestore();
+    }
+  });
+
+  it("a host's newRunId is still asked once as each run begins, read or not (its ids may count runs)", async () => {
+    let count = 0;
+    const host = createProcessHost({ newRunId: () => `run-${++count}` });
+    const { engine } = engineOn(host);
+    const document = await loadInline(engine, DOC);
+    await engine.run({ document, inputs: { code: '123456' } });
+    const ids: string[] = [];
+    await engine.run({
+      document,
+      inputs: { code: '123456' },
+      hooks: { onStepStart: (e) => ids.push(e.runId) },
+    });
+    expect(ids).toEqual(['run-2']);
   });
 });

@@ -11,7 +11,13 @@ import type { RunState } from './run-state.js';
 export interface Frame {
   readonly plan: WorkflowPlan;
   readonly state: RunState;
-  readonly scope: EventScope;
+  /**
+   * Its hook events' scope, made by scopeOf() when an event first needs it: a run with no hooks
+   * neither builds it nor reads the run's id (which the process host then never draws).
+   */
+  eventScope: EventScope | undefined;
+  /** How deep it is nested (0: the workflow the run started). */
+  readonly depth: number;
   readonly inputs: Record<string, unknown>;
   readonly outputs: Record<string, unknown>;
   readonly steps: Record<string, { outputs: Record<string, unknown> }>;
@@ -45,6 +51,16 @@ class UnwrittenMap<K, V> extends Map<K, V> {
 export const NO_PENDING: Map<string, InputProvider> = new UnwrittenMap();
 const NO_RESOLVING: Map<string, Promise<RunError | undefined>> = new UnwrittenMap();
 
+/** The scope (`runId`, `workflowId`, `depth`) of `frame`'s hook events, made at the first. */
+export function scopeOf(frame: Frame): EventScope {
+  let scope = frame.eventScope;
+  if (scope === undefined) {
+    scope = { runId: frame.state.host.runId, workflowId: frame.plan.workflowId, depth: frame.depth };
+    frame.eventScope = scope;
+  }
+  return scope;
+}
+
 /** Create the frame of a workflow execution. */
 export function createFrame(options: {
   plan: WorkflowPlan;
@@ -61,7 +77,8 @@ export function createFrame(options: {
   return {
     plan,
     state,
-    scope: { runId: state.runId, workflowId: plan.workflowId, depth: options.depth },
+    eventScope: undefined,
+    depth: options.depth,
     inputs: options.inputs,
     outputs,
     steps,

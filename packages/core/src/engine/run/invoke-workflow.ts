@@ -102,7 +102,7 @@ export async function invokeWorkflow(
       state,
       plan,
       inputs: options.inputs,
-      depth: frame.scope.depth + 1,
+      depth: frame.depth + 1,
       fromRunInputs: rule.fromRunInputs && options.given !== true,
       signal: options.signal ?? frame.signal,
     });

@@ -9,7 +9,7 @@ import type { InputProvider } from '../../adapters/inputs.js';
 import { setOwn } from '../../document/set-own.js';
 import { readsInput } from '../plan/collect-input-reads.js';
 import type { RunError } from '../types.js';
-import type { Frame } from './frame.js';
+import { type Frame, scopeOf } from './frame.js';
 import { resolveInputValue } from './resolve-input-value.js';
 
 /**
@@ -66,6 +66,6 @@ async function resolveOne(options: {
   const invalid = frame.plan.inputs.validateOne(name, value);
   if (invalid !== undefined) return { ...invalid, ...stepId };
   setOwn(frame.inputs, name, value);
-  frame.state.hooks.onInputResolved?.({ ...frame.scope, name });
+  frame.state.hooks.onInputResolved?.({ ...scopeOf(frame), name });
   return undefined;
 }

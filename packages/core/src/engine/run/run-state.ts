@@ -25,7 +25,6 @@ export interface RunTransports {
 
 /** Per-run state shared by every workflow the run executes (dependsOn, workflow steps, goto). */
 export interface RunState {
-  readonly runId: string;
   readonly signal: AbortSignal;
   readonly hooks: EngineHooks;
   /** The transport of each source type. */

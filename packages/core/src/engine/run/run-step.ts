@@ -12,7 +12,7 @@ import { type ExpressionContext, type MissingValueListener, standIn } from '../.
 import type { ActionPlan, StepDependency, StepPlan } from '../plan/plan-types.js';
 import type { RunError, StepResult } from '../types.js';
 import { effectSite } from './effect-site.js';
-import type { Frame } from './frame.js';
+import { type Frame, scopeOf } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import { retryWait } from './retry-wait.js';
@@ -57,9 +57,9 @@ class StepExecution {
         ? IGNORE_MISSING
         : (info) => {
             const stepId = step.stepId;
-            state.hooks.onMissingValue?.({ ...frame.scope, stepId, ...info });
+            state.hooks.onMissingValue?.({ ...scopeOf(frame), stepId, ...info });
             if (state.missingValue === undefined) return undefined;
-            return standIn(state.missingValue({ workflowId: frame.scope.workflowId, stepId, ...info }));
+            return standIn(state.missingValue({ workflowId: frame.plan.workflowId, stepId, ...info }));
           };
   }
 
@@ -77,7 +77,7 @@ class StepExecution {
       error,
     );
     state.steps.push(result);
-    state.hooks.onStepEnd?.({ ...this.frame.scope, result });
+    state.hooks.onStepEnd?.({ ...scopeOf(this.frame), result });
   }
 
   fail(error: RunError): StepOutcome {
@@ -98,7 +98,7 @@ class StepExecution {
         stepId,
       });
     }
-    state.hooks.onStepStart?.({ ...frame.scope, stepId, attempt: this.attempt });
+    state.hooks.onStepStart?.({ ...scopeOf(frame), stepId, attempt: this.attempt });
     return undefined;
   }
 
@@ -181,9 +181,9 @@ class StepExecution {
     });
     if ('error' in wait) return this.fail(wait.error);
     const { delayMs } = wait;
-    state.hooks.onAction?.({ ...frame.scope, stepId, type: 'retry', name: retry.name, ...targets(retry) });
+    state.hooks.onAction?.({ ...scopeOf(frame), stepId, type: 'retry', name: retry.name, ...targets(retry) });
     state.hooks.onRetry?.({
-      ...frame.scope,
+      ...scopeOf(frame),
       stepId,
       attempt: this.attempt + 1,
       delayMs,
@@ -307,7 +307,7 @@ function take(
   inputs: Record<string, unknown> | undefined,
 ): StepOutcome {
   frame.state.hooks.onAction?.({
-    ...frame.scope,
+    ...scopeOf(frame),
     stepId,
     type: action.type,
     name: action.name,

@@ -13,7 +13,7 @@ import {
   openReceiveSubscriptions,
 } from '../steps/message/receive-subscriptions.js';
 import type { RunError, RunResult, StepResult } from '../types.js';
-import { createFrame, type Frame, NO_PENDING } from './frame.js';
+import { createFrame, type Frame, NO_PENDING, scopeOf } from './frame.js';
 import { invokeWorkflow } from './invoke-workflow.js';
 import { resolveLazyInputs } from './resolve-lazy-inputs.js';
 import type { RunState } from './run-state.js';
@@ -57,7 +57,7 @@ export async function runWorkflow(options: {
   const checked = plan.inputs.validate(given, pending);
   const signal = options.signal ?? state.signal;
   const frame = createFrame({ plan, state, depth, inputs: checked.value, pending, signal });
-  state.hooks.onWorkflowStart?.({ ...frame.scope, inputs: frame.inputs });
+  state.hooks.onWorkflowStart?.({ ...scopeOf(frame), inputs: frame.inputs });
   state.workflows[plan.workflowId] = { inputs: frame.inputs };
   try {
     // Receive steps listen before anything runs that may cause their messages (receive-subscriptions.ts).
@@ -143,9 +143,9 @@ function end(
     state.hooks.onMissingValue === undefined && state.missingValue === undefined
       ? IGNORE_MISSING
       : (info: { expression: string; reason: string }): unknown => {
-          state.hooks.onMissingValue?.({ ...frame.scope, ...info });
+          state.hooks.onMissingValue?.({ ...scopeOf(frame), ...info });
           if (state.missingValue === undefined) return undefined;
-          return standIn(state.missingValue({ workflowId: frame.scope.workflowId, ...info }));
+          return standIn(state.missingValue({ workflowId: frame.plan.workflowId, ...info }));
         };
   for (const [name, value] of plan.outputs) {
     const v = value.evaluate(frame.base, onMissing);
@@ -162,7 +162,7 @@ function end(
     durationMs: state.now() - started,
   };
   if (error !== undefined) result.error = error;
-  state.hooks.onWorkflowEnd?.({ ...frame.scope, result });
+  state.hooks.onWorkflowEnd?.({ ...scopeOf(frame), result });
   return result;
 }
 

@@ -1,7 +1,7 @@
 /** Criteria lists evaluated with one verdict event per criterion: all must hold (Criterion Object). */
 import type { ExpressionContext, MissingValueListener } from '../../expressions/context.js';
 import type { CriterionPlan, StepPlan } from '../plan/plan-types.js';
-import type { Frame } from './frame.js';
+import { type Frame, scopeOf } from './frame.js';
 
 /** What testCriteria and firstUnmetCriterion take. `of` names the list in events. */
 export interface CriteriaTest {
@@ -20,7 +20,7 @@ export function firstUnmetCriterion(options: CriteriaTest): CriterionPlan | unde
   for (const criterion of criteria) {
     const passed = criterion.compiled.test(ctx, options.onMissing);
     hook?.({
-      ...frame.scope,
+      ...scopeOf(frame),
       stepId: options.stepId,
       condition: criterion.condition,
       passed,

@@ -18,6 +18,7 @@ import { TransportError } from '../../../adapters/transport.js';
 import { performsEffectsInline } from '../../../host/create-process-host.js';
 import { readMonotonicMs } from '../../../time/read-monotonic-ms.js';
 import { effectSite } from '../../run/effect-site.js';
+import { scopeOf } from '../../run/frame.js';
 import type { AttemptResult } from '../../run/run-step-attempt.js';
 import { stoppedError } from '../../run/stopped-error.js';
 import type { AttemptContext } from '../step-kind.js';
@@ -67,7 +68,7 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
   const slot = receiveSlotFor(frame, step, resolvedTarget);
   const timeoutMs = step.timeoutMs ?? state.receiveTimeoutMs;
   state.hooks.onMessageWait?.({
-    ...frame.scope,
+    ...scopeOf(frame),
     stepId,
     address: resolvedTarget.address,
     ...(correlation === undefined ? {} : { correlation }),
@@ -140,7 +141,7 @@ export async function receiveMessage(context: AttemptContext<'message'>): Promis
   }
   if ('error' in record) return messageAttemptFailed(frame.base, { ...record.error, stepId });
   const message = record.received;
-  state.hooks.onMessageReceived?.({ ...frame.scope, stepId, message, attempt });
+  state.hooks.onMessageReceived?.({ ...scopeOf(frame), stepId, message, attempt });
   const ctx = messageContext(frame, message.headers, message.payload);
   return judgeMessage(frame, step, onMissing, ctx, { receivedMessage: message });
 }

@@ -16,7 +16,7 @@ import { TelaioError } from '../../../errors.js';
 import { performsEffectsInline } from '../../../host/create-process-host.js';
 import type { StepPlan } from '../../plan/plan-types.js';
 import { effectSite } from '../../run/effect-site.js';
-import type { Frame } from '../../run/frame.js';
+import { type Frame, scopeOf } from '../../run/frame.js';
 import type { AttemptResult } from '../../run/run-step-attempt.js';
 import { stoppedError } from '../../run/stopped-error.js';
 import type { AttemptContext } from '../step-kind.js';
@@ -36,7 +36,7 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<A
   const built = buildOutgoingMessage({ frame, step, target, onMissing });
   if ('error' in built) return messageAttemptFailed(frame.base, built.error);
   const { message } = built;
-  state.hooks.onMessageSend?.({ ...frame.scope, stepId, message, attempt });
+  state.hooks.onMessageSend?.({ ...scopeOf(frame), stepId, message, attempt });
   let record: SendMessageRecord;
   try {
     if (performsEffectsInline(state.host)) {
@@ -63,7 +63,7 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<A
     throw error;
   }
   if ('error' in record) return messageAttemptFailed(frame.base, { ...record.error, stepId });
-  state.hooks.onMessageSent?.({ ...frame.scope, stepId, message: record.sent, attempt });
+  state.hooks.onMessageSent?.({ ...scopeOf(frame), stepId, message: record.sent, attempt });
   const ctx = messageContext(frame, message.headers, message.payload);
   return judgeMessage(frame, step, onMissing, ctx, { sentMessage: record.sent });
 }

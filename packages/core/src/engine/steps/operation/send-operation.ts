@@ -5,6 +5,7 @@
  */
 import type { PreparedRequest, ReceivedResponse, RequestParameter } from '../../../adapters/transport.js';
 import type { ExpressionContext } from '../../../expressions/context.js';
+import { scopeOf } from '../../run/frame.js';
 import type { RunError } from '../../types.js';
 import type { AttemptContext } from '../step-kind.js';
 import { buildRequestBody } from './build-request-body.js';
@@ -71,11 +72,11 @@ export async function sendOperation(options: AttemptContext<'operation'>): Promi
     (source === undefined ? undefined : state.credentials?.serverFor?.(source));
   // One fixed object shape (absent fields are undefined): cheaper than conditional spreads on the hot path.
   const request: PreparedRequest = { operation, serverUrl, source, parameters, body, security };
-  state.hooks.onRequest?.({ ...frame.scope, stepId: step.stepId, request, attempt: options.attempt });
+  state.hooks.onRequest?.({ ...scopeOf(frame), stepId: step.stepId, request, attempt: options.attempt });
   const outcome = await journalSend({ frame, step, attempt: options.attempt, request });
   if ('error' in outcome) return { ctx: frame.base, error: { ...outcome.error, stepId: step.stepId } };
   const { response } = outcome;
-  state.hooks.onResponse?.({ ...frame.scope, stepId: step.stepId, response });
+  state.hooks.onResponse?.({ ...scopeOf(frame), stepId: step.stepId, response });
   const sent = response.request;
   const base = frame.base;
   const ctx: ExpressionContext = {
