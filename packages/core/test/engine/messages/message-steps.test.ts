@@ -1,3 +1,5 @@
+import type { RunResult } from '@telaio/core';
+import { createMemoryMessageTransport } from '@telaio/core/testing';
 import { describe, expect, it } from 'vitest';
 import { loadMessages, messageEngine, orders } from './message-support.js';
 
@@ -179,5 +181,86 @@ describe('1.1.0 §Defining Success for Asynchronous Steps', () => {
       'wait confirm r9 2000',
       'received confirm {"orderId":"o","status":"confirmed"}',
     ]);
+  });
+
+  it('Runtime Expressions "Payload value": a send step\'s successCriteria, outputs and success actions each read $message, the message it sent', async () => {
+    const { engine } = messageEngine();
+    const send = (extra: string) => `      - stepId: place
+        operationId: placeOrder
+        action: send
+        parameters: [{ name: requestId, in: header, value: $inputs.requestId }]
+        requestBody: { payload: { productId: p1, quantity: $inputs.quantity } }
+${extra}      - stepId: again
+        operationId: placeOrder
+        action: send
+        requestBody: { payload: { productId: p2, quantity: 1 } }
+`;
+    const statuses = (result: RunResult) => result.steps.map((s) => `${s.stepId} ${s.status}`);
+    const criteria = await loadMessages(
+      engine,
+      orders(send('        successCriteria: [{ condition: $message.payload#/quantity == 3 }]\n')),
+    );
+    const met = await engine.run({ document: criteria, inputs: { requestId: 'r10', quantity: 3 } });
+    expect(statuses(met)).toEqual(['place success', 'again success']);
+    const unmet = await engine.run({ document: criteria, inputs: { requestId: 'r10', quantity: 2 } });
+    expect(unmet.error).toMatchObject({ code: 'criteria-failed', stepId: 'place' });
+    const outputs = await loadMessages(
+      engine,
+      orders(
+        send('        outputs: { sent: $message.payload#/quantity, header: $message.header.requestId }\n'),
+      ),
+    );
+    const out = await engine.run({ document: outputs, inputs: { requestId: 'r11', quantity: 3 } });
+    expect(out.steps[0]?.outputs).toEqual({ sent: 3, header: 'r11' });
+    const actions = await loadMessages(
+      engine,
+      orders(
+        send(
+          '        onSuccess: [{ name: done, type: end, criteria: [{ condition: $message.payload#/quantity == 3 }] }]\n',
+        ),
+      ),
+    );
+    const ended = await engine.run({ document: actions, inputs: { requestId: 'r12', quantity: 3 } });
+    expect(statuses(ended)).toEqual(['place success', 'again skipped']);
+    const onward = await engine.run({ document: actions, inputs: { requestId: 'r13', quantity: 2 } });
+    expect(statuses(onward)).toEqual(['place success', 'again success']);
+  });
+
+  it('a transport whose send or next throws instead of rejecting fails the step as data (message-send-failed, message-receive-failed)', async () => {
+    const throwing = createMemoryMessageTransport();
+    const failingSend = {
+      send: () => {
+        throw new Error('socket gone');
+      },
+      subscribe: throwing.subscribe.bind(throwing),
+      close: () => throwing.close(),
+    };
+    const sending = messageEngine({ messageTransport: failingSend });
+    const sendDoc = await loadMessages(sending.engine, orders(PLACE));
+    const sent = await sending.engine.run({ document: sendDoc, inputs: { requestId: 'r12', quantity: 1 } });
+    expect(sent.error).toMatchObject({ code: 'message-send-failed', stepId: 'place' });
+    expect(sent.error?.message).toContain('socket gone');
+    const failingNext = {
+      send: throwing.send.bind(throwing),
+      subscribe: async (...args: Parameters<typeof throwing.subscribe>) => {
+        const subscription = await throwing.subscribe(...args);
+        return {
+          next: () => {
+            throw new Error('queue broken');
+          },
+          close: () => subscription.close(),
+        };
+      },
+      close: () => throwing.close(),
+    };
+    const receiving = messageEngine({ messageTransport: failingNext });
+    const receiveDoc = await loadMessages(receiving.engine, orders(PLACE + CONFIRM));
+    const got = await receiving.engine.run({
+      document: receiveDoc,
+      inputs: { requestId: 'r13', quantity: 1 },
+    });
+    expect(got.error).toMatchObject({ code: 'message-receive-failed', stepId: 'confirm' });
+    expect(got.error?.message).toContain('queue broken');
+    expect(throwing.openSubscriptions).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import type {
   MessageContext,
   MessageTransport,
   OutgoingMessage,
+  SentMessage,
 } from '../../../adapters/message-transport.js';
 import { TransportError } from '../../../adapters/transport.js';
 import { TelaioError } from '../../../errors.js';
@@ -26,31 +27,58 @@ import { messageContext } from './message-context.js';
 import { decodeSendMessage, encodeSendMessage, type SendMessageRecord } from './message-record.js';
 import { stepSignal } from './step-signal.js';
 
-/** Build, check and send the message of a send step, then judge its successCriteria over `$message`. */
-export async function sendMessage(context: AttemptContext<'message'>): Promise<AttemptResult> {
+/**
+ * Build, check and send the message of a send step, then judge its successCriteria over `$message`.
+ * Not an async function: building and checking the message is synchronous, and on the process host
+ * with nothing narrowing the run's signal the transport's promise is the only wait, so the attempt
+ * is that promise and one reaction (no async frame, no await of its own per message).
+ */
+export function sendMessage(context: AttemptContext<'message'>): Promise<AttemptResult> {
   const { frame, step, target, attempt, onMissing } = context;
   const { state } = frame;
   const { stepId } = step;
   const transport = state.transports.asyncapi;
-  if (transport === undefined) return messageAttemptFailed(frame.base, transportMissing(stepId));
+  if (transport === undefined)
+    return Promise.resolve(messageAttemptFailed(frame.base, transportMissing(stepId)));
   const built = buildOutgoingMessage({ frame, step, target, onMissing });
-  if ('error' in built) return messageAttemptFailed(frame.base, built.error);
+  if ('error' in built) return Promise.resolve(messageAttemptFailed(frame.base, built.error));
   const { message } = built;
   state.hooks.onMessageSend?.({ ...scopeOf(frame), stepId, message, attempt });
+  if (performsEffectsInline(state.host) && step.timeoutMs === undefined && frame.signal === state.signal) {
+    // The process host's effect is perform(run signal) and records nothing, and no step timeout or
+    // narrower signal applies: straight through the transport. A send that throws is one that rejects.
+    let sending: Promise<SentMessage>;
+    try {
+      sending = transport.send(message, state.sendContext);
+    } catch (error) {
+      sending = Promise.reject(error);
+    }
+    return sending.then(
+      (sent) => sentAttempt(context, message, { sent }),
+      (error: unknown) => {
+        if (state.signal.aborted) return messageAttemptFailed(frame.base, stoppedError(frame, stepId));
+        const failure = { code: 'message-send-failed' as const, message: describeFailure(error) };
+        return sentAttempt(context, message, { error: failure });
+      },
+    );
+  }
+  return sendThroughHost(context, transport, message);
+}
+
+/** The send as an effect of the host (journaled, or under a step timeout or a narrower signal). */
+async function sendThroughHost(
+  context: AttemptContext<'message'>,
+  transport: MessageTransport,
+  message: OutgoingMessage,
+): Promise<AttemptResult> {
+  const { frame, step, attempt } = context;
+  const { state } = frame;
+  const { stepId } = step;
   let record: SendMessageRecord;
   try {
-    if (performsEffectsInline(state.host)) {
-      // The process host's effect is perform(run signal) and records nothing: perform it here;
-      // with no step timeout and no narrower signal, straight through the transport.
-      if (step.timeoutMs === undefined && frame.signal === state.signal) {
-        try {
-          record = { sent: await transport.send(message, state.sendContext) };
-        } catch (error) {
-          if (state.signal.aborted) throw error;
-          record = { error: { code: 'message-send-failed', message: describeFailure(error) } };
-        }
-      } else record = await publish(frame, step, transport, message, state.signal);
-    } else {
+    if (performsEffectsInline(state.host))
+      record = await publish(frame, step, transport, message, state.signal);
+    else {
       const site = effectSite({ frame, kind: 'message-send', stepId, attempt });
       const inJournal = state.host.journaled !== false;
       const journaled = await state.host.effect({ ...site, kind: 'message-send' }, async (effectSignal) =>
@@ -62,9 +90,27 @@ export async function sendMessage(context: AttemptContext<'message'>): Promise<A
     if (frame.signal.aborted) return messageAttemptFailed(frame.base, stoppedError(frame, stepId));
     throw error;
   }
+  return sentAttempt(context, message, record);
+}
+
+/**
+ * The attempt once the send is over: its failure, or the message sent judged. `$message` (a context
+ * of its own) only when something reads it: successCriteria, outputs or success actions; else the
+ * frame's.
+ */
+function sentAttempt(
+  context: AttemptContext<'message'>,
+  message: OutgoingMessage,
+  record: SendMessageRecord,
+): AttemptResult {
+  const { frame, step, attempt, onMissing } = context;
+  const { stepId } = step;
   if ('error' in record) return messageAttemptFailed(frame.base, { ...record.error, stepId });
-  state.hooks.onMessageSent?.({ ...scopeOf(frame), stepId, message: record.sent, attempt });
-  const ctx = messageContext(frame, message.headers, message.payload);
+  frame.state.hooks.onMessageSent?.({ ...scopeOf(frame), stepId, message: record.sent, attempt });
+  // A failed send never reaches here, so only its criteria, outputs and success actions can read it.
+  const readsMessage =
+    step.successCriteria.length > 0 || step.outputs.length > 0 || step.onSuccess.length > 0;
+  const ctx = readsMessage ? messageContext(frame, message.headers, message.payload) : frame.base;
   return judgeMessage(frame, step, onMissing, ctx, { sentMessage: record.sent });
 }
 
