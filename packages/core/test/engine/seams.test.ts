@@ -59,4 +59,30 @@ describe('seams', () => {
     expect(calls).toEqual(['engine', 'run:0', 'engine']);
     expect(runIds.size).toBe(2);
   });
+
+  it('a hook that throws rejects the run (never a throw from run() itself), whether the steps run in order or by their dependsOn', async () => {
+    const CONCURRENT = `${PRELUDE.replace('arazzo: 1.0.1', 'arazzo: 1.1.0')}workflows:
+  - workflowId: w
+    steps:
+      - { stepId: a, operationId: listPets }
+      - { stepId: b, operationId: listPets, dependsOn: [a] }
+`;
+    for (const text of [DOC, CONCURRENT]) {
+      const engine = createEngine({
+        transport: createMemoryTransport(() => ({ status: 200 })),
+        cache: false,
+        hooks: {
+          onStepStart: () => {
+            throw new Error('hook broke');
+          },
+        },
+      });
+      const doc = await loadInline(engine, text);
+      let running: Promise<unknown> | undefined;
+      expect(() => {
+        running = engine.run({ document: doc });
+      }).not.toThrow();
+      await expect(running).rejects.toThrow('hook broke');
+    }
+  });
 });

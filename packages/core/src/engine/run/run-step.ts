@@ -206,30 +206,55 @@ class StepExecution {
 /** judge()'s word for "retry the step". */
 const RETRY = Symbol('retry');
 
-/** Execute `step` in `frame` and say what the workflow does next. */
-export async function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
-  const execution = new StepExecution(options.frame, options.step);
-  const { frame, step } = execution;
-  const unmet = step.dependsOn === undefined ? undefined : unmetDependency(frame, step);
-  if (unmet !== undefined) {
-    return execution.fail({
-      code: 'dependency-unmet',
-      message: `step '${step.stepId}' dependsOn '${unmet.text}', which has not completed in this run (dependsOn does not run it)`,
-      stepId: step.stepId,
+/**
+ * Execute `step` in `frame` and say what the workflow does next. Not an async function: a step whose
+ * workflow has no lazy inputs pending starts its first attempt at once, and the attempt's promise,
+ * judged by one reaction, is the step's; only a retry (or a wait for lazy inputs) goes on in the
+ * async loop (attempts). Never throws: a bug or a throwing hook rejects, as from an async function.
+ */
+export function runStep(options: { frame: Frame; step: StepPlan }): Promise<StepOutcome> {
+  try {
+    const execution = new StepExecution(options.frame, options.step);
+    const { frame, step } = execution;
+    const unmet = step.dependsOn === undefined ? undefined : unmetDependency(frame, step);
+    if (unmet !== undefined) {
+      return Promise.resolve(
+        execution.fail({
+          code: 'dependency-unmet',
+          message: `step '${step.stepId}' dependsOn '${unmet.text}', which has not completed in this run (dependsOn does not run it)`,
+          stepId: step.stepId,
+        }),
+      );
+    }
+    if (frame.pending.size > 0 || frame.resolving.size > 0) return attempts(execution, false);
+    const stopped = execution.begin();
+    if (stopped !== undefined) return Promise.resolve(stopped);
+    // The execution is the attempt's options (frame, step, attempt, onMissing).
+    return runStepAttempt(execution).then((last) => {
+      const outcome = execution.judge(last);
+      return outcome === RETRY ? attempts(execution, true) : outcome;
     });
+  } catch (error) {
+    return Promise.reject(error);
   }
-  for (;;) {
+}
+
+/** The attempts of `execution` (after the retry judge() chose, when `retrying`), until an outcome. */
+async function attempts(execution: StepExecution, retrying: boolean): Promise<StepOutcome> {
+  const { frame } = execution;
+  for (let again = retrying; ; again = true) {
+    if (again) {
+      const failed = await execution.retry();
+      if (failed !== undefined) return failed;
+    }
     const stopped = execution.begin();
     if (stopped !== undefined) return stopped;
     if (frame.pending.size > 0 || frame.resolving.size > 0) {
       const failed = await execution.resolveInputs();
       if (failed !== undefined) return failed;
     }
-    // The execution is the attempt's options (frame, step, attempt, onMissing).
     const outcome = execution.judge(await runStepAttempt(execution));
     if (outcome !== RETRY) return outcome;
-    const failed = await execution.retry();
-    if (failed !== undefined) return failed;
   }
 }
 
