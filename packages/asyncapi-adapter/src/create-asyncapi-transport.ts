@@ -4,6 +4,7 @@ import type {
   MessageSubscription,
   MessageTransport,
   OutgoingMessage,
+  ReceivedMessage,
   SentMessage,
   SubscribeRequest,
 } from '@telaio/core';
@@ -22,6 +23,24 @@ import { type ChosenServer, selectServer } from './select-server.js';
 interface Routed {
   readonly client: ProtocolClient;
   readonly route: ClientRoute;
+}
+
+/**
+ * A subscription as the transport hands it out: the protocol client's, leaving the transport's set
+ * when closed. A class: one object per subscription, with no closures of its own.
+ */
+class TrackedSubscription implements MessageSubscription {
+  constructor(
+    private readonly inner: MessageSubscription,
+    private readonly tracked: Set<MessageSubscription>,
+  ) {}
+  next(options?: Parameters<MessageSubscription['next']>[0]): Promise<ReceivedMessage> {
+    return this.inner.next(options);
+  }
+  close(): Promise<void> {
+    this.tracked.delete(this);
+    return this.inner.close();
+  }
 }
 
 /** Options of createAsyncApiTransport. */
@@ -120,6 +139,13 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
     }
   };
 
+  /** A protocol client's subscription, tracked until it closes (one function for all: no closure per subscription). */
+  const track = (subscription: MessageSubscription): MessageSubscription | Promise<MessageSubscription> => {
+    const tracked = new TrackedSubscription(subscription, subscriptions);
+    subscriptions.add(tracked);
+    return closed ? tracked.close().then(() => tracked) : tracked;
+  };
+
   return {
     protocols,
     secretValues: () => [...secrets],
@@ -132,19 +158,6 @@ export function createAsyncApiTransport(options: AsyncApiTransportOptions = {}):
       // Tracked here so close() ends every subscription (pending waits reject with CLOSED) whatever
       // the protocol client does with its connections. No async layer: a route known already
       // subscribes at once, and the protocol client's promise is the only one waited on.
-      const track = (
-        subscription: MessageSubscription,
-      ): MessageSubscription | Promise<MessageSubscription> => {
-        const tracked: MessageSubscription = {
-          next: (options) => subscription.next(options),
-          close: () => {
-            subscriptions.delete(tracked);
-            return subscription.close();
-          },
-        };
-        subscriptions.add(tracked);
-        return closed ? tracked.close().then(() => tracked) : tracked;
-      };
       const known = routeNow(request.target);
       if (known !== undefined) return known.client.subscribe(request, known.route, context).then(track);
       return route(request.target, context)

@@ -1,5 +1,5 @@
 import type { MessageContext, OutgoingMessage, SentMessage, SubscribeRequest } from '@telaio/core';
-import { onAbort, TransportError } from '@telaio/core';
+import { NEVER_ABORTED, onAbort, TransportError } from '@telaio/core';
 import type { MqttClient } from 'mqtt';
 import type { ClientRoute, ProtocolClient, ProtocolClientFactory } from '../protocol-client.js';
 import { raceTransportAbort, toTransportError } from '../to-transport-error.js';
@@ -7,6 +7,8 @@ import { mqttConnectOptions, mqttVersionOf } from './mqtt-connect-options.js';
 import { mqttPublishOptions } from './mqtt-publish-options.js';
 import { createMqttSubscriptions, type MqttSubscriptions } from './mqtt-subscriptions.js';
 import { openMqttConnection } from './open-mqtt-connection.js';
+
+const nothing = (): void => undefined;
 
 interface Connection {
   readonly client: MqttClient;
@@ -131,22 +133,28 @@ function publish(
       reject(new TransportError('ABORTED', `${what()}: aborted`));
       return;
     }
-    const leave = onAbort(context.signal, () => reject(new TransportError('ABORTED', `${what()}: aborted`)));
+    // A signal that never aborts (a run without one of its own) is not listened to: no closure for it.
+    const leave =
+      context.signal === NEVER_ABORTED
+        ? nothing
+        : onAbort(context.signal, () => reject(new TransportError('ABORTED', `${what()}: aborted`)));
     connection.client.publish(address, bytes, options, (error) => {
       leave();
       if (error !== undefined && error !== null) {
         reject(toTransportError(error, what()));
         return;
       }
-      resolve({
+      // Field by field in the order reports show, without spreading an empty object per message.
+      const sent: { -readonly [K in keyof SentMessage]: SentMessage[K] } = {
         serverUrl: origin,
         protocol: route.chosen.protocol,
         address,
         headers: message.headers,
         contentType: message.contentType,
         body,
-        ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
-      });
+      };
+      if (message.correlationId !== undefined) sent.correlationId = message.correlationId;
+      resolve(sent);
     });
   });
 }

@@ -27,42 +27,63 @@ export function mqttPublishOptions(
   what: () => string,
 ): { bytes: Buffer | string; body: string; publish: IClientPublishOptions } {
   const binding: Obj = (message.target.operationBindings.mqtt as Obj | undefined) ?? NO_BINDING;
-  const headerNames = Object.keys(message.headers);
-  if (version !== 5 && headerNames.length > 0)
+  const { headers } = message;
+  if (version !== 5 && hasOwnKey(headers)) {
+    const headerNames = Object.keys(headers);
     throw new TransportError(
       'HEADERS_UNSUPPORTED',
       `${what()}: MQTT ${version === 3 ? '3.1' : '3.1.1'} has no message headers (${headerNames.join(', ')}); declare protocolVersion: 5 on the AsyncAPI server to send them as user properties`,
     );
+  }
   // Text goes to mqtt.js as the string it is (it writes it into the packet): no Buffer copy of our own.
   const { payload } = message;
-  const { bytes, body } =
-    payload instanceof Uint8Array || payload === undefined
-      ? encodePayload(payload)
-      : (() => {
-          const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-          return { bytes: text, body: text };
-        })();
+  let bytes: Buffer | string;
+  let body: string;
+  if (payload instanceof Uint8Array || payload === undefined) ({ bytes, body } = encodePayload(payload));
+  else {
+    body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    bytes = body;
+  }
+  // MQTT 3.1/3.1.1: the options depend on the binding alone, one object per binding (mqtt.js copies
+  // the options it is given, never writes them).
+  if (version !== 5) return { bytes, body, publish: plainOptionsOf(binding) };
   const publish: IClientPublishOptions = {
     qos: qosOf(binding.qos) ?? 0,
     retain: binding.retain === true,
   };
-  if (version === 5) {
-    const expiry = binding.messageExpiryInterval;
-    publish.properties = {
-      contentType: message.contentType,
-      ...(headerNames.length === 0
-        ? {}
-        : {
-            userProperties: Object.fromEntries(
-              Object.entries(message.headers).map(([name, value]) => [name, headerText(value)]),
-            ),
-          }),
-      ...(message.correlationId === undefined
-        ? {}
-        : { correlationData: Buffer.from(message.correlationId, 'utf8') }),
-      ...(message.replyAddress === undefined ? {} : { responseTopic: message.replyAddress }),
-      ...(typeof expiry === 'number' ? { messageExpiryInterval: expiry } : {}),
-    };
-  }
+  const expiry = binding.messageExpiryInterval;
+  publish.properties = {
+    contentType: message.contentType,
+    ...(!hasOwnKey(headers)
+      ? {}
+      : {
+          userProperties: Object.fromEntries(
+            Object.entries(headers).map(([name, value]) => [name, headerText(value)]),
+          ),
+        }),
+    ...(message.correlationId === undefined
+      ? {}
+      : { correlationData: Buffer.from(message.correlationId, 'utf8') }),
+    ...(message.replyAddress === undefined ? {} : { responseTopic: message.replyAddress }),
+    ...(typeof expiry === 'number' ? { messageExpiryInterval: expiry } : {}),
+  };
   return { bytes, body, publish };
+}
+
+/** True when `record` has an own enumerable key (no array of its keys made to ask). */
+function hasOwnKey(record: Readonly<Record<string, unknown>>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
+/** The MQTT 3.1/3.1.1 publish options of each binding (frozen: shared by every message on it). */
+const plainOptions = new WeakMap<Obj, IClientPublishOptions>();
+
+function plainOptionsOf(binding: Obj): IClientPublishOptions {
+  let options = plainOptions.get(binding);
+  if (options === undefined) {
+    options = Object.freeze({ qos: qosOf(binding.qos) ?? 0, retain: binding.retain === true });
+    plainOptions.set(binding, options);
+  }
+  return options;
 }

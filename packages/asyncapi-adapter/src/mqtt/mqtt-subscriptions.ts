@@ -1,5 +1,5 @@
 import type { MessageContext, MessageSubscription, ReceivedMessage, SubscribeRequest } from '@telaio/core';
-import { matchesCorrelation, onAbort, TransportError } from '@telaio/core';
+import { matchesCorrelation, NEVER_ABORTED, onAbort, TransportError } from '@telaio/core';
 import type { IPublishPacket, MqttClient } from 'mqtt';
 import { createMessageQueue, type MessageQueue } from '../create-message-queue.js';
 import { decodePayload } from '../decode-payload.js';
@@ -17,6 +17,13 @@ const STALE_MAX = 64;
 
 /** A settled promise for a release with nothing to wait for. */
 const DONE: Promise<void> = Promise.resolve();
+
+/** SUBSCRIBE options by QoS, shared (mqtt.js copies the options it is given, never writes them). */
+const SUBSCRIBE_OPTIONS = [
+  Object.freeze({ qos: 0 }),
+  Object.freeze({ qos: 1 }),
+  Object.freeze({ qos: 2 }),
+] as const;
 
 /** An MQTT topic filter with a wildcard level (`+` or `#`). */
 const WILDCARD = /[+#]/;
@@ -122,8 +129,10 @@ export function createMqttSubscriptions(client: MqttClient, server: string): Mqt
           fail(new TransportError('ABORTED', `${what()}: aborted`));
           return;
         }
-        leave = onAbort(context.signal, () => fail(new TransportError('ABORTED', `${what()}: aborted`)));
-        client.subscribe(filter, { qos }, (error, grants) => {
+        // A signal that never aborts (a run without one of its own) is not listened to: no closure for it.
+        if (context.signal !== NEVER_ABORTED)
+          leave = onAbort(context.signal, () => fail(new TransportError('ABORTED', `${what()}: aborted`)));
+        client.subscribe(filter, SUBSCRIBE_OPTIONS[qos], (error, grants) => {
           if (error !== undefined && error !== null) fail(error);
           else if ((grants ?? []).some((g) => g.qos === 128 || g.qos > 2))
             fail(new TransportError('NOT_AUTHORIZED', `${what()}: the broker refused the subscription`));
