@@ -16,6 +16,14 @@ export interface MessageQueue extends MessageSubscription {
   readonly closed: boolean;
 }
 
+/** How a queue closed: the code and message of the error its waits reject with. */
+interface ClosedAs {
+  readonly code: 'CLOSED' | 'ABORTED';
+  readonly message: string;
+}
+const CLOSED: ClosedAs = { code: 'CLOSED', message: 'the subscription is closed' };
+const ABORTED: ClosedAs = { code: 'ABORTED', message: 'the subscription was aborted' };
+
 interface Waiter {
   resolve(message: ReceivedMessage): void;
   reject(error: TransportError): void;
@@ -32,16 +40,30 @@ export function createMessageQueue(options: {
 }): MessageQueue {
   const buffer: ReceivedMessage[] = [];
   const waiters = new Set<Waiter>();
-  let closed: TransportError | undefined;
+  // Why it closed; the error itself is made only when something is rejected with it (a pending or a
+  // later next()): an Error captures a stack, which costs more than the rest of a subscription, and
+  // most subscriptions close with nothing waiting.
+  let closedAs: ClosedAs | undefined;
+  let closedError: TransportError | undefined;
+  const closed = (): TransportError => {
+    if (closedError === undefined) {
+      const { code, message } = closedAs as ClosedAs;
+      closedError = new TransportError(code, message);
+    }
+    return closedError;
+  };
   let closing: Promise<void> | undefined;
   let leaveSignal: (() => void) | undefined;
-  const shut = (error: TransportError): Promise<void> => {
+  const shut = (as: ClosedAs): Promise<void> => {
     if (closing !== undefined) return closing;
-    closed = error;
+    closedAs = as;
     queue.closed = true;
     buffer.length = 0;
-    for (const waiter of [...waiters]) waiter.reject(error);
-    waiters.clear();
+    if (waiters.size > 0) {
+      const error = closed();
+      for (const waiter of [...waiters]) waiter.reject(error);
+      waiters.clear();
+    }
     leaveSignal?.();
     closing = Promise.resolve().then(() => options.onClose?.());
     return closing;
@@ -52,13 +74,13 @@ export function createMessageQueue(options: {
   const queue: { -readonly [K in keyof MessageQueue]: MessageQueue[K] } = {
     closed: false,
     push(message) {
-      if (closed !== undefined || !matchesCorrelation(message, options.correlation)) return;
+      if (closedAs !== undefined || !matchesCorrelation(message, options.correlation)) return;
       const waiter = waiters.values().next().value;
       if (waiter === undefined) buffer.push(message);
       else waiter.resolve(message);
     },
     next(nextOptions = {}) {
-      if (closed !== undefined) return Promise.reject(closed);
+      if (closedAs !== undefined) return Promise.reject(closed());
       const ready = buffer.shift();
       if (ready !== undefined) return Promise.resolve(ready);
       const { timeoutMs, signal } = nextOptions;
@@ -96,13 +118,13 @@ export function createMessageQueue(options: {
       });
     },
     close() {
-      return shut(new TransportError('CLOSED', 'the subscription is closed'));
+      return shut(CLOSED);
     },
   };
   // After `queue` exists: a signal aborted already closes it at once.
   if (options.signal !== undefined)
     leaveSignal = onAbort(options.signal, () => {
-      void shut(new TransportError('ABORTED', 'the subscription was aborted'));
+      void shut(ABORTED);
     });
   return queue;
 }

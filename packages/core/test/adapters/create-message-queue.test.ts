@@ -49,6 +49,24 @@ describe('createMessageQueue (Arazzo 1.1 receive: "only messages matching the co
     await expect(late.next()).rejects.toMatchObject({ code: 'ABORTED' });
   });
 
+  it('a queue closed with nothing waiting makes its CLOSED error only when a next() asks, then the same one each time', async () => {
+    const queue = createMessageQueue({});
+    function closeIt() {
+      return queue.close();
+    }
+    function askIt() {
+      return queue.next();
+    }
+    await closeIt();
+    const first = (await askIt().catch((error: unknown) => error)) as Error & { code?: string };
+    const again = await queue.next().catch((error: unknown) => error);
+    expect(first.code).toBe('CLOSED');
+    expect(again).toBe(first);
+    // Made where it was first needed (the next()), not when the queue closed.
+    expect(first.stack).toContain('askIt');
+    expect(first.stack).not.toContain('closeIt');
+  });
+
   it('is made without own accessors (no hidden class per queue)', () => {
     const queue = createMessageQueue({});
     const own = Object.getOwnPropertyNames(queue).map((name) => Object.getOwnPropertyDescriptor(queue, name));
