@@ -28,14 +28,32 @@ export function checkResponsePointers(context: LintContext): void {
       const lookup = findStepOperation(context, step);
       if (lookup.kind !== 'found') continue;
       const operation = lookup.operation;
-      const xml = xmlResponses(operation);
-      if (operation.responseShapes === undefined && !xml.success) continue;
-      const shapes = operation.responseShapes ?? {};
-      const all = { ...statuses(shapes, () => true), xml: xml.all };
-      const success = { ...statuses(shapes, (status) => status.startsWith('2')), xml: xml.success };
-      const check = (pointer: string, expressions: readonly RuntimeExpression[], seen: Statuses): void => {
+      // The statuses, and the shapes and media types they need, are worked out on the first body
+      // pointer that needs them: a step whose expressions read no body builds none, one whose only
+      // body pointers are in outputs builds only the 2xx shapes.
+      const found: { gate?: boolean; all?: Statuses; success?: Statuses } = {};
+      const seenBy = (which: 'all' | 'outputs'): Statuses | null => {
+        found.gate ??= operation.responseShapes !== undefined || onlyXml(operation, SUCCESS);
+        if (!found.gate) return null;
+        const shapes = operation.responseShapes ?? {};
+        if (which === 'outputs') {
+          found.success ??= { ...statuses(shapes, SUCCESS), xml: onlyXml(operation, SUCCESS) };
+          if (found.success.shapes.length > 0 || found.success.xml === true) return found.success;
+        }
+        found.all ??= { ...statuses(shapes, ANY), xml: onlyXml(operation, ANY) };
+        return found.all;
+      };
+      const check = (
+        pointer: string,
+        expressions: readonly RuntimeExpression[],
+        seen: 'all' | 'outputs',
+      ): void => {
         for (const expression of expressions) {
-          const message = problemOf(expression, seen, operation);
+          const tokens = bodyPointerOf(expression);
+          if (tokens === undefined) continue;
+          const chosen = seenBy(seen);
+          if (chosen === null) return;
+          const message = problemOf(expression, tokens, chosen, operation);
           const key = `${pointer}\u0000${message}`;
           if (message === undefined || reported.has(key)) continue;
           reported.add(key);
@@ -47,11 +65,11 @@ export function checkResponsePointers(context: LintContext): void {
           const node = asRecord(item);
           const at = `${base}/${i}`;
           const contextText = asString(node?.context);
-          if (contextText !== undefined) check(`${at}/context`, whole(contextText), all);
+          if (contextText !== undefined) check(`${at}/context`, whole(contextText), 'all');
           const condition = asString(node?.condition);
           if (condition !== undefined && (node?.type === undefined || node.type === 'simple')) {
             const scan = scanConditionExpressions(condition);
-            if (scan.ok) check(`${at}/condition`, scan.expressions, all);
+            if (scan.ok) check(`${at}/condition`, scan.expressions, 'all');
           }
         }
       };
@@ -59,12 +77,7 @@ export function checkResponsePointers(context: LintContext): void {
       const stepNode = asRecord(step);
       for (const [name, value] of entriesOf(stepNode?.outputs)) {
         const text = asString(value);
-        if (text !== undefined)
-          check(
-            `${base}/outputs/${escapePointerToken(name)}`,
-            whole(text),
-            success.shapes.length > 0 || success.xml ? success : all,
-          );
+        if (text !== undefined) check(`${base}/outputs/${escapePointerToken(name)}`, whole(text), 'outputs');
       }
       criteria(stepNode?.successCriteria, `${base}/successCriteria`);
       for (const [stepKey, componentKind] of ACTION_KINDS) {
@@ -95,21 +108,22 @@ interface Statuses {
 
 const XML_MEDIA_TYPE = /^(application\/xml|text\/xml|[^/;\s]+\/[^;\s]+\+xml)\s*(;|$)/i;
 
+const SUCCESS = (status: string): boolean => status.startsWith('2');
+const ANY = (): boolean => true;
+
 /**
- * Whether the operation's documented bodies are all XML: among its 2xx responses (`success`), and
- * among all its responses (`all`). False when no response of the group documents a body.
+ * Whether the operation's documented bodies among the responses `keep` selects (2xx, or all) are
+ * all XML. False when no response of the group documents a body.
  */
-function xmlResponses(operation: OperationInfo): { success: boolean; all: boolean } {
-  const onlyXml = (keep: (status: string) => boolean): boolean => {
-    const types: string[] = [];
-    for (const [status, response] of Object.entries(operation.responses)) {
-      if (!keep(status)) continue;
-      const content = asRecord(asRecord(response)?.content);
-      if (content !== undefined) types.push(...Object.keys(content));
-    }
-    return types.length > 0 && types.every((type) => XML_MEDIA_TYPE.test(type.trim()));
-  };
-  return { success: onlyXml((status) => status.startsWith('2')), all: onlyXml(() => true) };
+function onlyXml(operation: OperationInfo, keep: (status: string) => boolean): boolean {
+  const types: string[] = [];
+  // Keys first: a response of a lazy YAML parse is built only when it is one of the group.
+  for (const status of Object.keys(operation.responses)) {
+    if (!keep(status)) continue;
+    const content = asRecord(asRecord(operation.responses[status])?.content);
+    if (content !== undefined) types.push(...Object.keys(content));
+  }
+  return types.length > 0 && types.every((type) => XML_MEDIA_TYPE.test(type.trim()));
 }
 
 function statuses(
@@ -125,14 +139,19 @@ function whole(text: string): RuntimeExpression[] {
   return parsed.ok ? [parsed.value] : [];
 }
 
+/** The tokens of a `$response.body#/...` expression with a non-empty pointer; else undefined. */
+function bodyPointerOf(expression: RuntimeExpression): readonly string[] | undefined {
+  if (expression.kind !== 'response' || expression.source.type !== 'body') return undefined;
+  const tokens = expression.source.pointer;
+  return tokens === undefined || tokens.length === 0 ? undefined : tokens;
+}
+
 function problemOf(
   expression: RuntimeExpression,
+  tokens: readonly string[],
   seen: Statuses,
   operation: OperationInfo,
 ): string | undefined {
-  if (expression.kind !== 'response' || expression.source.type !== 'body') return undefined;
-  const tokens = expression.source.pointer;
-  if (tokens === undefined || tokens.length === 0) return undefined;
   const name = operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
   if (seen.xml === true)
     return `the response of ${name} is XML; a JSON pointer reads nothing — use an xpath criterion`;

@@ -211,3 +211,67 @@ describeCorpus('Stytch OpenAPI sources: lazy parts equal whatever the reading or
   const parts = (ops: ReturnType<typeof buildOperations>['operations'], order: number[]) =>
     order.map((i) => JSON.stringify([ops[i]?.parameters, ops[i]?.requestBody, ops[i]?.responseShapes]));
 });
+
+describe('response pointers check only the responses they read (Arazzo 1.0.1 §4.6.4 outputs, §4.6.10 criteria)', () => {
+  /** Resolve `steps`, then count reads of getPet's response shapes and of each of its responses. */
+  const counted = async (steps: string) => {
+    const loader = memoryLoader({ '/w/pets.yaml': API });
+    const resolved = await resolveDocument('/w/main.arazzo.yaml', {
+      loader,
+      cache: false,
+      text: workflow(steps),
+    });
+    const [op] = resolved.index.byOperationId('getPet');
+    if (op === undefined) throw new Error('getPet not found');
+    const reads = { shapes: 0, responses: [] as string[] };
+    const shapes = op.responseShapes;
+    Object.defineProperty(op, 'responseShapes', {
+      get: () => {
+        reads.shapes += 1;
+        return shapes;
+      },
+    });
+    const responses: Record<string, unknown> = {};
+    for (const [status, response] of Object.entries({
+      ...op.responses,
+      '404': { content: { 'application/json': {} } },
+    }))
+      Object.defineProperty(responses, status, {
+        enumerable: true,
+        get: () => {
+          reads.responses.push(status);
+          return response;
+        },
+      });
+    Object.defineProperty(op, 'responses', { value: responses });
+    const findings = lintDocument(resolved)
+      .filter((d) => d.rule === 'response-pointer-unknown')
+      .map((d) => `${d.range.start.line} ${d.rule}`);
+    return { reads, findings };
+  };
+  const step = (outputs: string, criteria = '$statusCode == 200') => `      - stepId: get
+        operationId: getPet
+        parameters:
+          - { name: petId, in: path, value: '1' }
+          - { name: verbose, in: header, value: true }
+        successCriteria: [{ condition: ${criteria} }]
+        outputs:
+${outputs}`;
+
+  it('a step reading no body builds no shapes and reads no response', async () => {
+    const { reads, findings } = await counted(step('          code: $statusCode\n'));
+    expect(findings).toEqual([]);
+    expect(reads).toEqual({ shapes: 0, responses: [] });
+  });
+
+  it('outputs read the 2xx responses only; a criterion reading the body reads them all', async () => {
+    const outputsOnly = await counted(step('          nick: $response.body#/nick\n'));
+    expect(outputsOnly.findings).toEqual(['15 response-pointer-unknown']);
+    expect(outputsOnly.reads.responses).toEqual(['200']);
+    const withCriterion = await counted(
+      step('          name: $response.body#/name\n', '$response.body#/nick == 1'),
+    );
+    expect(withCriterion.findings).toEqual(['13 response-pointer-unknown']);
+    expect([...new Set(withCriterion.reads.responses)].sort()).toEqual(['200', '404']);
+  });
+});
