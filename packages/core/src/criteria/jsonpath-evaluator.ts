@@ -4,6 +4,8 @@
  * (jsonpath-plus with its safe evaluator, never native eval). The criterion holds when the query
  * selects at least one node of the value `context` yields.
  */
+
+import { compileMemberPath } from './compile-member-path.js';
 import { readContext } from './context-value.js';
 import { compileComparisonQuery } from './jsonpath-comparison.js';
 import { compileGoessner } from './jsonpath-goessner.js';
@@ -24,12 +26,19 @@ export function createJsonpathEvaluator(): CriterionEvaluator {
       let select: Select;
       if (version === 'draft-goessner-dispatch-jsonpath-00') select = compileGoessner(condition);
       else {
-        try {
-          select = compileRfc9535(condition);
-        } catch (e) {
-          const compat = compileCompat(condition);
-          if (compat === undefined) throw e;
-          ({ select, warning } = compat);
+        // Member paths, and member paths compared to a literal, need no json-p3 (compile-member-path.ts).
+        const member = compileMemberPath(condition);
+        const compared = member === undefined ? compileMemberComparison(condition) : undefined;
+        if (member !== undefined) select = member;
+        else if (compared !== undefined) ({ select, warning } = compared);
+        else {
+          try {
+            select = compileRfc9535(condition);
+          } catch (e) {
+            const compat = compileCompat(condition);
+            if (compat === undefined) throw e;
+            ({ select, warning } = compat);
+          }
         }
       }
       return {
@@ -46,6 +55,27 @@ export function createJsonpathEvaluator(): CriterionEvaluator {
       };
     },
   };
+}
+
+/** Thrown by the member-path-only compiler below at a query that is not a member path. */
+const NOT_MEMBER_PATH = Symbol('not a member path');
+
+/**
+ * The compatibility reading of `<member path> <op> <literal>` (`$.results.length > 0`), made without
+ * json-p3: RFC 9535 has no comparison outside a filter, so json-p3 would refuse such a condition and
+ * the compatibility reading would follow, with the same queries. Undefined for any other condition.
+ */
+function compileMemberComparison(condition: string): { select: Select; warning: string } | undefined {
+  try {
+    return compileComparisonQuery(condition, (query) => {
+      const select = compileMemberPath(query);
+      if (select === undefined) throw NOT_MEMBER_PATH;
+      return select;
+    });
+  } catch (e) {
+    if (e === NOT_MEMBER_PATH) return undefined;
+    throw e;
+  }
 }
 
 function compileCompat(condition: string): { select: Select; warning: string } | undefined {

@@ -39,7 +39,7 @@ describe('criterion libraries load lazily', () => {
     ).toBe(true);
   });
 
-  it('nothing on import, json-p3 or jsonpath-plus on the first jsonpath, fontoxpath on the first xpath, xpath on the first xpath-10', () => {
+  it('nothing on import nor for jsonpath member paths, json-p3 or jsonpath-plus on the first other jsonpath, fontoxpath on the first xpath, xpath on the first xpath-10', () => {
     const seen = inFreshNode(`
         const { createCriterionRegistry } = await import(${JSON.stringify(url('criteria/registry.js'))});
         at('import');
@@ -47,7 +47,10 @@ describe('criterion libraries load lazily', () => {
         registry.compile({ condition: '$statusCode == 200' });
         registry.compile({ context: '$statusCode', condition: '^200$', type: 'regex' });
         at('simple and regex');
-        registry.compile({ context: '$response.body', condition: '$.a', type: 'jsonpath' });
+        registry.compile({ context: '$response.body', condition: '$.a.b', type: 'jsonpath' });
+        registry.compile({ context: '$response.body', condition: '$.a.length > 0', type: 'jsonpath' });
+        at('member paths');
+        registry.compile({ context: '$response.body', condition: '$[?@.a]', type: 'jsonpath' });
         at('jsonpath');
         registry.compile({ context: '$response.body', condition: '$.a',
           type: { type: 'jsonpath', version: 'draft-goessner-dispatch-jsonpath-00' } });
@@ -61,6 +64,7 @@ describe('criterion libraries load lazily', () => {
     expect(seen).toEqual({
       import: [],
       'simple and regex': [],
+      'member paths': [],
       jsonpath: ['json-p3'],
       goessner: ['json-p3', 'jsonpath-plus'],
       xpath: ['@xmldom', 'fontoxpath', 'json-p3', 'jsonpath-plus'],
