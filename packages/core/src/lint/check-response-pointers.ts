@@ -1,6 +1,7 @@
 import { escapePointerToken } from '../document/json-pointer.js';
 import type { RuntimeExpression } from '../expressions/ast.js';
 import { parseExpression } from '../expressions/parse-expression.js';
+import { readResponseShape } from '../sources/build-response-shapes.js';
 import type { OperationInfo, ResponseShape } from '../sources/types.js';
 import { findShapeProblem } from './find-shape-problem.js';
 import { findStepOperation } from './find-step-operation.js';
@@ -131,7 +132,7 @@ function statuses(
   keep: (s: string) => boolean,
 ): Statuses {
   const names = Object.keys(shapes).filter(keep);
-  return { names, shapes: names.map((n) => shapes[n]!) };
+  return { names, shapes: names.map((n) => readResponseShape(shapes, n)!) };
 }
 
 function whole(text: string): RuntimeExpression[] {

@@ -32,7 +32,8 @@ export function findShapeProblem(
     for (const shape of current) {
       const property = shape.properties === undefined ? undefined : Object.hasOwn(shape.properties, token);
       if (property === true) next.push(shape.properties![token]!);
-      if (shape.items !== undefined && INDEX.test(token)) next.push(shape.items);
+      // The index first: a lazily built shape builds its items only when a pointer reads them.
+      if (INDEX.test(token) && shape.items !== undefined) next.push(shape.items);
     }
     if (next.length === 0)
       return { token, parent: joinPointer(tokens.slice(0, i)), detail: describe(current, token) };

@@ -1,5 +1,6 @@
 import type { ShapeBuilder } from './create-shape-builder.js';
 import { defineLazyProperty } from './define-lazy-property.js';
+import { mergeLazyShapes } from './merge-lazy-shapes.js';
 import { mergeShapes } from './merge-shapes.js';
 import type { ResponseShape } from './types.js';
 
@@ -20,23 +21,60 @@ export function buildResponseShapes(options: {
   builder: ShapeBuilder;
 }): Record<string, ResponseShape> | undefined {
   let out: Record<string, ResponseShape> | undefined;
+  const byStatus = new Map<string, unknown[]>();
   for (const [status, response] of Object.entries(options.responses)) {
     const contents: unknown[] = [];
     for (const [media, content] of Object.entries(asObj(asObj(response).content)))
       if (JSON_MEDIA.test(media)) contents.push(content);
     if (contents.length === 0) continue;
     out ??= {};
+    byStatus.set(status, contents);
     // Built on first read: the shape builder's results do not depend on the order shapes are asked
     // for. The media type objects are read then too (a lazy YAML parse builds them only then).
-    defineLazyProperty(out, status, () => {
-      let shape: ResponseShape | undefined;
-      for (const content of contents) {
-        const schema = asObj(content).schema;
-        const next = schema === undefined ? { open: true as const } : options.builder.shapeOf(schema);
-        shape = shape === undefined ? next : mergeShapes(shape, next);
-      }
-      return shape as ResponseShape;
-    });
+    defineLazyProperty(out, status, () => shapeOf(contents, options.builder, false));
+  }
+  if (out !== undefined) {
+    const lazy = new Map<string, ResponseShape>();
+    const read = (status: string): ResponseShape | undefined => {
+      const contents = byStatus.get(status);
+      if (contents === undefined) return undefined;
+      let shape = lazy.get(status);
+      if (shape === undefined) lazy.set(status, (shape = shapeOf(contents, options.builder, true)));
+      return shape;
+    };
+    Object.defineProperty(out, LAZY_SHAPE, { value: read });
   }
   return out;
+}
+
+/** The shape of a response's JSON bodies: the union of its media types' schemas. */
+function shapeOf(contents: readonly unknown[], builder: ShapeBuilder, lazy: boolean): ResponseShape {
+  let shape: ResponseShape | undefined;
+  for (const content of contents) {
+    const schema = asObj(content).schema;
+    const next =
+      schema === undefined
+        ? { open: true as const }
+        : lazy
+          ? builder.lazyShapeOf(schema)
+          : builder.shapeOf(schema);
+    shape = shape === undefined ? next : lazy ? mergeLazyShapes(shape, next) : mergeShapes(shape, next);
+  }
+  return shape as ResponseShape;
+}
+
+/** Where a record of buildResponseShapes keeps its lazy reader (not enumerable, not serialised). */
+const LAZY_SHAPE = Symbol('lazy response shape');
+
+/**
+ * The shape of `status` in `shapes` for reading one pointer: built level by level as it is read
+ * (ShapeBuilder.lazyShapeOf) when `shapes` came from buildResponseShapes here, else (shapes read back
+ * from the disk cache) the stored shape. Both read the same.
+ */
+export function readResponseShape(
+  shapes: { readonly [status: string]: ResponseShape },
+  status: string,
+): ResponseShape | undefined {
+  const lazy = (shapes as { [LAZY_SHAPE]?: (status: string) => ResponseShape | undefined })[LAZY_SHAPE];
+  return lazy === undefined ? shapes[status] : lazy(status);
 }

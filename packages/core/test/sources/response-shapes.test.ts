@@ -2,12 +2,15 @@
  * Response shapes built from OpenAPI response schemas: $refs followed, allOf merged, oneOf/anyOf
  * unioned, cycles cut open, open objects, array items; the disk cache round trip; exampleFromShape.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { exampleFromShape, resolveDocument } from '@telaio/core';
+import { exampleFromShape, type ResponseShape, resolveDocument } from '@telaio/core';
 import { describe, expect, it } from 'vitest';
+import { corpusPath, describeCorpus } from '../../../../test/support/shared-corpus.js';
 import { buildOperations } from '../../src/sources/build-operations.js';
+import { readResponseShape } from '../../src/sources/build-response-shapes.js';
+import { parseSourceText } from '../../src/sources/parse-source-text.js';
 import { clearSourceCache } from '../../src/sources/source-cache.js';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -171,4 +174,108 @@ describe('response shapes', () => {
     expect(example).toEqual({ items: [{ meows: '</items/0/meows>', name: '</items/0/name>' }] });
     expect(leaves).toEqual(['/items/0/meows', '/items/0/name']);
   });
+});
+
+/** A shape with every member built: the lazy accessors read, plain objects out. */
+function built(shape: ResponseShape): ResponseShape {
+  const out: { -readonly [K in keyof ResponseShape]: ResponseShape[K] } = {};
+  if (shape.properties !== undefined)
+    out.properties = Object.fromEntries(
+      Object.keys(shape.properties).map((k) => [k, built(shape.properties![k]!)]),
+    );
+  if (Object.hasOwn(shape, 'items')) out.items = built(shape.items!);
+  if (shape.open === true) out.open = true;
+  if (shape.type !== undefined) out.type = shape.type;
+  return out;
+}
+
+/** Every status's built shape next to its lazy one, operations read in `order`. */
+function bothWays(document: unknown, order: 'forward' | 'backward') {
+  const eager = buildOperations({ api: document }).operations;
+  const lazy = buildOperations({ api: document }).operations;
+  const indices = eager.map((_, i) => i);
+  if (order === 'backward') indices.reverse();
+  const pairs: [string, ResponseShape, ResponseShape][] = [];
+  for (const i of indices) {
+    const shapes = eager[i]?.responseShapes;
+    const other = lazy[i]?.responseShapes;
+    for (const status of Object.keys(shapes ?? {}))
+      pairs.push([
+        `${eager[i]?.operationId} ${status}`,
+        built(shapes![status]!),
+        built(readResponseShape(other!, status)!),
+      ]);
+  }
+  return pairs;
+}
+
+describe('response shapes built level by level as a pointer reads them (lint on a cache miss)', () => {
+  it('read exactly as the built shapes, whatever order either is asked for in', () => {
+    for (const [at, eager, lazy] of [...bothWays(api, 'forward'), ...bothWays(api, 'backward')])
+      expect(lazy, at).toEqual(eager);
+  });
+
+  it('members are built when read, not before', () => {
+    const [op] = buildOperations({ api }).operations.filter((o) => o.operationId === 'list');
+    const shape = readResponseShape(op!.responseShapes!, '200')!;
+    const items = Object.getOwnPropertyDescriptor(shape.properties!, 'items');
+    expect(items?.get, 'an accessor until read').toBeTypeOf('function');
+    expect(shape.properties?.items?.items?.properties).toHaveProperty('meows');
+  });
+
+  it('a $ref built shallow first and then met deep reads as if built there (depth limit: order-independent)', () => {
+    // Deep nests Leaf 12 levels down; Leaf has two more levels. Built alone first (shallow), Leaf's
+    // shape is complete; met again at depth 12 it is cut open below the limit, as building it there gives.
+    const nest = (depth: number): unknown =>
+      depth === 0
+        ? { $ref: '#/components/schemas/Leaf' }
+        : { type: 'object', properties: { next: nest(depth - 1) } };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'deep', version: '1' },
+      paths: {
+        '/leaf': {
+          get: { operationId: 'leaf', responses: { '200': json({ $ref: '#/components/schemas/Leaf' }) } },
+        },
+        '/deep': { get: { operationId: 'deep', responses: { '200': json(nest(11)) } } },
+      },
+      components: {
+        schemas: {
+          Leaf: {
+            type: 'object',
+            properties: {
+              a: {
+                type: 'object',
+                properties: { b: { type: 'object', properties: { c: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const forward = Object.fromEntries(
+      bothWays(document, 'forward').map(([at, eager, lazy]) => [at, { eager, lazy }]),
+    );
+    const backward = Object.fromEntries(
+      bothWays(document, 'backward').map(([at, eager, lazy]) => [at, { eager, lazy }]),
+    );
+    expect(forward).toEqual(backward);
+    for (const { eager, lazy } of Object.values(forward)) expect(lazy).toEqual(eager);
+    let deep = forward['deep 200']?.eager;
+    for (let i = 0; i < 11; i += 1) deep = deep?.properties?.next;
+    // Leaf at depth 11: a at 12, b at 13 > 12 is cut open.
+    expect(deep).toEqual({ properties: { a: { properties: { b: { open: true } } } } });
+  });
+});
+
+describeCorpus('response shapes of the Stytch OpenAPI descriptions', () => {
+  it.each(['stytch-b2b-openapi.yml', 'stytch-consumer-openapi.yml'])(
+    '%s: every lazy shape reads as the built one',
+    (file) => {
+      const document = parseSourceText(readFileSync(corpusPath('stytch', 'openapi', file), 'utf8'));
+      const pairs = bothWays(document, 'backward');
+      expect(pairs.length).toBeGreaterThan(300);
+      for (const [at, eager, lazy] of pairs) expect(lazy, at).toEqual(eager);
+    },
+  );
 });
