@@ -3,9 +3,9 @@ import type { ScanState } from './scan-state.js';
 import { isDocumentMarker } from './skip-blank-lines.js';
 
 /** A single-quoted body up to its closing quote (sticky; `''` is an escaped quote). */
-const SINGLE_BODY = /(?:[^']|'')*'/y;
+const SINGLE_BODY = /[^']*(?:''[^']*)*'/y;
 /** A double-quoted body up to its closing quote (sticky; a backslash and the next character are one unit). */
-const DOUBLE_BODY = /(?:[^"\\]|\\[\s\S])*"/y;
+const DOUBLE_BODY = /[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
 /** One escape sequence of a double-quoted scalar (a bad one matches as a backslash and one character). */
 const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g;
 const QUOTE_PAIR = /''/g;
@@ -99,7 +99,7 @@ function checkQuotedScalar(s: ScanState, double: boolean, open: number): '' {
  * unit consumes two characters, the digits are looked ahead at: this keeps it as fast as DOUBLE_BODY.
  */
 const CHECKED_DOUBLE_BODY =
-  /(?:[^"\\]|\\[0abt\tnvfre "/\\N_LP\n]|\\x(?=[0-9a-fA-F]{2})|\\u(?=[0-9a-fA-F]{4})|\\U(?=00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}))*"/y;
+  /[^"\\]*(?:(?:\\[0abt\tnvfre "/\\N_LP\n]|\\x(?=[0-9a-fA-F]{2})|\\u(?=[0-9a-fA-F]{4})|\\U(?=00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}))[^"\\]*)*"/y;
 
 /** Whether an odd number of backslashes ends just before `at` (not looking before `from`). */
 function oddBackslashesBefore(src: string, at: number, from: number): boolean {
