@@ -190,8 +190,10 @@ export function compileSchemaCheck(root: boolean | object, resources: readonly o
     }
     if (checks.length === 0) return ALWAYS;
     if (checks.length === 1) return checks[0] as SchemaCheck;
+    // Indexed loops in the checks: they run cold (interpreted) over every document validated, where
+    // for...of allocates an iterator and a result object per element.
     return (v) => {
-      for (const check of checks) if (!check(v)) return false;
+      for (let i = 0; i < checks.length; i++) if (!(checks[i] as SchemaCheck)(v)) return false;
       return true;
     };
   };
@@ -260,12 +262,13 @@ export function compileSchemaCheck(root: boolean | object, resources: readonly o
       }
       case 'properties': {
         if (!isObject(value)) return undefined;
-        const rows = Object.entries(value).map(([name, sub]) => [name, lazy(sub, base)] as const);
+        const names = Object.keys(value);
+        const checks = names.map((name) => lazy(value[name], base));
         return (v) => {
           if (!isObject(v)) return true;
-          for (const [name, check] of rows) {
-            const item = v[name];
-            if (item !== undefined && !check(item)) return false;
+          for (let i = 0; i < names.length; i++) {
+            const item = v[names[i] as string];
+            if (item !== undefined && !(checks[i] as SchemaCheck)(item)) return false;
           }
           return true;
         };
@@ -278,7 +281,10 @@ export function compileSchemaCheck(root: boolean | object, resources: readonly o
         return (v) => {
           if (!isObject(v)) return true;
           for (const key in v)
-            for (const [pattern, check] of rows) if (pattern.test(key) && !check(v[key])) return false;
+            for (let i = 0; i < rows.length; i++) {
+              const [pattern, check] = rows[i] as (typeof rows)[number];
+              if (pattern.test(key) && !check(v[key])) return false;
+            }
           return true;
         };
       }
@@ -324,11 +330,20 @@ export function compileSchemaCheck(root: boolean | object, resources: readonly o
       case 'oneOf': {
         if (!Array.isArray(value) || value.length === 0) return undefined;
         const subs = value.map((sub) => lazy(sub, base));
-        if (keyword === 'allOf') return (v) => subs.every((check) => check(v));
-        if (keyword === 'anyOf') return (v) => subs.some((check) => check(v));
+        if (keyword === 'allOf')
+          return (v) => {
+            for (let i = 0; i < subs.length; i++) if (!(subs[i] as SchemaCheck)(v)) return false;
+            return true;
+          };
+        if (keyword === 'anyOf')
+          return (v) => {
+            for (let i = 0; i < subs.length; i++) if ((subs[i] as SchemaCheck)(v)) return true;
+            return false;
+          };
         return (v) => {
           let passing = 0;
-          for (const check of subs) if (check(v) && ++passing > 1) return false;
+          for (let i = 0; i < subs.length; i++)
+            if ((subs[i] as SchemaCheck)(v) && ++passing > 1) return false;
           return passing === 1;
         };
       }
