@@ -39,7 +39,10 @@ export function buildResponseShapes(options: {
       const contents = byStatus.get(status);
       if (contents === undefined) return undefined;
       let shape = lazy.get(status);
-      if (shape === undefined) lazy.set(status, (shape = shapeOf(contents, options.builder, true)));
+      if (shape === undefined) {
+        shape = shapeOf(contents, options.builder, true);
+        lazy.set(status, shape);
+      }
       return shape;
     };
     Object.defineProperty(out, LAZY_SHAPE, { value: read });
