@@ -21,33 +21,42 @@ export function buildResponseShapes(options: {
   builder: ShapeBuilder;
 }): Record<string, ResponseShape> | undefined {
   let out: Record<string, ResponseShape> | undefined;
-  const byStatus = new Map<string, unknown[]>();
+  // Per status with a JSON body: its media type objects, and its shape once built (by the property
+  // below, for the disk cache or any reader) or else its lazily built one (readResponseShape, lint).
+  const byStatus = new Map<string, StatusShapes>();
   for (const [status, response] of Object.entries(options.responses)) {
     const contents: unknown[] = [];
     for (const [media, content] of Object.entries(asObj(asObj(response).content)))
       if (JSON_MEDIA.test(media)) contents.push(content);
     if (contents.length === 0) continue;
     out ??= {};
-    byStatus.set(status, contents);
+    const entry: StatusShapes = { contents };
+    byStatus.set(status, entry);
     // Built on first read: the shape builder's results do not depend on the order shapes are asked
     // for. The media type objects are read then too (a lazy YAML parse builds them only then).
-    defineLazyProperty(out, status, () => shapeOf(contents, options.builder, false));
+    defineLazyProperty(out, status, () => {
+      entry.built = shapeOf(contents, options.builder, false);
+      return entry.built;
+    });
   }
   if (out !== undefined) {
-    const lazy = new Map<string, ResponseShape>();
+    // A shape built already (a cache write builds them all) is read as it is, not built again lazily.
     const read = (status: string): ResponseShape | undefined => {
-      const contents = byStatus.get(status);
-      if (contents === undefined) return undefined;
-      let shape = lazy.get(status);
-      if (shape === undefined) {
-        shape = shapeOf(contents, options.builder, true);
-        lazy.set(status, shape);
-      }
-      return shape;
+      const entry = byStatus.get(status);
+      if (entry === undefined) return undefined;
+      entry.lazy ??= entry.built ?? shapeOf(entry.contents, options.builder, true);
+      return entry.lazy;
     };
     Object.defineProperty(out, LAZY_SHAPE, { value: read });
   }
   return out;
+}
+
+/** A status's JSON media type objects, and its shape as built or as built lazily. */
+interface StatusShapes {
+  readonly contents: unknown[];
+  built?: ResponseShape;
+  lazy?: ResponseShape;
 }
 
 /** The shape of a response's JSON bodies: the union of its media types' schemas. */

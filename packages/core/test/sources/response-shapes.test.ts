@@ -215,6 +215,12 @@ describe('response shapes built level by level as a pointer reads them (lint on 
       expect(lazy, at).toEqual(eager);
   });
 
+  it('a shape built already (as a disk-cache write builds them) is the one read, not built again', () => {
+    const [op] = buildOperations({ api }).operations.filter((o) => o.operationId === 'list');
+    const built = op!.responseShapes!['200'];
+    expect(readResponseShape(op!.responseShapes!, '200')).toBe(built);
+  });
+
   it('members are built when read, not before', () => {
     const [op] = buildOperations({ api }).operations.filter((o) => o.operationId === 'list');
     const shape = readResponseShape(op!.responseShapes!, '200')!;

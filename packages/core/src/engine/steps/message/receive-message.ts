@@ -76,15 +76,14 @@ export function receiveMessage(context: AttemptContext<'message'>): Promise<Atte
   }
   const slot = receiveSlotFor(frame, step, resolvedTarget);
   const timeoutMs = step.timeoutMs ?? state.receiveTimeoutMs;
-  if (state.hooks.onMessageWait !== undefined)
-    state.hooks.onMessageWait({
-      ...scopeOf(frame),
-      stepId,
-      address: resolvedTarget.address,
-      ...(correlation === undefined ? {} : { correlation }),
-      timeoutMs,
-      attempt,
-    });
+  state.hooks.onMessageWait?.({
+    ...scopeOf(frame),
+    stepId,
+    address: resolvedTarget.address,
+    ...(correlation === undefined ? {} : { correlation }),
+    timeoutMs,
+    attempt,
+  });
   const address = resolvedTarget.address;
   // A dry run's placeholder message stands for the matching one.
   const filter = isDryRunTransport(state.transports.asyncapi) ? undefined : correlation;
