@@ -1,15 +1,18 @@
 // Requests per second through createHttpTransport next to a bare got loop sending the same
 // requests over the same kind of keep-alive agent, against a loopback node:http server.
-// Run: pnpm exec tsc -b packages/http-adapter && node bench/http.js [N=3000] [rounds=9]
+// Rounds are paired (bench/support/compare-sides.js): the ratio printed is the median of the per-round
+// ratios, with its quartiles.
+// Run: pnpm build && node bench/http.js [N per round=1000] [rounds=31]
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createHttpTransport } from '@telaio/http-adapter';
 import { got } from 'got';
+import { compareSides, formatRatio } from './support/compare-sides.js';
 import { startJsonServer } from './support/start-json-server.js';
 
-const N = Number(process.argv[2] ?? 3000);
+const N = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = [1, 16];
-const ROUNDS = Number(process.argv[3] ?? 9);
+const ROUNDS = Number(process.argv[3] ?? 31);
 
 const payload = JSON.stringify({ id: 'member-test-1', status: 'active', roles: ['a', 'b'] });
 const { server, base } = await startJsonServer(() => payload);
@@ -78,40 +81,21 @@ async function run(send, concurrency) {
   return { wall: N / ((performance.now() - start) / 1000), cpu: N / ((used.user + used.system) / 1e6) };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 for (const concurrency of CONCURRENCY) {
   await run(viaGot, concurrency); // warm-up
   await run(viaTransport, concurrency);
-  const bare = [];
-  const telaio = [];
-  // interleave rounds, alternating which goes first, so load from other processes on a shared
-  // machine hits both alike
-  for (let round = 0; round < ROUNDS; round += 1) {
-    if (round % 2 === 0) {
-      bare.push(await run(viaGot, concurrency));
-      telaio.push(await run(viaTransport, concurrency));
-    } else {
-      telaio.push(await run(viaTransport, concurrency));
-      bare.push(await run(viaGot, concurrency));
-    }
-  }
-  const g = {
-    wall: median(bare.map((r) => r.wall)),
-    best: Math.max(...bare.map((r) => r.wall)),
-    cpu: median(bare.map((r) => r.cpu)),
-  };
-  const t = {
-    wall: median(telaio.map((r) => r.wall)),
-    best: Math.max(...telaio.map((r) => r.wall)),
-    cpu: median(telaio.map((r) => r.cpu)),
-  };
+  const r = await compareSides({
+    rounds: ROUNDS,
+    bare: () => run(viaGot, concurrency),
+    telaio: () => run(viaTransport, concurrency),
+  });
   console.log(
-    `concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} rounds, medians): ` +
-      `bare got ${g.wall.toFixed(0)} req/s, telaio ${t.wall.toFixed(0)} req/s, ratio ${(t.wall / g.wall).toFixed(2)}x | ` +
-      `best ${g.best.toFixed(0)} vs ${t.best.toFixed(0)} (${(t.best / g.best).toFixed(2)}x) | ` +
-      `per CPU-second ${g.cpu.toFixed(0)} vs ${t.cpu.toFixed(0)} (${(t.cpu / g.cpu).toFixed(2)}x)`,
+    `concurrency ${String(concurrency).padStart(2)} (N=${N} per round, ${ROUNDS} paired rounds): ` +
+      `bare got ${r.bare.wall.toFixed(0)} req/s, telaio ${r.telaio.wall.toFixed(0)} req/s (medians) | ` +
+      `ratio per round ${formatRatio(r.wall)} | per CPU-second ${formatRatio(r.cpu)}`,
   );
 }
+console.log('median [quartiles] of the per-round ratios telaio/bare; target: at least 0.9x');
 
 transport.close();
 agent.destroy();
