@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createLazyHttpsAgent } from './agents/create-lazy-https-agent.js';
 import { createHarRecorder } from './har/create-har-recorder.js';
 import type { HarLog } from './har/har-types.js';
+import { createRedirectGuard } from './limits/create-redirect-guard.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/limit-response-size.js';
 import { createTokenCache } from './security/create-token-cache.js';
 import { fetchClientCredentialsToken } from './security/fetch-client-credentials-token.js';
@@ -85,7 +86,15 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
         decompress: true,
         responseType: 'buffer',
       });
-      clients = { got: client, gotFollowing: client.extend({ followRedirect: true }) };
+      clients = {
+        got: client,
+        gotFollowing: client.extend({
+          followRedirect: true,
+          hooks: {
+            beforeRedirect: [createRedirectGuard({ allowInsecure: options.allowInsecureRedirects === true })],
+          },
+        }),
+      };
       return clients;
     });
     return clients;
@@ -114,7 +123,6 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     secretValues: options.secretValues,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     maxHeaderBytes: options.maxHeaderBytes,
-    allowInsecureRedirects: options.allowInsecureRedirects === true,
     redirectMethods: new Set(
       follow === 'all'
         ? ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']

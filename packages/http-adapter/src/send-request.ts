@@ -1,6 +1,6 @@
 import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
 import { readMonotonicMs, TelaioError } from '@telaio/core';
-import type { Got } from 'got';
+import type { CancelableRequest, Got, Response } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
 import { buildGotOptions } from './build-got-options.js';
@@ -56,8 +56,6 @@ export interface SendDependencies {
   readonly maxResponseBytes: number;
   /** Most bytes of a response's header section (status line included), or undefined for Node's default. */
   readonly maxHeaderBytes: number | undefined;
-  /** Follow `https` → `http` redirects. */
-  readonly allowInsecureRedirects: boolean;
 }
 
 /**
@@ -125,8 +123,9 @@ export async function sendRequest(options: {
     const clients = pendingClients instanceof Promise ? await pendingClients : pendingClients;
     const following = deps.redirectMethods.has(method);
     const client = following ? clients.gotFollowing : clients.got;
-    const gotOptions = buildGotOptions({ method, headers, body, deps, following, url, security });
-    const pending = client(url, gotOptions);
+    const gotOptions = buildGotOptions({ method, headers, body, deps, following, security });
+    // the instances answer with buffers (responseType 'buffer' is set on them, not per request)
+    const pending = client(url, gotOptions) as unknown as CancelableRequest<Response<Buffer>>;
     const sizeGuard = limitResponseSize({ pending, maxBytes: deps.maxResponseBytes });
     const got = await sendWithAbort({ signal: context.signal, pending }).then(undefined, (error: unknown) => {
       throw toLimitError({

@@ -2,7 +2,7 @@
  * Turns a failed got call into the TelaioError of the limit it hit, with a typed code that becomes
  * the step's error code: `response-too-large` (the body passed `maxResponseBytes` after
  * decompression), `response-headers-too-large` (the header section passed Node's `maxHeaderSize`),
- * `redirect-insecure` (thrown by guardRedirect). Anything else is returned as it is.
+ * `redirect-insecure` (thrown by the redirect guard, create-redirect-guard.ts). Anything else is returned as it is.
  */
 import { maxHeaderSize } from 'node:http';
 import { TelaioError } from '@telaio/core';
