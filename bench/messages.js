@@ -9,7 +9,9 @@
 //              bare: SUBSCRIBE (await SUBACK), publish, await the matching message, UNSUBSCRIBE.
 // Brokers: aedes embedded in this process (always), and Mosquitto on 127.0.0.1 when it is installed
 // (TELAIO_MOSQUITTO_URL, else a `mosquitto` on PATH started here with a throw-away config).
-// Run: pnpm build && node bench/messages.js [N=2000] [rounds=5]
+// Rounds are paired (bench/support/compare-sides.js): the ratio printed is the median of the per-round
+// ratios, with its quartiles.
+// Run: pnpm build && node bench/messages.js [N per round=500] [rounds=15]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -20,11 +22,11 @@ import { createAsyncApiTransport } from '@telaio/asyncapi-adapter';
 import { createEngine } from '@telaio/core';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
+import { compareSides, formatRatio, median } from './support/compare-sides.js';
 
-const N = Number(process.argv[2] ?? 2000);
-const ROUNDS = Number(process.argv[3] ?? 5);
+const N = Number(process.argv[2] ?? 500);
+const ROUNDS = Number(process.argv[3] ?? 15);
 const CONCURRENCY = [1, 16];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function startAedes() {
   const broker = await Aedes.createBroker();
@@ -242,27 +244,17 @@ async function compare(broker) {
         await measure(sides.bare, concurrency);
         await measure(sides.telaio, concurrency);
       }
-      const b = [];
-      const t = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        if (round % 2 === 0) {
-          b.push(await measure(sides.bare, concurrency));
-          t.push(await measure(sides.telaio, concurrency));
-        } else {
-          t.push(await measure(sides.telaio, concurrency));
-          b.push(await measure(sides.bare, concurrency));
-        }
-      }
-      const bw = median(b.map((r) => r.wall));
-      const tw = median(t.map((r) => r.wall));
-      const bc = median(b.map((r) => r.cpu));
-      const tc = median(t.map((r) => r.cpu));
-      figures[`${name}/${concurrency}`] = tw / bw;
+      const r = await compareSides({
+        rounds: ROUNDS,
+        bare: () => measure(sides.bare, concurrency),
+        telaio: () => measure(sides.telaio, concurrency),
+      });
+      figures[`${name}/${concurrency}`] = r.wall.median;
       console.log(
-        `  ${name.padEnd(9)} concurrency ${String(concurrency).padStart(2)} (N=${N}, ${ROUNDS} rounds, medians): ` +
-          `bare mqtt.js ${bw.toFixed(0)} msg/s, telaio ${tw.toFixed(0)} msg/s, ratio ${(tw / bw).toFixed(2)}x | ` +
-          `per CPU-second ${bc.toFixed(0)} vs ${tc.toFixed(0)} (${(tc / bc).toFixed(2)}x; ` +
-          `${(1e6 / bc).toFixed(0)} vs ${(1e6 / tc).toFixed(0)} us CPU per round trip)`,
+        `  ${name.padEnd(9)} concurrency ${String(concurrency).padStart(2)} (N=${N} per round, ${ROUNDS} paired rounds): ` +
+          `bare mqtt.js ${r.bare.wall.toFixed(0)} msg/s, telaio ${r.telaio.wall.toFixed(0)} msg/s (medians) | ` +
+          `ratio per round ${formatRatio(r.wall)} | per CPU-second ${formatRatio(r.cpu)} ` +
+          `(${(1e6 / r.bare.cpu).toFixed(0)} vs ${(1e6 / r.telaio.cpu).toFixed(0)} us CPU per round trip)`,
       );
     }
   }
@@ -300,5 +292,5 @@ else {
   await mosquitto.close();
 }
 console.log(
-  `\ntarget: telaio at least 0.8x the bare loop; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `\nratios are the median [quartiles] of per-round ratios telaio/bare; target: telaio at least 0.8x the bare loop; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
