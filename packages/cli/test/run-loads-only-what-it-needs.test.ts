@@ -5,16 +5,19 @@
  * https (the transport's https agent is made on the first https request), no node:crypto (the
  * source cache key of a small description is hashed in JavaScript, got labels its requests without
  * it while nobody listens to its diagnostics channels, the CLI's run ids are a counter), no
- * perf_hooks or readline, and neither ajv nor its precompiled Arazzo validator (a valid document
- * passes the quick schema check). With a subscriber on got's diagnostics channel, got's request
+ * perf_hooks or readline, no zlib until a response comes compressed (and then a gzip response
+ * decompresses), and neither ajv nor its precompiled Arazzo validator (a valid document passes the
+ * quick schema check). With a subscriber on got's diagnostics channel, got's request
  * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv,
  * writes its report to a pipe without process.stdout (no net or tty), and sets its V8 flags.
  * A property of what loads, not a timing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript of the benches, no types
 import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
@@ -27,9 +30,15 @@ let fixture: { server: import('node:http').Server; base: string; dir: string; fl
 let loaded: { builtins: string[]; files: string[]; requestIds: string[] };
 let run: { status: number | null; stdout: string; stderr: string };
 let observed: { builtins: string[]; files: string[]; requestIds: string[] };
+/** The fixture's answers, gzip-encoded. */
+let gzipServer: http.Server;
+let gzipped: {
+  run: { status: number | null; stdout: string; stderr: string };
+  loaded: { builtins: string[]; files: string[]; requestIds: string[] };
+};
 
 /** Runs the built CLI on the fixture with a preload recording what loaded (and, if asked, got's request ids). */
-async function recordRun(options: { subscribe: boolean }): Promise<{
+async function recordRun(options: { subscribe: boolean; base?: string }): Promise<{
   run: { status: number | null; stdout: string; stderr: string };
   loaded: { builtins: string[]; files: string[]; requestIds: string[] };
 }> {
@@ -48,7 +57,17 @@ async function recordRun(options: { subscribe: boolean }): Promise<{
   );
   // Asynchronous: the server answers from this process.
   const spawned = await spawnNode(
-    ['-r', hook, bin, 'run', fixture.flow, '--server', `api=${fixture.base}`, '--input', 'user=ada'],
+    [
+      '-r',
+      hook,
+      bin,
+      'run',
+      fixture.flow,
+      '--server',
+      `api=${options.base ?? fixture.base}`,
+      '--input',
+      'user=ada',
+    ],
     { cwd: work, env: { ...process.env, NO_COLOR: '1' } },
   );
   const result = { status: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr };
@@ -61,9 +80,21 @@ beforeAll(async () => {
   fixture = await startTwoStepWorkflow();
   ({ run, loaded } = await recordRun({ subscribe: false }));
   ({ loaded: observed } = await recordRun({ subscribe: true }));
+  gzipServer = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const body = req.url?.startsWith('/pets/') ? '{"id":7,"name":"rex"}' : '{"token":"t-123","petId":7}';
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(body));
+    });
+  });
+  await new Promise<void>((resolve) => gzipServer.listen(0, '127.0.0.1', resolve));
+  const { port } = gzipServer.address() as import('node:net').AddressInfo;
+  gzipped = await recordRun({ subscribe: false, base: `http://127.0.0.1:${port}` });
 }, 60_000);
 
 afterAll(async () => {
+  await new Promise<void>((resolve) => gzipServer.close(() => resolve()));
   await new Promise<void>((resolve) => fixture.server.close(() => resolve()));
   rmSync(fixture.dir, { recursive: true, force: true });
 });
@@ -74,8 +105,9 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
     expect(run.stdout).toContain('rex');
   });
 
-  it('loads no TLS, https, crypto, perf_hooks or readline', () => {
+  it('loads no TLS, https, crypto, perf_hooks, readline or zlib', () => {
     for (const module of [
+      'zlib',
       'tls',
       '_tls_wrap',
       'https',
@@ -87,6 +119,12 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
       expect({ module, loaded: loaded.builtins.includes(module) }).toEqual({ module, loaded: false });
     // The list is real: the HTTP client is in it.
     expect(loaded.builtins).toContain('http');
+  });
+
+  it('decompresses a gzip response, loading zlib for it', () => {
+    expect({ status: gzipped.run.status, stderr: gzipped.run.stderr }).toMatchObject({ status: 0 });
+    expect(gzipped.run.stdout).toContain('rex');
+    expect(gzipped.loaded.builtins).toContain('zlib');
   });
 
   it('loads neither ajv nor the precompiled Arazzo validator', () => {
