@@ -140,6 +140,13 @@ const lazyListFormat = {
  */
 const GOT_EXTRAS = 'telaio.lib-got-extras.cjs';
 const gotExtra = (specifier) => `require(${JSON.stringify(`./${GOT_EXTRAS}`)})[${JSON.stringify(specifier)}]`;
+/**
+ * The declaration of `local` as a stand-in for builtin `id` that loads it on the first read of a
+ * member and forwards every read to it: for a default import whose code only reads members (and
+ * calls functions that need no `this`), so the module loads when first used, not with the chunk.
+ */
+const lazyBuiltin = (local, id) =>
+  `const ${local} = new Proxy({}, { get: (_target, key) => globalThis.process.getBuiltinModule(${JSON.stringify(id)})[key] });`;
 const noComments = (source) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 const lazyGotExtras = {
   name: 'telaio-lazy-got-extras',
@@ -158,10 +165,7 @@ const lazyGotExtras = {
       // instructions); the stand-ins forward every read to the module, the function its arguments.
       const httpsImport = "import https from 'node:https';";
       if (source.includes(httpsImport))
-        source = source.replace(
-          httpsImport,
-          "const https = new Proxy({}, { get: (_target, key) => globalThis.process.getBuiltinModule('node:https')[key] });",
-        );
+        source = source.replace(httpsImport, lazyBuiltin('https', 'node:https'));
       const tlsImport = "import { checkServerIdentity } from 'node:tls';";
       if (source.includes(tlsImport))
         source = source.replace(
@@ -219,10 +223,7 @@ const lazyGotExtras = {
         return undefined;
       return {
         contents: source
-          .replace(
-            zlibImport,
-            "const zlib = new Proxy({}, { get: (_target, key) => globalThis.process.getBuiltinModule('node:zlib')[key] });",
-          )
+          .replace(zlibImport, lazyBuiltin('zlib', 'node:zlib'))
           .replace(eager, "const supportsZstd = () => typeof zlib.createZstdDecompress === 'function';")
           .replace(use, "if (contentEncoding === 'zstd' && supportsZstd()) {"),
         loader: 'js',
