@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { filesInImportCycles, hintEagerFunctions } from './hint-eager-functions.mjs';
 
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(cliDir, 'dist', 'telaio.bundle.mjs');
@@ -580,6 +581,32 @@ for (const name of await readdir(path.dirname(outfile))) {
   if (/(?:^|[;}\s])(?:import|export)[^;]*from\s*"node:/.test(rest))
     throw new Error(`bundle.mjs: ${name} imports a builtin in a form the rewrite does not know`);
   if (declarations.length > 0) await writeFile(file, declarations.join('') + rest);
+}
+
+// Compile hints: the functions every run, test and validation calls are compiled once, eagerly,
+// instead of pre-parsed and then parsed again (see hint-eager-functions.mjs; the list is
+// eager-functions.json). TELAIO_BUNDLE_EAGER=0 leaves them lazy, to measure the difference.
+if (process.env.TELAIO_BUNDLE_EAGER !== '0') {
+  const listed = new Set(
+    JSON.parse(await readFile(path.join(cliDir, 'scripts', 'eager-functions.json'), 'utf8')).functions,
+  );
+  const dist = path.dirname(outfile);
+  const texts = new Map();
+  for (const name of await readdir(dist))
+    if (name.endsWith('.mjs') && (name.startsWith(CHUNK_PREFIX) || name === path.basename(outfile)))
+      texts.set(name, await readFile(path.join(dist, name), 'utf8'));
+  const inCycles = filesInImportCycles(texts);
+  const found = new Set();
+  for (const [name, text] of texts) {
+    if (inCycles.has(name)) continue;
+    const hinted = hintEagerFunctions(text, listed);
+    for (const f of hinted.hinted) found.add(f);
+    if (hinted.hinted.length > 0) await writeFile(path.join(dist, name), hinted.text);
+  }
+  if (found.size < 0.9 * listed.size)
+    console.warn(
+      `bundle.mjs: ${listed.size - found.size} of the ${listed.size} functions in scripts/eager-functions.json are gone (renamed, moved or in an import cycle): run node scripts/find-eager-functions.mjs`,
+    );
 }
 
 // The side bundles: one CommonJS file per group, each library resolved from the workspace package
