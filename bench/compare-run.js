@@ -2,7 +2,9 @@
 // A cold `telaio run` of a 2-step workflow next to `redocly respect` (Redocly CLI, installed on
 // first use by bench/install-peer.js) of the same workflow against the same loopback server
 // (node:http on 127.0.0.1, started by this script). One alternating run: each round times, in turn,
-// `node -e 0`, telaio run and redocly respect, so load from other processes falls on all alike.
+// `node -e 0`, telaio run and redocly respect (starting with a different one each round), so load
+// from other processes falls on all alike. The ratio is printed as the ratio of the medians and as
+// the median [quartiles] of the per-round ratios.
 // Target (issue 19): telaio run <= 0.25x redocly respect. telaio runs as a workflow run again does
 // (its parsed-source and lint caches filled by a first call), and once more per round with
 // TELAIO_NO_CACHE=1 (everything parsed and linted), printed as its own ratio.
@@ -14,6 +16,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEER_VERSION, peerCli } from './install-peer.js';
+import { formatRatio, median, quantile } from './support/compare-sides.js';
 import { describeNodeStart } from './support/describe-node-start.js';
 import { startTwoStepWorkflow } from './support/start-two-step-workflow.js';
 
@@ -92,15 +95,21 @@ try {
   const load = [loadavg()[0]];
   const times = Object.fromEntries(Object.keys(scenarios).map((k) => [k, []]));
   const cpus = Object.fromEntries(Object.keys(scenarios).map((k) => [k, []]));
+  // Each round runs every command once, starting one further along the list each time, so that no
+  // command always follows the same one (a command run right after another may find the caches of
+  // the machine warmer or colder).
+  const entries = Object.entries(scenarios);
   for (let i = 0; i < rounds; i++) {
-    for (const [name, args] of Object.entries(scenarios)) {
+    for (const [name, args] of [
+      ...entries.slice(i % entries.length),
+      ...entries.slice(0, i % entries.length),
+    ]) {
       const r = await time(args);
       times[name].push(r.s);
       cpus[name].push(r.cpu);
     }
     load.push(loadavg()[0]);
   }
-  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   console.log(
     `2-step workflow on ${base}; @redocly/cli ${PEER_VERSION}; node ${process.version}; ${rounds} alternating rounds; load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)}`,
@@ -118,12 +127,19 @@ try {
   console.log(
     `telaio run above node -e 0: ${(med['telaio run'] - med['node -e 0']).toFixed(3)} s wall, ${(cpuMed['telaio run'] - cpuMed['node -e 0']).toFixed(3)} s cpu; 0.25x redocly respect leaves ${(0.25 * med['redocly respect'] - med['node -e 0']).toFixed(3)} s wall above node -e 0`,
   );
+  // Two statistics of telaio / redocly respect: the ratio of the two medians, and the median (with
+  // quartiles) of the per-round ratios, each of two runs a second apart, which carries less of the
+  // machine's drift between rounds (as bench/http.js and bench/messages.js report).
+  const paired = (side, list) => {
+    const r = list[side].map((t, i) => t / list['redocly respect'][i]);
+    return formatRatio({ median: median(r), q1: quantile(r, 0.25), q3: quantile(r, 0.75) });
+  };
   const ratio = med['telaio run'] / med['redocly respect'];
   console.log(
-    `cold run: telaio / redocly respect = ${ratio.toFixed(2)}x wall (target <= 0.25x: ${ratio <= 0.25 ? 'met' : 'NOT met'}), ${(median(cpus['telaio run']) / median(cpus['redocly respect'])).toFixed(2)}x cpu`,
+    `cold run: telaio / redocly respect = ${ratio.toFixed(2)}x wall (target <= 0.25x: ${ratio <= 0.25 ? 'met' : 'NOT met'}), ${(median(cpus['telaio run']) / median(cpus['redocly respect'])).toFixed(2)}x cpu; paired rounds ${paired('telaio run', times)} wall, ${paired('telaio run', cpus)} cpu`,
   );
   console.log(
-    `without its caches (TELAIO_NO_CACHE=1): ${(med['telaio, no cache'] / med['redocly respect']).toFixed(2)}x wall, ${(median(cpus['telaio, no cache']) / median(cpus['redocly respect'])).toFixed(2)}x cpu`,
+    `without its caches (TELAIO_NO_CACHE=1): ${(med['telaio, no cache'] / med['redocly respect']).toFixed(2)}x wall, ${(median(cpus['telaio, no cache']) / median(cpus['redocly respect'])).toFixed(2)}x cpu; paired rounds ${paired('telaio, no cache', times)} wall, ${paired('telaio, no cache', cpus)} cpu`,
   );
 } finally {
   server.close();
