@@ -11,30 +11,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { startTwoStepWorkflow } from '../../../bench/support/start-two-step-workflow.js';
+import { topLevelFunctions } from './hint-eager-functions.mjs';
 
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(cliDir, 'dist');
 const bin = path.join(cliDir, 'bin', 'telaio.js');
 const output = path.join(cliDir, 'scripts', 'eager-functions.json');
-
-/** The names of a module's top-level functions: declarations, and variables bound to a function expression (hinted ones). */
-function topLevelFunctions(text) {
-  const file = ts.createSourceFile('chunk.mjs', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  const names = new Set();
-  for (const statement of file.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name) names.add(statement.name.text);
-    if (ts.isVariableStatement(statement))
-      for (const d of statement.declarationList.declarations) {
-        let init = d.initializer;
-        while (init !== undefined && ts.isParenthesizedExpression(init)) init = init.expression;
-        if (init !== undefined && ts.isFunctionExpression(init) && ts.isIdentifier(d.name))
-          names.add(d.name.text);
-      }
-  }
-  return names;
-}
 
 const files = readdirSync(dist).filter((n) => n === 'telaio.bundle.mjs' || /^telaio\.chunk-.*\.mjs$/.test(n));
 if (!files.includes('telaio.bundle.mjs')) {

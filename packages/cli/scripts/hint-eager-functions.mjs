@@ -70,6 +70,29 @@ export function hintEagerFunctions(text, names) {
 }
 
 /**
+ * The names of a module's top-level functions, in either form: declarations, and variables bound to
+ * a (parenthesized) function expression, which is what hintEagerFunctions makes of them. So a list
+ * made from a hinted build names the same functions as one made from a plain build.
+ * @param {string} text the module's source
+ * @returns {Set<string>}
+ */
+export function topLevelFunctions(text) {
+  const file = ts.createSourceFile('chunk.mjs', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const names = new Set();
+  for (const statement of file.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) names.add(statement.name.text);
+    if (ts.isVariableStatement(statement))
+      for (const d of statement.declarationList.declarations) {
+        let init = d.initializer;
+        while (init !== undefined && ts.isParenthesizedExpression(init)) init = init.expression;
+        if (init !== undefined && ts.isFunctionExpression(init) && ts.isIdentifier(d.name))
+          names.add(d.name.text);
+      }
+  }
+  return names;
+}
+
+/**
  * The files of a set of ES modules that are part of an import cycle: a file importing, directly or
  * not, a file that imports it. Static imports only (`import ... from "./x"`, `export ... from "./x"`);
  * a dynamic import() runs after its importer has been evaluated.

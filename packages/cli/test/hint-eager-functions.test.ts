@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without declarations
-import { filesInImportCycles, hintEagerFunctions } from '../scripts/hint-eager-functions.mjs';
+import * as hints from '../scripts/hint-eager-functions.mjs';
 
-const hint = hintEagerFunctions as (
+const hint = hints.hintEagerFunctions as (
   text: string,
   names: ReadonlySet<string>,
 ) => { text: string; hinted: string[] };
-const cycles = filesInImportCycles as (texts: ReadonlyMap<string, string>) => Set<string>;
+const cycles = hints.filesInImportCycles as (texts: ReadonlyMap<string, string>) => Set<string>;
+const topLevel = hints.topLevelFunctions as (text: string) => Set<string>;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'telaio-eager-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,6 +105,12 @@ describe('hintEagerFunctions (scripts/hint-eager-functions.mjs): V8 compile hint
     };
     expect(lazyCompiles(source, 'lazy')).toBe(1);
     expect(lazyCompiles(hint(source, new Set(['hot'])).text, 'eager')).toBe(0);
+  });
+
+  it('names the same top-level functions in a hinted file as in the plain one (find-eager-functions reads either)', () => {
+    const plain = [...topLevel(MODULE)].sort();
+    expect(plain).toEqual(['Point', 'cold', 'count', 'early', 'fetchIt', 'later', 'selfRef']);
+    expect([...topLevel(hint(MODULE, HOT).text)].sort()).toEqual(plain);
   });
 
   it('leaves a file alone when nothing is listed, and finds the files of import cycles (which the bundle does not hint)', () => {

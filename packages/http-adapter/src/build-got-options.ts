@@ -24,7 +24,7 @@ export function buildGotOptions(options: {
 }) {
   const { method, headers, body, deps, following, security } = options;
   // got merges every key given per request through its setters: GET (got's default method) and
-  // responseType (the instance's 'buffer') are left out
+  // responseType (the instance's 'buffer') are left out.
   return {
     ...(method === 'GET' ? {} : { method: method as 'GET' }),
     headers,
