@@ -16,7 +16,6 @@
 // Usage: node scripts/bundle.mjs  (run by the package's build script after tsc -b)
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -43,14 +42,6 @@ const SIDE_BUNDLES = {
   'telaio.lib-yaml.cjs': { from: 'core', specifiers: ['yaml'] },
   'telaio.lib-js-yaml.cjs': { from: 'core', specifiers: ['js-yaml'] },
   'telaio.lib-qrcode.cjs': { from: 'stytch-auth', specifiers: ['qrcode'] },
-  // got's own dependencies, resolved from got's folder (see lazyGotExtras).
-  'telaio.lib-got-extras.cjs': {
-    from: path.relative(
-      packagesDir,
-      path.dirname(createRequire(path.join(packagesDir, 'http-adapter', 'package.json')).resolve('got')),
-    ),
-    specifiers: ['http2-wrapper', 'cacheable-request', 'cacheable-lookup'],
-  },
 };
 const SIDE_BUNDLE_OF = new Map(
   Object.entries(SIDE_BUNDLES).flatMap(([file, { specifiers }]) => specifiers.map((s) => [s, file])),
@@ -106,158 +97,6 @@ for (const name of await readdir(path.dirname(outfile)))
     (name.startsWith('telaio.lib-') && name.endsWith('.cjs'))
   )
     await rm(path.join(path.dirname(outfile), name));
-
-/**
- * @sindresorhus/is (through got) builds two Intl.ListFormat objects when it loads, only to word the
- * message of a failed assertion: ICU's list-format data costs about 11 ms of CPU at every start of
- * `telaio run`. They are made on first use instead (same messages); if a new version words those
- * lines differently, nothing is replaced and the bundle simply keeps the eager ones.
- */
-const lazyListFormat = {
-  name: 'telaio-lazy-list-format',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(
-        /const (andFormatter|orFormatter) = new Intl\.ListFormat\(([^;]*)\);/g,
-        (_match, name, options) =>
-          `let ${name}Made; const ${name} = { format: (list) => (${name}Made ??= new Intl.ListFormat(${options})).format(list) };`,
-      );
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
-/**
- * got imports, when it loads, three libraries for options telaio never sets: http2-wrapper (`http2`;
- * evaluating it loads node:http2 and builds a TLS socket, reading the system's CA certificates),
- * cacheable-request with keyv and http-cache-semantics (`cache`) and cacheable-lookup (`dnsCache`):
- * ~130 KB parsed and ~15 ms of CPU at every start of `telaio run`. They go into a side bundle
- * (telaio.lib-got-extras.cjs) that got requires on first use: each import becomes a function
- * that requires it, and each use a call of it (got reads `http2wrapper.auto`/`.globalAgent`, makes a
- * `new CacheableRequest`/`new CacheableLookup`, and tests `instanceof CacheableCacheError`, which
- * no error can be when cacheable-request was never loaded). If a new got uses them otherwise, a
- * file is left as it is and the bundle keeps that import eager.
- */
-const GOT_EXTRAS = 'telaio.lib-got-extras.cjs';
-const gotExtra = (specifier) => `require(${JSON.stringify(`./${GOT_EXTRAS}`)})[${JSON.stringify(specifier)}]`;
-/**
- * The declaration of `local` as a stand-in for builtin `id` that loads it on the first read of a
- * member and forwards every read to it: for a default import whose code only reads members (and
- * calls functions that need no `this`), so the module loads when first used, not with the chunk.
- */
-const lazyBuiltin = (local, id) =>
-  `const ${local} = new Proxy({}, { get: (_target, key) => globalThis.process.getBuiltinModule(${JSON.stringify(id)})[key] });`;
-const noComments = (source) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-const lazyGotExtras = {
-  name: 'telaio-lazy-got-extras',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      const h2 = "import http2wrapper from 'http2-wrapper';";
-      const h2Uses = noComments(source).match(/\bhttp2wrapper\b\.?\w*/g) ?? [];
-      if (source.includes(h2) && h2Uses.every((u) => /^http2wrapper(\.(auto|globalAgent))?$/.test(u)))
-        source = source.replace(
-          h2,
-          `const http2wrapper = { get auto() { return ${gotExtra('http2-wrapper')}.auto; }, get globalAgent() { return ${gotExtra('http2-wrapper')}.globalAgent; } };`,
-        );
-      // node:https and node:tls on first use: got needs https.request and tls.checkServerIdentity
-      // only for an https URL, and a run of http:// servers then never loads TLS (~10M
-      // instructions); the stand-ins forward every read to the module, the function its arguments.
-      const httpsImport = "import https from 'node:https';";
-      if (source.includes(httpsImport))
-        source = source.replace(httpsImport, lazyBuiltin('https', 'node:https'));
-      const tlsImport = "import { checkServerIdentity } from 'node:tls';";
-      if (source.includes(tlsImport))
-        source = source.replace(
-          tlsImport,
-          "function checkServerIdentity(hostname, certificate) { return globalThis.process.getBuiltinModule('node:tls').checkServerIdentity(hostname, certificate); }",
-        );
-      const lookup = "import CacheableLookup from 'cacheable-lookup';";
-      const lookupUses = noComments(source).match(/\bCacheableLookup\b.?/g) ?? [];
-      if (source.includes(lookup) && lookupUses.length === 2 && source.includes('new CacheableLookup()'))
-        source = source
-          .replace(lookup, '')
-          .replace('new CacheableLookup()', `new (${gotExtra('cacheable-lookup')}.default)()`);
-      return { contents: source, loader: 'js' };
-    });
-    // got draws a random UUID for every request, only to label its diagnostics-channel messages:
-    // node:crypto (~25M instructions) loaded by every run for labels nobody reads. A request
-    // created while one of got's channels has a subscriber still gets a random UUID; otherwise a
-    // label unique in the process (a counter), never published unless a subscriber arrives mid-request.
-    b.onLoad(
-      { filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]diagnostics-channel\.js$/ },
-      async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        const eager = 'export function generateRequestId() {\n    return randomUUID();\n}';
-        if (!source.includes(eager) || !source.includes('const channels = {')) return undefined;
-        return {
-          contents: source.replace(
-            eager,
-            "let requestCount = 0;\nexport function generateRequestId() {\n    return Object.values(channels).some((channel) => channel.hasSubscribers) ? randomUUID() : 'got-' + ++requestCount;\n}",
-          ),
-          loader: 'js',
-        };
-      },
-    );
-    // decompress-response loads node:zlib (~1.6 ms) at every start of `telaio run`: a default import
-    // (bound eagerly in the bundle) and a test of zstd support when it is imported
-    // (`typeof zlib.createZstdDecompress`), though only a compressed response needs zlib. The
-    // import becomes a stand-in that forwards every read to the module (decompress-response only
-    // calls zlib's create* factories, which need no `this`), and the zstd test moves to the one
-    // response that asks for zstd: for any other content encoding, pushing 'zstd' to the supported
-    // list or not gives the same answer. A decompress-response written otherwise is left as it is.
-    b.onLoad({ filter: /[\\/]decompress-response[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const zlibImport = "import zlib from 'node:zlib';";
-      const eager = "const supportsZstd = typeof zlib.createZstdDecompress === 'function';";
-      const use = 'if (supportsZstd) {';
-      const code = noComments(source);
-      const zlibUses = code.match(/\bzlib\b\.?\w*/g) ?? [];
-      if (
-        !source.includes(zlibImport) ||
-        !source.includes(eager) ||
-        !source.includes(use) ||
-        (code.match(/\bsupportsZstd\b/g) ?? []).length !== 2 ||
-        !zlibUses.every((u) => u === 'zlib' || /^zlib\.create\w+$/.test(u))
-      )
-        return undefined;
-      return {
-        contents: source
-          .replace(zlibImport, lazyBuiltin('zlib', 'node:zlib'))
-          .replace(eager, "const supportsZstd = () => typeof zlib.createZstdDecompress === 'function';")
-          .replace(use, "if (contentEncoding === 'zstd' && supportsZstd()) {"),
-        loader: 'js',
-      };
-    });
-    b.onLoad({ filter: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const cache =
-        "import CacheableRequest, { CacheError as CacheableCacheError, } from 'cacheable-request';";
-      const code = noComments(source);
-      const uses = (name) => (code.match(new RegExp(`\\b${name}\\b`, 'g')) ?? []).length;
-      if (
-        !source.includes(cache) ||
-        uses('CacheableRequest') !== 2 ||
-        uses('CacheableCacheError') !== 2 ||
-        !source.includes('new CacheableRequest(') ||
-        !source.includes('error instanceof CacheableCacheError')
-      )
-        return undefined;
-      const contents = source
-        .replace(cache, 'let cacheableRequestLoaded;')
-        .replace(
-          'new CacheableRequest(',
-          `new (cacheableRequestLoaded = ${gotExtra('cacheable-request')}).default(`,
-        )
-        .replace(
-          'error instanceof CacheableCacheError',
-          '(cacheableRequestLoaded !== undefined && error instanceof cacheableRequestLoaded.CacheError)',
-        );
-      return { contents, loader: 'js' };
-    });
-  },
-};
 
 /**
  * Inside the bundle, a static `import { ... } from '@telaio/core'` gets a root that re-exports only
@@ -361,7 +200,7 @@ const result = await build({
     '@telaio/asyncapi-adapter',
     '@telaio/dbos',
   ],
-  plugins: [coreRootByUse, originalUrls, lazyListFormat, lazyGotExtras],
+  plugins: [coreRootByUse, originalUrls],
   legalComments: 'none',
   minifyWhitespace: process.env.TELAIO_BUNDLE_MINIFY !== '0',
   minifySyntax: process.env.TELAIO_BUNDLE_MINIFY !== '0',
@@ -533,7 +372,7 @@ await mergeChunks(result.metafile);
  */
 /**
  * Functions of builtins that code only calls, taken from their module at the call: node:crypto
- * costs ~25M instructions to load, and most runs never hash, sign or draw a random number (got's
+ * costs ~25M instructions to load, and most runs never hash, sign or draw a random number (a
  * multipart boundary, the sandbox's tokens and the cache keys of large texts do; a run's own cache
  * key of a small description is hashed in JavaScript, see core's digest-sha256.ts).
  */
@@ -550,7 +389,7 @@ for (const name of await readdir(path.dirname(outfile))) {
   const rest = text.replace(
     BUILTIN_IMPORT,
     (_match, namespace, defaultAndNamed, named2, defaultOnly, named, id) => {
-      // globalThis: a chunk may bind its own `process` (got imports node:process under that name).
+      // globalThis: a chunk may bind its own `process` (a library may import node:process under that name).
       const module = `globalThis.process.getBuiltinModule(${JSON.stringify(id)})`;
       const destructure = (list) => {
         const pairs = list

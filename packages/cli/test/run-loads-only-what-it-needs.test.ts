@@ -3,12 +3,10 @@
  * uses. The built CLI runs the benches' 2-step workflow against a loopback server with a preload
  * that records, at exit, the Node builtins and the CommonJS files the process loaded: no TLS or
  * https (the transport's https agent is made on the first https request), no node:crypto (the
- * source cache key of a small description is hashed in JavaScript, got labels its requests without
- * it while nobody listens to its diagnostics channels, the CLI's run ids are a counter), no
- * perf_hooks or readline, no zlib until a response comes compressed (and then a gzip response
+ * source cache key of a small description is hashed in JavaScript, the CLI's run ids are a counter),
+ * no perf_hooks or readline, no zlib until a response comes compressed (and then a gzip response
  * decompresses), and neither ajv nor its precompiled Arazzo validator (a valid document passes the
- * quick schema check). With a subscriber on got's diagnostics channel, got's request
- * ids are random UUIDs again. And a `validate --no-cache` of it loads neither node:crypto nor ajv,
+ * quick schema check). And a `validate --no-cache` of it loads neither node:crypto nor ajv,
  * writes its report to a pipe without process.stdout (no net or tty), and sets its V8 flags.
  * A property of what loads, not a timing.
  */
@@ -27,32 +25,28 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repoRoot, 'packages/cli/bin/telaio.js');
 
 let fixture: { server: import('node:http').Server; base: string; dir: string; flow: string };
-let loaded: { builtins: string[]; files: string[]; requestIds: string[] };
+let loaded: { builtins: string[]; files: string[] };
 let run: { status: number | null; stdout: string; stderr: string };
-let observed: { builtins: string[]; files: string[]; requestIds: string[] };
 /** The fixture's answers, gzip-encoded. */
 let gzipServer: http.Server;
 let gzipped: {
   run: { status: number | null; stdout: string; stderr: string };
-  loaded: { builtins: string[]; files: string[]; requestIds: string[] };
+  loaded: { builtins: string[]; files: string[] };
 };
 
-/** Runs the built CLI on the fixture with a preload recording what loaded (and, if asked, got's request ids). */
-async function recordRun(options: { subscribe: boolean; base?: string }): Promise<{
+/** Runs the built CLI on the fixture with a preload recording what loaded. */
+async function recordRun(options: { base?: string }): Promise<{
   run: { status: number | null; stdout: string; stderr: string };
-  loaded: { builtins: string[]; files: string[]; requestIds: string[] };
+  loaded: { builtins: string[]; files: string[] };
 }> {
   const work = mkdtempSync(path.join(tmpdir(), 'telaio-loads-'));
   const hook = path.join(work, 'record-loads.cjs');
   const out = path.join(work, 'loaded.json');
   writeFileSync(
     hook,
-    `const requestIds = [];
-    ${options.subscribe ? "require('node:diagnostics_channel').subscribe('got:request:create', (m) => requestIds.push(m.requestId));" : ''}
-    process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({
       builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
       files: Object.keys(require.cache),
-      requestIds,
     })));`,
   );
   // Asynchronous: the server answers from this process.
@@ -78,8 +72,7 @@ async function recordRun(options: { subscribe: boolean; base?: string }): Promis
 
 beforeAll(async () => {
   fixture = await startTwoStepWorkflow();
-  ({ run, loaded } = await recordRun({ subscribe: false }));
-  ({ loaded: observed } = await recordRun({ subscribe: true }));
+  ({ run, loaded } = await recordRun({}));
   gzipServer = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -90,7 +83,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => gzipServer.listen(0, '127.0.0.1', resolve));
   const { port } = gzipServer.address() as import('node:net').AddressInfo;
-  gzipped = await recordRun({ subscribe: false, base: `http://127.0.0.1:${port}` });
+  gzipped = await recordRun({ base: `http://127.0.0.1:${port}` });
 }, 60_000);
 
 afterAll(async () => {
@@ -130,13 +123,6 @@ describe('a cold telaio run of a valid 2-step workflow over http:// (issue 19 pt
   it('loads neither ajv nor the precompiled Arazzo validator', () => {
     const files = loaded.files.map((f) => f.split(path.sep).join('/'));
     expect(files.filter((f) => /arazzo-validator\.cjs$|telaio\.lib-ajv\.cjs$|\/ajv\//.test(f))).toEqual([]);
-  });
-
-  it('gives got’s requests random UUIDs while its diagnostics channel has a subscriber', () => {
-    expect(observed.requestIds.length).toBe(2);
-    for (const id of observed.requestIds)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(loaded.requestIds).toEqual([]);
   });
 });
 

@@ -1,16 +1,17 @@
 import http from 'node:http';
 import type https from 'node:https';
 import type { Transport } from '@telaio/core';
-import type { Got } from 'got';
 import type { Logger } from 'pino';
 import { createLazyHttpsAgent } from './agents/create-lazy-https-agent.js';
 import { createHarRecorder } from './har/create-har-recorder.js';
 import type { HarLog } from './har/har-types.js';
 import { createRedirectGuard } from './limits/create-redirect-guard.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './limits/limit-response-size.js';
 import { createTokenCache } from './security/create-token-cache.js';
 import { fetchClientCredentialsToken } from './security/fetch-client-credentials-token.js';
-import { type GotClients, type RequestLogger, type SendDependencies, sendRequest } from './send-request.js';
+import { type RequestLogger, type SendDependencies, sendRequest } from './send-request.js';
+
+/** The default body limit: 50 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 /** The default logger: silent, so pino is never loaded unless the caller passes a logger. */
 const SILENT: RequestLogger = { isLevelEnabled: () => false, info: () => undefined, warn: () => undefined };
@@ -52,7 +53,7 @@ export interface HttpTransportOptions {
   readonly allowInsecureRedirects?: boolean;
 }
 
-/** A Transport over got that can also be closed and can export what it sent as HAR. */
+/** A Transport over Node's HTTP client that can also be closed and can export what it sent as HAR. */
 export interface HttpTransport extends Transport {
   /** Destroys the transport's own agents (open keep-alive sockets). */
   close(): void;
@@ -61,11 +62,12 @@ export interface HttpTransport extends Transport {
 }
 
 /**
- * Creates the got-based Transport: OpenAPI-shaped URLs, parameters, bodies and security; connect
- * and total timeouts; keep-alive agents; no automatic retries (Arazzo actions own retries); HTTP
- * error statuses resolve; network failures reject with TransportError; pino logging and HAR
- * capture with secrets redacted. got is imported when the first request is sent (a run that fails
- * before sending, or a dry run, never loads it).
+ * Creates the HTTP Transport: OpenAPI-shaped URLs, parameters, bodies and security; connect and
+ * total timeouts; keep-alive agents; redirects followed for `followRedirects` methods with
+ * credentials kept to their origin; bodies decompressed and bounded; no automatic retries (Arazzo
+ * actions own retries); HTTP error statuses resolve; network failures reject with TransportError;
+ * pino logging and HAR capture with secrets redacted. It speaks through Node's own client
+ * (client/send-exchange.ts); node:https loads with the first https request.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const keepAlive = options.keepAlive ?? true;
@@ -73,36 +75,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   // Made on the first https request: a run of http:// servers never loads node:https and TLS.
   const ownHttps = options.agents?.https === undefined ? createLazyHttpsAgent({ keepAlive }) : undefined;
   const agent = { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps?.agent };
-  let clients: GotClients | Promise<GotClients> | undefined;
-  const loadClients = (): GotClients | Promise<GotClients> => {
-    clients ??= import('got').then(({ got }) => {
-      const client = got.extend({
-        agent,
-        timeout: { connect: options.timeout?.connect ?? 10_000, request: options.timeout?.total ?? 30_000 },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        followRedirect: false,
-        allowGetBody: true,
-        decompress: true,
-        responseType: 'buffer',
-      });
-      clients = {
-        got: client,
-        gotFollowing: client.extend({
-          followRedirect: true,
-          hooks: {
-            beforeRedirect: [createRedirectGuard({ allowInsecure: options.allowInsecureRedirects === true })],
-          },
-        }),
-      };
-      return clients;
-    });
-    return clients;
+  const timeouts = {
+    connectMs: options.timeout?.connect ?? 10_000,
+    totalMs: options.timeout?.total ?? 30_000,
   };
-  const plainGot = async (): Promise<Got> => {
-    const loaded = loadClients();
-    return (loaded instanceof Promise ? await loaded : loaded).got;
-  };
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const recorder =
     options.captureHar === true
       ? createHarRecorder({
@@ -112,16 +89,28 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       : undefined;
   const follow = options.followRedirects ?? 'safe';
   const deps: SendDependencies = {
-    clients: loadClients,
+    agents: agent,
+    timeouts,
+    guardRedirect: createRedirectGuard({ allowInsecure: options.allowInsecureRedirects === true }),
     logger: options.logger ?? SILENT,
     recorder,
     tokens: createTokenCache({
-      fetch: async (request) => fetchClientCredentialsToken({ got: await plainGot(), request }),
+      fetch: (request) =>
+        fetchClientCredentialsToken({
+          settings: {
+            agents: agent,
+            connectTimeoutMs: timeouts.connectMs,
+            totalTimeoutMs: timeouts.totalMs,
+            ...(options.maxHeaderBytes === undefined ? {} : { maxHeaderBytes: options.maxHeaderBytes }),
+            maxBodyBytes: maxResponseBytes,
+          },
+          request,
+        }),
     }),
     userAgent: options.userAgent ?? 'telaio/0.1.0',
     reveal: options.revealSecrets === true,
     secretValues: options.secretValues,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    maxResponseBytes,
     maxHeaderBytes: options.maxHeaderBytes,
     redirectMethods: new Set(
       follow === 'all'

@@ -1,5 +1,5 @@
 /**
- * @telaio/http-adapter: a got-based Transport for @telaio/core, shaped by the OpenAPI operation
+ * @telaio/http-adapter: a Transport for @telaio/core over Node's HTTP client, shaped by the OpenAPI operation
  * (servers, parameter styles, bodies, security), with timeouts, keep-alive, pino logging and HAR.
  */
 

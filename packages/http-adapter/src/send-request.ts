@@ -1,12 +1,13 @@
+import type http from 'node:http';
+import type https from 'node:https';
 import type { PreparedRequest, ReceivedResponse, SentRequest, TransportContext } from '@telaio/core';
 import { readMonotonicMs, TelaioError } from '@telaio/core';
-import type { CancelableRequest, Got, Response } from 'got';
 import type { Logger } from 'pino';
 import { encodeBody } from './body/encode-body.js';
-import { buildGotOptions } from './build-got-options.js';
+import type { RedirectStep } from './client/exchange-types.js';
+import { sendExchange } from './client/send-exchange.js';
 import type { HarRecorder } from './har/create-har-recorder.js';
 import { recordExchange } from './har/record-exchange.js';
-import { limitResponseSize } from './limits/limit-response-size.js';
 import { toLimitError } from './limits/to-limit-error.js';
 import { getOperationFacts } from './operation-facts.js';
 import { redactorOf, secretsOf } from './redact-request.js';
@@ -29,21 +30,17 @@ const NO_SECURITY: AppliedSecurity = Object.freeze({
   missing: [],
 });
 
-/** The transport's got instances: one that does not follow redirects, one that does. */
-export interface GotClients {
-  /** got instance that does not follow redirects. */
-  readonly got: Got;
-  /** got instance that follows redirects (for `redirectMethods`). */
-  readonly gotFollowing: Got;
-}
-
 /** The part of a pino logger the transport uses (a silent stand-in needs no pino). */
 export type RequestLogger = Pick<Logger, 'isLevelEnabled' | 'info' | 'warn'>;
 
 /** What sendRequest needs from the transport that owns it. */
 export interface SendDependencies {
-  /** The got instances, created (and got imported) on first use: the clients, or a promise of them. */
-  readonly clients: () => GotClients | Promise<GotClients>;
+  /** Agents by protocol (the https one made on first use). */
+  readonly agents: { readonly http: http.Agent | undefined; readonly https: https.Agent | undefined };
+  /** Milliseconds: socket to connected (TLS included), and the whole exchange. */
+  readonly timeouts: { readonly connectMs: number; readonly totalMs: number };
+  /** Checks a redirect before it is followed (credentials stay with their origin). */
+  readonly guardRedirect: (step: RedirectStep, security: AppliedSecurity) => void;
   readonly logger: RequestLogger;
   readonly recorder: HarRecorder | undefined;
   readonly tokens: TokenCache;
@@ -60,7 +57,7 @@ export interface SendDependencies {
 
 /**
  * Sends one PreparedRequest: builds URL, headers, cookies and body from the operation, applies
- * security, sends it through got (no retries, HTTP errors resolve), parses the response, logs one
+ * security, sends it (client/send-exchange.ts: no retries, HTTP errors resolve), parses the response, logs one
  * redacted pino line and records a HAR entry. Every failure rejects with a TransportError.
  */
 export async function sendRequest(options: {
@@ -119,27 +116,30 @@ export async function sendRequest(options: {
         'no credentials for the required security schemes; sending without',
       );
     }
-    const pendingClients = deps.clients();
-    const clients = pendingClients instanceof Promise ? await pendingClients : pendingClients;
     const following = deps.redirectMethods.has(method);
-    const client = following ? clients.gotFollowing : clients.got;
-    const gotOptions = buildGotOptions({ method, headers, body, deps, following, security });
-    // the instances answer with buffers (responseType 'buffer' is set on them, not per request)
-    const pending = client(url, gotOptions) as unknown as CancelableRequest<Response<Buffer>>;
-    const sizeGuard = limitResponseSize({ pending, maxBytes: deps.maxResponseBytes });
-    const got = await sendWithAbort({ signal: context.signal, pending }).then(undefined, (error: unknown) => {
-      throw toLimitError({
-        error,
-        received: sizeGuard.exceeded(),
-        deps,
-        method,
-        url: redactorOf(deps, context, facts, secrets).url(url),
-      });
+    const pending = sendExchange({
+      url,
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: body.payload }),
+      agents: deps.agents,
+      connectTimeoutMs: deps.timeouts.connectMs,
+      totalTimeoutMs: deps.timeouts.totalMs,
+      ...(deps.maxHeaderBytes === undefined ? {} : { maxHeaderBytes: deps.maxHeaderBytes }),
+      maxBodyBytes: deps.maxResponseBytes,
+      followRedirects: following,
+      ...(following ? { beforeRedirect: (step: RedirectStep) => deps.guardRedirect(step, security) } : {}),
     });
-    const parsed = parseResponseBody({ bytes: got.body, contentType: got.headers['content-type'] });
+    const exchange = await sendWithAbort({ signal: context.signal, pending }).then(
+      undefined,
+      (error: unknown) => {
+        throw toLimitError({ error, deps, method, url: redactorOf(deps, context, facts, secrets).url(url) });
+      },
+    );
+    const parsed = parseResponseBody({ bytes: exchange.body, contentType: exchange.headers['content-type'] });
     const received: ReceivedResponse = {
-      statusCode: got.statusCode,
-      headers: collectHeaders({ rawHeaders: got.rawHeaders }),
+      statusCode: exchange.statusCode,
+      headers: collectHeaders({ rawHeaders: exchange.rawHeaders }),
       body: parsed.body,
       request: sent,
       durationMs: readMonotonicMs() - start,
@@ -172,7 +172,7 @@ export async function sendRequest(options: {
         bodySize,
         startedAt,
         durationMs: result.durationMs,
-        response: got,
+        response: exchange,
         secrets: secretsOf(deps, context, secrets),
         secretNames: facts.apiKeyNames,
       });

@@ -1,4 +1,4 @@
-/** The part of got's cancelable promise this needs. */
+/** The part of a pending exchange this needs. */
 interface Cancelable<T> extends PromiseLike<T> {
   cancel(reason?: string): void;
 }
@@ -25,15 +25,15 @@ function callsOf(signal: AbortSignal): Set<Cancelable<unknown>> {
 }
 
 /**
- * Runs a got call and cancels it when `signal` aborts. Rather than handing the signal to got (or
- * adding a listener per request, which costs more than the rest of the adapter's work), each signal
+ * Runs a call and cancels it when `signal` aborts. Rather than adding a listener per request (which
+ * costs more than the rest of the adapter's work), each signal
  * gets a single listener that cancels every call still in flight under it; a call only joins and
  * leaves a Set. Many concurrent requests sharing one run's signal therefore never trigger
  * MaxListenersExceededWarning either.
  */
 export function sendWithAbort<T>(options: {
   readonly signal: AbortSignal;
-  /** The got call, already started. */
+  /** The call, already started. */
   readonly pending: Cancelable<T>;
 }): PromiseLike<T> {
   const { signal, pending } = options;

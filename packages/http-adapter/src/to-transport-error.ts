@@ -15,7 +15,7 @@ const REASONS: Record<string, string> = {
 };
 
 /**
- * Turns whatever got (or the body encoder) threw into core's TransportError, with a code
+ * Turns whatever the HTTP client (or the body encoder) threw into core's TransportError, with a code
  * (`ECONNREFUSED`, `ETIMEDOUT`, `ABORTED`, `ECONNRESET`, `ENOTFOUND`, ...) and a message that names
  * the method and URL. TransportErrors pass through unchanged. `url` should already be redacted.
  */
@@ -33,7 +33,6 @@ export function toTransportError(options: {
   if (options.aborted === true || e.name === 'AbortError' || code === 'ERR_ABORTED' || code === 'ABORT_ERR')
     code = 'ABORTED';
   if (e.name === 'TimeoutError') code = 'ETIMEDOUT';
-  if (code === 'ERR_GOT_REQUEST_ERROR' && e.name === 'RequestError') code = 'ERR_TRANSPORT';
   let reason = REASONS[code] ?? (typeof e.message === 'string' ? e.message : String(error));
   if (code === 'ETIMEDOUT' && typeof e.event === 'string') {
     reason = e.event === 'request' ? 'timed out (total request time)' : `timed out (${e.event})`;

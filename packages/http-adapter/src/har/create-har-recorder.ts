@@ -1,4 +1,5 @@
 import { classifyMediaType } from '../body/media-type.js';
+import type { ExchangePhases } from '../client/exchange-types.js';
 import { createRedactor, REDACTED } from '../redact.js';
 import type { HarEntry, HarLog, HarNameValue, HarTimings } from './har-types.js';
 
@@ -22,8 +23,8 @@ export interface RecordedExchange {
     readonly mimeType: string;
     readonly bytes: Buffer;
   };
-  /** got's timing phases, when a response came. */
-  readonly phases?: { readonly [phase: string]: number | undefined };
+  /** The exchange's timing phases (client/measure-phases.ts), when a response came. */
+  readonly phases?: ExchangePhases;
   readonly remoteAddress?: string;
   readonly error?: { readonly code: string; readonly message: string };
   /** Secret values of this exchange (applied credentials). */

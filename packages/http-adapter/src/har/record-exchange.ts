@@ -1,9 +1,9 @@
 import type { SentRequest } from '@telaio/core';
-import type { Response } from 'got';
+import type { ExchangeResponse } from '../client/exchange-types.js';
 import type { HarRecorder } from './create-har-recorder.js';
 
 /**
- * Hands one exchange (the request as sent, and got's response or the failure) to the HAR recorder,
+ * Hands one exchange (the request as sent, and the response or the failure) to the HAR recorder,
  * with the secrets and secret names the recorder must mask when it renders.
  */
 export function recordExchange(options: {
@@ -12,7 +12,7 @@ export function recordExchange(options: {
   bodySize: number;
   startedAt: number;
   durationMs: number;
-  response?: Response<Buffer>;
+  response?: ExchangeResponse;
   error?: { code: string; message: string };
   secrets: string[];
   secretNames: readonly string[];
@@ -33,13 +33,13 @@ export function recordExchange(options: {
       : {
           response: {
             status: response.statusCode,
-            statusText: response.statusMessage ?? '',
+            statusText: response.statusMessage,
             httpVersion: response.httpVersion,
             rawHeaders: response.rawHeaders,
             mimeType: response.headers['content-type'] ?? '',
             bytes: response.body,
           },
-          phases: response.timings.phases,
+          phases: response.phases,
           ...(response.ip === undefined ? {} : { remoteAddress: response.ip }),
         }),
     ...(options.error === undefined ? {} : { error: options.error }),

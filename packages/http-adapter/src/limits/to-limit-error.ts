@@ -1,8 +1,9 @@
 /**
- * Turns a failed got call into the TelaioError of the limit it hit, with a typed code that becomes
+ * Turns a failed exchange into the TelaioError of the limit it hit, with a typed code that becomes
  * the step's error code: `response-too-large` (the body passed `maxResponseBytes` after
- * decompression), `response-headers-too-large` (the header section passed Node's `maxHeaderSize`),
- * `redirect-insecure` (thrown by the redirect guard, create-redirect-guard.ts). Anything else is returned as it is.
+ * decompression), `response-headers-too-large` (the header section passed Node's `maxHeaderSize`).
+ * Anything else (`redirect-insecure`, thrown by the redirect guard, is a TelaioError already) is
+ * returned as it is.
  */
 import { maxHeaderSize } from 'node:http';
 import { TelaioError } from '@telaio/core';
@@ -13,17 +14,18 @@ interface Limits {
   readonly maxHeaderBytes: number | undefined;
 }
 
-/** `error` as a limit's TelaioError, or `error` itself. `received`: body bytes when the body limit cut it. */
+/** `error` as a limit's TelaioError, or `error` itself. */
 export function toLimitError(options: {
   readonly error: unknown;
-  readonly received: number | undefined;
   readonly deps: Limits;
   readonly method: string;
   /** Already redacted. */
   readonly url: string;
 }): unknown {
-  const { error, received, deps, method, url } = options;
-  if (received !== undefined)
+  const { error, deps, method, url } = options;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const received = (error as { received?: unknown } | undefined)?.received;
+  if (code === 'ERR_BODY_TOO_LARGE' && typeof received === 'number')
     return new TelaioError(
       'response-too-large',
       `${method} ${url}: the response body passed ${formatBytes(deps.maxResponseBytes)} ` +
@@ -31,9 +33,6 @@ export function toLimitError(options: {
         '(raise the limit with --max-response-size)',
       { details: { limit: deps.maxResponseBytes, received } },
     );
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  if (cause instanceof TelaioError) return cause;
-  const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'HPE_HEADER_OVERFLOW') {
     const limit = deps.maxHeaderBytes ?? maxHeaderSize;
     return new TelaioError(

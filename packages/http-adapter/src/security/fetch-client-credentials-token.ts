@@ -1,5 +1,13 @@
 import { TransportError } from '@telaio/core';
-import type { Got } from 'got';
+import type { ExchangeOptions } from '../client/exchange-types.js';
+import { sendExchange } from '../client/send-exchange.js';
+import { sendWithAbort } from '../send-with-abort.js';
+
+/** How the token request is sent: the transport's agents, timeouts and limits. */
+export type TokenExchangeSettings = Pick<
+  ExchangeOptions,
+  'agents' | 'connectTimeoutMs' | 'totalTimeoutMs' | 'maxHeaderBytes' | 'maxBodyBytes'
+>;
 
 /** What a token endpoint returned that the transport needs. */
 export interface FetchedToken {
@@ -28,10 +36,10 @@ function form(value: string): string {
  * whose message names the token URL and the server's `error`/`error_description`.
  */
 export async function fetchClientCredentialsToken(options: {
-  readonly got: Got;
+  readonly settings: TokenExchangeSettings;
   readonly request: TokenRequest;
 }): Promise<FetchedToken> {
-  const { got, request } = options;
+  const { settings, request } = options;
   const basic = Buffer.from(`${form(request.clientId)}:${form(request.clientSecret)}`).toString('base64');
   const body = `grant_type=client_credentials${request.scopes.length > 0 ? `&scope=${form(request.scopes.join(' '))}` : ''}`;
   const fail = (reason: string, cause?: unknown): TransportError =>
@@ -42,17 +50,20 @@ export async function fetchClientCredentialsToken(options: {
     );
   let response: { statusCode: number; body: Buffer };
   try {
-    response = await got(request.tokenUrl, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body,
+    response = await sendWithAbort({
       signal: request.signal,
-      followRedirect: false,
-      responseType: 'buffer',
+      pending: sendExchange({
+        ...settings,
+        url: request.tokenUrl,
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body,
+        followRedirects: false,
+      }),
     });
   } catch (error) {
     throw fail((error as Error).message, error);
