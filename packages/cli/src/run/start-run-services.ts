@@ -6,7 +6,12 @@ import {
   type MessageTransport,
   type Transport,
 } from '@telaio/core';
-import type { HttpTransportOptions, TlsOptions } from '@telaio/http-adapter';
+import {
+  createHttpTransport,
+  createTlsTransport,
+  type HttpTransportOptions,
+  type TlsOptions,
+} from '@telaio/http-adapter';
 import type { Masker } from '../mask/create-masker.js';
 import { createDryRun, type DryRun, type DryRunRecord } from './dry-run/create-dry-run-transport.js';
 import { createLazyMessageTransport } from './messages/create-lazy-message-transport.js';
@@ -111,7 +116,6 @@ export async function startRunServices(options: {
       close: closeSandbox,
     };
   }
-  const { createHttpTransport, createTlsTransport } = await import('@telaio/http-adapter');
   const logger = run.logLevel === undefined ? undefined : await createMaskedLogger(run.logLevel, masker);
   const tls = options.tls;
   const transport = (
