@@ -2,7 +2,7 @@ import type https from 'node:https';
 
 /** An https agent made when the first https request needs it, and the way to destroy it if made. */
 export interface LazyHttpsAgent {
-  /** What got and Node's http client are given: the agent, made on its first use. */
+  /** What Node's https client is given: the agent, made on its first use. */
   readonly agent: https.Agent;
   /** Destroys the agent's sockets, if the agent was ever made. */
   destroy(): void;
@@ -12,8 +12,8 @@ export interface LazyHttpsAgent {
  * A keep-alive https agent that exists only once an https request is sent: an object that stands
  * for it and makes it (node:https, and node:tls with it) on the first read of any of its properties,
  * then forwards every read (methods bound to it), write and prototype query to it. A run whose
- * servers are all http:// never loads TLS (~10M instructions of every cold `telaio run`). got only
- * stores the object and hands it to Node's https request; Node's client reads `protocol`,
+ * servers are all http:// never loads TLS (~10M instructions of every cold `telaio run`). The
+ * transport only stores the object and hands it to Node's https request; Node's client reads `protocol`,
  * `defaultPort`, `keepAlive`, `maxSockets` and calls `addRequest`, so the agent is made at the first
  * https request, exactly when an eager one would first be used.
  */
