@@ -356,6 +356,26 @@ describe('send-exchange: time limits and cancellation', () => {
     await expect(Promise.resolve(pending)).rejects.toMatchObject({ code: 'ABORTED', name: 'AbortError' });
   });
 
+  it('leaves no timer behind when it fails at once or is cancelled while connecting', async () => {
+    // counted with no macrotask in between: no other timer can come or go meanwhile
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    // Node's client throws on a header value it cannot send: the exchange rejects with its code
+    await expect(sendExchange(options({ headers: { 'x-bad': 'line\r\nbreak' } }))).rejects.toMatchObject({
+      code: 'ERR_INVALID_CHAR',
+    });
+    expect(timers()).toBe(before);
+    const pending = sendExchange(
+      options({ url: `https://127.0.0.1:${silentPort}/`, connectTimeoutMs: 60_000 }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // the exchange's two timers (total and connect) are running
+    const running = timers();
+    pending.cancel('test');
+    await expect(Promise.resolve(pending)).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(timers()).toBe(running - 2);
+  });
+
   it('a refused connection is ECONNREFUSED', async () => {
     const closed = createNetServer();
     const port = await listen(closed);

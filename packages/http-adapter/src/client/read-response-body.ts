@@ -70,7 +70,7 @@ export function readResponseBody(options: {
       stream.on('data', take);
       stream.once('end', finish);
     };
-    response.once('error', fail);
+    response.on('error', fail);
     if (!decode) {
       readFrom(response);
       return;
@@ -81,7 +81,7 @@ export function readResponseBody(options: {
       response.pause();
       const made = decompressorFor(encoding, first) as Transform;
       decoder = made;
-      made.once('error', fail);
+      made.on('error', fail);
       readFrom(made);
       made.write(first);
       response.pipe(made);

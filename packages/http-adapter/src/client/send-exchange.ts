@@ -42,10 +42,13 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
     let done = false;
     let current: ClientRequest | undefined;
     let response: IncomingMessage | undefined;
+    let connectTimer: NodeJS.Timeout | undefined;
     const fail = (error: unknown): void => {
       if (done) return;
       done = true;
+      // no timer may outlive the exchange (a pending one would keep the process up)
       clearTimeout(total);
+      clearTimeout(connectTimer);
       current?.destroy();
       response?.destroy();
       reject(error);
@@ -89,7 +92,6 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
       });
       current = request;
       const clock = measurePhases({ request, secure });
-      let connectTimer: NodeJS.Timeout | undefined;
       request.once('socket', (socket) => {
         if (!socket.connecting) return;
         connectTimer = setTimeout(
@@ -146,7 +148,7 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
             fail(error);
             return;
           }
-          send(step.url, toGet ? 'GET' : method, step.headers, toGet ? undefined : body, redirects + 1);
+          sendSafely(step.url, toGet ? 'GET' : method, step.headers, toGet ? undefined : body, redirects + 1);
           return;
         }
         readResponseBody({ response: incoming, method, maxBytes: options.maxBodyBytes }).then((bytes) => {
@@ -170,6 +172,14 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
       request.end(body);
     };
 
+    // Node's client throws at once on what it cannot send (an invalid header, method or URL)
+    const sendSafely: typeof send = (...args) => {
+      try {
+        send(...args);
+      } catch (error) {
+        fail(error);
+      }
+    };
     let first: URL;
     try {
       first = new URL(options.url);
@@ -177,7 +187,7 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
       fail(error);
       return;
     }
-    send(first, options.method, withDefaults(options.headers, options.body), options.body, 0);
+    sendSafely(first, options.method, withDefaults(options.headers, options.body), options.body, 0);
   });
   return Object.assign(promise, { cancel: (reason?: string) => cancel(reason) });
 }
