@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenApiSummary } from './build-operations.js';
@@ -50,14 +50,15 @@ export function defaultCacheDir(): string {
 
 /**
  * Read a cached summary and the referenced files it was built from (the caller checks their hashes);
- * undefined on a miss or an unreadable entry (the cache is only a speed-up).
+ * undefined on a miss or an unreadable entry (the cache is only a speed-up). Read synchronously:
+ * through the thread pool, open, fstat, read and close were round trips the main thread only waited for.
  */
 export async function readCachedSummary(options: {
   dir: string;
   key: string;
 }): Promise<{ summary: OpenApiSummary; files: readonly CachedFile[] } | undefined> {
   try {
-    const entry = JSON.parse(await readFile(join(options.dir, `${options.key}.json`), 'utf8')) as {
+    const entry = JSON.parse(readFileSync(join(options.dir, `${options.key}.json`), 'utf8')) as {
       format?: string;
       summary?: OpenApiSummary;
       shapes?: EncodedShapes;
