@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenApiSummary } from './build-operations.js';
@@ -73,7 +72,10 @@ export async function readCachedSummary(options: {
   }
 }
 
-/** Write a summary and the referenced files it was built from atomically (temp file + rename); failures are ignored. */
+/**
+ * Write a summary and the referenced files it was built from atomically (temp file + rename), synchronously
+ * as the read is; failures are ignored.
+ */
 export async function writeCachedSummary(options: {
   dir: string;
   key: string;
@@ -81,17 +83,17 @@ export async function writeCachedSummary(options: {
   files?: readonly CachedFile[];
 }): Promise<void> {
   try {
-    await mkdir(options.dir, { recursive: true });
+    mkdirSync(options.dir, { recursive: true });
     const target = join(options.dir, `${options.key}.json`);
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
     const { summary, files = [] } = options;
     const shapes = encodeShapes(summary.operations);
     const operations = summary.operations.map(({ responseShapes: _, ...op }) => op);
-    await writeFile(
+    writeFileSync(
       temp,
       JSON.stringify({ format: FORMAT_VERSION, summary: { ...summary, operations }, shapes, files }),
     );
-    await rename(temp, target);
+    renameSync(temp, target);
   } catch {
     // A read-only or full disk only costs speed.
   }
