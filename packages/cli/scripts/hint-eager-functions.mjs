@@ -2,9 +2,9 @@
 // start are compiled once, eagerly, instead of twice. V8 compiles a function lazily: when it loads a
 // file it only pre-parses each function body (to find its end and its free variables), then parses
 // it again, fully, the first time the function is called. For the ~400 top-level functions every
-// `telaio run` calls, the pre-parse is wasted work: hinted, a cached 2-step run takes 884M
+// `telaio run` calls, the pre-parse is wasted work: hinted, a cached 2-step run took 884M
 // instructions instead of 905M (Node's own start: 515M), one without caches 940M instead of 973M
-// (callgrind). V8 compiles a function eagerly when it is a parenthesized function expression (its
+// (callgrind, measured while the HTTP client was still got). V8 compiles a function eagerly when it is a parenthesized function expression (its
 // "PIFE" heuristic, meant for `(function () {...})()`), so each such declaration
 //
 //   function name(params) { body }

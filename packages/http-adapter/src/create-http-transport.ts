@@ -74,7 +74,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   const ownHttp = options.agents?.http === undefined ? new http.Agent({ keepAlive }) : undefined;
   // Made on the first https request: a run of http:// servers never loads node:https and TLS.
   const ownHttps = options.agents?.https === undefined ? createLazyHttpsAgent({ keepAlive }) : undefined;
-  const agent = { http: options.agents?.http ?? ownHttp, https: options.agents?.https ?? ownHttps?.agent };
+  // Read by the client only for an https URL: the own https agent is made then, not before.
+  const agent = {
+    http: options.agents?.http ?? ownHttp,
+    get https(): https.Agent | undefined {
+      return options.agents?.https ?? ownHttps?.agent();
+    },
+  };
   const timeouts = {
     connectMs: options.timeout?.connect ?? 10_000,
     totalMs: options.timeout?.total ?? 30_000,

@@ -41,7 +41,7 @@ export interface ExchangeOptions {
   /** Request headers; `content-length` and `accept-encoding` are added when absent. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Buffer;
-  /** Agents by protocol; Node's global agents when absent. */
+  /** Agents by protocol (read only for a request of that protocol); Node's global agents when absent. */
   readonly agents: { readonly http?: http.Agent; readonly https?: https.Agent };
   /** Most milliseconds from getting a socket to a connected one (DNS, TCP and TLS). */
   readonly connectTimeoutMs: number;

@@ -8,20 +8,26 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { createClientError } from './create-client-error.js';
 
-/** The decompressor for `encoding`, given the body's first bytes; undefined for an identity body. */
-function decompressorFor(encoding: string, first: Buffer): Transform | undefined {
-  const zlib = process.getBuiltinModule('node:zlib');
-  if (encoding === 'br') return zlib.createBrotliDecompress();
-  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createUnzip();
-  // deflate: RFC 9110 says zlib-wrapped, some servers send raw deflate (no zlib header: the low
-  // nibble of a zlib stream's first byte is 8, its compression method)
-  if (encoding === 'deflate')
-    return (first[0] ?? 0) % 16 === 8 ? zlib.createInflate() : zlib.createInflateRaw();
-  return undefined;
-}
-
-/** Encodings read here; any other is left as it came. */
-const DECODED = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+/**
+ * The decompressor of each Content-Encoding read here, made from the body's first bytes; any other
+ * encoding is left as it came. deflate: RFC 9110 says zlib-wrapped, some servers send raw deflate (no
+ * zlib header: the low nibble of a zlib stream's first byte is 8, its compression method).
+ */
+const DECOMPRESSORS: ReadonlyMap<string, (first: Buffer) => Transform> = new Map<
+  string,
+  (first: Buffer) => Transform
+>([
+  ['br', () => process.getBuiltinModule('node:zlib').createBrotliDecompress()],
+  ['gzip', () => process.getBuiltinModule('node:zlib').createUnzip()],
+  ['x-gzip', () => process.getBuiltinModule('node:zlib').createUnzip()],
+  [
+    'deflate',
+    (first: Buffer) => {
+      const zlib = process.getBuiltinModule('node:zlib');
+      return (first[0] ?? 0) % 16 === 8 ? zlib.createInflate() : zlib.createInflateRaw();
+    },
+  ],
+]);
 
 /**
  * The body of `response` (for `method`), decompressed, at most `maxBytes` bytes: past that it rejects
@@ -37,7 +43,8 @@ export function readResponseBody(options: {
     .trim()
     .toLowerCase();
   const status = response.statusCode ?? 0;
-  const decode = DECODED.has(encoding) && method !== 'HEAD' && status !== 204 && status !== 304;
+  const decompressor =
+    method === 'HEAD' || status === 204 || status === 304 ? undefined : DECOMPRESSORS.get(encoding);
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -71,7 +78,7 @@ export function readResponseBody(options: {
       stream.once('end', finish);
     };
     response.on('error', fail);
-    if (!decode) {
+    if (decompressor === undefined) {
       readFrom(response);
       return;
     }
@@ -79,7 +86,7 @@ export function readResponseBody(options: {
     const onFirst = (first: Buffer): void => {
       response.off('end', finish);
       response.pause();
-      const made = decompressorFor(encoding, first) as Transform;
+      const made = decompressor(first);
       decoder = made;
       made.on('error', fail);
       readFrom(made);

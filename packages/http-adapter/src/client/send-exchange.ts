@@ -82,12 +82,11 @@ export function sendExchange(options: ExchangeOptions): PendingExchange {
         );
         return;
       }
+      const agent = secure ? agents.https : agents.http;
       const request = (secure ? process.getBuiltinModule('node:https') : http).request(url, {
         method,
         headers,
-        ...((secure ? agents.https : agents.http) === undefined
-          ? {}
-          : { agent: secure ? agents.https : agents.http }),
+        ...(agent === undefined ? {} : { agent }),
         ...(maxHeaderBytes === undefined ? {} : { maxHeaderSize: maxHeaderBytes }),
       });
       current = request;
